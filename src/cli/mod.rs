@@ -1,0 +1,5 @@
+//! Headless commands (`daftar inspect`, …): how users script daftar and how
+//! its behaviour is checked. Field names of the JSON output are a contract.
+
+pub mod inspect;
+pub mod json;

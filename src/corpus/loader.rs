@@ -1,0 +1,335 @@
+//! Scanning a folder and loading its articles: recursive, parallel (rayon),
+//! streaming in path order, cancellable, with progress. A bad file never
+//! stops a load: it becomes a [`Problem`] with its reason (ripgrep's way).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Instant, SystemTime};
+
+use rayon::prelude::*;
+
+use super::Article;
+use super::decode::decode;
+use super::html::html_to_text;
+use super::structure::analyse;
+use crate::dates::{DateEvidence, Day, EraClues, publication_date};
+use crate::text::search_key;
+
+/// Files larger than this are reported, not loaded.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Extensions daftar reads.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// How many files are decoded in parallel before their results are sent
+/// on, in path order.
+const CHUNK: usize = 256;
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub max_file_bytes: u64,
+    /// Set to true to stop loading; what was sent stays valid.
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            cancel: Arc::new(AtomicBool::new(false)),
+        }
+    }
+}
+
+/// A file that was not loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path relative to the corpus root, `/`-separated.
+    pub path: String,
+    pub reason: String,
+}
+
+/// What a load reports, in path order.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The scan is done: this many files will be reported.
+    Scanned {
+        total: usize,
+    },
+    Article(Box<Article>),
+    Problem(Problem),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadSummary {
+    pub articles: usize,
+    pub problems: usize,
+    pub cancelled: bool,
+    pub seconds: f64,
+}
+
+/// Why a folder cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("no such folder: {0}")]
+    NotFound(PathBuf),
+    #[error("not a folder: {0}")]
+    NotAFolder(PathBuf),
+    #[error("cannot read folder: {source}: {path}")]
+    Unreadable {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+}
+
+enum Entry {
+    File { path: PathBuf, rel: String },
+    Problem(Problem),
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Lists the folder: article files and problems, sorted by path. Hidden
+/// entries (and with them daftar's own `.daftar/`) are skipped.
+fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for item in walker {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        match item {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) if !e.file_type().is_file() => out.push(Entry::Problem(Problem {
+                path: relative(root, e.path()),
+                reason: "not a regular file (a pipe, socket or device): not read".into(),
+            })),
+            Ok(e) => {
+                let rel = relative(root, e.path());
+                let ext = e
+                    .path()
+                    .extension()
+                    .map(|x| x.to_string_lossy().to_ascii_lowercase());
+                match ext {
+                    Some(x) if ARTICLE_EXTENSIONS.contains(&x.as_str()) => out.push(Entry::File {
+                        path: e.path().to_path_buf(),
+                        rel,
+                    }),
+                    _ => out.push(Entry::Problem(Problem {
+                        reason: format!(
+                            "not an article file ({}): daftar reads .txt, .md, .html and .htm",
+                            ext.map_or("no extension".to_string(), |x| format!(".{x}"))
+                        ),
+                        path: rel,
+                    })),
+                }
+            }
+            Err(err) => {
+                let path = err.path().map_or_else(String::new, |p| relative(root, p));
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: not followed".to_string()
+                } else if let Some(io) = err.io_error() {
+                    if err
+                        .path()
+                        .is_some_and(|p| p.symlink_metadata().is_ok() && !p.exists())
+                    {
+                        "broken symbolic link".to_string()
+                    } else {
+                        format!("cannot read: {io}")
+                    }
+                } else {
+                    format!("cannot read: {err}")
+                };
+                out.push(Entry::Problem(Problem { path, reason }));
+            }
+        }
+    }
+    out
+}
+
+/// Loads every article under `root`, calling `sink` in path order.
+pub fn load_folder(
+    root: &Path,
+    opts: &LoadOptions,
+    mut sink: impl FnMut(LoadEvent),
+) -> Result<LoadSummary, LoadError> {
+    let started = Instant::now();
+    let meta = std::fs::metadata(root).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(root.to_path_buf()),
+        _ => LoadError::Unreadable {
+            source,
+            path: root.to_path_buf(),
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder(root.to_path_buf()));
+    }
+    std::fs::read_dir(root).map_err(|source| LoadError::Unreadable {
+        source,
+        path: root.to_path_buf(),
+    })?;
+
+    let clues = EraClues::bundled();
+    let entries = scan(root, &opts.cancel);
+    sink(LoadEvent::Scanned {
+        total: entries.len(),
+    });
+    let mut summary = LoadSummary::default();
+    for chunk in entries.chunks(CHUNK) {
+        if opts.cancel.load(Ordering::Relaxed) {
+            summary.cancelled = true;
+            break;
+        }
+        let results: Vec<Result<Article, Problem>> = chunk
+            .par_iter()
+            .map(|entry| match entry {
+                Entry::Problem(p) => Err(p.clone()),
+                Entry::File { path, rel } => load_file(path, rel, opts.max_file_bytes, &clues)
+                    .map_err(|reason| Problem {
+                        path: rel.clone(),
+                        reason,
+                    }),
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(a) => {
+                    summary.articles += 1;
+                    sink(LoadEvent::Article(Box::new(a)));
+                }
+                Err(p) => {
+                    summary.problems += 1;
+                    sink(LoadEvent::Problem(p));
+                }
+            }
+        }
+    }
+    summary.cancelled |= opts.cancel.load(Ordering::Relaxed);
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Loads one file; `Err` is the reason it is not an article.
+pub fn load_file(
+    path: &Path,
+    rel: &str,
+    max_bytes: u64,
+    clues: &EraClues,
+) -> Result<Article, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > max_bytes {
+        return Err(format!(
+            "too large: {} MiB (limit {} MiB)",
+            meta.len() / (1024 * 1024),
+            max_bytes / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        .map(|d| Day::from_unix_days((d.as_secs() / 86_400) as i64));
+    let is_html = path.extension().is_some_and(|x| {
+        matches!(
+            x.to_string_lossy().to_ascii_lowercase().as_str(),
+            "html" | "htm"
+        )
+    });
+    let mut article = article_from_bytes(rel, &bytes, is_html, mtime, clues)?;
+    if path.file_name().is_some_and(|n| n.to_str().is_none()) {
+        article
+            .warnings
+            .push("file name is not valid UTF-8: shown with replacement characters".into());
+    }
+    Ok(article)
+}
+
+/// Builds an article from a file's bytes.
+pub fn article_from_bytes(
+    rel: &str,
+    bytes: &[u8],
+    is_html: bool,
+    mtime: Option<Day>,
+    clues: &EraClues,
+) -> Result<Article, String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    let decoded = decode(bytes).map_err(|e| e.to_string())?;
+    let mut warnings = decoded.warnings;
+    let (text, meta_date) = if is_html {
+        let h = html_to_text(&decoded.text);
+        let meta = h.published.as_deref().and_then(|s| {
+            let day = Day::parse_iso(s.get(..10)?)?;
+            Some((day, s.to_string()))
+        });
+        (h.text, meta)
+    } else {
+        (decoded.text, None)
+    };
+    if text.trim().is_empty() {
+        return Err(if is_html {
+            "no text in this HTML page".into()
+        } else {
+            "only whitespace, no text".into()
+        });
+    }
+    let st = analyse(&text);
+    if st.paragraphs.is_empty() {
+        warnings.push("no article text found once page chrome is removed".into());
+    }
+    let mut key = String::new();
+    for r in st.title.iter().chain(&st.paragraphs) {
+        key.push_str(&search_key(&text[r.clone()]));
+        key.push('\n');
+    }
+    let evidence = DateEvidence {
+        text: &text,
+        header: st.header_dates.clone(),
+        body: st.body_dates.clone(),
+        meta: meta_date,
+        key,
+        mtime,
+    };
+    let (date, date_warnings) = publication_date(&evidence, clues);
+    warnings.extend(date_warnings);
+    let hash = blake3::hash(bytes);
+    Ok(Article {
+        path: rel.to_string(),
+        id: article_id(rel),
+        encoding: decoded.encoding,
+        title: st.title,
+        kicker: st.kicker,
+        lead: st.lead,
+        paragraphs: st.paragraphs,
+        source: st.source,
+        tags: st.tags,
+        site_id: st.site_id,
+        date,
+        warnings,
+        content_hash: hash.to_hex()[..32].to_string(),
+        size: bytes.len() as u64,
+        text,
+    })
+}
+
+/// A stable id from the relative path: 16 hex digits of its BLAKE3.
+pub fn article_id(rel: &str) -> String {
+    blake3::hash(rel.as_bytes()).to_hex()[..16].to_string()
+}

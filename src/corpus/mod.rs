@@ -1,0 +1,67 @@
+//! The corpus: a folder of scraped news files turned into clean articles.
+//! Scanning and loading ([`loader`]), decoding ([`decode`]), HTML text
+//! ([`html`]), page-chrome removal and metadata ([`structure`]), and the
+//! bundled sample corpus ([`sample`]).
+
+pub mod decode;
+pub mod html;
+pub mod loader;
+pub mod sample;
+pub mod structure;
+
+use std::ops::Range;
+
+use crate::dates::ArticleDate;
+
+pub use loader::{LoadError, LoadEvent, LoadOptions, LoadSummary, Problem, load_file, load_folder};
+
+/// One article, decoded and read. Ranges are byte ranges into `text`.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the corpus root, `/`-separated.
+    pub path: String,
+    /// Stable id derived from `path`.
+    pub id: String,
+    /// Encoding the file was decoded from (`utf-8`, `windows-1256`, …).
+    pub encoding: String,
+    /// The decoded text (for HTML: the page's extracted text).
+    pub text: String,
+    pub title: Option<Range<usize>>,
+    pub kicker: Option<Range<usize>>,
+    pub lead: Option<Range<usize>>,
+    pub paragraphs: Vec<Range<usize>>,
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+    /// The site's own article id («کد خبر»).
+    pub site_id: Option<String>,
+    pub date: Option<ArticleDate>,
+    pub warnings: Vec<String>,
+    /// BLAKE3 of the file's bytes, hex.
+    pub content_hash: String,
+    /// File size in bytes.
+    pub size: u64,
+}
+
+impl Article {
+    /// The title to show: the headline, else the start of the first
+    /// paragraph, else the file name.
+    pub fn display_title(&self) -> String {
+        if let Some(r) = &self.title {
+            return self.text[r.clone()].to_string();
+        }
+        if let Some(r) = self.paragraphs.first() {
+            let p = &self.text[r.clone()];
+            let words: Vec<&str> = p.split_whitespace().take(12).collect();
+            let mut t = words.join(" ");
+            if p.split_whitespace().count() > 12 {
+                t.push('…');
+            }
+            return t;
+        }
+        self.path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.path)
+            .to_string()
+    }
+}

@@ -1,0 +1,760 @@
+//! Reading a scraped page's structure: which lines are page chrome
+//! (navigation, share bars, tag lines, «کد خبر», related-news lists,
+//! copyright), which is the title, the kicker above it, the lead, the body
+//! paragraphs; and the page's metadata (source outlet, tags, site id).
+//!
+//! The body is a list of ranges into the decoded text, never a rewritten
+//! copy (PERSIAN.md §1). Lines are classified on their search key, so the
+//! patterns hold for every letter variant and with or without ZWNJ.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::{FoundDate, find_dates_folded};
+use crate::text::Folded;
+
+/// What a line of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Article text (or title, kicker, lead: decided later).
+    Text,
+    /// A line that is mostly a date: the dateline.
+    Dateline,
+    /// Page chrome; the reason names the pattern.
+    Chrome(&'static str),
+}
+
+/// The structure of one article's text. All ranges are byte ranges into it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Structure {
+    pub title: Option<Range<usize>>,
+    /// The line above the headline that introduces it (روتیتر).
+    pub kicker: Option<Range<usize>>,
+    pub lead: Option<Range<usize>>,
+    pub paragraphs: Vec<Range<usize>>,
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+    pub site_id: Option<String>,
+    /// Dates on dateline lines.
+    pub header_dates: Vec<FoundDate>,
+    /// Dates inside title, kicker and paragraphs.
+    pub body_dates: Vec<FoundDate>,
+    /// Lines left out as chrome, with the reason.
+    pub chrome: Vec<(Range<usize>, &'static str)>,
+}
+
+struct Line {
+    range: Range<usize>,
+    folded: Folded,
+    words: usize,
+    kind: LineKind,
+    dates: Vec<FoundDate>,
+}
+
+fn is_trim(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
+}
+
+/// Trimmed non-empty lines of `text`, Markdown heading marks left out.
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.len();
+        let trimmed_start = piece.len() - piece.trim_start_matches(is_trim).len();
+        let mut s = start + trimmed_start;
+        let e = start + piece.trim_end_matches(is_trim).len();
+        if s < e {
+            let line = &text[s..e];
+            let hashes = line.len() - line.trim_start_matches('#').len();
+            if hashes > 0 && hashes <= 6 && line[hashes..].starts_with(' ') {
+                s += hashes + 1;
+            }
+            if s < e {
+                out.push(s..e);
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Single phrases that make up navigation menus, breaking-news labels and
+/// share bars (search keys).
+const NAV: &[&str] = &[
+    "صفحه اصلی",
+    "خانه",
+    "سیاسی",
+    "اقتصادی",
+    "اجتماعی",
+    "فرهنگی",
+    "ورزشی",
+    "بین الملل",
+    "بینالملل",
+    "جهان",
+    "استانها",
+    "ویدیو",
+    "فیلم",
+    "عکس",
+    "چندرسانهای",
+    "پادکست",
+    "ارتباط با ما",
+    "درباره ما",
+    "تماس با ما",
+    "جستجو",
+    "منو",
+    "ورود",
+    "عضویت",
+    "خبر فوری",
+    "فوری",
+    "اخبار",
+    "لینکهای قابلیت دسترسی",
+    "پرش به محتوای اصلی",
+    "پرش به جستجو",
+    "بازگشت به بالا",
+    "نسخه چاپی",
+    "چاپ",
+    "ارسال",
+    "اشتراک گذاری",
+    "اشتراکگذاری",
+    "کپی لینک",
+    "لینک کوتاه",
+    "تلگرام",
+    "واتساپ",
+    "توییتر",
+    "فیسبوک",
+    "اینستاگرام",
+    "لینکدین",
+    "ایتا",
+    "بله",
+    "روبیکا",
+    "telegram",
+    "whatsapp",
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "print",
+    "share",
+    "email",
+    "rss",
+    "xs",
+    "sm",
+    "md",
+    "lg",
+    "xl",
+    "نظرات",
+    "ارسال نظر",
+    "دیدگاه",
+    "بیشتر",
+    "صفحه نخست",
+    "مطالب",
+    "آرشیو",
+    "ارشیو",
+    "پربازدید",
+    "پربحث",
+    "تازهها",
+    "skip to main content",
+    "menu",
+    "home",
+    "search",
+];
+
+const SHARE: &[&str] = &[
+    "تلگرام",
+    "واتساپ",
+    "توییتر",
+    "فیسبوک",
+    "لینکدین",
+    "ایتا",
+    "telegram",
+    "whatsapp",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "اشتراک",
+    "کپی لینک",
+    "لینک کوتاه",
+];
+
+/// Line starts (search keys) of metadata lines: not body.
+const META_PREFIXES: &[&str] = &[
+    "زمان مطالعه",
+    "مدت زمان مطالعه",
+    "تعداد بازدید",
+    "بازدید",
+    "تعداد نظرات",
+    "نظرات",
+    "ارسال نظر",
+    "نویسنده",
+    "خبرنگار",
+    "عکاس",
+    "مترجم",
+    "ترجمه",
+    "سرویس",
+    "تاریخ انتشار",
+    "انتشار",
+    "بروزرسانی",
+    "به روز رسانی",
+    "اخرین بروزرسانی",
+    "ارسال به دوستان",
+    "انتهای پیام",
+    "انتهای خبر",
+    "/انتهای پیام",
+    "نسخه چاپی",
+    "منبع",
+    "source",
+    "by ",
+    "published",
+    "updated",
+];
+
+const RELATED_PREFIXES: &[&str] = &[
+    "اخبار مرتبط",
+    "خبرهای مرتبط",
+    "مطالب مرتبط",
+    "مطالب پیشنهادی",
+    "مطالب مشابه",
+    "بیشتر بخوانید",
+    "پیشنهاد ما",
+    "پربازدیدترین",
+    "پربحثترین",
+    "پربحث ترین",
+    "اخرین اخبار",
+    "related",
+    "read more",
+    "more stories",
+];
+
+const COPYRIGHT_PREFIXES: &[&str] = &[
+    "کلیه حقوق",
+    "تمامی حقوق",
+    "همه حقوق",
+    "حقوق این",
+    "کلیه ی حقوق",
+    "copyright",
+    "all rights reserved",
+];
+
+const TAG_PREFIXES: &[&str] = &[
+    "برچسبها",
+    "برچسب ها",
+    "برچسب",
+    "تگها",
+    "تگ ها",
+    "کلیدواژهها",
+    "کلیدواژه ها",
+    "کلید واژه ها",
+    "کلمات کلیدی",
+    "موضوعات",
+    "tags",
+];
+
+static SITE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:کد|شناسه)\s*(?:خبر|مطلب|گزارش)\s*[:：]?\s*([0-9]+)\s*$|^(?:news|article) id\s*[:：]?\s*([0-9]+)\s*$")
+        .expect("valid")
+});
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\(([^)]*)\)|\[[0-9]+\]").expect("valid"));
+static REPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\S+\s+)?به گزارش\s+(?P<src>.+?)(?:\s*[،,:؛]|\s+به نقل|\s+و به نقل|\s+از\s|\s+در\s|$)",
+    )
+    .expect("valid")
+});
+
+fn starts_with_word(key: &str, prefix: &str) -> bool {
+    key.strip_prefix(prefix)
+        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+fn word_count(key: &str) -> usize {
+    key.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> LineKind {
+    let k = key.trim_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    if SITE_ID.is_match(key.trim()) {
+        return LineKind::Chrome("site id");
+    }
+    if TAG_PREFIXES.iter().any(|p| starts_with_word(k, p)) && key.contains(':') {
+        return LineKind::Chrome("tags");
+    }
+    if key.contains('©') || COPYRIGHT_PREFIXES.iter().any(|p| k.starts_with(p)) {
+        return LineKind::Chrome("copyright");
+    }
+    if words <= 25 && key.contains("حقوق") && key.contains("محفوظ") {
+        return LineKind::Chrome("copyright");
+    }
+    if !dates.is_empty() {
+        // Words left when the dates are taken out: a dateline has at most a
+        // label and a city («تاریخ انتشار:», «تهران»).
+        let mut rest = String::new();
+        let mut last = 0;
+        for d in dates {
+            let kr = key_range(folded, &d.range);
+            rest.push_str(&key[last..kr.start]);
+            rest.push(' ');
+            last = kr.end;
+        }
+        rest.push_str(&key[last..]);
+        if word_count(&rest) <= 3 {
+            return LineKind::Dateline;
+        }
+    }
+    if RELATED_PREFIXES.iter().any(|p| starts_with_word(k, p)) && words <= 25 {
+        return LineKind::Chrome("related");
+    }
+    if words <= 12 && META_PREFIXES.iter().any(|p| starts_with_word(k, p)) {
+        return LineKind::Chrome("metadata");
+    }
+    // Credit lines: «با استفاده از گزارش‌های ایرنا و …؛ س.ن»
+    if words <= 20 && k.starts_with("با استفاده از گزارش") {
+        return LineKind::Chrome("credits");
+    }
+    let without_links = MD_LINK.replace_all(key, " ");
+    if without_links.len() < key.len() && word_count(&without_links) <= 1 {
+        return LineKind::Chrome("links");
+    }
+    if words == 0 {
+        return LineKind::Chrome("no words");
+    }
+    if words <= 12 {
+        let segments: Vec<&str> = key
+            .split([
+                '|', '•', '·', '›', '»', '«', '/', '-', '–', '—', ',', '،', '\t',
+            ])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !segments.is_empty() && segments.iter().all(|s| NAV.contains(s)) {
+            return LineKind::Chrome("navigation");
+        }
+        if NAV.contains(&k) {
+            return LineKind::Chrome("navigation");
+        }
+        let share = SHARE.iter().filter(|s| key.contains(*s)).count();
+        if share >= 2 || starts_with_word(k, "اشتراک") || starts_with_word(k, "share") {
+            return LineKind::Chrome("share bar");
+        }
+    }
+    LineKind::Text
+}
+
+/// The key range of an original range of the folded line (linear scan;
+/// lines are short).
+fn key_range(folded: &Folded, original: &Range<usize>) -> Range<usize> {
+    let mut start = None;
+    let mut end = 0;
+    for i in 0..folded.key.len() {
+        if !folded.key.is_char_boundary(i) {
+            continue;
+        }
+        let o = folded.original_offset(i);
+        if o >= original.start && o < original.end {
+            start.get_or_insert(i);
+            end = i + folded.key[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    match start {
+        Some(s) => s..end,
+        None => 0..0,
+    }
+}
+
+fn ends_with_any(key: &str, ends: &[char]) -> bool {
+    key.trim_end().ends_with(ends)
+}
+
+/// Analyses an article's decoded text.
+pub fn analyse(text: &str) -> Structure {
+    let mut lines: Vec<Line> = lines(text)
+        .into_iter()
+        .map(|range| {
+            let folded = Folded::new(&text[range.clone()]);
+            let words = word_count(&folded.key);
+            let mut dates = find_dates_folded(&folded);
+            let kind = classify(&folded.key, words, &dates, &folded);
+            for d in &mut dates {
+                d.range = d.range.start + range.start..d.range.end + range.start;
+            }
+            Line {
+                range,
+                folded,
+                words,
+                kind,
+                dates,
+            }
+        })
+        .collect();
+
+    let mut st = Structure::default();
+    // Runs: a related-news heading takes the short lines after it; a tag
+    // line takes the link-only lines after it.
+    let mut in_related = false;
+    let mut in_tags = false;
+    for line in &mut lines {
+        match line.kind {
+            LineKind::Chrome("related") => {
+                in_related = true;
+                in_tags = false;
+            }
+            LineKind::Chrome("tags") => {
+                in_tags = true;
+                in_related = false;
+                st.tags.extend(parse_tags(&text[line.range.clone()]));
+            }
+            LineKind::Chrome("links") if in_tags => {
+                st.tags.extend(parse_tags(&text[line.range.clone()]));
+                line.kind = LineKind::Chrome("tags");
+            }
+            LineKind::Chrome("site id") => {
+                let caps = SITE_ID.captures(line.folded.key.trim());
+                st.site_id = caps
+                    .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                    .map(|m| m.as_str().to_string());
+            }
+            LineKind::Text if in_related => {
+                if line.words <= 20 && !ends_with_any(&line.folded.key, &['.', '؟', '?', '!']) {
+                    line.kind = LineKind::Chrome("related");
+                } else {
+                    in_related = false;
+                }
+            }
+            LineKind::Text => in_tags = false,
+            _ => {}
+        }
+    }
+    for line in &lines {
+        if let LineKind::Chrome(reason) = line.kind {
+            st.chrome.push((line.range.clone(), reason));
+        }
+        if line.kind == LineKind::Dateline {
+            st.header_dates.extend(line.dates.iter().cloned());
+        }
+    }
+
+    let text_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == LineKind::Text)
+        .collect();
+    let key_of = |i: usize| lines[i].folded.key.as_str();
+
+    // Title: among the first four text lines, a headline-shaped line
+    // (2–30 words, no closing colon or full stop); else a short sentence
+    // that the body does not repeat; else the kicker-shaped line.
+    let window: Vec<usize> = text_lines.iter().copied().take(4).collect();
+    let repeated_later = |i: usize| text_lines.iter().any(|&j| j > i && key_of(j) == key_of(i));
+    let is_kicker_shape =
+        |i: usize| lines[i].words <= 20 && ends_with_any(key_of(i), &[':', '؛', ';']);
+    let title = window
+        .iter()
+        .copied()
+        .find(|&i| {
+            (2..=30).contains(&lines[i].words)
+                && !ends_with_any(key_of(i), &[':', '؛', ';', '.', '…', '،'])
+        })
+        .or_else(|| {
+            window.iter().copied().find(|&i| {
+                (2..=30).contains(&lines[i].words)
+                    && ends_with_any(key_of(i), &['.'])
+                    && !repeated_later(i)
+            })
+        })
+        .or_else(|| window.iter().copied().find(|&i| is_kicker_shape(i)));
+    // Kicker: the kicker-shaped line just above the title, or, failing
+    // that, just below it (a sub-headline such as «در گفت‌وگو با …:»).
+    let kicker = title.and_then(|t| {
+        let pos = text_lines.iter().position(|&i| i == t)?;
+        let prev = pos.checked_sub(1).and_then(|p| text_lines.get(p)).copied();
+        let next = text_lines.get(pos + 1).copied();
+        prev.into_iter()
+            .chain(next)
+            .find(|&i| i != t && is_kicker_shape(i))
+    });
+    st.title = title.map(|i| lines[i].range.clone());
+    st.kicker = kicker.map(|i| lines[i].range.clone());
+
+    // Body: every text line but title and kicker, header lines that the body
+    // repeats (a lead printed twice), and a line printed twice in a row
+    // (photo captions).
+    let first_after_title = title.map_or(0, |t| t + 1);
+    let mut previous_key: Option<&str> = None;
+    let mut lead: Option<usize> = None;
+    for &i in &text_lines {
+        let key = key_of(i);
+        let dup_of_previous = previous_key == Some(key);
+        previous_key = Some(key);
+        if Some(i) == title || Some(i) == kicker || dup_of_previous {
+            continue;
+        }
+        if i < first_after_title && repeated_later(i) {
+            continue;
+        }
+        let caption = text_lines.iter().any(|&j| j == i + 1 && key_of(j) == key);
+        if lead.is_none() && !caption && lines[i].words <= 80 {
+            lead = Some(i);
+        }
+        st.paragraphs.push(lines[i].range.clone());
+    }
+    st.lead = lead.map(|i| lines[i].range.clone());
+    for &i in title.iter().chain(kicker.iter()) {
+        st.body_dates.extend(lines[i].dates.iter().cloned());
+    }
+    for line in &lines {
+        if line.kind == LineKind::Text && st.paragraphs.contains(&line.range) {
+            st.body_dates.extend(line.dates.iter().cloned());
+        }
+    }
+    st.body_dates.sort_by_key(|d| d.range.start);
+
+    st.source = source_of(text, &lines, &st.paragraphs);
+    st
+}
+
+/// The outlet: «به گزارش X» at the start of one of the first paragraphs,
+/// else a «منبع: X» line.
+fn source_of(text: &str, lines: &[Line], paragraphs: &[Range<usize>]) -> Option<String> {
+    for line in lines
+        .iter()
+        .filter(|l| paragraphs.contains(&l.range))
+        .take(4)
+    {
+        if let Some(caps) = REPORT_OF.captures(&line.folded.key) {
+            let m = caps.name("src")?;
+            let r = line.folded.original_range(m.range());
+            let raw = &text[line.range.start + r.start..line.range.start + r.end];
+            if let Some(name) = clean_source(raw) {
+                return Some(name);
+            }
+        }
+    }
+    lines.iter().find_map(|l| {
+        let key = l.folded.key.as_str();
+        if !starts_with_word(key, "منبع") {
+            return None;
+        }
+        let colon = key.find([':', '：'])?;
+        let r = l.folded.original_range(colon + 1..key.len());
+        clean_source(&text[l.range.start + r.start..l.range.start + r.end])
+    })
+}
+
+/// Drops the generic words before an outlet's name («خبرگزاری», «خبرنگار
+/// سیاسی»), keeping the name as written.
+fn clean_source(raw: &str) -> Option<String> {
+    const GENERIC: &[&str] = &[
+        "خبرگزاری",
+        "خبرنگار",
+        "پایگاه خبری",
+        "پایگاه اطلاع رسانی",
+        "روزنامه",
+        "سایت",
+        "شبکه",
+        "گروه",
+        "سرویس",
+        "سیاسی",
+        "اقتصادی",
+        "بین الملل",
+        "بینالملل",
+        "اجتماعی",
+        "فرهنگی",
+        "ورزشی",
+        "پارلمانی",
+        "دیپلماسی",
+        "خبری",
+        "باشگاه خبرنگاران",
+    ];
+    let mut s = raw.trim();
+    loop {
+        let before = s;
+        for g in GENERIC {
+            let key = crate::text::search_key(s);
+            if starts_with_word(&key, g) && !key[g.len()..].trim().is_empty() {
+                // Skip as many original words as the generic phrase has.
+                let n = g.split_whitespace().count();
+                s = s
+                    .splitn(n + 1, char::is_whitespace)
+                    .nth(n)
+                    .unwrap_or("")
+                    .trim();
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    let words: Vec<&str> = s.split_whitespace().take(5).collect();
+    let name = words.join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+/// Tags from a tag line: Markdown link texts, or a list split on commas.
+fn parse_tags(line: &str) -> Vec<String> {
+    let body = match line.find([':', '：']) {
+        Some(i) if MD_LINK.find(line).is_none_or(|m| m.start() > i) => &line[i + 1..],
+        _ => line,
+    };
+    let links: Vec<String> = MD_LINK
+        .captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !links.is_empty() {
+        return links;
+    }
+    body.split(['،', ',', '|', '#', '؛'])
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty() && t.chars().count() <= 60)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
+        ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn chrome_lines_are_recognised() {
+        let cases = [
+            ("لینک‌های قابلیت دسترسی", "navigation"),
+            ("خبر فوری", "navigation"),
+            ("XS", "navigation"),
+            ("صفحه اصلی | سیاسی | اقتصادی", "navigation"),
+            ("اشتراک‌گذاری: تلگرام واتساپ", "share bar"),
+            ("برچسب‌ها: [تهران](#) [1]", "tags"),
+            ("كد خبر: ۴۵۶۷۸۹", "site id"),
+            ("کد مطلب: 324871", "site id"),
+            ("© ۱۴۰۳ کلیه حقوق این سایت محفوظ است", "copyright"),
+            ("اخبار مرتبط", "related"),
+            ("[بازگشایی مدارس](https://example.org/a) [2]", "links"),
+            ("انتهای پیام", "metadata"),
+            ("زمان مطالعه: ۳ دقیقه", "metadata"),
+        ];
+        for (line, reason) in cases {
+            let folded = Folded::new(line);
+            let words = word_count(&folded.key);
+            let dates = find_dates_folded(&folded);
+            assert_eq!(
+                classify(&folded.key, words, &dates, &folded),
+                LineKind::Chrome(reason),
+                "{line}"
+            );
+        }
+        for line in [
+            "وزیر خارجه گفت: مذاکرات ادامه دارد.",
+            "تهران",
+            "بازدید وزیر از نمایشگاه کتاب تهران با حضور ناشران خارجی برگزار شد و ادامه دارد",
+        ] {
+            let folded = Folded::new(line);
+            let words = word_count(&folded.key);
+            assert_eq!(
+                classify(&folded.key, words, &[], &folded),
+                LineKind::Text,
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn title_kicker_lead_body_and_metadata() {
+        let text = "\
+لینک‌های قابلیت دسترسی
+خبر فوری
+وزیر نیرو در سفر به اصفهان:
+بارش‌های پاییزی سطح سدهای کشور را بالا برد
+یکشنبه ۴ آذر ۱۴۰۳ ساعت ۰۹:۱۵
+به گزارش خبرگزاری ایرنا، وزیر نیرو امروز در جمع خبرنگاران گفت که ذخایر سدها افزایش یافته است.
+وی افزود: مصرف آب باید کاهش یابد.
+عکس سد زاینده‌رود
+عکس سد زاینده‌رود
+اخبار مرتبط
+کاهش مصرف برق در تابستان
+برچسب‌ها: [آب](#) [1]
+[سد](#) [2]
+کد خبر: ۹۸۷۶۵
+© کلیه حقوق محفوظ است";
+        let st = analyse(text);
+        assert_eq!(
+            st.title.clone().map(|r| &text[r]),
+            Some("بارش‌های پاییزی سطح سدهای کشور را بالا برد")
+        );
+        assert_eq!(
+            st.kicker.clone().map(|r| &text[r]),
+            Some("وزیر نیرو در سفر به اصفهان:")
+        );
+        assert_eq!(
+            texts(text, &st.paragraphs),
+            vec![
+                "به گزارش خبرگزاری ایرنا، وزیر نیرو امروز در جمع خبرنگاران گفت که ذخایر سدها افزایش یافته است.",
+                "وی افزود: مصرف آب باید کاهش یابد.",
+                "عکس سد زاینده‌رود",
+            ]
+        );
+        assert_eq!(
+            st.lead.clone().map(|r| &text[r]),
+            Some(&text[st.paragraphs[0].clone()])
+        );
+        assert_eq!(st.source.as_deref(), Some("ایرنا"));
+        assert_eq!(st.tags, vec!["آب", "سد"]);
+        assert_eq!(st.site_id.as_deref(), Some("98765"));
+        assert_eq!(st.header_dates.len(), 1);
+        assert_eq!(
+            st.header_dates[0].day.map(|d| d.to_string()).as_deref(),
+            Some("2024-11-24")
+        );
+    }
+
+    #[test]
+    fn lead_printed_twice_is_kept_once() {
+        let text = "خلاصه خبر در یک جمله که تکرار می‌شود.\nعنوان خبر اینجاست\nخلاصه خبر در یک جمله که تکرار می‌شود.\nمتن اصلی خبر.";
+        let st = analyse(text);
+        assert_eq!(
+            st.title.clone().map(|r| &text[r]),
+            Some("عنوان خبر اینجاست")
+        );
+        assert_eq!(
+            texts(text, &st.paragraphs),
+            vec!["خلاصه خبر در یک جمله که تکرار می‌شود.", "متن اصلی خبر."]
+        );
+        assert_eq!(st.paragraphs[0].start, text.rfind("خلاصه").unwrap());
+    }
+
+    #[test]
+    fn sub_headline_below_the_title_is_a_kicker() {
+        let text = "وزیر آموزش و پرورش گفت مدارس از شنبه باز می‌شوند و امتحانات حضوری است.\nدر گفت‌وگو با خبرنگاران:\nوزیر آموزش و پرورش امروز در جمع خبرنگاران درباره بازگشایی مدارس در سراسر کشور و برنامه امتحانات پایان سال توضیح داد و گفت که همه مدارس از شنبه باز می‌شوند.";
+        let st = analyse(text);
+        assert_eq!(
+            st.kicker.clone().map(|r| &text[r]),
+            Some("در گفت‌وگو با خبرنگاران:")
+        );
+        assert_eq!(st.paragraphs.len(), 1);
+        assert!(text[st.paragraphs[0].clone()].starts_with("وزیر آموزش و پرورش امروز"));
+    }
+
+    #[test]
+    fn source_forms() {
+        for (para, source) in [
+            ("به گزارش تسنیم، جلسه برگزار شد.", "تسنیم"),
+            ("به گزارش خبرنگار سیاسی ایرنا، جلسه برگزار شد.", "ایرنا"),
+            (
+                "به گزارش اسپادانا خبر و به نقل از ایسنا، جلسه برگزار شد.",
+                "اسپادانا خبر",
+            ),
+            (
+                "به گزارش خبرگزاری فارس به نقل از روابط عمومی، جلسه برگزار شد.",
+                "فارس",
+            ),
+        ] {
+            let text = format!("عنوان کوتاه خبر\n{para}");
+            assert_eq!(analyse(&text).source.as_deref(), Some(source), "{para}");
+        }
+    }
+}

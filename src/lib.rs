@@ -1,0 +1,12 @@
+//! daftar: an offline corpus browser for Persian news.
+//!
+//! Layers point one way: `ui → {corpus, dates, text}`; nothing outside
+//! `ui` (and `main.rs`) names egui or eframe, so everything but drawing is
+//! testable without a window. The `cli` module holds the headless
+//! commands, whose JSON output is a contract.
+
+pub mod cli;
+pub mod corpus;
+pub mod dates;
+pub mod text;
+pub mod ui;
