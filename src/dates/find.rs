@@ -295,13 +295,25 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 /// As [`find_dates`], on an already folded text; ranges are in the original.
 pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
     let key = folded.key.as_str();
-    // Cheap pre-check: no digit and no ordinal-ish word means no date.
-    if !key.bytes().any(|b| b.is_ascii_digit()) && !key.contains('م') {
+    // The patterns use Unicode word boundaries, which regex can only run
+    // with its slower engines on Persian text: cheap byte checks first
+    // decide which patterns can match at all (most lines have no date).
+    let bytes = key.as_bytes();
+    let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    let has_year = bytes.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let jalali_month = JALALI_MONTHS.iter().any(|m| key.contains(m));
+    let ordinal = jalali_month && ORDINALS.iter().any(|(w, _)| key.contains(w.as_str()));
+    if !has_year && !(jalali_month && (has_digit || ordinal)) {
         return Vec::new();
     }
     let p = &*PATTERNS;
     let mut found: Vec<FoundDate> = Vec::new();
-    let mut push = |caps: &Captures, calendar, year: Option<i32>, month: u8, weekday| {
+    let push = |found: &mut Vec<FoundDate>,
+                caps: &Captures,
+                calendar,
+                year: Option<i32>,
+                month: u8,
+                weekday| {
         let Some(d) = caps.name("d").and_then(|m| day_number(m.as_str())) else {
             return;
         };
@@ -332,7 +344,9 @@ pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
             range: folded.original_range(whole),
         });
     };
-    for caps in p.jalali_named.captures_iter(key) {
+    let jalali_iter =
+        (jalali_month && (has_digit || ordinal)).then(|| p.jalali_named.captures_iter(key));
+    for caps in jalali_iter.into_iter().flatten() {
         let m = caps.name("m").map_or("", |m| m.as_str());
         let month = match m {
             "امرداد" => 5,
@@ -340,7 +354,10 @@ pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
         };
         let year = num::<i32>(&caps, "y").filter(|y| (1200..1600).contains(y));
         let wd = caps.name("wd").and_then(|w| persian_weekday(w.as_str()));
-        push(&caps, CalendarKind::Jalali, year, month, wd);
+        push(&mut found, &caps, CalendarKind::Jalali, year, month, wd);
+    }
+    if !has_year {
+        return dedup_overlaps(found);
     }
     for caps in p.gregorian_fa.captures_iter(key) {
         let m = caps.name("m").map_or("", |m| m.as_str());
@@ -350,7 +367,7 @@ pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
         let wd = caps.name("wd").and_then(|w| persian_weekday(w.as_str()));
         let year = num::<i32>(&caps, "y").filter(|y| (1800..2200).contains(y));
         if year.is_some() {
-            push(&caps, CalendarKind::Gregorian, year, month, wd);
+            push(&mut found, &caps, CalendarKind::Gregorian, year, month, wd);
         }
     }
     for re in [&p.english_dmy, &p.english_mdy] {
@@ -369,7 +386,7 @@ pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
             });
             let year = num::<i32>(&caps, "y").filter(|y| (1800..2200).contains(y));
             if year.is_some() {
-                push(&caps, CalendarKind::Gregorian, year, month, wd);
+                push(&mut found, &caps, CalendarKind::Gregorian, year, month, wd);
             }
         }
     }
@@ -384,7 +401,7 @@ pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
                 _ => continue,
             };
             let wd = caps.name("wd").and_then(|w| persian_weekday(w.as_str()));
-            push(&caps, calendar, Some(y), month, wd);
+            push(&mut found, &caps, calendar, Some(y), month, wd);
         }
     }
     for caps in p.hijri.captures_iter(key) {
@@ -393,9 +410,20 @@ pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
             continue;
         };
         let wd = caps.name("wd").and_then(|w| persian_weekday(w.as_str()));
-        push(&caps, CalendarKind::Hijri, num(&caps, "y"), month, wd);
+        push(
+            &mut found,
+            &caps,
+            CalendarKind::Hijri,
+            num(&caps, "y"),
+            month,
+            wd,
+        );
     }
-    // Overlaps (a Hijri day name read as Jalali, say): the longest wins.
+    dedup_overlaps(found)
+}
+
+/// Overlaps (a Hijri day name read as Jalali, say): the longest wins.
+fn dedup_overlaps(mut found: Vec<FoundDate>) -> Vec<FoundDate> {
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
     let mut kept: Vec<FoundDate> = Vec::with_capacity(found.len());
     for f in found {

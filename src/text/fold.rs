@@ -47,6 +47,18 @@ fn fold_into(c: char, mut out: impl FnMut(char)) {
         out(c.to_ascii_lowercase());
         return;
     }
+    // Fast path for the Arabic block and the zero-width and bidi controls:
+    // fold_char maps their precomposed letters (آ أ ؤ إ ئ ۀ) directly, which
+    // gives the same key as decomposing them first (rare compatibility
+    // forms such as U+0675..U+0678 are kept as they are).
+    if ('\u{0600}'..='\u{06FF}').contains(&c)
+        || matches!(c, '\u{200C}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    {
+        if let Some(f) = fold_char(c) {
+            out(f);
+        }
+        return;
+    }
     // A precomposed ALEF WITH MADDA decomposes to ALEF + MADDA; the mark is
     // then deleted, which gives the same key as the direct mapping.
     decompose_compatible(c, |d| {
