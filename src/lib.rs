@@ -8,5 +8,6 @@
 pub mod cli;
 pub mod corpus;
 pub mod dates;
+pub mod layout;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,531 @@
+//! Paragraph layout for Persian mixed with numbers and Latin: the Unicode
+//! bidi algorithm (UAX #9, `unicode-bidi`), line breaking at UAX #14
+//! opportunities (`unicode-linebreak`), and each line reordered into visual
+//! runs placed right to left (or left to right for an LTR paragraph).
+//!
+//! Why our own layout: egui 0.37 shapes Arabic script (harfrust) but has no
+//! bidi, so a wrapped Persian paragraph shows its end first and numbers and
+//! Latin inside Persian read backwards (RENDERING.md). We break lines and
+//! reorder runs here and hand egui one short, single-direction piece at a
+//! time — a piece egui is known to shape correctly. The other route in
+//! RENDERING.md (shaping with cosmic-text/parley and drawing glyphs from an
+//! atlas of our own) would replace egui's text rendering wholesale; per-run
+//! galleys keep egui's fonts, colours and accessibility, at the cost of
+//! caret positions measured per prefix, which is exact enough for
+//! selecting words and characters.
+//!
+//! This module knows nothing of egui: widths come through [`Measure`], so
+//! the same code serves the reader, `daftar layout` and the tests.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+/// Measures the drawn width of a piece of text (as it will be given to the
+/// renderer: see [`Piece::display`]).
+pub trait Measure {
+    fn width(&mut self, text: &str) -> f32;
+}
+
+/// Reading direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+/// A stretch of one run drawn as one unit. Byte offsets into the paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    /// How the piece reads on screen.
+    pub dir: Dir,
+    /// The text to hand the renderer. egui guesses a run's direction from
+    /// its script, so a run of Persian digits in a left-to-right position is
+    /// given reversed (harfrust reverses it back), and a right-to-left run
+    /// of punctuation only is given reversed and mirrored (nothing else
+    /// would mirror it).
+    pub display: String,
+    pub x: f32,
+    pub w: f32,
+}
+
+/// A bidi level run, in visual order within its line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub dir: Dir,
+    pub start: usize,
+    pub end: usize,
+    pub x: f32,
+    pub w: f32,
+    pub pieces: Vec<Piece>,
+}
+
+/// One visual line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    /// Drawn width (trailing spaces hang and do not count).
+    pub width: f32,
+    /// Runs in visual order, left to right.
+    pub runs: Vec<Run>,
+}
+
+/// A laid-out paragraph. `x` values are from the paragraph's left edge,
+/// with right-to-left paragraphs aligned right within `max_width`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphLayout {
+    pub dir: Dir,
+    pub max_width: f32,
+    pub lines: Vec<Line>,
+}
+
+/// Paragraph direction from the first strong character (UAX #9 P2–P3);
+/// right to left when there is none, as in a Persian program.
+pub fn base_direction(text: &str) -> Dir {
+    for c in text.chars() {
+        match bidi_class(c) {
+            BidiClass::L => return Dir::Ltr,
+            BidiClass::R | BidiClass::AL => return Dir::Rtl,
+            _ => {}
+        }
+    }
+    Dir::Rtl
+}
+
+/// Characters of the Arabic script blocks (letters, both Arabic digit sets,
+/// ٪ ٫ ٬): egui shapes any text starting with them right to left.
+fn arabic_script(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+fn is_neutral(c: char) -> bool {
+    use BidiClass::*;
+    matches!(
+        bidi_class(c),
+        WS | ON | CS | ES | BN | NSM | S | B | LRE | RLE | PDF | LRO | RLO | LRI | RLI | FSI | PDI
+    ) || (bidi_class(c) == ET && !arabic_script(c))
+}
+
+fn is_strong_rtl(c: char) -> bool {
+    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+fn mirrored(c: char) -> char {
+    unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)
+}
+
+/// The pieces of one run, in visual order, not yet placed.
+fn pieces_of(text: &str, run: Range<usize>, dir: Dir) -> Vec<Piece> {
+    let s = &text[run.clone()];
+    match dir {
+        Dir::Rtl => {
+            let display = if s.chars().any(is_strong_rtl) {
+                s.to_string()
+            } else {
+                s.chars().rev().map(mirrored).collect()
+            };
+            vec![Piece {
+                start: run.start,
+                end: run.end,
+                dir,
+                display,
+                x: 0.0,
+                w: 0.0,
+            }]
+        }
+        Dir::Ltr => {
+            // Split where Arabic-script characters (Persian digits) meet
+            // Latin ones; neutrals join the chunk they follow (leading ones
+            // the chunk after them).
+            let mut chunks: Vec<(Range<usize>, Option<bool>)> = Vec::new();
+            for (i, c) in s.char_indices() {
+                let abs = run.start + i;
+                let kind = (!is_neutral(c)).then(|| arabic_script(c));
+                match chunks.last_mut() {
+                    Some((r, k)) if kind.is_none() || *k == kind || k.is_none() => {
+                        r.end = abs + c.len_utf8();
+                        if k.is_none() {
+                            *k = kind;
+                        }
+                    }
+                    _ => chunks.push((abs..abs + c.len_utf8(), kind)),
+                }
+            }
+            chunks
+                .into_iter()
+                .map(|(r, arabic)| {
+                    let t = &text[r.clone()];
+                    let display = if arabic == Some(true) {
+                        t.chars().rev().collect()
+                    } else {
+                        t.to_string()
+                    };
+                    Piece {
+                        start: r.start,
+                        end: r.end,
+                        dir: Dir::Ltr,
+                        display,
+                        x: 0.0,
+                        w: 0.0,
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+fn trim_end_ws(text: &str, r: Range<usize>) -> usize {
+    r.start + text[r].trim_end_matches(char::is_whitespace).len()
+}
+
+/// Lays out one paragraph (no newlines inside; a newline is treated as a
+/// space) within `max_width`.
+pub fn layout_paragraph(text: &str, max_width: f32, m: &mut dyn Measure) -> ParagraphLayout {
+    let dir = base_direction(text);
+    let level = match dir {
+        Dir::Rtl => Level::rtl(),
+        Dir::Ltr => Level::ltr(),
+    };
+    let bidi = ParagraphBidiInfo::new(text, Some(level));
+    let max_width = max_width.max(1.0);
+
+    // Segments between break opportunities, each with its trailing spaces.
+    let mut bounds: Vec<usize> = vec![0];
+    for (i, op) in linebreaks(text) {
+        if i > 0 && i <= text.len() && (op == BreakOpportunity::Allowed || i == text.len()) {
+            bounds.push(i);
+        }
+    }
+    if *bounds.last().unwrap_or(&0) != text.len() {
+        bounds.push(text.len());
+    }
+    let seg_width = |m: &mut dyn Measure, r: Range<usize>| -> f32 {
+        let end = trim_end_ws(text, r.clone());
+        if end > r.start {
+            m.width(&text[r.start..end])
+        } else {
+            0.0
+        }
+    };
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut i = 0; // index into bounds of the current line's start
+    while i + 1 < bounds.len() || (lines.is_empty() && text.is_empty()) {
+        if text.is_empty() {
+            lines.push(Line {
+                start: 0,
+                end: 0,
+                width: 0.0,
+                runs: Vec::new(),
+            });
+            break;
+        }
+        // Greedy: as many segments as fit by their summed widths…
+        let start = bounds[i];
+        let mut j = i + 1;
+        let mut w = seg_width(m, bounds[i]..bounds[j]);
+        while j + 1 < bounds.len() {
+            let space = m.width(" ");
+            let next = seg_width(m, bounds[j]..bounds[j + 1]);
+            if w + space + next > max_width {
+                break;
+            }
+            w += space + next;
+            j += 1;
+        }
+        // …then measured for real, backing off while the line is too wide.
+        let mut line = build_line(text, &bidi, start..bounds[j], m);
+        while line.width > max_width && j > i + 1 {
+            j -= 1;
+            line = build_line(text, &bidi, start..bounds[j], m);
+        }
+        if line.width > max_width {
+            // One word wider than the line: break it between characters.
+            let word_end = bounds[j];
+            let mut cut = start;
+            for (k, c) in text[start..word_end].char_indices() {
+                let end = start + k + c.len_utf8();
+                if cut > start && m.width(&text[start..end]) > max_width {
+                    break;
+                }
+                cut = end;
+            }
+            line = build_line(text, &bidi, start..cut, m);
+            if cut < word_end {
+                bounds.insert(j, cut);
+            }
+        }
+        lines.push(line);
+        i = j;
+    }
+
+    for line in &mut lines {
+        let offset = match dir {
+            Dir::Rtl => (max_width - line.width).max(0.0),
+            Dir::Ltr => 0.0,
+        };
+        for run in &mut line.runs {
+            run.x += offset;
+            for p in &mut run.pieces {
+                p.x += offset;
+            }
+        }
+    }
+    ParagraphLayout {
+        dir,
+        max_width,
+        lines,
+    }
+}
+
+fn build_line(
+    text: &str,
+    bidi: &ParagraphBidiInfo,
+    range: Range<usize>,
+    m: &mut dyn Measure,
+) -> Line {
+    let (levels, level_runs) = bidi.visual_runs(range.clone());
+    let hang_from = trim_end_ws(text, range.clone());
+    let mut runs: Vec<Run> = Vec::new();
+    for r in level_runs {
+        let dir = if levels[r.start].is_rtl() {
+            Dir::Rtl
+        } else {
+            Dir::Ltr
+        };
+        // Trailing spaces of the line hang: split them off with no width.
+        let mut parts = vec![(r.start..r.end.min(hang_from).max(r.start), false)];
+        if r.end > hang_from {
+            parts.push((hang_from.max(r.start)..r.end, true));
+        }
+        parts.retain(|(p, _)| !p.is_empty());
+        if dir == Dir::Rtl {
+            parts.reverse();
+        }
+        for (p, hangs) in parts {
+            let mut pieces = pieces_of(text, p.clone(), dir);
+            for piece in &mut pieces {
+                piece.w = if hangs { 0.0 } else { m.width(&piece.display) };
+            }
+            runs.push(Run {
+                dir,
+                start: p.start,
+                end: p.end,
+                x: 0.0,
+                w: pieces.iter().map(|p| p.w).sum(),
+                pieces,
+            });
+        }
+    }
+    let mut x = 0.0;
+    for run in &mut runs {
+        run.x = x;
+        let mut px = x;
+        for p in &mut run.pieces {
+            p.x = px;
+            px += p.w;
+        }
+        x += run.w;
+    }
+    Line {
+        start: range.start,
+        end: range.end,
+        width: x,
+        runs,
+    }
+}
+
+impl ParagraphLayout {
+    /// Byte offsets of the paragraph in visual order, left to right, line
+    /// by line: what a reader's eye meets.
+    pub fn visual_order(&self, text: &str) -> Vec<Vec<usize>> {
+        self.lines
+            .iter()
+            .map(|line| {
+                let mut out = Vec::new();
+                for run in &line.runs {
+                    let chars: Vec<usize> = text[run.start..run.end]
+                        .char_indices()
+                        .map(|(i, _)| run.start + i)
+                        .collect();
+                    match run.dir {
+                        Dir::Ltr => out.extend(chars),
+                        Dir::Rtl => out.extend(chars.into_iter().rev()),
+                    }
+                }
+                out
+            })
+            .collect()
+    }
+
+    /// The x position of the caret before byte offset `at` (a char
+    /// boundary) on line `line`, measuring the piece's prefix.
+    pub fn caret_x(&self, text: &str, line: usize, at: usize, m: &mut dyn Measure) -> Option<f32> {
+        let line = self.lines.get(line)?;
+        for run in &line.runs {
+            for p in &run.pieces {
+                if at < p.start || at > p.end {
+                    continue;
+                }
+                if p.w == 0.0 {
+                    return Some(p.x);
+                }
+                let prefix = if at == p.start {
+                    0.0
+                } else if at == p.end {
+                    p.w
+                } else {
+                    m.width(&text[p.start..at]).min(p.w)
+                };
+                return Some(match p.dir {
+                    Dir::Ltr => p.x + prefix,
+                    Dir::Rtl => p.x + p.w - prefix,
+                });
+            }
+        }
+        None
+    }
+
+    /// The byte offset nearest to `x` on line `line` (pointer → text).
+    pub fn offset_at(&self, text: &str, line: usize, x: f32, m: &mut dyn Measure) -> usize {
+        let Some(l) = self.lines.get(line) else {
+            return text.len();
+        };
+        let pieces: Vec<&Piece> = l
+            .runs
+            .iter()
+            .flat_map(|r| &r.pieces)
+            .filter(|p| p.w > 0.0)
+            .collect();
+        let Some(piece) = pieces
+            .iter()
+            .find(|p| x >= p.x && x < p.x + p.w)
+            .or_else(|| {
+                // Beyond the ends: the visually nearest piece.
+                if pieces.first().is_some_and(|p| x < p.x) {
+                    pieces.first()
+                } else {
+                    pieces.last()
+                }
+            })
+        else {
+            return l.start;
+        };
+        let mut best = (f32::MAX, piece.start);
+        let boundaries = text[piece.start..piece.end]
+            .char_indices()
+            .map(|(i, _)| piece.start + i)
+            .chain(std::iter::once(piece.end));
+        for b in boundaries {
+            if let Some(cx) = self.caret_x(text, line, b, m) {
+                let d = (cx - x).abs();
+                if d < best.0 {
+                    best = (d, b);
+                }
+            }
+        }
+        best.1
+    }
+
+    /// Which line holds byte offset `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        self.lines
+            .iter()
+            .position(|l| at < l.end)
+            .unwrap_or(self.lines.len().saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character is 10 px wide, a space 5 px.
+    struct Fixed;
+    impl Measure for Fixed {
+        fn width(&mut self, text: &str) -> f32 {
+            text.chars()
+                .map(|c| if c == ' ' { 5.0 } else { 10.0 })
+                .sum()
+        }
+    }
+
+    #[test]
+    fn digits_and_latin_read_left_to_right_inside_persian() {
+        let text = "گفت: 27 فروردين 1397 در BRICS";
+        let l = layout_paragraph(text, 10_000.0, &mut Fixed);
+        assert_eq!(l.dir, Dir::Rtl);
+        assert_eq!(l.lines.len(), 1);
+        let runs: Vec<(&str, Dir)> = l.lines[0]
+            .runs
+            .iter()
+            .filter(|r| r.w > 0.0)
+            .map(|r| (&text[r.start..r.end], r.dir))
+            .collect();
+        // Visual order left to right: BRICS, then «در», 1397, «فروردين», 27, «گفت:».
+        assert_eq!(runs.first(), Some(&("BRICS", Dir::Ltr)));
+        assert!(runs.contains(&("1397", Dir::Ltr)));
+        assert!(runs.contains(&("27", Dir::Ltr)));
+        assert!(l.lines[0].width <= 10_000.0);
+        // Right aligned.
+        let last = l.lines[0].runs.last().unwrap();
+        assert!((last.x + last.w - 10_000.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn persian_digits_and_neutral_rtl_runs_are_prepared_for_egui() {
+        let text = "سال ۱۴۰۳ شد";
+        let l = layout_paragraph(text, 10_000.0, &mut Fixed);
+        let digits = l.lines[0]
+            .runs
+            .iter()
+            .flat_map(|r| &r.pieces)
+            .find(|p| &text[p.start..p.end] == "۱۴۰۳")
+            .unwrap();
+        assert_eq!(
+            digits.display, "۳۰۴۱",
+            "reversed: harfrust shapes it right to left"
+        );
+        let p = pieces_of("(«", 0..3, Dir::Rtl);
+        assert_eq!(p[0].display, "»)", "neutral RTL run reversed and mirrored");
+    }
+
+    #[test]
+    fn wrapping_keeps_every_character_once_and_lines_within_width() {
+        let text = "رئیس‌جمهور روز دوشنبه ۱۰ شهریور ۱۴۰۴ در نشست سازمان همکاری شانگهای (SCO) در شهر تیانجین گفت که همکاری‌ها ادامه دارد.";
+        for width in [60.0, 150.0, 333.0, 800.0] {
+            let l = layout_paragraph(text, width, &mut Fixed);
+            let mut seen: Vec<usize> = l.visual_order(text).concat();
+            seen.sort();
+            let all: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            assert_eq!(seen, all, "width {width}");
+            for line in &l.lines {
+                assert!(line.width <= width + 0.01, "line {} > {width}", line.width);
+            }
+        }
+    }
+
+    #[test]
+    fn english_paragraph_is_ltr() {
+        let l = layout_paragraph("He said «سلام» today.", 1000.0, &mut Fixed);
+        assert_eq!(l.dir, Dir::Ltr);
+        assert_eq!(l.lines[0].runs[0].x, 0.0);
+    }
+
+    #[test]
+    fn pointer_maps_back_to_offsets() {
+        let text = "سلام دنیا";
+        let l = layout_paragraph(text, 1000.0, &mut Fixed);
+        // The rightmost end is the logical start.
+        assert_eq!(l.offset_at(text, 0, 999.0, &mut Fixed), 0);
+        assert_eq!(l.offset_at(text, 0, 0.0, &mut Fixed), text.len());
+        let x = l.caret_x(text, 0, "سلام".len(), &mut Fixed).unwrap();
+        assert!((x - (1000.0 - 40.0)).abs() < 0.01, "{x}");
+    }
+}
