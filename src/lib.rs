@@ -11,3 +11,4 @@ pub mod dates;
 pub mod layout;
 pub mod text;
 pub mod ui;
+pub mod workspace;

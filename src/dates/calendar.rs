@@ -220,6 +220,47 @@ pub fn jalali_month_len(year: i32, month: u8) -> u8 {
     }
 }
 
+/// Jalali month names as shown to readers.
+pub const JALALI_MONTH_NAMES: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
+/// ASCII digits written as Persian digits (۰–۹).
+pub fn persian_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+impl Day {
+    /// `جمعه ۲ آذر ۱۴۰۳`
+    pub fn jalali_long(self) -> String {
+        let j = self.jalali();
+        let month = JALALI_MONTH_NAMES[(j.month.clamp(1, 12) - 1) as usize];
+        persian_digits(&format!(
+            "{} {} {} {}",
+            self.weekday().persian_name(),
+            j.day,
+            month,
+            j.year
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,6 +54,28 @@ pub struct Piece {
     pub w: f32,
 }
 
+impl Piece {
+    /// The x position of the caret before byte offset `at` inside this
+    /// piece, measuring the logical prefix.
+    pub fn caret_x(&self, text: &str, at: usize, m: &mut dyn Measure) -> f32 {
+        if self.w == 0.0 {
+            return self.x;
+        }
+        let at = at.clamp(self.start, self.end);
+        let prefix = if at == self.start {
+            0.0
+        } else if at == self.end {
+            self.w
+        } else {
+            m.width(&text[self.start..at]).min(self.w)
+        };
+        match self.dir {
+            Dir::Ltr => self.x + prefix,
+            Dir::Rtl => self.x + self.w - prefix,
+        }
+    }
+}
+
 /// A bidi level run, in visual order within its line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
@@ -373,20 +395,7 @@ impl ParagraphLayout {
                 if at < p.start || at > p.end {
                     continue;
                 }
-                if p.w == 0.0 {
-                    return Some(p.x);
-                }
-                let prefix = if at == p.start {
-                    0.0
-                } else if at == p.end {
-                    p.w
-                } else {
-                    m.width(&text[p.start..at]).min(p.w)
-                };
-                return Some(match p.dir {
-                    Dir::Ltr => p.x + prefix,
-                    Dir::Rtl => p.x + p.w - prefix,
-                });
+                return Some(p.caret_x(text, at, m));
             }
         }
         None

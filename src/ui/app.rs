@@ -1,154 +1,348 @@
-//! The application shell: loads the folder on a background thread and
-//! lists what it found. The right-to-left reader comes with its own widget
-//! (see the reader issue); until then only Latin-script data is drawn.
+//! The application shell: menu, article list, reader, status bar, the
+//! open-folder dialog (rfd, with a typed path for machines without a
+//! desktop portal) and drag-and-drop of a folder. Panels push commands;
+//! only [`DaftarApp::apply`] changes state.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
 
-use crate::corpus::{LoadEvent, LoadOptions, Problem, load_folder};
+use serde::{Deserialize, Serialize};
 
-struct Row {
-    path: String,
-    jalali: String,
-    gregorian: String,
-    provenance: String,
-    warnings: usize,
+use crate::dates::CalendarKind;
+use crate::ui::panels::article_list::ArticleListPanel;
+use crate::ui::panels::reader::ReaderPanel;
+use crate::ui::panels::status::status_ui;
+use crate::ui::widgets::rtl_text::LayoutCache;
+use crate::workspace::{SortKey, Workspace};
+
+/// What the window remembers between runs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_folder: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub text_size: f32,
+    pub dark: bool,
+    pub calendar: CalendarKind,
 }
 
-enum Msg {
-    Event(LoadEvent),
-    Done(Result<crate::corpus::LoadSummary, String>),
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            last_folder: None,
+            recent: Vec::new(),
+            text_size: 17.0,
+            dark: false,
+            calendar: CalendarKind::Jalali,
+        }
+    }
+}
+
+/// Changes asked for by panels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Open(PathBuf),
+    Select(usize),
+    Sort(SortKey),
+    CancelLoad,
+    ToggleProblems,
+}
+
+/// The typed-path open dialog, with a Browse… button that asks the
+/// desktop's file chooser on a thread of its own.
+#[derive(Default)]
+struct OpenDialog {
+    open: bool,
+    path: String,
+    browsing: Option<Receiver<Option<PathBuf>>>,
+    note: Option<String>,
 }
 
 pub struct DaftarApp {
-    folder: PathBuf,
-    rows: Vec<Row>,
-    problems: Vec<Problem>,
-    total: usize,
-    done: Option<Result<crate::corpus::LoadSummary, String>>,
-    rx: Receiver<Msg>,
-    opts: LoadOptions,
+    pub ws: Workspace,
+    pub settings: Settings,
+    pub selected: Option<usize>,
+    pub reader: ReaderPanel,
+    list: ArticleListPanel,
+    cache: LayoutCache,
+    dialog: OpenDialog,
     show_problems: bool,
+    cmds: Vec<Command>,
+    ready: bool,
 }
+
+pub const SETTINGS_KEY: &str = "daftar-settings";
 
 impl DaftarApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, folder: PathBuf) -> Self {
-        let (tx, rx) = channel();
-        let opts = LoadOptions::default();
-        let ctx = cc.egui_ctx.clone();
-        let root = folder.clone();
-        let thread_opts = opts.clone();
-        let spawned = std::thread::Builder::new()
-            .name("daftar-load".into())
-            .spawn(move || {
-                let result = load_folder(&root, &thread_opts, |ev| {
-                    let _ = tx.send(Msg::Event(ev));
-                    ctx.request_repaint();
-                });
-                let _ = tx.send(Msg::Done(result.map_err(|e| e.to_string())));
-                ctx.request_repaint();
-            });
-        let done = spawned
-            .err()
-            .map(|e| Err(format!("cannot start the loading thread: {e}")));
-        DaftarApp {
-            folder,
-            rows: Vec::new(),
-            problems: Vec::new(),
-            total: 0,
-            done,
-            rx,
-            opts,
+    /// A window on `folder` (loading starts at once, off the UI thread).
+    pub fn new(settings: Settings, folder: Option<PathBuf>) -> Self {
+        let mut app = DaftarApp {
+            ws: Workspace::new(Arc::new(|| {})),
+            settings,
+            selected: None,
+            reader: ReaderPanel::default(),
+            list: ArticleListPanel,
+            cache: LayoutCache::default(),
+            dialog: OpenDialog::default(),
             show_problems: false,
+            cmds: Vec::new(),
+            ready: false,
+        };
+        if let Some(f) = folder {
+            app.apply(Command::Open(f));
+        }
+        app
+    }
+
+    /// First frame: the bundled font, the theme, and background jobs that
+    /// wake the window.
+    fn setup(&mut self, ctx: &egui::Context) {
+        ctx.set_fonts(crate::ui::fonts::definitions());
+        ctx.set_theme(if self.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let repaint = ctx.clone();
+        self.ws
+            .set_waker(Arc::new(move || repaint.request_repaint()));
+        self.ready = true;
+    }
+
+    pub fn apply(&mut self, cmd: Command) {
+        match cmd {
+            Command::Open(folder) => {
+                self.selected = None;
+                self.ws.open(&folder);
+                self.settings.recent.retain(|f| f != &folder);
+                self.settings.recent.insert(0, folder.clone());
+                self.settings.recent.truncate(8);
+                self.settings.last_folder = Some(folder);
+            }
+            Command::Select(i) => self.selected = Some(i),
+            Command::Sort(k) => self.ws.sort_by(k),
+            Command::CancelLoad => self.ws.cancel(),
+            Command::ToggleProblems => self.show_problems = !self.show_problems,
+        }
+    }
+
+    /// One frame: take background news, draw, apply what panels asked.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.ready {
+            self.setup(&ctx);
+        }
+        self.ws.poll(Duration::from_millis(4));
+        if self.ws.is_loading() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        let mut cmds = std::mem::take(&mut self.cmds);
+
+        // A folder dropped on the window opens it.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(dir) = dropped.into_iter().find(|p| p.is_dir()) {
+            cmds.push(Command::Open(dir));
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut cmds));
+        });
+        egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, &self.ws, &mut cmds));
+        egui::Panel::right("articles")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| {
+                self.list.ui(
+                    ui,
+                    &self.ws,
+                    self.selected,
+                    &self.settings,
+                    &mut self.cache,
+                    &mut cmds,
+                )
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            match self.selected.and_then(|i| self.ws.articles.get(i)) {
+                Some(article) => self.reader.ui(ui, article, &self.settings, &mut self.cache),
+                None => {
+                    ui.centered_and_justified(|ui| {
+                        ui.weak(if self.ws.articles.is_empty() {
+                            "Open a folder of articles (File > Open folder…, or drop it here)"
+                        } else {
+                            "Choose an article from the list"
+                        });
+                    });
+                }
+            }
+        });
+        self.problems_window(&ctx);
+        self.open_dialog(&ctx, &mut cmds);
+
+        for c in cmds {
+            self.apply(c);
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open folder…").clicked() {
+                self.dialog.open = true;
+                self.dialog.path = self
+                    .settings
+                    .last_folder
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+            }
+            ui.menu_button("Open recent", |ui| {
+                if self.settings.recent.is_empty() {
+                    ui.weak("Nothing yet");
+                }
+                for f in self.settings.recent.clone() {
+                    if ui.button(f.display().to_string()).clicked() {
+                        cmds.push(Command::Open(f));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            ui.horizontal(|ui| {
+                ui.label("Text size");
+                if ui.button("-").clicked() {
+                    self.settings.text_size = (self.settings.text_size - 1.0).max(10.0);
+                }
+                ui.label(format!("{:.0}", self.settings.text_size));
+                if ui.button("+").clicked() {
+                    self.settings.text_size = (self.settings.text_size + 1.0).min(40.0);
+                }
+            });
+            ui.separator();
+            if ui.radio(!self.settings.dark, "Light theme").clicked() {
+                self.settings.dark = false;
+                ui.ctx().set_theme(egui::Theme::Light);
+            }
+            if ui.radio(self.settings.dark, "Dark theme").clicked() {
+                self.settings.dark = true;
+                ui.ctx().set_theme(egui::Theme::Dark);
+            }
+            ui.separator();
+            ui.radio_value(
+                &mut self.settings.calendar,
+                CalendarKind::Jalali,
+                "Jalali dates",
+            );
+            ui.radio_value(
+                &mut self.settings.calendar,
+                CalendarKind::Gregorian,
+                "Gregorian dates",
+            );
+        });
+    }
+
+    fn problems_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_problems;
+        egui::Window::new(format!("Problems ({})", self.ws.problems.len()))
+            .open(&mut open)
+            .default_size([600.0, 300.0])
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for p in &self.ws.problems {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.strong(&p.path);
+                            ui.label(&p.reason);
+                        });
+                    }
+                });
+            });
+        self.show_problems = open;
+    }
+
+    fn open_dialog(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        if let Some(rx) = &self.dialog.browsing
+            && let Ok(picked) = rx.try_recv()
+        {
+            self.dialog.browsing = None;
+            match picked {
+                Some(p) => self.dialog.path = p.display().to_string(),
+                None => {
+                    self.dialog.note = Some(
+                        "No folder chosen (or no file chooser on this desktop): type the path."
+                            .into(),
+                    )
+                }
+            }
+        }
+        if !self.dialog.open {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Open folder")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("Folder of articles:");
+                let edit =
+                    ui.add(egui::TextEdit::singleline(&mut self.dialog.path).desired_width(420.0));
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(self.dialog.browsing.is_none(), egui::Button::new("Browse…"))
+                        .clicked()
+                    {
+                        let (tx, rx) = channel();
+                        let repaint = ui.ctx().clone();
+                        let started = std::thread::Builder::new()
+                            .name("daftar-file-dialog".into())
+                            .spawn(move || {
+                                let _ = tx.send(rfd::FileDialog::new().pick_folder());
+                                repaint.request_repaint();
+                            });
+                        if started.is_ok() {
+                            self.dialog.browsing = Some(rx);
+                        }
+                    }
+                    if ui.button("Open").clicked() || enter {
+                        let path = PathBuf::from(self.dialog.path.trim());
+                        if path.is_dir() {
+                            cmds.push(Command::Open(path));
+                            self.dialog.open = false;
+                            self.dialog.note = None;
+                        } else {
+                            self.dialog.note = Some(format!("Not a folder: {}", path.display()));
+                        }
+                    }
+                });
+                if let Some(n) = &self.dialog.note {
+                    ui.colored_label(ui.visuals().warn_fg_color, n);
+                }
+            });
+        if !open {
+            self.dialog.open = false;
         }
     }
 }
 
-impl eframe::App for DaftarApp {
-    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        let budget = std::time::Instant::now();
-        while budget.elapsed().as_millis() < 4 {
-            match self.rx.try_recv() {
-                Ok(Msg::Event(LoadEvent::Scanned { total })) => self.total = total,
-                Ok(Msg::Event(LoadEvent::Article(a))) => {
-                    let (jalali, gregorian, provenance) = match &a.date {
-                        Some(d) => (
-                            d.day.jalali().to_string(),
-                            d.day.to_string(),
-                            format!("{:?}", d.provenance).to_lowercase(),
-                        ),
-                        None => ("-".into(), "-".into(), "-".into()),
-                    };
-                    self.rows.push(Row {
-                        path: a.path,
-                        jalali,
-                        gregorian,
-                        provenance,
-                        warnings: a.warnings.len(),
-                    });
-                }
-                Ok(Msg::Event(LoadEvent::Problem(p))) => self.problems.push(p),
-                Ok(Msg::Done(r)) => self.done = Some(r),
-                Err(_) => break,
-            }
-        }
+/// eframe's side: persistence and the frame loop.
+pub struct EframeApp(pub DaftarApp);
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.0.show(ui);
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| match &self.done {
-                None => {
-                    let done = self.rows.len() + self.problems.len();
-                    ui.spinner();
-                    ui.label(format!("Loading {done} / {} files", self.total));
-                    if ui.button("Cancel").clicked() {
-                        self.opts
-                            .cancel
-                            .store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
-                }
-                Some(Ok(s)) => {
-                    ui.label(format!(
-                        "{} articles in {:.2} s{}",
-                        s.articles,
-                        s.seconds,
-                        if s.cancelled { " (cancelled)" } else { "" }
-                    ));
-                    if !self.problems.is_empty()
-                        && ui
-                            .link(format!("{} problems", self.problems.len()))
-                            .clicked()
-                    {
-                        self.show_problems = !self.show_problems;
-                    }
-                }
-                Some(Err(e)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-            });
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(self.folder.display().to_string());
-            if self.show_problems {
-                for p in &self.problems {
-                    ui.label(format!("{}: {}", p.path, p.reason));
-                }
-                ui.separator();
-            }
-            let row_h = ui.text_style_height(&egui::TextStyle::Body);
-            egui::ScrollArea::vertical().show_rows(ui, row_h, self.rows.len(), |ui, range| {
-                for row in &self.rows[range] {
-                    ui.horizontal(|ui| {
-                        ui.monospace(format!(
-                            "{}  {}  {:<9}  {}",
-                            row.jalali, row.gregorian, row.provenance, row.path
-                        ));
-                        if row.warnings > 0 {
-                            ui.weak(format!("{} warnings", row.warnings));
-                        }
-                    });
-                }
-            });
-        });
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.0.settings);
     }
 }

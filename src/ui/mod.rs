@@ -1,26 +1,42 @@
 //! The desktop window (eframe/egui). This is the only module that names
 //! egui or eframe; it reads the corpus through the library and draws it.
 
-mod app;
+pub mod app;
+pub mod fonts;
+pub mod panels;
+pub mod widgets;
 
 use std::path::PathBuf;
 
-/// Opens the window on `folder`, or on the bundled sample corpus.
+/// Opens the window on `folder`; without one, on the last folder (if it
+/// still exists) or the bundled sample corpus.
 pub fn run(folder: Option<PathBuf>) -> anyhow::Result<()> {
-    let folder = match folder {
-        Some(f) => f,
-        None => crate::corpus::sample::sample_corpus_dir()?,
-    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("daftar")
-            .with_inner_size([1200.0, 800.0]),
+            .with_inner_size([1280.0, 820.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
         "daftar",
         options,
-        Box::new(move |cc| Ok(Box::new(app::DaftarApp::new(cc, folder)))),
+        Box::new(move |cc| {
+            let settings: app::Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, app::SETTINGS_KEY))
+                .unwrap_or_default();
+            let folder = match folder {
+                Some(f) => Some(f),
+                None => match settings.last_folder.clone().filter(|f| f.is_dir()) {
+                    Some(f) => Some(f),
+                    None => Some(crate::corpus::sample::sample_corpus_dir()?),
+                },
+            };
+            Ok(Box::new(app::EframeApp(app::DaftarApp::new(
+                settings, folder,
+            ))))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -1,0 +1,6 @@
+//! The window's panels. Each owns its view state, reads the workspace and
+//! pushes [`crate::ui::app::Command`]s; only the app applies them.
+
+pub mod article_list;
+pub mod reader;
+pub mod status;

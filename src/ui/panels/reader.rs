@@ -1,0 +1,269 @@
+//! The reader: title, dateline with where the date came from, source,
+//! tags and the body paragraphs (page chrome hidden), drawn right to left
+//! with the RTL widget. Only the paragraphs in view are laid out; the rest
+//! take an estimated height until they scroll into view. A drag selects a
+//! logical range across paragraphs, a double click selects a word, Ctrl+C
+//! copies the logical text, Ctrl+A selects the paragraph.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::{Color32, Event, FontId, Key, Modifiers, Pos2, Sense, Ui};
+
+use crate::corpus::Article;
+use crate::dates::{CalendarKind, Provenance};
+use crate::ui::app::Settings;
+use crate::ui::fonts;
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlResponse, RtlText, line_height};
+
+#[derive(Default)]
+pub struct ReaderPanel {
+    /// (anchor, cursor), byte offsets into the article text.
+    pub selection: Option<(usize, usize)>,
+    dragging: bool,
+    article_id: Option<String>,
+    /// Laid-out heights of paragraphs by (index, width bits, text size bits).
+    heights: HashMap<(usize, u32, u32), f32>,
+}
+
+impl ReaderPanel {
+    /// The selected byte range, if any.
+    pub fn selected_range(&self) -> Option<Range<usize>> {
+        let (a, c) = self.selection?;
+        let r = a.min(c)..a.max(c);
+        (!r.is_empty()).then_some(r)
+    }
+
+    /// The selected text, as it stands in the file (logical order).
+    pub fn selected_text<'a>(&self, article: &'a Article) -> Option<&'a str> {
+        article.text.get(self.selected_range()?)
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        article: &Article,
+        settings: &Settings,
+        cache: &mut LayoutCache,
+    ) {
+        if self.article_id.as_deref() != Some(&article.id) {
+            self.article_id = Some(article.id.clone());
+            self.selection = None;
+            self.dragging = false;
+            self.heights.clear();
+        }
+        let size = settings.text_size;
+        let body_font = FontId::proportional(size);
+        let lh = line_height(ui, &body_font);
+        let weak = ui.visuals().weak_text_color();
+
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                let width = (ui.available_width() - 8.0).max(100.0);
+                ui.spacing_mut().item_spacing.y = lh * 0.45;
+                let top = ui.min_rect().top();
+                if let Some(r) = &article.kicker {
+                    RtlText::new(&article.text[r.clone()], FontId::proportional(size * 0.9))
+                        .color(weak)
+                        .width(width)
+                        .show(ui, cache);
+                }
+                RtlText::new(&article.display_title(), fonts::bold(size * 1.45))
+                    .width(width)
+                    .show(ui, cache);
+                for line in meta_lines(article, settings.calendar) {
+                    RtlText::new(&line, FontId::proportional(size * 0.8))
+                        .color(weak)
+                        .width(width)
+                        .show(ui, cache);
+                }
+                ui.separator();
+
+                let selection = self.selected_range();
+                let mut shown: Vec<(RtlResponse, Range<usize>)> = Vec::new();
+                let key_w = width.to_bits();
+                let key_s = size.to_bits();
+                for (i, para) in article.paragraphs.iter().enumerate() {
+                    let y = ui.cursor().top() - top;
+                    let estimate = || {
+                        let chars = article.text[para.clone()].chars().count() as f32;
+                        (chars * size * 0.48 / width).ceil().max(1.0) * lh
+                    };
+                    let h = self
+                        .heights
+                        .get(&(i, key_w, key_s))
+                        .copied()
+                        .unwrap_or_else(estimate);
+                    if y + h < viewport.min.y - lh || y > viewport.max.y + lh {
+                        ui.allocate_space(egui::vec2(width, h));
+                        continue;
+                    }
+                    let text = &article.text[para.clone()];
+                    let sel = selection.as_ref().and_then(|s| {
+                        let a = s.start.max(para.start);
+                        let b = s.end.min(para.end);
+                        (a < b).then(|| a - para.start..b - para.start)
+                    });
+                    let resp = RtlText::new(text, body_font.clone())
+                        .width(width)
+                        .selection(sel)
+                        .sense(Sense::click_and_drag())
+                        .show(ui, cache);
+                    self.heights
+                        .insert((i, key_w, key_s), resp.response.rect.height());
+                    shown.push((resp, para.clone()));
+                }
+                self.handle_pointer(ui, article, &body_font, &shown);
+            });
+        self.handle_keys(ui, article);
+    }
+
+    fn handle_pointer(
+        &mut self,
+        ui: &Ui,
+        article: &Article,
+        font: &FontId,
+        shown: &[(RtlResponse, Range<usize>)],
+    ) {
+        let offset_at = |pos: Pos2| -> Option<usize> {
+            // The paragraph under the pointer, else the nearest by height.
+            let (resp, para) = shown.iter().min_by(|(a, _), (b, _)| {
+                let da = a.response.rect.distance_to_pos(pos);
+                let db = b.response.rect.distance_to_pos(pos);
+                da.total_cmp(&db)
+            })?;
+            let text = &article.text[para.clone()];
+            Some(para.start + resp.offset_at(ui, text, font, pos))
+        };
+        for (resp, para) in shown {
+            let r = &resp.response;
+            if r.double_clicked() {
+                if let Some(at) = r.interact_pointer_pos().and_then(offset_at) {
+                    let w = word_at(&article.text, at, para.clone());
+                    self.selection = Some((w.start, w.end));
+                }
+                self.dragging = false;
+                return;
+            }
+            if r.drag_started() {
+                let origin = ui
+                    .input(|i| i.pointer.press_origin())
+                    .or(r.interact_pointer_pos());
+                if let Some(at) = origin.and_then(offset_at) {
+                    self.selection = Some((at, at));
+                    self.dragging = true;
+                }
+            } else if r.clicked() {
+                self.selection = None;
+            }
+        }
+        if self.dragging {
+            if ui.input(|i| i.pointer.primary_down()) {
+                if let (Some(pos), Some((anchor, _))) =
+                    (ui.input(|i| i.pointer.latest_pos()), self.selection)
+                    && let Some(at) = offset_at(pos)
+                {
+                    self.selection = Some((anchor, at));
+                }
+            } else {
+                self.dragging = false;
+            }
+        }
+    }
+
+    fn handle_keys(&mut self, ui: &Ui, article: &Article) {
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A)) {
+            let at = self.selection.map_or(0, |(_, c)| c);
+            if let Some(p) = article
+                .paragraphs
+                .iter()
+                .find(|p| at < p.end)
+                .or(article.paragraphs.first())
+            {
+                self.selection = Some((p.start, p.end));
+            }
+        }
+        let copy = ui.input(|i| {
+            i.events.iter().any(|e| matches!(e, Event::Copy))
+                || (i.modifiers.command && i.key_pressed(Key::C))
+        });
+        if copy && let Some(t) = self.selected_text(article) {
+            ui.ctx().copy_text(t.to_string());
+        }
+    }
+}
+
+/// The word around byte offset `at` (letters, digits, ZWNJ and marks).
+fn word_at(text: &str, at: usize, within: Range<usize>) -> Range<usize> {
+    let is_word = |c: char| {
+        c.is_alphanumeric() || matches!(c, '\u{200C}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+    };
+    let mut start = at.min(within.end);
+    while start > within.start {
+        let Some(c) = text[..start].chars().next_back() else {
+            break;
+        };
+        if !is_word(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    let mut end = at.max(start);
+    while end < within.end {
+        let Some(c) = text[end..].chars().next() else {
+            break;
+        };
+        if !is_word(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    start..end
+}
+
+/// Dateline, source and tags, as short lines.
+fn meta_lines(a: &Article, calendar: CalendarKind) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(d) = &a.date {
+        let shown = match calendar {
+            CalendarKind::Gregorian => d.day.to_string(),
+            _ => d.day.jalali_long(),
+        };
+        let from = match d.provenance {
+            Provenance::Header => "از سرصفحه",
+            Provenance::Body => "از متن خبر",
+            Provenance::Inferred => "تخمینی",
+            Provenance::File => "زمان فایل",
+        };
+        out.push(format!("{shown} ({from})"));
+    }
+    if let Some(s) = &a.source {
+        out.push(format!("منبع: {s}"));
+    }
+    if !a.tags.is_empty() {
+        out.push(format!("برچسب‌ها: {}", a.tags.join("، ")));
+    }
+    out
+}
+
+/// A colour for spans that is readable on both themes.
+pub fn hit_color(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(120, 90, 0)
+    } else {
+        Color32::from_rgb(255, 230, 120)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_at;
+
+    #[test]
+    fn words_keep_their_zwnj() {
+        let t = "او می‌گوید که";
+        let at = t.find("گوید").unwrap();
+        assert_eq!(&t[word_at(t, at, 0..t.len())], "می‌گوید");
+    }
+}

@@ -1,0 +1,61 @@
+//! The status bar: loading progress with cancel, then the load report
+//! (articles, problems — click to list each problem and its reason).
+
+use egui::Ui;
+
+use crate::ui::app::Command;
+use crate::workspace::{LoadState, Workspace};
+
+pub fn status_ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        match &ws.state {
+            LoadState::Idle => {
+                ui.label("No folder open");
+            }
+            LoadState::Loading { done, total } => {
+                ui.spinner();
+                match total {
+                    Some(t) if *t > 0 => {
+                        ui.add(
+                            egui::ProgressBar::new(*done as f32 / *t as f32)
+                                .desired_width(200.0)
+                                .text(format!("{done} / {t} files")),
+                        );
+                    }
+                    _ => {
+                        ui.label("Scanning the folder…");
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    cmds.push(Command::CancelLoad);
+                }
+            }
+            LoadState::Done(s) => {
+                ui.label(format!(
+                    "{} articles loaded in {:.2} s{}",
+                    s.articles,
+                    s.seconds,
+                    if s.cancelled { " (cancelled)" } else { "" }
+                ));
+            }
+            LoadState::Failed(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+        }
+        if !ws.problems.is_empty() {
+            ui.separator();
+            let text = format!(
+                "{} problem{}",
+                ws.problems.len(),
+                if ws.problems.len() == 1 { "" } else { "s" }
+            );
+            if ui.link(text).clicked() {
+                cmds.push(Command::ToggleProblems);
+            }
+        }
+        if let Some(f) = &ws.folder {
+            ui.separator();
+            ui.weak(f.display().to_string());
+        }
+    });
+}

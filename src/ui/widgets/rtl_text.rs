@@ -1,0 +1,304 @@
+//! The widget that draws article text: a paragraph laid out by
+//! [`crate::layout`] (bidi, line breaks, visual runs), each piece drawn as
+//! its own no-wrap egui galley, with coloured spans (search hits, tags,
+//! entity mentions, the selection) across line and run breaks, and pointer
+//! positions mapped back to logical offsets.
+//!
+//! Layouts are cached per (text, width, font, pixels per point); a panel
+//! only asks for the paragraphs it shows.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::{Color32, FontId, Pos2, Rect, Response, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
+
+use crate::layout::{ParagraphLayout, layout_paragraph};
+use crate::ui::fonts::EguiMeasure;
+
+/// How a span is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpanStyle {
+    pub background: Option<Color32>,
+    pub underline: Option<Color32>,
+}
+
+/// A coloured character range (bytes into the widget's text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub range: Range<usize>,
+    pub style: SpanStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct LayoutKey {
+    text: u64,
+    len: usize,
+    width: u32,
+    font: u64,
+    ppp: u32,
+}
+
+/// Paragraph layouts kept between frames.
+#[derive(Default)]
+pub struct LayoutCache {
+    map: HashMap<LayoutKey, Arc<ParagraphLayout>>,
+}
+
+/// Above this many entries the cache starts afresh (a few MB).
+const CACHE_LIMIT: usize = 4096;
+
+impl LayoutCache {
+    pub fn layout(
+        &mut self,
+        ui: &Ui,
+        text: &str,
+        width: f32,
+        font: &FontId,
+    ) -> Arc<ParagraphLayout> {
+        let hash = |v: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            v(&mut h);
+            h.finish()
+        };
+        let key = LayoutKey {
+            text: hash(&|h| text.hash(h)),
+            len: text.len(),
+            width: width.to_bits(),
+            font: hash(&|h| font.hash(h)),
+            ppp: ui.ctx().pixels_per_point().to_bits(),
+        };
+        if let Some(l) = self.map.get(&key) {
+            return l.clone();
+        }
+        if self.map.len() > CACHE_LIMIT {
+            self.map.clear();
+        }
+        let layout = Arc::new(ui.fonts_mut(|f| {
+            let mut m = EguiMeasure {
+                fonts: f,
+                font: font.clone(),
+            };
+            layout_paragraph(text, width, &mut m)
+        }));
+        self.map.insert(key, layout.clone());
+        layout
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// A paragraph of article text.
+pub struct RtlText<'a> {
+    text: &'a str,
+    font: FontId,
+    color: Option<Color32>,
+    spans: &'a [Span],
+    selection: Option<Range<usize>>,
+    width: Option<f32>,
+    max_lines: Option<usize>,
+    sense: Sense,
+}
+
+/// What was drawn, for pointer handling.
+pub struct RtlResponse {
+    pub response: Response,
+    pub layout: Arc<ParagraphLayout>,
+    pub origin: Pos2,
+    pub line_height: f32,
+}
+
+impl<'a> RtlText<'a> {
+    pub fn new(text: &'a str, font: FontId) -> Self {
+        RtlText {
+            text,
+            font,
+            color: None,
+            spans: &[],
+            selection: None,
+            width: None,
+            max_lines: None,
+            sense: Sense::hover(),
+        }
+    }
+
+    pub fn color(mut self, c: Color32) -> Self {
+        self.color = Some(c);
+        self
+    }
+
+    pub fn spans(mut self, spans: &'a [Span]) -> Self {
+        self.spans = spans;
+        self
+    }
+
+    /// The selected byte range (drawn with the selection colour).
+    pub fn selection(mut self, sel: Option<Range<usize>>) -> Self {
+        self.selection = sel.filter(|r| !r.is_empty());
+        self
+    }
+
+    pub fn width(mut self, w: f32) -> Self {
+        self.width = Some(w);
+        self
+    }
+
+    /// Show at most this many lines (list rows).
+    pub fn max_lines(mut self, n: usize) -> Self {
+        self.max_lines = Some(n);
+        self
+    }
+
+    pub fn sense(mut self, sense: Sense) -> Self {
+        self.sense = sense;
+        self
+    }
+
+    /// The height this text will take (for virtualised lists).
+    pub fn height(&self, ui: &Ui, cache: &mut LayoutCache) -> f32 {
+        let width = self.width.unwrap_or_else(|| ui.available_width());
+        let layout = cache.layout(ui, self.text, width, &self.font);
+        let lines = self
+            .max_lines
+            .map_or(layout.lines.len(), |m| layout.lines.len().min(m));
+        lines as f32 * line_height(ui, &self.font)
+    }
+
+    pub fn show(self, ui: &mut Ui, cache: &mut LayoutCache) -> RtlResponse {
+        let width = self.width.unwrap_or_else(|| ui.available_width()).max(10.0);
+        let layout = cache.layout(ui, self.text, width, &self.font);
+        let lh = line_height(ui, &self.font);
+        let lines = self
+            .max_lines
+            .map_or(layout.lines.len(), |m| layout.lines.len().min(m));
+        let (rect, response) =
+            ui.allocate_exact_size(Vec2::new(width, lines as f32 * lh), self.sense);
+        let text = self.text.to_string();
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
+        let origin = rect.min;
+        if ui.is_rect_visible(rect) {
+            let painter = ui.painter_at(rect.expand(2.0));
+            let color = self.color.unwrap_or_else(|| ui.visuals().text_color());
+            let row_h = ui.fonts_mut(|f| f.row_height(&self.font));
+            // Backgrounds first, then text, then underlines.
+            let sel_color = ui.visuals().selection.bg_fill;
+            let mut backgrounds: Vec<(Range<usize>, Color32)> = self
+                .spans
+                .iter()
+                .filter_map(|s| s.style.background.map(|c| (s.range.clone(), c)))
+                .collect();
+            if let Some(sel) = &self.selection {
+                backgrounds.push((sel.clone(), sel_color));
+            }
+            for (range, c) in &backgrounds {
+                for (line, x0, x1) in range_boxes(ui, &layout, self.text, range, &self.font, lines)
+                {
+                    let y = origin.y + line as f32 * lh;
+                    painter.rect_filled(
+                        Rect::from_min_max(
+                            Pos2::new(origin.x + x0, y),
+                            Pos2::new(origin.x + x1, y + lh),
+                        ),
+                        2.0,
+                        *c,
+                    );
+                }
+            }
+            for (i, line) in layout.lines.iter().take(lines).enumerate() {
+                let y = origin.y + i as f32 * lh + (lh - row_h) / 2.0;
+                for p in line.runs.iter().flat_map(|r| &r.pieces) {
+                    if p.w == 0.0 || p.display.trim().is_empty() {
+                        continue;
+                    }
+                    let galley = ui.fonts_mut(|f| {
+                        f.layout_no_wrap(p.display.clone(), self.font.clone(), color)
+                    });
+                    painter.galley(Pos2::new(origin.x + p.x, y), galley, color);
+                }
+            }
+            for s in self.spans.iter() {
+                let Some(c) = s.style.underline else { continue };
+                for (line, x0, x1) in
+                    range_boxes(ui, &layout, self.text, &s.range, &self.font, lines)
+                {
+                    let y = origin.y + (line as f32 + 1.0) * lh - 2.0;
+                    painter.line_segment(
+                        [Pos2::new(origin.x + x0, y), Pos2::new(origin.x + x1, y)],
+                        Stroke::new(1.5, c),
+                    );
+                }
+            }
+        }
+        RtlResponse {
+            response,
+            layout,
+            origin,
+            line_height: lh,
+        }
+    }
+}
+
+/// Line height for a font: the font's row plus room for Persian marks.
+pub fn line_height(ui: &Ui, font: &FontId) -> f32 {
+    ui.fonts_mut(|f| f.row_height(font)) * 1.35
+}
+
+/// The boxes (line, x0, x1) covering a byte range.
+fn range_boxes(
+    ui: &Ui,
+    layout: &ParagraphLayout,
+    text: &str,
+    range: &Range<usize>,
+    font: &FontId,
+    max_lines: usize,
+) -> Vec<(usize, f32, f32)> {
+    let mut out = Vec::new();
+    ui.fonts_mut(|f| {
+        let mut m = EguiMeasure {
+            fonts: f,
+            font: font.clone(),
+        };
+        for (i, line) in layout.lines.iter().enumerate().take(max_lines) {
+            if range.end <= line.start || range.start >= line.end {
+                continue;
+            }
+            for p in line.runs.iter().flat_map(|r| &r.pieces) {
+                let a = range.start.max(p.start);
+                let b = range.end.min(p.end);
+                if a >= b || p.w == 0.0 {
+                    continue;
+                }
+                let xa = p.caret_x(text, a, &mut m);
+                let xb = p.caret_x(text, b, &mut m);
+                out.push((i, xa.min(xb), xa.max(xb)));
+            }
+        }
+    });
+    out
+}
+
+impl RtlResponse {
+    /// The logical byte offset under a screen position (nearest line).
+    pub fn offset_at(&self, ui: &Ui, text: &str, font: &FontId, pos: Pos2) -> usize {
+        let lines = self.layout.lines.len().max(1);
+        let line = (((pos.y - self.origin.y) / self.line_height)
+            .floor()
+            .max(0.0) as usize)
+            .min(lines - 1);
+        let x = pos.x - self.origin.x;
+        ui.fonts_mut(|f| {
+            let mut m = EguiMeasure {
+                fonts: f,
+                font: font.clone(),
+            };
+            self.layout.offset_at(text, line, x, &mut m)
+        })
+    }
+}

@@ -1,0 +1,168 @@
+//! The window, driven as a user would, through AccessKit (no GPU needed):
+//! open the sample corpus, choose an article, select a passage by dragging
+//! and by double-clicking; open a folder with a broken file and find it in
+//! the problems list.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use daftar::ui::app::{DaftarApp, Settings};
+use egui::{Event, Modifiers, PointerButton, Pos2, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus")
+}
+
+fn harness(folder: &Path) -> Harness<'static, DaftarApp> {
+    let app = DaftarApp::new(Settings::default(), Some(folder.to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
+    let started = Instant::now();
+    while h.state().ws.is_loading() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "loading takes too long"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+    h
+}
+
+/// kittest does not advance egui's clock: give each event a time of its
+/// own so clicks far apart in time are not taken for a triple click.
+fn tick(h: &mut Harness<'static, DaftarApp>, seconds: f64) {
+    let now = h.ctx.input(|i| i.time) + seconds;
+    h.input_mut().time = Some(now);
+}
+
+fn press(h: &mut Harness<'static, DaftarApp>, pos: Pos2, pressed: bool) {
+    tick(h, 0.05);
+    h.input_mut().events.push(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::default(),
+    });
+    h.step();
+}
+
+fn move_to(h: &mut Harness<'static, DaftarApp>, pos: Pos2) {
+    tick(h, 0.02);
+    h.input_mut().events.push(Event::PointerMoved(pos));
+    h.step();
+}
+
+const TITLE: &str = "گفت‌وگوی تلفنی وزیران خارجه ایران و روسیه";
+
+fn open_fm_call(h: &mut Harness<'static, DaftarApp>) -> String {
+    h.get_by_role_and_label(Role::Button, TITLE).click();
+    h.run();
+    let app = h.state();
+    let article = &app.ws.articles[app.selected.expect("an article is selected")];
+    assert!(article.path.ends_with("03_fm_call.txt"));
+    let para = article.paragraphs[2].clone();
+    article.text[para].to_string()
+}
+
+#[test]
+fn drag_selects_the_logical_start_of_a_right_to_left_paragraph() {
+    let mut h = harness(&sample());
+    let para = open_fm_call(&mut h);
+    assert!(para.starts_with("وی افزود:"));
+    let rect = h.get_by_label(&para).rect();
+    // The logical start of an RTL paragraph is at the right end of its
+    // first line; dragging leftwards selects its first words.
+    let y = rect.top() + 10.0;
+    let from = Pos2::new(rect.right() - 1.0, y);
+    let to = Pos2::new(rect.right() - rect.width() * 0.3, y);
+    move_to(&mut h, from);
+    press(&mut h, from, true);
+    for i in 1..=5 {
+        move_to(&mut h, from + (to - from) * (i as f32 / 5.0));
+    }
+    press(&mut h, to, false);
+    h.run();
+
+    let app = h.state();
+    let article = &app.ws.articles[app.selected.unwrap()];
+    let selected = app.reader.selected_text(article).expect("a selection");
+    assert!(
+        para.starts_with(selected),
+        "selection is a logical prefix: «{selected}»"
+    );
+    let n = selected.chars().count();
+    let total = para.chars().count();
+    assert!(
+        n >= 10 && n < total,
+        "about a third of the first line: {n} of {total} chars"
+    );
+}
+
+#[test]
+fn double_click_selects_a_whole_word() {
+    let mut h = harness(&sample());
+    let para = open_fm_call(&mut h);
+    let rect = h.get_by_label(&para).rect();
+    let pos = Pos2::new(rect.right() - rect.width() * 0.5, rect.top() + 10.0);
+    tick(&mut h, 1.0);
+    move_to(&mut h, pos);
+    for _ in 0..2 {
+        press(&mut h, pos, true);
+        press(&mut h, pos, false);
+    }
+    h.run();
+    let app = h.state();
+    let article = &app.ws.articles[app.selected.unwrap()];
+    let word = app
+        .reader
+        .selected_text(article)
+        .expect("a word is selected");
+    assert!(!word.is_empty() && !word.contains(' '), "«{word}»");
+    assert!(
+        para.split([' ', '،', ':']).any(|w| w == word),
+        "«{word}» is one of the paragraph's words"
+    );
+}
+
+#[test]
+fn a_broken_file_shows_in_the_problems_list() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "عنوان خبر\nمتن خبر امروز منتشر شد.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("broken.txt"),
+        [0u8, 159, 146, 150, 0, 0, 7, 1],
+    )
+    .unwrap();
+    let mut h = harness(dir.path());
+    assert_eq!(h.state().ws.articles.len(), 1);
+    h.get_by_label("1 problem").click();
+    h.run();
+    h.get_by_label("broken.txt");
+    h.get_by_label_contains("binary");
+}
+
+#[test]
+fn article_list_sorts_by_title() {
+    let mut h = harness(&sample());
+    h.get_by_label("Title").click();
+    h.run();
+    let app = h.state();
+    let titles: Vec<String> = app
+        .ws
+        .order
+        .iter()
+        .map(|&i| daftar::text::search_key(&app.ws.articles[i].display_title()))
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+}
