@@ -14,8 +14,12 @@ use clap::{Parser, Subcommand};
 )]
 #[command(args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// Folder of articles to open in the GUI (default: the bundled sample corpus).
+    /// Folder of articles to open in the GUI (default: the last folder, or
+    /// the bundled sample corpus).
     path: Option<PathBuf>,
+    /// Open this article (path relative to the folder) in the reader.
+    #[arg(long)]
+    article: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -32,6 +36,24 @@ enum Command {
         #[arg(long)]
         with_text: bool,
     },
+    /// Lay out text (one paragraph per line) as the reader does and print
+    /// each visual line.
+    Layout {
+        /// A UTF-8 text file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Line width in points.
+        #[arg(long, default_value_t = 600.0)]
+        width: f32,
+        /// Font size in points.
+        #[arg(long, default_value_t = 17.0)]
+        font_size: f32,
+        /// One JSON object per visual line, runs in visual order.
+        #[arg(long)]
+        json: bool,
+        /// Print the time the layout took to standard error.
+        #[arg(long)]
+        timing: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -46,7 +68,24 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::inspect::run(&folder, json, with_text, &mut out)
         }
-        None => daftar::ui::run(cli.path),
+        Some(Command::Layout {
+            file,
+            width,
+            font_size,
+            json,
+            timing,
+        }) => daftar::cli::layout::read_input(file.as_deref()).and_then(|text| {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::layout::run(
+                &text,
+                json,
+                |paragraphs| daftar::ui::fonts::headless_layouts(paragraphs, width, font_size),
+                &mut out,
+                timing,
+            )
+        }),
+        None => daftar::ui::run(cli.path, cli.article),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -292,7 +292,8 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     }
     if !dates.is_empty() {
         // Words left when the dates are taken out: a dateline has at most a
-        // label and a city («تاریخ انتشار:», «تهران»).
+        // two-word label («تاریخ انتشار:»); a city before a time is part of
+        // the date match. «گفت: ۲۷ فروردین ۱۳۹۷ در BRICS» is a sentence.
         let mut rest = String::new();
         let mut last = 0;
         for d in dates {
@@ -302,7 +303,7 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
             last = kr.end;
         }
         rest.push_str(&key[last..]);
-        if word_count(&rest) <= 3 {
+        if word_count(&rest) <= 2 {
             return LineKind::Dateline;
         }
     }
@@ -638,6 +639,19 @@ mod tests {
             ("انتهای پیام", "metadata"),
             ("زمان مطالعه: ۳ دقیقه", "metadata"),
         ];
+        for line in [
+            "تاریخ انتشار: ۱۴۰۳/۰۹/۰۲ - ۱۸:۰۱",
+            "جمعه ۲ آذر ۱۴۰۳ تهران ۱۸:۰۱",
+        ] {
+            let folded = Folded::new(line);
+            let dates = find_dates_folded(&folded);
+            let words = word_count(&folded.key);
+            assert_eq!(
+                classify(&folded.key, words, &dates, &folded),
+                LineKind::Dateline,
+                "{line}"
+            );
+        }
         for (line, reason) in cases {
             let folded = Folded::new(line);
             let words = word_count(&folded.key);
@@ -649,14 +663,16 @@ mod tests {
             );
         }
         for line in [
+            "گفت: 27 فروردين 1397 ساعت 11:23 در BRICS",
             "وزیر خارجه گفت: مذاکرات ادامه دارد.",
             "تهران",
             "بازدید وزیر از نمایشگاه کتاب تهران با حضور ناشران خارجی برگزار شد و ادامه دارد",
         ] {
             let folded = Folded::new(line);
             let words = word_count(&folded.key);
+            let dates = find_dates_folded(&folded);
             assert_eq!(
-                classify(&folded.key, words, &[], &folded),
+                classify(&folded.key, words, &dates, &folded),
                 LineKind::Text,
                 "{line}"
             );

@@ -71,6 +71,8 @@ pub struct DaftarApp {
     show_problems: bool,
     cmds: Vec<Command>,
     ready: bool,
+    /// An article (relative path) to select once it has loaded.
+    pub open_article: Option<String>,
 }
 
 pub const SETTINGS_KEY: &str = "daftar-settings";
@@ -89,6 +91,7 @@ impl DaftarApp {
             show_problems: false,
             cmds: Vec::new(),
             ready: false,
+            open_article: None,
         };
         if let Some(f) = folder {
             app.apply(Command::Open(f));
@@ -135,6 +138,12 @@ impl DaftarApp {
             self.setup(&ctx);
         }
         self.ws.poll(Duration::from_millis(4));
+        if let Some(want) = &self.open_article
+            && let Some(i) = self.ws.articles.iter().position(|a| &a.path == want)
+        {
+            self.selected = Some(i);
+            self.open_article = None;
+        }
         if self.ws.is_loading() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// Opens the window on `folder`; without one, on the last folder (if it
 /// still exists) or the bundled sample corpus.
-pub fn run(folder: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(folder: Option<PathBuf>, article: Option<String>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("daftar")
@@ -33,9 +33,9 @@ pub fn run(folder: Option<PathBuf>) -> anyhow::Result<()> {
                     None => Some(crate::corpus::sample::sample_corpus_dir()?),
                 },
             };
-            Ok(Box::new(app::EframeApp(app::DaftarApp::new(
-                settings, folder,
-            ))))
+            let mut app = app::DaftarApp::new(settings, folder);
+            app.open_article = article;
+            Ok(Box::new(app::EframeApp(app)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))

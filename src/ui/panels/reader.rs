@@ -34,6 +34,12 @@ impl ReaderPanel {
         (!r.is_empty()).then_some(r)
     }
 
+    /// How many paragraphs have been laid out so far (the rest wait until
+    /// they scroll into view).
+    pub fn laid_out_paragraphs(&self) -> usize {
+        self.heights.len()
+    }
+
     /// The selected text, as it stands in the file (logical order).
     pub fn selected_text<'a>(&self, article: &'a Article) -> Option<&'a str> {
         article.text.get(self.selected_range()?)
