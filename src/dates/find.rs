@@ -45,20 +45,14 @@ impl FoundDate {
     }
 }
 
-const JALALI_MONTHS: [&str; 12] = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "ابان",
-    "اذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-];
+/// Jalali month names as search keys (آبان → ابان), from the names shown
+/// to readers.
+static JALALI_MONTHS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    super::calendar::JALALI_MONTH_NAMES
+        .iter()
+        .map(|m| crate::text::search_key(m))
+        .collect()
+});
 
 /// Gregorian month names as Persian news writes them (search keys), with
 /// their month numbers.
@@ -211,7 +205,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let ordinals = alternation(ORDINALS.iter().map(|(w, _)| w.as_str()));
     let daynum = format!(r"(?P<d>[0-9]{{1,2}}|{ordinals})");
     let time = r"(?:\s*[،,\-]?\s*(?:[^\s0-9:،,]{2,12}\s+)?(?:ساعت\s*)?(?P<hh>[0-9]{1,2}):(?P<mm>[0-9]{2})\b)?";
-    let jmonths = alternation(JALALI_MONTHS.iter().copied().chain(["امرداد"]));
+    let jmonths = alternation(JALALI_MONTHS.iter().map(String::as_str).chain(["امرداد"]));
     let gmonths = alternation(GREGORIAN_MONTHS_FA.iter().map(|(w, _)| *w));
     let hmonths = alternation(
         HIJRI_MONTHS
@@ -301,7 +295,7 @@ pub fn find_dates_folded(folded: &Folded) -> Vec<FoundDate> {
     let bytes = key.as_bytes();
     let has_digit = bytes.iter().any(u8::is_ascii_digit);
     let has_year = bytes.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
-    let jalali_month = JALALI_MONTHS.iter().any(|m| key.contains(m));
+    let jalali_month = JALALI_MONTHS.iter().any(|m| key.contains(m.as_str()));
     let ordinal = jalali_month && ORDINALS.iter().any(|(w, _)| key.contains(w.as_str()));
     if !has_year && !(jalali_month && (has_digit || ordinal)) {
         return Vec::new();
