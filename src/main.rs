@@ -36,6 +36,21 @@ enum Command {
         #[arg(long)]
         with_text: bool,
     },
+    /// Build or update the folder's search index.
+    Index {
+        folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the folder (its index is brought up to date first).
+    Search {
+        folder: PathBuf,
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Lay out text (one paragraph per line) as the reader does and print
     /// each visual line.
     Layout {
@@ -85,6 +100,21 @@ fn main() -> ExitCode {
                 timing,
             )
         }),
+        Some(Command::Index { folder, json }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::search::run_index(&folder, json, &mut out)
+        }
+        Some(Command::Search {
+            folder,
+            query,
+            limit,
+            json,
+        }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::search::run_search(&folder, &query, limit, json, &mut out)
+        }
         None => daftar::ui::run(cli.path, cli.article),
     };
     match result {

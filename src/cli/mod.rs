@@ -4,3 +4,4 @@
 pub mod inspect;
 pub mod json;
 pub mod layout;
+pub mod search;

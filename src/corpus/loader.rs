@@ -83,7 +83,9 @@ pub enum LoadError {
     },
 }
 
-enum Entry {
+/// One item of a scanned folder.
+#[derive(Debug, Clone)]
+pub enum Entry {
     File { path: PathBuf, rel: String },
     Problem(Problem),
 }
@@ -102,7 +104,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Lists the folder: article files and problems, sorted by path. Hidden
 /// entries (and with them daftar's own `.daftar/`) are skipped.
-fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
+pub fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -169,6 +171,18 @@ pub fn load_folder(
     mut sink: impl FnMut(LoadEvent),
 ) -> Result<LoadSummary, LoadError> {
     let started = Instant::now();
+    check_folder(root)?;
+    let entries = scan(root, &opts.cancel);
+    sink(LoadEvent::Scanned {
+        total: entries.len(),
+    });
+    let mut summary = load_entries(&entries, opts, sink);
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Checks that `root` is a readable folder.
+pub fn check_folder(root: &Path) -> Result<(), LoadError> {
     let meta = std::fs::metadata(root).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(root.to_path_buf()),
         _ => LoadError::Unreadable {
@@ -183,12 +197,17 @@ pub fn load_folder(
         source,
         path: root.to_path_buf(),
     })?;
+    Ok(())
+}
 
+/// Loads scanned entries in parallel, calling `sink` in their order.
+pub fn load_entries(
+    entries: &[Entry],
+    opts: &LoadOptions,
+    mut sink: impl FnMut(LoadEvent),
+) -> LoadSummary {
+    let started = Instant::now();
     let clues = EraClues::bundled();
-    let entries = scan(root, &opts.cancel);
-    sink(LoadEvent::Scanned {
-        total: entries.len(),
-    });
     let mut summary = LoadSummary::default();
     for chunk in entries.chunks(CHUNK) {
         if opts.cancel.load(Ordering::Relaxed) {
@@ -221,7 +240,7 @@ pub fn load_folder(
     }
     summary.cancelled |= opts.cancel.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    summary
 }
 
 /// Loads one file; `Err` is the reason it is not an article.

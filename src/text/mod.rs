@@ -5,6 +5,7 @@
 
 pub mod fold;
 pub mod offsets;
+pub mod tokenize;
 
 pub use fold::{Folded, fold_char, search_key, word_positions};
 pub use offsets::CharIndex;

@@ -1,0 +1,229 @@
+//! The search index: the only user of tantivy. Schema, the Persian
+//! analyzer, incremental updates from a folder, the query language and
+//! search with match offsets. Behind [`SearchIndex`] so that another engine
+//! could serve the same schema later.
+//!
+//! The index lives in `<corpus>/.daftar/index`, or, when the corpus folder
+//! is read-only, in the user's cache folder keyed by the corpus path. It is
+//! derived data: missing, corrupt or made by another analyzer version, it
+//! is rebuilt.
+
+pub mod analyzer;
+pub mod manifest;
+pub mod query;
+pub mod search;
+pub mod update;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+pub use query::{ParsedQuery, QueryError, parse_query};
+pub use search::{Hit, SearchResults};
+pub use update::{UpdateProgress, UpdateReport, update_index};
+
+/// Why the index cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("cannot write the index: {source}: {path}")]
+    Io {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error(transparent)]
+    Load(#[from] crate::corpus::LoadError),
+}
+
+/// Bumped whenever the schema changes; an index of another version is
+/// rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub body: Field,
+    /// The whole decoded text, stored only (match offsets point into it).
+    pub text: Field,
+    /// JSON: byte ranges of title and paragraphs in `text`.
+    pub ranges: Field,
+    /// Search key of the source outlet (filter).
+    pub source: Field,
+    pub source_shown: Field,
+    /// Search keys of the tags (filter).
+    pub tags: Field,
+    /// Publication day, days since 1970-01-01.
+    pub day: Field,
+    /// Jalali year and month, YYYYMM.
+    pub jalali_ym: Field,
+    pub provenance: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text_indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::ANALYZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED),
+        title: b.add_text_field(
+            "title",
+            TextOptions::default()
+                .set_indexing_options(text_indexing.clone())
+                .set_stored(),
+        ),
+        body: b.add_text_field(
+            "body",
+            TextOptions::default().set_indexing_options(text_indexing),
+        ),
+        text: b.add_text_field("text", STORED),
+        ranges: b.add_text_field("ranges", STORED),
+        source: b.add_text_field("source", STRING),
+        source_shown: b.add_text_field("source_shown", STORED),
+        tags: b.add_text_field("tags", STRING),
+        day: b.add_i64_field("day", INDEXED | FAST | STORED),
+        jalali_ym: b.add_u64_field("jalali_ym", INDEXED | FAST),
+        provenance: b.add_text_field("provenance", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// An open index.
+pub struct SearchIndex {
+    pub dir: PathBuf,
+    pub index: Index,
+    pub fields: Fields,
+    pub reader: IndexReader,
+    /// Set when the index was (re)created on open: missing, corrupt or of
+    /// another version. The reason, for a notice.
+    pub rebuilt: Option<String>,
+}
+
+const VERSION_FILE: &str = "daftar-index-version";
+
+fn version_stamp() -> String {
+    format!("schema {SCHEMA_VERSION}, analyzer {}", analyzer::ANALYZER)
+}
+
+/// Where the index of `corpus` lives.
+pub fn index_dir(corpus: &Path) -> PathBuf {
+    let inside = corpus.join(".daftar").join("index");
+    if std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
+        return inside;
+    }
+    let key = blake3::hash(corpus.to_string_lossy().as_bytes()).to_hex();
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("daftar")
+        .join("indexes")
+        .join(&key[..16])
+}
+
+fn is_writable(dir: &Path) -> bool {
+    let probe = dir.join(".write-probe");
+    let ok = std::fs::write(&probe, b"").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating or rebuilding it when needed.
+    pub fn open_or_create(dir: &Path) -> Result<SearchIndex, IndexError> {
+        let io = |source| IndexError::Io {
+            source,
+            path: dir.to_path_buf(),
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let (schema, fields) = schema();
+        let stamp = std::fs::read_to_string(dir.join(VERSION_FILE)).unwrap_or_default();
+        let mut rebuilt = None;
+        let index = if stamp.trim() != version_stamp() {
+            if dir.join("meta.json").exists() {
+                rebuilt = Some(format!(
+                    "index made by another version ({}): rebuilding",
+                    stamp.trim()
+                ));
+            }
+            Self::wipe(dir)?;
+            Index::create_in_dir(dir, schema.clone())?
+        } else {
+            match Index::open_in_dir(dir) {
+                Ok(i) if i.schema() == schema => i,
+                Ok(_) => {
+                    rebuilt = Some("index schema differs: rebuilding".into());
+                    Self::wipe(dir)?;
+                    Index::create_in_dir(dir, schema.clone())?
+                }
+                Err(e) => {
+                    rebuilt = Some(format!("index unreadable ({e}): rebuilding"));
+                    Self::wipe(dir)?;
+                    Index::create_in_dir(dir, schema.clone())?
+                }
+            }
+        };
+        std::fs::write(dir.join(VERSION_FILE), version_stamp()).map_err(io)?;
+        index
+            .tokenizers()
+            .register(analyzer::ANALYZER, analyzer::analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            reader,
+            rebuilt,
+        })
+    }
+
+    /// Deletes everything in the index folder (derived data only).
+    fn wipe(dir: &Path) -> Result<(), IndexError> {
+        let entries = std::fs::read_dir(dir).map_err(|source| IndexError::Io {
+            source,
+            path: dir.to_path_buf(),
+        })?;
+        for e in entries.flatten() {
+            let p = e.path();
+            let _ = if p.is_dir() {
+                std::fs::remove_dir_all(&p)
+            } else {
+                std::fs::remove_file(&p)
+            };
+        }
+        Ok(())
+    }
+
+    pub fn manifest_path(&self) -> PathBuf {
+        self.dir.join("manifest.json")
+    }
+
+    /// Bytes the index takes on disk.
+    pub fn disk_bytes(&self) -> u64 {
+        std::fs::read_dir(&self.dir)
+            .map(|rd| {
+                rd.flatten()
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+
+    /// Number of indexed articles.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+}

@@ -1,0 +1,259 @@
+//! Bringing the index up to date with a folder: new and changed files are
+//! read and (re)indexed, deleted ones removed, unchanged ones — same size
+//! and modification time as the manifest says — not even opened. Commits
+//! every [`COMMIT_EVERY`] articles, so a kill loses at most one batch.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+use serde::Serialize;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::manifest::{FileState, MANIFEST_VERSION, Manifest, stat};
+use super::{Fields, IndexError, SearchIndex};
+use crate::corpus::loader::{Entry, check_folder, load_entries, scan};
+use crate::corpus::{Article, LoadEvent, LoadOptions, Problem};
+use crate::text::search_key;
+
+/// Articles per commit.
+pub const COMMIT_EVERY: usize = 10_000;
+
+/// Writer memory (tantivy splits it between its threads).
+const WRITER_BYTES: usize = 256 * 1024 * 1024;
+
+/// What an update did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UpdateReport {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    #[serde(skip)]
+    pub problems: Vec<Problem>,
+    pub seconds: f64,
+    pub index_bytes: u64,
+    pub cancelled: bool,
+    /// Why the index was rebuilt from scratch, if it was.
+    pub rebuilt: Option<String>,
+}
+
+/// Progress of an update.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum UpdateProgress {
+    /// The folder was scanned: `to_read` of `total` files need reading.
+    Scanned { total: usize, to_read: usize },
+    /// Files read so far.
+    Read { done: usize, to_read: usize },
+}
+
+/// The tantivy document of an article.
+pub fn document(a: &Article, f: &Fields) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &a.id);
+    doc.add_text(f.path, &a.path);
+    doc.add_text(f.title, a.display_title());
+    let body: Vec<&str> = a.paragraphs.iter().map(|r| &a.text[r.clone()]).collect();
+    doc.add_text(f.body, body.join("\n"));
+    doc.add_text(f.text, &a.text);
+    let ranges = serde_json::json!({
+        "title": a.title.as_ref().map(|r| [r.start, r.end]),
+        "paragraphs": a.paragraphs.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+    });
+    doc.add_text(f.ranges, ranges.to_string());
+    if let Some(s) = &a.source {
+        doc.add_text(f.source, search_key(s));
+        doc.add_text(f.source_shown, s);
+    }
+    for t in &a.tags {
+        doc.add_text(f.tags, search_key(t));
+    }
+    if let Some(d) = &a.date {
+        doc.add_i64(f.day, d.day.unix_days());
+        let j = d.day.jalali();
+        doc.add_u64(f.jalali_ym, (j.year as u64) * 100 + j.month as u64);
+        doc.add_text(f.provenance, format!("{:?}", d.provenance).to_lowercase());
+    }
+    doc
+}
+
+struct Run<'a> {
+    idx: &'a SearchIndex,
+    writer: IndexWriter,
+    manifest: Manifest,
+    since_commit: usize,
+    report: UpdateReport,
+}
+
+impl Run<'_> {
+    fn delete(&mut self, id: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.idx.fields.id, id));
+    }
+
+    fn commit(&mut self) -> Result<(), IndexError> {
+        self.writer.commit()?;
+        let path = self.idx.manifest_path();
+        self.manifest
+            .write(&path)
+            .map_err(|source| IndexError::Io { source, path })?;
+        self.since_commit = 0;
+        Ok(())
+    }
+}
+
+/// Updates `idx` from `folder`.
+pub fn update_index(
+    folder: &Path,
+    idx: &mut SearchIndex,
+    opts: &LoadOptions,
+    mut progress: impl FnMut(UpdateProgress),
+) -> Result<UpdateReport, IndexError> {
+    let started = Instant::now();
+    check_folder(folder)?;
+    let rebuilt = idx.rebuilt.take();
+    let idx: &SearchIndex = idx;
+    let writer: IndexWriter = idx.index.writer(WRITER_BYTES)?;
+    let manifest = match Manifest::read(&idx.manifest_path()) {
+        Some(m) => m,
+        None => {
+            // No manifest: what the index holds is unknown, start afresh.
+            writer.delete_all_documents()?;
+            Manifest {
+                version: MANIFEST_VERSION,
+                ..Default::default()
+            }
+        }
+    };
+    let mut run = Run {
+        idx,
+        writer,
+        manifest,
+        since_commit: 0,
+        report: UpdateReport {
+            rebuilt,
+            ..Default::default()
+        },
+    };
+
+    let entries = scan(folder, &opts.cancel);
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut to_read: Vec<Entry> = Vec::new();
+    for e in &entries {
+        match e {
+            Entry::File { path, rel } => {
+                seen.insert(rel);
+                let unchanged = match (run.manifest.files.get(rel), stat(path)) {
+                    (Some(state), Some((size, mtime))) => {
+                        state.size == size && state.mtime == mtime
+                    }
+                    _ => false,
+                };
+                if unchanged {
+                    run.report.unchanged += 1;
+                } else {
+                    to_read.push(e.clone());
+                }
+            }
+            Entry::Problem(p) => {
+                seen.insert(&p.path);
+                to_read.push(e.clone());
+            }
+        }
+    }
+    let gone: Vec<String> = run
+        .manifest
+        .files
+        .keys()
+        .filter(|k| !seen.contains(k.as_str()))
+        .cloned()
+        .collect();
+    if !opts.cancel.load(Ordering::Relaxed) {
+        for rel in gone {
+            if let Some(state) = run.manifest.files.remove(&rel) {
+                run.delete(&state.id);
+                run.report.removed += 1;
+            }
+        }
+    }
+    let to_read_count = to_read
+        .iter()
+        .filter(|e| matches!(e, Entry::File { .. }))
+        .count();
+    progress(UpdateProgress::Scanned {
+        total: entries.len(),
+        to_read: to_read_count,
+    });
+
+    let mut done = 0usize;
+    let mut failure: Option<IndexError> = None;
+    let summary = load_entries(&to_read, opts, |ev| {
+        if failure.is_some() {
+            return;
+        }
+        match ev {
+            LoadEvent::Article(a) => {
+                done += 1;
+                let path = folder.join(&a.path);
+                let (size, mtime) = stat(&path).unwrap_or((a.size, 0));
+                let state = FileState {
+                    size,
+                    mtime,
+                    hash: a.content_hash.clone(),
+                    id: a.id.clone(),
+                };
+                match run.manifest.files.get(&a.path) {
+                    Some(old) if old.hash == a.content_hash => run.report.unchanged += 1,
+                    old => {
+                        if old.is_some() {
+                            run.report.updated += 1;
+                        } else {
+                            run.report.added += 1;
+                        }
+                        run.delete(&a.id);
+                        if let Err(e) = run.writer.add_document(document(&a, &run.idx.fields)) {
+                            failure = Some(e.into());
+                            return;
+                        }
+                        run.since_commit += 1;
+                    }
+                }
+                run.manifest.files.insert(a.path.clone(), state);
+                if run.since_commit >= COMMIT_EVERY
+                    && let Err(e) = run.commit()
+                {
+                    failure = Some(e);
+                }
+                if done.is_multiple_of(256) {
+                    progress(UpdateProgress::Read {
+                        done,
+                        to_read: to_read_count,
+                    });
+                }
+            }
+            LoadEvent::Problem(p) => {
+                // A file that was an article and now is not leaves the index.
+                if let Some(old) = run.manifest.files.remove(&p.path) {
+                    run.delete(&old.id);
+                    run.report.removed += 1;
+                }
+                run.report.problems.push(p);
+            }
+            LoadEvent::Scanned { .. } => {}
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    progress(UpdateProgress::Read {
+        done,
+        to_read: to_read_count,
+    });
+    run.commit()?;
+    run.idx.reader.reload()?;
+    run.report.cancelled = summary.cancelled;
+    run.report.seconds = started.elapsed().as_secs_f64();
+    run.report.index_bytes = run.idx.disk_bytes();
+    Ok(run.report)
+}
