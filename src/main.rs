@@ -20,6 +20,9 @@ struct Cli {
     /// Open this article (path relative to the folder) in the reader.
     #[arg(long)]
     article: Option<String>,
+    /// Start with this search.
+    #[arg(long)]
+    search: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -48,6 +51,21 @@ enum Command {
         query: String,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic corpus for benchmarks.
+    GenCorpus {
+        #[arg(long)]
+        articles: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Measure indexing and search on a folder (index built in a temporary folder).
+    Bench {
+        folder: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -115,7 +133,23 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::search::run_search(&folder, &query, limit, json, &mut out)
         }
-        None => daftar::ui::run(cli.path, cli.article),
+        Some(Command::GenCorpus {
+            articles,
+            out,
+            seed,
+        }) => daftar::cli::gen_corpus::generate(articles, &out, seed).map(|bytes| {
+            println!(
+                "{articles} articles, {:.1} MB in {}",
+                bytes as f64 / 1e6,
+                out.display()
+            );
+        }),
+        Some(Command::Bench { folder, json }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::bench::run(&folder, json, &mut out)
+        }
+        None => daftar::ui::run(cli.path, cli.article, cli.search),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,7 +3,7 @@
 //! and by double-clicking; open a folder with a broken file and find it in
 //! the problems list.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use daftar::ui::app::{DaftarApp, Settings};
@@ -11,8 +11,25 @@ use egui::{Event, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus")
+/// A copy of the sample corpus: the window writes its index into the
+/// folder's `.daftar/`, which must not land in the repository.
+fn sample() -> tempfile::TempDir {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&from, dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
 }
 
 fn harness(folder: &Path) -> Harness<'static, DaftarApp> {
@@ -21,7 +38,7 @@ fn harness(folder: &Path) -> Harness<'static, DaftarApp> {
         .with_size(egui::vec2(1280.0, 820.0))
         .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
     let started = Instant::now();
-    while h.state().ws.is_loading() {
+    while h.state().ws.is_busy() {
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "loading takes too long"
@@ -71,7 +88,8 @@ fn open_fm_call(h: &mut Harness<'static, DaftarApp>) -> String {
 
 #[test]
 fn drag_selects_the_logical_start_of_a_right_to_left_paragraph() {
-    let mut h = harness(&sample());
+    let corpus = sample();
+    let mut h = harness(corpus.path());
     let para = open_fm_call(&mut h);
     assert!(para.starts_with("وی افزود:"));
     let rect = h.get_by_label(&para).rect();
@@ -105,7 +123,8 @@ fn drag_selects_the_logical_start_of_a_right_to_left_paragraph() {
 
 #[test]
 fn double_click_selects_a_whole_word() {
-    let mut h = harness(&sample());
+    let corpus = sample();
+    let mut h = harness(corpus.path());
     let para = open_fm_call(&mut h);
     let rect = h.get_by_label(&para).rect();
     let pos = Pos2::new(rect.right() - rect.width() * 0.5, rect.top() + 10.0);
@@ -152,7 +171,8 @@ fn a_broken_file_shows_in_the_problems_list() {
 
 #[test]
 fn article_list_sorts_by_title() {
-    let mut h = harness(&sample());
+    let corpus = sample();
+    let mut h = harness(corpus.path());
     h.get_by_label("Title").click();
     h.run();
     let app = h.state();
@@ -165,4 +185,54 @@ fn article_list_sorts_by_title() {
     let mut sorted = titles.clone();
     sorted.sort();
     assert_eq!(titles, sorted);
+}
+
+#[test]
+fn typing_a_query_lists_hits_and_opens_the_reader_on_them() {
+    let corpus = sample();
+    let mut h = harness(corpus.path());
+    // A spelling different from the article's («گفت‌وگو»).
+    h.get_by_role(Role::TextInput).click();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("گفتگو");
+    let started = Instant::now();
+    h.run_steps(2);
+    while h.state().ws.is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(30));
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+    let total = match &h.state().ws.search.results {
+        Some(Ok(r)) => r.total,
+        other => panic!("no results: {other:?}"),
+    };
+    assert!(total >= 1);
+    h.get_by_label_contains(&format!("{total} article"));
+    h.get_by_role_and_label(Role::Button, TITLE).click();
+    h.run();
+    let app = h.state();
+    let article = &app.ws.articles[app.selected.expect("opened")];
+    assert!(article.path.ends_with("03_fm_call.txt"));
+    assert!(
+        !app.reader.hits.is_empty(),
+        "the reader highlights the matches"
+    );
+    for hit in &app.reader.hits {
+        let found = &article.text[hit.clone()];
+        assert!(found.starts_with("گفت‌وگو"), "highlighted «{found}»");
+    }
+    h.get_by_label_contains("Match 1 of");
+    h.get_by_label("Next match").click();
+    h.run();
+    assert_eq!(
+        h.state().reader.current_hit,
+        1 % h.state().reader.hits.len()
+    );
+
+    // The concordance lists one line per match.
+    h.get_by_label("Concordance").click();
+    h.run();
+    let lines = h.state_mut().kwic_lines().len();
+    assert!(lines >= h.state().reader.hits.len(), "{lines}");
 }

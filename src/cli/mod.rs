@@ -1,6 +1,8 @@
 //! Headless commands (`daftar inspect`, …): how users script daftar and how
 //! its behaviour is checked. Field names of the JSON output are a contract.
 
+pub mod bench;
+pub mod gen_corpus;
 pub mod inspect;
 pub mod json;
 pub mod layout;

@@ -9,12 +9,26 @@ use include_dir::{Dir, include_dir};
 
 static SAMPLE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets/sample-corpus");
 
+/// The embedded files: (relative path, bytes).
+pub fn embedded_files() -> Vec<(String, &'static [u8])> {
+    let mut out = Vec::new();
+    let mut stack = vec![&SAMPLE];
+    while let Some(dir) = stack.pop() {
+        for f in dir.files() {
+            out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()));
+        }
+        stack.extend(dir.dirs());
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 /// The folder holding the sample corpus, written on first use.
 pub fn sample_corpus_dir() -> std::io::Result<PathBuf> {
     let mut hasher = blake3::Hasher::new();
-    for f in SAMPLE.files() {
-        hasher.update(f.path().to_string_lossy().as_bytes());
-        hasher.update(f.contents());
+    for (path, bytes) in embedded_files() {
+        hasher.update(path.as_bytes());
+        hasher.update(bytes);
     }
     let version = &hasher.finalize().to_hex()[..12];
     let base = dirs::cache_dir()

@@ -271,8 +271,16 @@ fn starts_with_word(key: &str, prefix: &str) -> bool {
 }
 
 fn word_count(key: &str) -> usize {
+    // Persian letters and digits without the general Unicode lookup.
+    let wordy = |c: char| match c as u32 {
+        0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06F0..=0x06F9 => {
+            true
+        }
+        0x0600..=0x06FF => false,
+        _ => c.is_alphanumeric(),
+    };
     key.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(wordy))
         .count()
 }
 

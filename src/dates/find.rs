@@ -189,14 +189,33 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
         .join("|")
 }
 
+/// A date pattern and a looser copy without word boundaries: regex runs
+/// Unicode `\b` only with its slow engines on Persian text, so the loose
+/// copy (fast DFA, a superset of matches) decides first whether a line can
+/// hold a match at all.
+struct DatePattern {
+    exact: Regex,
+    loose: Regex,
+}
+
+impl DatePattern {
+    fn captures_iter<'h>(&self, key: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'_, 'h> {
+        self.loose
+            .is_match(key)
+            .then(|| self.exact.captures_iter(key))
+            .into_iter()
+            .flatten()
+    }
+}
+
 struct Patterns {
-    jalali_named: Regex,
-    gregorian_fa: Regex,
-    english_dmy: Regex,
-    english_mdy: Regex,
-    numeric_ymd: Regex,
-    numeric_dmy: Regex,
-    hijri: Regex,
+    jalali_named: DatePattern,
+    gregorian_fa: DatePattern,
+    english_dmy: DatePattern,
+    english_mdy: DatePattern,
+    numeric_ymd: DatePattern,
+    numeric_dmy: DatePattern,
+    hijri: DatePattern,
 }
 
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
@@ -222,7 +241,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     );
     let en_months = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     let en_wd = r"(?:\b(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?";
-    let re = |p: String| Regex::new(&p).expect("date pattern is valid");
+    let re = |p: String| DatePattern {
+        loose: Regex::new(&p.replace(r"\b", "")).expect("date pattern is valid"),
+        exact: Regex::new(&p).expect("date pattern is valid"),
+    };
     Patterns {
         jalali_named: re(format!(
             r"{wd_prefix}\b{daynum}\s*(?P<m>{jmonths})(?:\s*ماه)?\b(?:\s*[،,]?\s*(?:سال\s*)?(?P<y>[0-9]{{4}})\b)?{time}"

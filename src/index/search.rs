@@ -307,6 +307,18 @@ impl SearchIndex {
         limit: usize,
         synonyms: &Synonyms,
     ) -> Result<SearchResults, IndexError> {
+        self.search_with(q, limit, synonyms, true)
+    }
+
+    /// As [`Self::search`]; without `matches` the hits carry no text and no
+    /// match offsets (counting and ranking only).
+    pub fn search_with(
+        &self,
+        q: &ParsedQuery,
+        limit: usize,
+        synonyms: &Synonyms,
+        matches: bool,
+    ) -> Result<SearchResults, IndexError> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
         let f = self.fields;
@@ -386,6 +398,19 @@ impl SearchIndex {
         )?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top.into_iter().take(limit) {
+            if !matches {
+                hits.push(Hit {
+                    path: String::new(),
+                    id: String::new(),
+                    score,
+                    title: String::new(),
+                    day: None,
+                    source: None,
+                    text: String::new(),
+                    matches: Vec::new(),
+                });
+                continue;
+            }
             let doc: TantivyDocument = searcher.doc(addr)?;
             let get = |field: Field| {
                 doc.get_first(field)
@@ -394,7 +419,7 @@ impl SearchIndex {
             };
             let text = get(f.text).unwrap_or_default();
             let ranges = get(f.ranges).unwrap_or_default();
-            let matches = find_matches(&text, &ranges, &spec);
+            let found = find_matches(&text, &ranges, &spec);
             hits.push(Hit {
                 path: get(f.path).unwrap_or_default(),
                 id: get(f.id).unwrap_or_default(),
@@ -406,7 +431,7 @@ impl SearchIndex {
                     .map(Day::from_unix_days),
                 source: get(f.source_shown),
                 text,
-                matches,
+                matches: found,
             });
         }
         Ok(SearchResults {

@@ -36,7 +36,10 @@ pub fn fold_char(c: char) -> Option<char> {
         // U+066B ARABIC DECIMAL SEPARATOR → '.'
         '\u{066B}' => '.',
         c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
-        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        // Only scripts with case need the (slow) case lookup.
+        c if !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase() => {
+            c.to_lowercase().next().unwrap_or(c)
+        }
         c => c,
     })
 }

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::CalendarKind;
 use crate::ui::panels::article_list::ArticleListPanel;
+use crate::ui::panels::kwic::KwicPanel;
 use crate::ui::panels::reader::ReaderPanel;
+use crate::ui::panels::search::SearchPanel;
 use crate::ui::panels::status::status_ui;
 use crate::ui::widgets::rtl_text::LayoutCache;
 use crate::workspace::{SortKey, Workspace};
@@ -48,6 +50,18 @@ pub enum Command {
     Sort(SortKey),
     CancelLoad,
     ToggleProblems,
+    /// Run a search (empty: clear it).
+    Search(String),
+    /// Open article `.0` at its match number `.1`.
+    OpenHit(usize, usize),
+}
+
+/// What the central panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Reader,
+    Concordance,
 }
 
 /// The typed-path open dialog, with a Browse… button that asks the
@@ -66,6 +80,9 @@ pub struct DaftarApp {
     pub selected: Option<usize>,
     pub reader: ReaderPanel,
     list: ArticleListPanel,
+    pub search: SearchPanel,
+    kwic: KwicPanel,
+    pub view: View,
     cache: LayoutCache,
     dialog: OpenDialog,
     show_problems: bool,
@@ -73,6 +90,8 @@ pub struct DaftarApp {
     ready: bool,
     /// An article (relative path) to select once it has loaded.
     pub open_article: Option<String>,
+    /// The search generation whose matches the reader shows.
+    hits_for: u64,
 }
 
 pub const SETTINGS_KEY: &str = "daftar-settings";
@@ -86,12 +105,16 @@ impl DaftarApp {
             selected: None,
             reader: ReaderPanel::default(),
             list: ArticleListPanel,
+            search: SearchPanel::default(),
+            kwic: KwicPanel::default(),
+            view: View::Reader,
             cache: LayoutCache::default(),
             dialog: OpenDialog::default(),
             show_problems: false,
             cmds: Vec::new(),
             ready: false,
             open_article: None,
+            hits_for: 0,
         };
         if let Some(f) = folder {
             app.apply(Command::Open(f));
@@ -124,11 +147,45 @@ impl DaftarApp {
                 self.settings.recent.truncate(8);
                 self.settings.last_folder = Some(folder);
             }
-            Command::Select(i) => self.selected = Some(i),
+            Command::Select(i) => {
+                self.selected = Some(i);
+                self.show_hits(i, 0);
+            }
+            Command::Search(q) => {
+                self.search.query = q.clone();
+                self.ws.run_search(&q);
+            }
+            Command::OpenHit(i, n) => {
+                self.selected = Some(i);
+                self.view = View::Reader;
+                self.show_hits(i, n);
+            }
             Command::Sort(k) => self.ws.sort_by(k),
             Command::CancelLoad => self.ws.cancel(),
             Command::ToggleProblems => self.show_problems = !self.show_problems,
         }
+    }
+
+    /// The concordance lines last shown.
+    pub fn kwic_lines(&self) -> &[crate::ui::panels::kwic::KwicLine] {
+        &self.kwic.lines
+    }
+
+    /// Gives the reader the current search's matches in article `i`.
+    fn show_hits(&mut self, i: usize, current: usize) {
+        let Some(article) = self.ws.articles.get(i) else {
+            return;
+        };
+        let hits = match &self.ws.search.results {
+            Some(Ok(r)) => r
+                .hits
+                .iter()
+                .find(|h| h.path == article.path)
+                .map(|h| h.matches.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        self.reader.set_hits(&article.id, hits, current);
     }
 
     /// One frame: take background news, draw, apply what panels asked.
@@ -143,8 +200,16 @@ impl DaftarApp {
         {
             self.selected = Some(i);
             self.open_article = None;
+            self.hits_for = 0;
         }
-        if self.ws.is_loading() {
+        // New results: the open article shows its matches.
+        if self.ws.search.results.is_some() && self.hits_for != self.ws.search.generation {
+            self.hits_for = self.ws.search.generation;
+            if let Some(i) = self.selected {
+                self.show_hits(i, 0);
+            }
+        }
+        if self.ws.is_busy() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         let mut cmds = std::mem::take(&mut self.cmds);
@@ -167,18 +232,40 @@ impl DaftarApp {
         egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, &self.ws, &mut cmds));
         egui::Panel::right("articles")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(360.0)
             .show(ui, |ui| {
-                self.list.ui(
-                    ui,
-                    &self.ws,
-                    self.selected,
-                    &self.settings,
-                    &mut self.cache,
-                    &mut cmds,
-                )
+                let searching = self.search.query_ui(ui, &self.ws, &mut cmds);
+                ui.separator();
+                if searching {
+                    self.search.results_ui(
+                        ui,
+                        &self.ws,
+                        self.selected,
+                        &self.settings,
+                        &mut self.cache,
+                        &mut cmds,
+                    );
+                } else {
+                    self.list.ui(
+                        ui,
+                        &self.ws,
+                        self.selected,
+                        &self.settings,
+                        &mut self.cache,
+                        &mut cmds,
+                    );
+                }
             });
         egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.view, View::Reader, "Reader");
+                ui.selectable_value(&mut self.view, View::Concordance, "Concordance");
+            });
+            ui.separator();
+            if self.view == View::Concordance {
+                self.kwic.ui(ui, &self.ws, &mut self.cache, &mut cmds);
+                return;
+            }
             match self.selected.and_then(|i| self.ws.articles.get(i)) {
                 Some(article) => self.reader.ui(ui, article, &self.settings, &mut self.cache),
                 None => {

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 
 /// Opens the window on `folder`; without one, on the last folder (if it
 /// still exists) or the bundled sample corpus.
-pub fn run(folder: Option<PathBuf>, article: Option<String>) -> anyhow::Result<()> {
+pub fn run(
+    folder: Option<PathBuf>,
+    article: Option<String>,
+    search: Option<String>,
+) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("daftar")
@@ -35,6 +39,9 @@ pub fn run(folder: Option<PathBuf>, article: Option<String>) -> anyhow::Result<(
             };
             let mut app = app::DaftarApp::new(settings, folder);
             app.open_article = article;
+            if let Some(q) = search {
+                app.apply(app::Command::Search(q));
+            }
             Ok(Box::new(app::EframeApp(app)))
         }),
     )

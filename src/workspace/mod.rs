@@ -10,6 +10,8 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
+use crate::index::search::{SearchResults, Synonyms};
+use crate::index::{SearchIndex, UpdateProgress, index_dir, parse_query, update_index};
 
 /// Called from background threads when there is something new to show.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -26,6 +28,32 @@ pub enum LoadState {
 enum Msg {
     Event(LoadEvent),
     Finished(Result<LoadSummary, String>),
+    Index(UpdateProgress),
+    IndexReady(Result<(Arc<SearchIndex>, String), String>),
+    Searched(u64, Result<SearchResults, String>),
+}
+
+/// Where the search index stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexState {
+    None,
+    Building {
+        done: usize,
+        to_read: usize,
+    },
+    /// Ready; the text says what the update did.
+    Ready(String),
+    Failed(String),
+}
+
+/// The current search.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub query: String,
+    /// Bumped by every new query; replies for older ones are dropped.
+    pub generation: u64,
+    pub running: bool,
+    pub results: Option<Result<SearchResults, String>>,
 }
 
 /// How the article list is sorted.
@@ -47,7 +75,14 @@ pub struct Workspace {
     pub order: Vec<usize>,
     pub sort: SortKey,
     pub sort_descending: bool,
+    pub index_state: IndexState,
+    pub search: SearchState,
+    index: Option<Arc<SearchIndex>>,
+    synonyms: Arc<Synonyms>,
+    /// Path → article index.
+    by_path: std::collections::HashMap<String, usize>,
     rx: Option<Receiver<Msg>>,
+    tx: Option<std::sync::mpsc::Sender<Msg>>,
     cancel: Arc<AtomicBool>,
     /// Shared so that a job started before the window existed still
     /// wakes it once the window sets its waker.
@@ -65,7 +100,13 @@ impl Workspace {
             order: Vec::new(),
             sort: SortKey::Date,
             sort_descending: true,
+            index_state: IndexState::None,
+            search: SearchState::default(),
+            index: None,
+            synonyms: Arc::new(Synonyms::default()),
+            by_path: Default::default(),
             rx: None,
+            tx: None,
             cancel: Arc::new(AtomicBool::new(false)),
             waker: Arc::new(RwLock::new(waker)),
             order_dirty: false,
@@ -81,12 +122,18 @@ impl Workspace {
         self.articles.clear();
         self.problems.clear();
         self.order.clear();
+        self.by_path.clear();
+        self.index = None;
+        self.index_state = IndexState::None;
+        self.search = SearchState::default();
+        self.synonyms = Arc::new(Synonyms::load(Some(folder)).0);
         self.state = LoadState::Loading {
             done: 0,
             total: None,
         };
         let (tx, rx) = channel();
         self.rx = Some(rx);
+        self.tx = Some(tx.clone());
         let opts = LoadOptions {
             cancel: self.cancel.clone(),
             ..Default::default()
@@ -140,6 +187,38 @@ impl Workspace {
             let Some(Ok(msg)) = self.rx.as_ref().map(|rx| rx.try_recv()) else {
                 break;
             };
+            let msg = match msg {
+                Msg::Index(p) => {
+                    let (done, to_read) = match p {
+                        UpdateProgress::Scanned { to_read, .. } => (0, to_read),
+                        UpdateProgress::Read { done, to_read } => (done, to_read),
+                    };
+                    self.index_state = IndexState::Building { done, to_read };
+                    continue;
+                }
+                Msg::IndexReady(r) => {
+                    match r {
+                        Ok((idx, note)) => {
+                            self.index = Some(idx);
+                            self.index_state = IndexState::Ready(note);
+                            if !self.search.query.is_empty() {
+                                let q = self.search.query.clone();
+                                self.run_search(&q);
+                            }
+                        }
+                        Err(e) => self.index_state = IndexState::Failed(e),
+                    }
+                    continue;
+                }
+                Msg::Searched(generation, r) => {
+                    if generation == self.search.generation {
+                        self.search.running = false;
+                        self.search.results = Some(r);
+                    }
+                    continue;
+                }
+                m => m,
+            };
             match msg {
                 Msg::Event(LoadEvent::Scanned { total }) => {
                     if let LoadState::Loading { total: t, .. } = &mut self.state {
@@ -147,6 +226,7 @@ impl Workspace {
                     }
                 }
                 Msg::Event(LoadEvent::Article(a)) => {
+                    self.by_path.insert(a.path.clone(), self.articles.len());
                     self.articles.push(*a);
                     self.order_dirty = true;
                     self.bump();
@@ -156,13 +236,16 @@ impl Workspace {
                     self.bump();
                 }
                 Msg::Finished(r) => {
+                    let ok = r.is_ok();
                     self.state = match r {
                         Ok(s) => LoadState::Done(s),
                         Err(e) => LoadState::Failed(e),
                     };
-                    self.rx = None;
-                    break;
+                    if ok {
+                        self.start_indexing();
+                    }
                 }
+                Msg::Index(_) | Msg::IndexReady(_) | Msg::Searched(..) => {}
             }
         }
         if self.order_dirty {
@@ -174,6 +257,102 @@ impl Workspace {
         if let LoadState::Loading { done, .. } = &mut self.state {
             *done += 1;
         }
+    }
+
+    /// Builds or updates the folder's index on a background thread.
+    fn start_indexing(&mut self) {
+        let (Some(folder), Some(tx)) = (self.folder.clone(), self.tx.clone()) else {
+            return;
+        };
+        self.index_state = IndexState::Building {
+            done: 0,
+            to_read: 0,
+        };
+        let cancel = self.cancel.clone();
+        let waker = self.waker.clone();
+        let wake = move || {
+            if let Ok(w) = waker.read() {
+                w()
+            }
+        };
+        let spawned = std::thread::Builder::new()
+            .name("daftar-index".into())
+            .spawn(move || {
+                let result =
+                    (|| -> Result<(Arc<SearchIndex>, String), crate::index::IndexError> {
+                        let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
+                        let opts = LoadOptions {
+                            cancel,
+                            ..Default::default()
+                        };
+                        let mut last = Instant::now();
+                        let report = update_index(&folder, &mut idx, &opts, |p| {
+                            let _ = tx.send(Msg::Index(p));
+                            if last.elapsed() > Duration::from_millis(100) {
+                                wake();
+                                last = Instant::now();
+                            }
+                        })?;
+                        let mut note = format!(
+                            "index: {} added, {} updated, {} removed, {} unchanged",
+                            report.added, report.updated, report.removed, report.unchanged
+                        );
+                        if let Some(r) = &report.rebuilt {
+                            note = format!("{r}; {note}");
+                        }
+                        Ok((Arc::new(idx), note))
+                    })();
+                let _ = tx.send(Msg::IndexReady(result.map_err(|e| e.to_string())));
+                wake();
+            });
+        if let Err(e) = spawned {
+            self.index_state = IndexState::Failed(format!("cannot start the indexing thread: {e}"));
+        }
+    }
+
+    /// Starts a search; its results arrive through [`Self::poll`]. An empty
+    /// query clears the results.
+    pub fn run_search(&mut self, query: &str) {
+        self.search.generation += 1;
+        self.search.query = query.to_string();
+        if query.trim().is_empty() {
+            self.search.results = None;
+            self.search.running = false;
+            return;
+        }
+        let parsed = match parse_query(query) {
+            Ok(p) => p,
+            Err(e) => {
+                self.search.results = Some(Err(e.to_string()));
+                self.search.running = false;
+                return;
+            }
+        };
+        let (Some(idx), Some(tx)) = (self.index.clone(), self.tx.clone()) else {
+            // Runs when the index is ready.
+            self.search.running = true;
+            return;
+        };
+        self.search.running = true;
+        let generation = self.search.generation;
+        let synonyms = self.synonyms.clone();
+        let waker = self.waker.clone();
+        let _ = std::thread::Builder::new()
+            .name("daftar-search".into())
+            .spawn(move || {
+                let r = idx
+                    .search(&parsed, 500, &synonyms)
+                    .map_err(|e| e.to_string());
+                let _ = tx.send(Msg::Searched(generation, r));
+                if let Ok(w) = waker.read() {
+                    w()
+                }
+            });
+    }
+
+    /// The loaded article at `path`.
+    pub fn article_index(&self, path: &str) -> Option<usize> {
+        self.by_path.get(path).copied()
     }
 
     /// Sorts the list by `key`; the same key again flips the direction.
@@ -211,10 +390,21 @@ impl Workspace {
     /// Waits until the running load is done (for tests and the CLI).
     pub fn wait(&mut self, timeout: Duration) -> bool {
         let started = Instant::now();
-        while self.is_loading() && started.elapsed() < timeout {
+        while (self.is_loading()
+            || matches!(self.index_state, IndexState::Building { .. })
+            || self.search.running)
+            && started.elapsed() < timeout
+        {
             self.poll(Duration::from_millis(50));
             std::thread::sleep(Duration::from_millis(5));
         }
         !self.is_loading()
+    }
+
+    /// Whether anything runs in the background.
+    pub fn is_busy(&self) -> bool {
+        self.is_loading()
+            || matches!(self.index_state, IndexState::Building { .. })
+            || self.search.running
     }
 }

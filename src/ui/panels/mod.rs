@@ -2,5 +2,7 @@
 //! pushes [`crate::ui::app::Command`]s; only the app applies them.
 
 pub mod article_list;
+pub mod kwic;
 pub mod reader;
+pub mod search;
 pub mod status;

@@ -14,7 +14,9 @@ use crate::corpus::Article;
 use crate::dates::{CalendarKind, Provenance};
 use crate::ui::app::Settings;
 use crate::ui::fonts;
-use crate::ui::widgets::rtl_text::{LayoutCache, RtlResponse, RtlText, line_height};
+use crate::ui::widgets::rtl_text::{
+    LayoutCache, RtlResponse, RtlText, Span, SpanStyle, line_height,
+};
 
 #[derive(Default)]
 pub struct ReaderPanel {
@@ -24,6 +26,10 @@ pub struct ReaderPanel {
     article_id: Option<String>,
     /// Laid-out heights of paragraphs by (index, width bits, text size bits).
     heights: HashMap<(usize, u32, u32), f32>,
+    /// Search matches in this article (byte ranges), and the one in focus.
+    pub hits: Vec<Range<usize>>,
+    pub current_hit: usize,
+    scroll_to_hit: bool,
 }
 
 impl ReaderPanel {
@@ -32,6 +38,19 @@ impl ReaderPanel {
         let (a, c) = self.selection?;
         let r = a.min(c)..a.max(c);
         (!r.is_empty()).then_some(r)
+    }
+
+    /// Shows `article_id` with these search matches, scrolled to `current`.
+    pub fn set_hits(&mut self, article_id: &str, hits: Vec<Range<usize>>, current: usize) {
+        if self.article_id.as_deref() != Some(article_id) {
+            self.article_id = Some(article_id.to_string());
+            self.selection = None;
+            self.dragging = false;
+            self.heights.clear();
+        }
+        self.current_hit = current.min(hits.len().saturating_sub(1));
+        self.hits = hits;
+        self.scroll_to_hit = !self.hits.is_empty();
     }
 
     /// How many paragraphs have been laid out so far (the rest wait until
@@ -57,8 +76,36 @@ impl ReaderPanel {
             self.selection = None;
             self.dragging = false;
             self.heights.clear();
+            self.hits.clear();
         }
         let size = settings.text_size;
+        if !self.hits.is_empty() {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Match {} of {}",
+                    self.current_hit + 1,
+                    self.hits.len()
+                ));
+                if ui.button("Previous match").clicked() {
+                    self.current_hit = (self.current_hit + self.hits.len() - 1) % self.hits.len();
+                    self.scroll_to_hit = true;
+                }
+                if ui.button("Next match").clicked() {
+                    self.current_hit = (self.current_hit + 1) % self.hits.len();
+                    self.scroll_to_hit = true;
+                }
+            });
+            ui.separator();
+        }
+        let hit_bg = hit_color(ui);
+        let current_bg = ui.visuals().selection.bg_fill.gamma_multiply(1.2);
+        let target_para = if self.scroll_to_hit {
+            self.hits
+                .get(self.current_hit)
+                .and_then(|h| article.paragraphs.iter().position(|p| h.start < p.end))
+        } else {
+            None
+        };
         let body_font = FontId::proportional(size);
         let lh = line_height(ui, &body_font);
         let weak = ui.visuals().weak_text_color();
@@ -75,8 +122,24 @@ impl ReaderPanel {
                         .width(width)
                         .show(ui, cache);
                 }
+                let title_spans: Vec<Span> = match &article.title {
+                    Some(t) => self
+                        .hits
+                        .iter()
+                        .filter(|h| h.start >= t.start && h.end <= t.end)
+                        .map(|h| Span {
+                            range: h.start - t.start..h.end - t.start,
+                            style: SpanStyle {
+                                background: Some(hit_bg),
+                                underline: None,
+                            },
+                        })
+                        .collect(),
+                    None => Vec::new(),
+                };
                 RtlText::new(&article.display_title(), fonts::bold(size * 1.45))
                     .width(width)
+                    .spans(&title_spans)
                     .show(ui, cache);
                 for line in meta_lines(article, settings.calendar) {
                     RtlText::new(&line, FontId::proportional(size * 0.8))
@@ -102,7 +165,10 @@ impl ReaderPanel {
                         .copied()
                         .unwrap_or_else(estimate);
                     if y + h < viewport.min.y - lh || y > viewport.max.y + lh {
-                        ui.allocate_space(egui::vec2(width, h));
+                        let (_, rect) = ui.allocate_space(egui::vec2(width, h));
+                        if target_para == Some(i) {
+                            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                        }
                         continue;
                     }
                     let text = &article.text[para.clone()];
@@ -111,8 +177,27 @@ impl ReaderPanel {
                         let b = s.end.min(para.end);
                         (a < b).then(|| a - para.start..b - para.start)
                     });
+                    let spans: Vec<Span> = self
+                        .hits
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, h)| h.start < para.end && h.end > para.start)
+                        .map(|(n, h)| Span {
+                            range: h.start.max(para.start) - para.start
+                                ..h.end.min(para.end) - para.start,
+                            style: SpanStyle {
+                                background: Some(if n == self.current_hit {
+                                    current_bg
+                                } else {
+                                    hit_bg
+                                }),
+                                underline: None,
+                            },
+                        })
+                        .collect();
                     let resp = RtlText::new(text, body_font.clone())
                         .width(width)
+                        .spans(&spans)
                         .selection(sel)
                         .sense(Sense::click_and_drag())
                         .show(ui, cache);
@@ -122,6 +207,9 @@ impl ReaderPanel {
                 }
                 self.handle_pointer(ui, article, &body_font, &shown);
             });
+        if target_para.is_some() {
+            self.scroll_to_hit = false;
+        }
         self.handle_keys(ui, article);
     }
 

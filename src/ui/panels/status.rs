@@ -53,6 +53,10 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 cmds.push(Command::ToggleProblems);
             }
         }
+        if let crate::workspace::IndexState::Ready(note) = &ws.index_state {
+            ui.separator();
+            ui.weak(note);
+        }
         if let Some(f) = &ws.folder {
             ui.separator();
             ui.weak(f.display().to_string());

@@ -105,6 +105,7 @@ pub struct RtlText<'a> {
     width: Option<f32>,
     max_lines: Option<usize>,
     sense: Sense,
+    align: Option<egui::Align>,
 }
 
 /// What was drawn, for pointer handling.
@@ -126,7 +127,15 @@ impl<'a> RtlText<'a> {
             width: None,
             max_lines: None,
             sense: Sense::hover(),
+            align: None,
         }
+    }
+
+    /// Align every line left, centre or right, whatever its direction
+    /// (concordance cells); by default RTL lines sit right, LTR left.
+    pub fn align(mut self, align: egui::Align) -> Self {
+        self.align = Some(align);
+        self
     }
 
     pub fn color(mut self, c: Color32) -> Self {
@@ -183,6 +192,19 @@ impl<'a> RtlText<'a> {
         let text = self.text.to_string();
         response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
         let origin = rect.min;
+        let align = self.align;
+        let dx = move |line: &crate::layout::Line| -> f32 {
+            let (Some(first), Some(last)) = (line.runs.first(), line.runs.last()) else {
+                return 0.0;
+            };
+            let (left, right) = (first.x, last.x + last.w);
+            match align {
+                None => 0.0,
+                Some(egui::Align::Min) => -left,
+                Some(egui::Align::Max) => width - right,
+                Some(egui::Align::Center) => (width - (right - left)) / 2.0 - left,
+            }
+        };
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect.expand(2.0));
             let color = self.color.unwrap_or_else(|| ui.visuals().text_color());
@@ -213,6 +235,7 @@ impl<'a> RtlText<'a> {
             }
             for (i, line) in layout.lines.iter().take(lines).enumerate() {
                 let y = origin.y + i as f32 * lh + (lh - row_h) / 2.0;
+                let d = dx(line);
                 for p in line.runs.iter().flat_map(|r| &r.pieces) {
                     if p.w == 0.0 || p.display.trim().is_empty() {
                         continue;
@@ -220,7 +243,7 @@ impl<'a> RtlText<'a> {
                     let galley = ui.fonts_mut(|f| {
                         f.layout_no_wrap(p.display.clone(), self.font.clone(), color)
                     });
-                    painter.galley(Pos2::new(origin.x + p.x, y), galley, color);
+                    painter.galley(Pos2::new(origin.x + p.x + d, y), galley, color);
                 }
             }
             for s in self.spans.iter() {

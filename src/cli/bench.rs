@@ -1,0 +1,116 @@
+//! `daftar bench FOLDER [--json]`: index build time (loading and extraction
+//! included), index size, peak memory, reopen time of the unchanged folder,
+//! and p50/p95 latency of term, phrase, filtered and snippet queries. The
+//! index is built in a temporary folder: the corpus's own is not touched.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use serde_json::json;
+
+use crate::corpus::LoadOptions;
+use crate::index::search::Synonyms;
+use crate::index::{SearchIndex, parse_query, update_index};
+
+/// Peak resident memory of this process (Linux), in MiB.
+fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn percentiles(mut v: Vec<f64>) -> (f64, f64) {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let at = |p: f64| (v[((v.len() - 1) as f64 * p).round() as usize] * 100.0).round() / 100.0;
+    (at(0.5), at(0.95))
+}
+
+/// Words frequent enough to be worth timing: the commonest keys of a few
+/// indexed articles' titles and bodies.
+fn sample_queries(idx: &SearchIndex, syn: &Synonyms) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    let q = parse_query("date:1300..1500")?;
+    let res = idx.search(&q, 50, syn)?;
+    let mut words: Vec<String> = Vec::new();
+    let mut phrases: Vec<String> = Vec::new();
+    for h in &res.hits {
+        let toks: Vec<String> = crate::text::tokenize::tokenize(&h.text)
+            .into_iter()
+            .filter(|t| t.key.chars().count() >= 4)
+            .map(|t| h.text[t.range].to_string())
+            .collect();
+        for w in toks.iter().step_by(37).take(3) {
+            words.push(w.clone());
+        }
+        for pair in toks.windows(2).step_by(53).take(2) {
+            phrases.push(format!("\"{} {}\"", pair[0], pair[1]));
+        }
+    }
+    anyhow::ensure!(
+        !words.is_empty(),
+        "no dated articles to draw query words from"
+    );
+    Ok((words, phrases))
+}
+
+pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let tmp = tempfile::Builder::new().prefix("daftar-bench").tempdir()?;
+    let opts = LoadOptions::default();
+    let t = Instant::now();
+    let mut idx = SearchIndex::open_or_create(tmp.path())?;
+    let report = update_index(folder, &mut idx, &opts, |_| {})?;
+    let build_s = t.elapsed().as_secs_f64();
+    let articles = idx.num_docs();
+    drop(idx);
+
+    let t = Instant::now();
+    let mut idx = SearchIndex::open_or_create(tmp.path())?;
+    let again = update_index(folder, &mut idx, &opts, |_| {})?;
+    let reopen_s = t.elapsed().as_secs_f64();
+
+    let (syn, _) = Synonyms::load(Some(folder));
+    let (words, phrases) = sample_queries(&idx, &syn)?;
+    let time = |queries: &[String], matches: bool| -> anyhow::Result<(f64, f64)> {
+        let mut ms = Vec::new();
+        for _round in 0..3 {
+            for q in queries {
+                let parsed = parse_query(q)?;
+                let t = Instant::now();
+                idx.search_with(&parsed, 20, &syn, matches)?;
+                ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        Ok(percentiles(ms))
+    };
+    let term = time(&words, false)?;
+    let phrase = time(&phrases, false)?;
+    let filtered: Vec<String> = words
+        .iter()
+        .map(|w| format!("{w} date:2018..2023"))
+        .collect();
+    let filt = time(&filtered, false)?;
+    let snippet = time(&words, true)?;
+    let peak = peak_mib().unwrap_or(0.0);
+
+    let result = json!({
+        "articles": articles,
+        "problems": report.problems.len(),
+        "build_seconds": (build_s * 100.0).round() / 100.0,
+        "index_mb": (report.index_bytes as f64 / 1e5).round() / 10.0,
+        "peak_mib": peak.round(),
+        "reopen_seconds": (reopen_s * 1000.0).round() / 1000.0,
+        "reopen_read_files": again.added + again.updated,
+        "term_ms": {"p50": term.0, "p95": term.1},
+        "phrase_ms": {"p50": phrase.0, "p95": phrase.1},
+        "filtered_ms": {"p50": filt.0, "p95": filt.1},
+        "snippet_ms": {"p50": snippet.0, "p95": snippet.1},
+        "queries": {"terms": words.len(), "phrases": phrases.len()},
+    });
+    if as_json {
+        writeln!(out, "{result}")?;
+    } else {
+        writeln!(out, "{}", serde_json::to_string_pretty(&result)?)?;
+    }
+    Ok(())
+}

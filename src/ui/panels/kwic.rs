@@ -1,0 +1,230 @@
+//! The concordance (KWIC) view: every match of the current search on its
+//! own line, keyword in the centre column, the words before it on the
+//! reading side (right for Persian) and the words after it on the other,
+//! both aligned against the keyword; sortable by the preceding or the
+//! following words — the corpus linguist's view. A line opens the reader
+//! at that match.
+
+use egui::{Align, FontId, Sense, Ui};
+
+use crate::index::search::SearchResults;
+use crate::layout::{Dir, base_direction};
+use crate::text::search_key;
+use crate::ui::app::Command;
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
+use crate::workspace::Workspace;
+
+/// How concordance lines are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KwicSort {
+    /// As the search ranked the articles.
+    #[default]
+    Rank,
+    /// By the words before the keyword, nearest first.
+    Before,
+    /// By the words after the keyword.
+    After,
+}
+
+/// One concordance line.
+#[derive(Debug, Clone)]
+pub struct KwicLine {
+    pub path: String,
+    /// Which match of its article.
+    pub hit: usize,
+    pub before: String,
+    pub keyword: String,
+    pub after: String,
+    pub dir: Dir,
+}
+
+/// Characters of context on each side.
+const CONTEXT: usize = 60;
+
+/// Concordance lines of search results, in rank order.
+pub fn kwic_lines(results: &SearchResults, max: usize) -> Vec<KwicLine> {
+    let mut out = Vec::new();
+    for h in &results.hits {
+        for (n, m) in h.matches.iter().enumerate() {
+            let text = &h.text;
+            let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
+            let before: String = {
+                let chars: Vec<char> = text[line_start..m.start].chars().collect();
+                chars[chars.len().saturating_sub(CONTEXT)..]
+                    .iter()
+                    .collect()
+            };
+            let after: String = text[m.end..line_end].chars().take(CONTEXT).collect();
+            out.push(KwicLine {
+                path: h.path.clone(),
+                hit: n,
+                dir: base_direction(&text[line_start..line_end]),
+                before,
+                keyword: text[m.clone()].to_string(),
+                after,
+            });
+            if out.len() >= max {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// The last words of `s` within `n` characters.
+fn tail_words(s: &str, n: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= n {
+        return s.to_string();
+    }
+    let cut: String = chars[chars.len() - n..].iter().collect();
+    match cut.find(' ') {
+        Some(i) => cut[i + 1..].to_string(),
+        None => cut,
+    }
+}
+
+/// The first words of `s` within `n` characters.
+fn head_words(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(n).collect();
+    match cut.rfind(' ') {
+        Some(i) => cut[..i].to_string(),
+        None => cut,
+    }
+}
+
+/// Sort keys: the context's words outward from the keyword.
+fn sort_key(line: &KwicLine, sort: KwicSort) -> String {
+    match sort {
+        KwicSort::Rank => String::new(),
+        KwicSort::Before => {
+            let mut words: Vec<String> = line.before.split_whitespace().map(search_key).collect();
+            words.reverse();
+            words.join(" ")
+        }
+        KwicSort::After => line
+            .after
+            .split_whitespace()
+            .map(search_key)
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+#[derive(Default)]
+pub struct KwicPanel {
+    pub sort: KwicSort,
+    /// (search generation, sort) the lines were made for.
+    made_for: Option<(u64, KwicSort)>,
+    pub lines: Vec<KwicLine>,
+}
+
+impl KwicPanel {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(Ok(results)) = &ws.search.results else {
+            ui.weak("Type a search to see its concordance.");
+            return;
+        };
+        ui.horizontal(|ui| {
+            ui.label("Sort:");
+            ui.selectable_value(&mut self.sort, KwicSort::Rank, "By rank");
+            ui.selectable_value(&mut self.sort, KwicSort::Before, "By words before");
+            ui.selectable_value(&mut self.sort, KwicSort::After, "By words after");
+        });
+        if self.made_for != Some((ws.search.generation, self.sort)) {
+            let mut lines = kwic_lines(results, 5000);
+            if self.sort != KwicSort::Rank {
+                lines.sort_by_cached_key(|l| sort_key(l, self.sort));
+            }
+            self.lines = lines;
+            self.made_for = Some((ws.search.generation, self.sort));
+        }
+        ui.separator();
+        let font = FontId::proportional(15.0);
+        let row_h = line_height(ui, &font) + 4.0;
+        let hit_color = ui.visuals().strong_text_color();
+        egui::ScrollArea::vertical()
+            .id_salt("kwic")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_h, self.lines.len(), |ui, rows| {
+                for line in &self.lines[rows] {
+                    let width = ui.available_width();
+                    let (rect, resp) =
+                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
+                    if resp.hovered() {
+                        ui.painter().rect_filled(
+                            rect,
+                            2.0,
+                            ui.visuals().widgets.hovered.weak_bg_fill,
+                        );
+                    }
+                    let key_w = (width * 0.2).max(80.0);
+                    let side_w = (width - key_w) / 2.0 - 8.0;
+                    // Only as much context as one line of the cell holds,
+                    // cut at a word, nearest the keyword.
+                    let fit = (side_w / (15.0 * 0.5)) as usize;
+                    let before = tail_words(&line.before, fit);
+                    let after = head_words(&line.after, fit);
+                    // Reading order: for RTL the words before sit right.
+                    let (left_text, right_text) = match line.dir {
+                        Dir::Rtl => (&after, &before),
+                        Dir::Ltr => (&before, &after),
+                    };
+                    let cell = |x: f32, w: f32| {
+                        egui::Rect::from_min_size(
+                            egui::pos2(rect.left() + x, rect.top() + 2.0),
+                            egui::vec2(w, row_h - 4.0),
+                        )
+                    };
+                    ui.scope_builder(egui::UiBuilder::new().max_rect(cell(0.0, side_w)), |ui| {
+                        RtlText::new(left_text, font.clone())
+                            .width(side_w)
+                            .max_lines(1)
+                            .align(Align::Max)
+                            .show(ui, cache);
+                    });
+                    ui.scope_builder(
+                        egui::UiBuilder::new().max_rect(cell(side_w + 8.0, key_w)),
+                        |ui| {
+                            RtlText::new(&line.keyword, crate::ui::fonts::bold(15.0))
+                                .width(key_w)
+                                .max_lines(1)
+                                .align(Align::Center)
+                                .color(hit_color)
+                                .show(ui, cache);
+                        },
+                    );
+                    ui.scope_builder(
+                        egui::UiBuilder::new().max_rect(cell(side_w + key_w + 16.0, side_w)),
+                        |ui| {
+                            RtlText::new(right_text, font.clone())
+                                .width(side_w)
+                                .max_lines(1)
+                                .align(Align::Min)
+                                .show(ui, cache);
+                        },
+                    );
+                    let label = format!("{} {} {}", line.before, line.keyword, line.after);
+                    let resp = resp.on_hover_text(&line.path);
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    if resp.clicked()
+                        && let Some(i) = ws.article_index(&line.path)
+                    {
+                        cmds.push(Command::OpenHit(i, line.hit));
+                    }
+                }
+            });
+    }
+}
