@@ -92,6 +92,10 @@ pub struct DaftarApp {
     pub open_article: Option<String>,
     /// The search generation whose matches the reader shows.
     hits_for: u64,
+    /// Path of the selected article, to find it again when the article
+    /// list changes under it (files edited or deleted while open).
+    selected_path: Option<String>,
+    articles_seen: u64,
 }
 
 pub const SETTINGS_KEY: &str = "daftar-settings";
@@ -115,6 +119,8 @@ impl DaftarApp {
             ready: false,
             open_article: None,
             hits_for: 0,
+            selected_path: None,
+            articles_seen: 0,
         };
         if let Some(f) = folder {
             app.apply(Command::Open(f));
@@ -202,6 +208,21 @@ impl DaftarApp {
             self.open_article = None;
             self.hits_for = 0;
         }
+        // The list changed under the selection: find the article again.
+        if self.articles_seen != self.ws.articles_generation {
+            self.articles_seen = self.ws.articles_generation;
+            self.selected = self
+                .selected_path
+                .as_deref()
+                .and_then(|p| self.ws.article_index(p));
+            if let Some(i) = self.selected {
+                self.show_hits(i, 0);
+            }
+        }
+        self.selected_path = self
+            .selected
+            .and_then(|i| self.ws.articles.get(i))
+            .map(|a| a.path.clone());
         // New results: the open article shows its matches.
         if self.ws.search.results.is_some() && self.hits_for != self.ws.search.generation {
             self.hits_for = self.ws.search.generation;

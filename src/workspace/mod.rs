@@ -31,6 +31,8 @@ enum Msg {
     Index(UpdateProgress),
     IndexReady(Result<(Arc<SearchIndex>, String), String>),
     Searched(u64, Result<SearchResults, String>),
+    /// Files changed on disk (from the folder watcher).
+    Changed(Vec<PathBuf>),
 }
 
 /// Where the search index stands.
@@ -81,6 +83,14 @@ pub struct Workspace {
     synonyms: Arc<Synonyms>,
     /// Path → article index.
     by_path: std::collections::HashMap<String, usize>,
+    /// Bumped whenever articles are replaced or removed (indices move).
+    pub articles_generation: u64,
+    /// Watches the folder while it is open; changes reload those files and
+    /// update the index.
+    watcher:
+        Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
+    pub watch_note: Option<String>,
+    reindex_pending: bool,
     rx: Option<Receiver<Msg>>,
     tx: Option<std::sync::mpsc::Sender<Msg>>,
     cancel: Arc<AtomicBool>,
@@ -105,6 +115,10 @@ impl Workspace {
             index: None,
             synonyms: Arc::new(Synonyms::default()),
             by_path: Default::default(),
+            articles_generation: 0,
+            watcher: None,
+            watch_note: None,
+            reindex_pending: false,
             rx: None,
             tx: None,
             cancel: Arc::new(AtomicBool::new(false)),
@@ -125,6 +139,10 @@ impl Workspace {
         self.by_path.clear();
         self.index = None;
         self.index_state = IndexState::None;
+        self.watcher = None;
+        self.watch_note = None;
+        self.reindex_pending = false;
+        self.articles_generation += 1;
         self.search = SearchState::default();
         self.synonyms = Arc::new(Synonyms::load(Some(folder)).0);
         self.state = LoadState::Loading {
@@ -201,6 +219,12 @@ impl Workspace {
                         Ok((idx, note)) => {
                             self.index = Some(idx);
                             self.index_state = IndexState::Ready(note);
+                            if self.watcher.is_none() {
+                                self.start_watching();
+                            }
+                            if std::mem::take(&mut self.reindex_pending) {
+                                self.start_indexing();
+                            }
                             if !self.search.query.is_empty() {
                                 let q = self.search.query.clone();
                                 self.run_search(&q);
@@ -208,6 +232,10 @@ impl Workspace {
                         }
                         Err(e) => self.index_state = IndexState::Failed(e),
                     }
+                    continue;
+                }
+                Msg::Changed(paths) => {
+                    self.apply_changes(paths);
                     continue;
                 }
                 Msg::Searched(generation, r) => {
@@ -245,7 +273,7 @@ impl Workspace {
                         self.start_indexing();
                     }
                 }
-                Msg::Index(_) | Msg::IndexReady(_) | Msg::Searched(..) => {}
+                Msg::Index(_) | Msg::IndexReady(_) | Msg::Searched(..) | Msg::Changed(_) => {}
             }
         }
         if self.order_dirty {
@@ -268,6 +296,10 @@ impl Workspace {
             done: 0,
             to_read: 0,
         };
+        if self.cancel.load(Ordering::Relaxed) {
+            // A stopped run does not stop the next one (a file changed).
+            self.cancel = Arc::new(AtomicBool::new(false));
+        }
         let cancel = self.cancel.clone();
         let waker = self.waker.clone();
         let wake = move || {
@@ -307,6 +339,111 @@ impl Workspace {
             });
         if let Err(e) = spawned {
             self.index_state = IndexState::Failed(format!("cannot start the indexing thread: {e}"));
+        }
+    }
+
+    /// Watches the folder (debounced); changed files come back as
+    /// [`Msg::Changed`].
+    fn start_watching(&mut self) {
+        use notify_debouncer_mini::notify::RecursiveMode;
+        let (Some(folder), Some(tx)) = (self.folder.clone(), self.tx.clone()) else {
+            return;
+        };
+        let waker = self.waker.clone();
+        let made = notify_debouncer_mini::new_debouncer(
+            Duration::from_millis(800),
+            move |res: notify_debouncer_mini::DebounceEventResult| {
+                if let Ok(events) = res {
+                    let paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).collect();
+                    let _ = tx.send(Msg::Changed(paths));
+                    if let Ok(w) = waker.read() {
+                        w()
+                    }
+                }
+            },
+        );
+        match made {
+            Ok(mut d) => match d.watcher().watch(&folder, RecursiveMode::Recursive) {
+                Ok(()) => self.watcher = Some(d),
+                Err(e) => {
+                    self.watch_note = Some(format!("not watching the folder for changes: {e}"))
+                }
+            },
+            Err(e) => self.watch_note = Some(format!("not watching the folder for changes: {e}")),
+        }
+    }
+
+    /// Reloads changed files, drops deleted ones, and updates the index.
+    fn apply_changes(&mut self, paths: Vec<PathBuf>) {
+        use crate::corpus::loader::{ARTICLE_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, load_file};
+        let Some(folder) = self.folder.clone() else {
+            return;
+        };
+        let clues = crate::dates::EraClues::bundled();
+        let mut changed = false;
+        for p in paths {
+            let Ok(rel_path) = p.strip_prefix(&folder) else {
+                continue;
+            };
+            // Hidden entries, and daftar's own .daftar/, are not the corpus.
+            if rel_path
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+            {
+                continue;
+            }
+            let article_ext = p.extension().is_some_and(|x| {
+                ARTICLE_EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
+            });
+            if !article_ext {
+                continue;
+            }
+            let rel = rel_path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            self.problems.retain(|pr| pr.path != rel);
+            let loaded = if p.is_file() {
+                Some(load_file(&p, &rel, DEFAULT_MAX_FILE_BYTES, &clues))
+            } else {
+                None
+            };
+            match (loaded, self.by_path.get(&rel).copied()) {
+                (Some(Ok(a)), Some(i)) => self.articles[i] = a,
+                (Some(Ok(a)), None) => {
+                    self.by_path.insert(rel.clone(), self.articles.len());
+                    self.articles.push(a);
+                }
+                (Some(Err(reason)), existing) => {
+                    self.problems.push(Problem {
+                        path: rel.clone(),
+                        reason,
+                    });
+                    if existing.is_some() {
+                        self.articles.retain(|a| a.path != rel);
+                    }
+                }
+                (None, Some(_)) => self.articles.retain(|a| a.path != rel),
+                (None, None) => {}
+            }
+            changed = true;
+        }
+        if !changed {
+            return;
+        }
+        self.by_path = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.path.clone(), i))
+            .collect();
+        self.articles_generation += 1;
+        self.resort();
+        if matches!(self.index_state, IndexState::Building { .. }) {
+            self.reindex_pending = true;
+        } else {
+            self.start_indexing();
         }
     }
 

@@ -53,9 +53,27 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 cmds.push(Command::ToggleProblems);
             }
         }
-        if let crate::workspace::IndexState::Ready(note) = &ws.index_state {
+        match &ws.index_state {
+            crate::workspace::IndexState::Ready(note) => {
+                ui.separator();
+                ui.weak(note);
+            }
+            crate::workspace::IndexState::Building { done, to_read } if *to_read > 0 => {
+                ui.separator();
+                ui.add(
+                    egui::ProgressBar::new(*done as f32 / *to_read as f32)
+                        .desired_width(160.0)
+                        .text(format!("indexing {done} / {to_read}")),
+                );
+                if ui.button("Stop indexing").clicked() {
+                    cmds.push(Command::CancelLoad);
+                }
+            }
+            _ => {}
+        }
+        if let Some(n) = &ws.watch_note {
             ui.separator();
-            ui.weak(note);
+            ui.weak(n);
         }
         if let Some(f) = &ws.folder {
             ui.separator();

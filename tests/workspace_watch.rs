@@ -1,0 +1,61 @@
+//! The open folder is watched: a file added, edited or deleted while
+//! daftar runs shows up in the article list and in search without
+//! reopening the folder.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use daftar::workspace::{IndexState, Workspace};
+
+fn settle(ws: &mut Workspace, until: impl Fn(&Workspace) -> bool) {
+    let started = Instant::now();
+    while !until(ws) || ws.is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(30), "timed out");
+        ws.poll(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn search_paths(ws: &mut Workspace, q: &str) -> Vec<String> {
+    ws.run_search(q);
+    settle(ws, |w| w.search.results.is_some());
+    let mut p: Vec<String> = match &ws.search.results {
+        Some(Ok(r)) => r.hits.iter().map(|h| h.path.clone()).collect(),
+        other => panic!("{other:?}"),
+    };
+    p.sort();
+    p
+}
+
+#[test]
+fn changes_on_disk_reach_the_list_and_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "عنوان اول\nمتن نخست درباره نفت\n").unwrap();
+    let mut ws = Workspace::new(Arc::new(|| {}));
+    ws.open(dir.path());
+    settle(&mut ws, |w| matches!(w.index_state, IndexState::Ready(_)));
+    assert_eq!(ws.articles.len(), 1);
+
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "عنوان دوم\nمتن تازه درباره زعفران\n",
+    )
+    .unwrap();
+    settle(&mut ws, |w| w.articles.len() == 2);
+    assert_eq!(search_paths(&mut ws, "زعفران"), ["b.txt"]);
+
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "عنوان اول\nمتن ویرایش‌شده درباره پسته\n",
+    )
+    .unwrap();
+    settle(&mut ws, |w| {
+        w.articles.iter().any(|a| a.text.contains("پسته"))
+    });
+    assert_eq!(search_paths(&mut ws, "پسته"), ["a.txt"]);
+    assert!(search_paths(&mut ws, "نفت").is_empty());
+
+    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+    settle(&mut ws, |w| w.articles.len() == 1);
+    assert!(search_paths(&mut ws, "زعفران").is_empty());
+}
