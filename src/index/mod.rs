@@ -25,6 +25,36 @@ pub use query::{ParsedQuery, QueryError, parse_query};
 pub use search::{Hit, SearchResults};
 pub use update::{UpdateProgress, UpdateReport, update_index};
 
+/// What the rest of daftar asks of a search engine: the boundary behind
+/// which tantivy sits, so that a server engine (OpenSearch, Quickwit)
+/// could serve the same schema later.
+pub trait SearchBackend: Send + Sync {
+    /// The best `limit` hits of `q`, with match offsets.
+    fn search(
+        &self,
+        q: &ParsedQuery,
+        limit: usize,
+        synonyms: &search::Synonyms,
+    ) -> Result<SearchResults, IndexError>;
+    /// Number of indexed articles.
+    fn num_docs(&self) -> u64;
+}
+
+impl SearchBackend for SearchIndex {
+    fn search(
+        &self,
+        q: &ParsedQuery,
+        limit: usize,
+        synonyms: &search::Synonyms,
+    ) -> Result<SearchResults, IndexError> {
+        SearchIndex::search(self, q, limit, synonyms)
+    }
+
+    fn num_docs(&self) -> u64 {
+        SearchIndex::num_docs(self)
+    }
+}
+
 /// Why the index cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {

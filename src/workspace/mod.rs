@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
 use crate::index::search::{SearchResults, Synonyms};
-use crate::index::{SearchIndex, UpdateProgress, index_dir, parse_query, update_index};
+use crate::index::{
+    SearchBackend, SearchIndex, UpdateProgress, index_dir, parse_query, update_index,
+};
 
 /// Called from background threads when there is something new to show.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -29,7 +31,7 @@ enum Msg {
     Event(LoadEvent),
     Finished(Result<LoadSummary, String>),
     Index(UpdateProgress),
-    IndexReady(Result<(Arc<SearchIndex>, String), String>),
+    IndexReady(Result<(Arc<dyn SearchBackend>, String), String>),
     Searched(u64, Result<SearchResults, String>),
     /// Files changed on disk (from the folder watcher).
     Changed(Vec<PathBuf>),
@@ -79,7 +81,9 @@ pub struct Workspace {
     pub sort_descending: bool,
     pub index_state: IndexState,
     pub search: SearchState,
-    index: Option<Arc<SearchIndex>>,
+    index: Option<Arc<dyn SearchBackend>>,
+    /// When the running index update started (for its rate and ETA).
+    pub index_started: Option<Instant>,
     synonyms: Arc<Synonyms>,
     /// Path → article index.
     by_path: std::collections::HashMap<String, usize>,
@@ -113,6 +117,7 @@ impl Workspace {
             index_state: IndexState::None,
             search: SearchState::default(),
             index: None,
+            index_started: None,
             synonyms: Arc::new(Synonyms::default()),
             by_path: Default::default(),
             articles_generation: 0,
@@ -296,6 +301,7 @@ impl Workspace {
             done: 0,
             to_read: 0,
         };
+        self.index_started = Some(Instant::now());
         if self.cancel.load(Ordering::Relaxed) {
             // A stopped run does not stop the next one (a file changed).
             self.cancel = Arc::new(AtomicBool::new(false));
@@ -311,7 +317,7 @@ impl Workspace {
             .name("daftar-index".into())
             .spawn(move || {
                 let result =
-                    (|| -> Result<(Arc<SearchIndex>, String), crate::index::IndexError> {
+                    (|| -> Result<(Arc<dyn SearchBackend>, String), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
                         let opts = LoadOptions {
                             cancel,
@@ -332,7 +338,7 @@ impl Workspace {
                         if let Some(r) = &report.rebuilt {
                             note = format!("{r}; {note}");
                         }
-                        Ok((Arc::new(idx), note))
+                        Ok((Arc::new(idx) as Arc<dyn SearchBackend>, note))
                     })();
                 let _ = tx.send(Msg::IndexReady(result.map_err(|e| e.to_string())));
                 wake();
@@ -485,6 +491,20 @@ impl Workspace {
                     w()
                 }
             });
+    }
+
+    /// Articles read per second by the running index update, and the
+    /// seconds it still needs.
+    pub fn index_rate(&self) -> Option<(f64, f64)> {
+        let IndexState::Building { done, to_read } = self.index_state else {
+            return None;
+        };
+        let secs = self.index_started?.elapsed().as_secs_f64();
+        if done == 0 || secs <= 0.0 {
+            return None;
+        }
+        let rate = done as f64 / secs;
+        Some((rate, to_read.saturating_sub(done) as f64 / rate))
     }
 
     /// The loaded article at `path`.

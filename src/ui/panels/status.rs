@@ -65,6 +65,9 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                         .desired_width(160.0)
                         .text(format!("indexing {done} / {to_read}")),
                 );
+                if let Some((rate, eta)) = ws.index_rate() {
+                    ui.weak(format!("{rate:.0} articles/s, {eta:.0} s left"));
+                }
                 if ui.button("Stop indexing").clicked() {
                     cmds.push(Command::CancelLoad);
                 }
