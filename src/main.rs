@@ -23,6 +23,9 @@ struct Cli {
     /// Start with this search.
     #[arg(long)]
     search: Option<String>,
+    /// Start in the concordance view (with --search).
+    #[arg(long)]
+    concordance: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -149,7 +152,7 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::bench::run(&folder, json, &mut out)
         }
-        None => daftar::ui::run(cli.path, cli.article, cli.search),
+        None => daftar::ui::run(cli.path, cli.article, cli.search, cli.concordance),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,6 +14,7 @@ pub fn run(
     folder: Option<PathBuf>,
     article: Option<String>,
     search: Option<String>,
+    concordance: bool,
 ) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -41,6 +42,9 @@ pub fn run(
             app.open_article = article;
             if let Some(q) = search {
                 app.apply(app::Command::Search(q));
+            }
+            if concordance {
+                app.view = app::View::Concordance;
             }
             Ok(Box::new(app::EframeApp(app)))
         }),
