@@ -12,6 +12,35 @@ use crate::workspace::{SortKey, Workspace};
 #[derive(Default)]
 pub struct ArticleListPanel;
 
+/// A clickable list row, tinted when selected or hovered.
+pub fn list_row(
+    ui: &mut Ui,
+    width: f32,
+    height: f32,
+    selected: bool,
+) -> (egui::Rect, egui::Response) {
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, height), Sense::click());
+    let fill = if selected {
+        Some(ui.visuals().selection.bg_fill.gamma_multiply(0.6))
+    } else if resp.hovered() {
+        Some(ui.visuals().widgets.hovered.weak_bg_fill)
+    } else {
+        None
+    };
+    if let Some(f) = fill {
+        ui.painter().rect_filled(rect, 3.0, f);
+    }
+    (rect, resp)
+}
+
+/// A day as list rows show it: `1403/09/02` in Persian digits, or ISO.
+pub fn list_date(day: crate::dates::Day, calendar: CalendarKind) -> String {
+    match calendar {
+        CalendarKind::Gregorian => day.to_string(),
+        _ => crate::dates::calendar::persian_digits(&day.jalali().to_string().replace('-', "/")),
+    }
+}
+
 impl ArticleListPanel {
     pub fn ui(
         &mut self,
@@ -54,31 +83,12 @@ impl ArticleListPanel {
                 for &idx in &ws.order[rows] {
                     let a = &ws.articles[idx];
                     let width = ui.available_width();
-                    let (rect, resp) =
-                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
-                    if selected == Some(idx) {
-                        ui.painter().rect_filled(
-                            rect,
-                            3.0,
-                            ui.visuals().selection.bg_fill.gamma_multiply(0.6),
-                        );
-                    } else if resp.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            3.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
+                    let (rect, resp) = list_row(ui, width, row_h, selected == Some(idx));
                     let title = a.display_title();
-                    let date =
-                        a.date
-                            .as_ref()
-                            .map_or_else(String::new, |d| match settings.calendar {
-                                CalendarKind::Gregorian => d.day.to_string(),
-                                _ => crate::dates::calendar::persian_digits(
-                                    &d.day.jalali().to_string().replace('-', "/"),
-                                ),
-                            });
+                    let date = a
+                        .date
+                        .as_ref()
+                        .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
                     let meta = match &a.source {
                         Some(s) => format!("{date} · {s}"),
                         None => date,

@@ -5,11 +5,11 @@
 
 use std::ops::Range;
 
-use egui::{FontId, Sense, Ui};
+use egui::{FontId, Ui};
 
-use crate::dates::CalendarKind;
 use crate::index::search::Hit;
 use crate::ui::app::{Command, Settings};
+use crate::ui::panels::article_list::{list_date, list_row};
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, Span, SpanStyle, line_height};
 use crate::workspace::{IndexState, Workspace};
 
@@ -163,29 +163,10 @@ impl SearchPanel {
                 for hit in &results.hits[rows] {
                     let idx = ws.article_index(&hit.path);
                     let width = ui.available_width();
-                    let (rect, resp) =
-                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
-                    if idx.is_some() && selected == idx {
-                        ui.painter().rect_filled(
-                            rect,
-                            3.0,
-                            ui.visuals().selection.bg_fill.gamma_multiply(0.6),
-                        );
-                    } else if resp.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            3.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
+                    let (rect, resp) = list_row(ui, width, row_h, idx.is_some() && selected == idx);
                     let date = hit
                         .day
-                        .map_or_else(String::new, |d| match settings.calendar {
-                            CalendarKind::Gregorian => d.to_string(),
-                            _ => crate::dates::calendar::persian_digits(
-                                &d.jalali().to_string().replace('-', "/"),
-                            ),
-                        });
+                        .map_or_else(String::new, |d| list_date(d, settings.calendar));
                     // «N مورد» (N matches), in Persian like the rest of the line.
                     let count = crate::dates::calendar::persian_digits(&format!(
                         "{} مورد",
