@@ -11,5 +11,6 @@ pub mod dates;
 pub mod index;
 pub mod layout;
 pub mod text;
+pub mod timeline;
 pub mod ui;
 pub mod workspace;

@@ -57,6 +57,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Count the articles (or those a query matches) over time.
+    Timeline {
+        folder: PathBuf,
+        #[arg(long, value_enum, default_value = "month")]
+        by: daftar::timeline::BucketSize,
+        #[arg(long, value_enum, default_value = "jalali")]
+        calendar: CalendarArg,
+        #[arg(long)]
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a synthetic corpus for benchmarks.
     GenCorpus {
         #[arg(long)]
@@ -90,6 +102,12 @@ enum Command {
         #[arg(long)]
         timing: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CalendarArg {
+    Jalali,
+    Gregorian,
 }
 
 fn main() -> ExitCode {
@@ -135,6 +153,21 @@ fn main() -> ExitCode {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::search::run_search(&folder, &query, limit, json, &mut out)
+        }
+        Some(Command::Timeline {
+            folder,
+            by,
+            calendar,
+            query,
+            json,
+        }) => {
+            let cal = match calendar {
+                CalendarArg::Jalali => daftar::dates::CalendarKind::Jalali,
+                CalendarArg::Gregorian => daftar::dates::CalendarKind::Gregorian,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::timeline::run(&folder, by, cal, query.as_deref(), json, &mut out)
         }
         Some(Command::GenCorpus {
             articles,

@@ -7,3 +7,4 @@ pub mod inspect;
 pub mod json;
 pub mod layout;
 pub mod search;
+pub mod timeline;

@@ -73,7 +73,7 @@ pub enum IndexError {
 
 /// Bumped whenever the schema changes; an index of another version is
 /// rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -96,6 +96,8 @@ pub struct Fields {
     /// Jalali year and month, YYYYMM.
     pub jalali_ym: Field,
     pub provenance: Field,
+    /// Provenance as a number (fast field): 0 header, 1 body, 2 inferred, 3 file.
+    pub prov: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -124,6 +126,7 @@ fn schema() -> (Schema, Fields) {
         day: b.add_i64_field("day", INDEXED | FAST | STORED),
         jalali_ym: b.add_u64_field("jalali_ym", INDEXED | FAST),
         provenance: b.add_text_field("provenance", STORED),
+        prov: b.add_u64_field("prov", FAST),
     };
     (b.build(), fields)
 }

@@ -109,6 +109,9 @@ impl Synonyms {
     }
 }
 
+/// A matching article's day and where the day came from (timelines).
+pub type DatedDoc = (Option<Day>, Option<crate::dates::Provenance>);
+
 /// A search hit.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -321,9 +324,57 @@ impl SearchIndex {
     ) -> Result<SearchResults, IndexError> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
+        let (query, spec) = self.build_query(&searcher, q, synonyms);
+        let (top, total) = searcher.search(
+            &query,
+            &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+        )?;
+        self.collect_hits(&searcher, top, total, limit, matches, &spec, started)
+    }
+
+    /// Publication day and its provenance of every article matching `q`
+    /// (`None` for undated ones), read from fast fields: for timelines.
+    pub fn matching_days(
+        &self,
+        q: &ParsedQuery,
+        synonyms: &Synonyms,
+    ) -> Result<Vec<DatedDoc>, IndexError> {
+        let searcher = self.reader.searcher();
+        let (query, _) = self.build_query(&searcher, q, synonyms);
+        let docs = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+        let mut columns = Vec::new();
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            columns.push((ff.i64("day").ok(), ff.u64("prov").ok()));
+        }
+        Ok(docs
+            .into_iter()
+            .map(|addr| {
+                let Some((day, prov)) = columns.get(addr.segment_ord as usize) else {
+                    return (None, None);
+                };
+                let day = day
+                    .as_ref()
+                    .and_then(|c| c.first(addr.doc_id))
+                    .map(Day::from_unix_days);
+                let prov = prov
+                    .as_ref()
+                    .and_then(|c| c.first(addr.doc_id))
+                    .and_then(super::update::provenance_of);
+                (day, prov.filter(|_| day.is_some()))
+            })
+            .collect())
+    }
+
+    fn build_query(
+        &self,
+        searcher: &Searcher,
+        q: &ParsedQuery,
+        synonyms: &Synonyms,
+    ) -> (BooleanQuery, MatchSpec) {
         let f = self.fields;
         let mut b = Builder {
-            searcher: &searcher,
+            searcher,
             title: f.title,
             body: f.body,
             synonyms,
@@ -391,11 +442,21 @@ impl SearchIndex {
         if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        let query = BooleanQuery::new(clauses);
-        let (top, total) = searcher.search(
-            &query,
-            &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
-        )?;
+        (BooleanQuery::new(clauses), spec)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn collect_hits(
+        &self,
+        searcher: &Searcher,
+        top: Vec<(f32, tantivy::DocAddress)>,
+        total: usize,
+        limit: usize,
+        matches: bool,
+        spec: &MatchSpec,
+        started: Instant,
+    ) -> Result<SearchResults, IndexError> {
+        let f = self.fields;
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top.into_iter().take(limit) {
             if !matches {
@@ -419,7 +480,7 @@ impl SearchIndex {
             };
             let text = get(f.text).unwrap_or_default();
             let ranges = get(f.ranges).unwrap_or_default();
-            let found = find_matches(&text, &ranges, &spec);
+            let found = find_matches(&text, &ranges, spec);
             hits.push(Hit {
                 path: get(f.path).unwrap_or_default(),
                 id: get(f.id).unwrap_or_default(),

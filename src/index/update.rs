@@ -48,6 +48,23 @@ pub enum UpdateProgress {
     Read { done: usize, to_read: usize },
 }
 
+/// A provenance as stored in the `prov` fast field.
+pub fn provenance_code(p: crate::dates::Provenance) -> u64 {
+    use crate::dates::Provenance::*;
+    match p {
+        Header => 0,
+        Body => 1,
+        Inferred => 2,
+        File => 3,
+    }
+}
+
+/// The provenance of a `prov` value.
+pub fn provenance_of(code: u64) -> Option<crate::dates::Provenance> {
+    use crate::dates::Provenance::*;
+    [Header, Body, Inferred, File].get(code as usize).copied()
+}
+
 /// The tantivy document of an article.
 pub fn document(a: &Article, f: &Fields) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
@@ -74,6 +91,7 @@ pub fn document(a: &Article, f: &Fields) -> TantivyDocument {
         let j = d.day.jalali();
         doc.add_u64(f.jalali_ym, (j.year as u64) * 100 + j.month as u64);
         doc.add_text(f.provenance, format!("{:?}", d.provenance).to_lowercase());
+        doc.add_u64(f.prov, provenance_code(d.provenance));
     }
     doc
 }

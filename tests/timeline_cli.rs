@@ -1,0 +1,87 @@
+//! `daftar timeline`: the sample corpus counted per month in both
+//! calendars, provenance split, and a query's articles only.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+fn timeline(folder: &Path, args: &[&str]) -> Vec<Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .arg("timeline")
+        .arg(folder)
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn months_in_both_calendars_with_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus"),
+        dir.path(),
+    );
+    let rows = timeline(dir.path(), &["--by", "month", "--calendar", "jalali"]);
+    let azar = rows
+        .iter()
+        .find(|r| r["start"] == "1403-09-01")
+        .expect("Azar 1403");
+    assert_eq!(azar["end"], "1403-09-30");
+    assert_eq!(azar["gregorian_start"], "2024-11-21");
+    // 01_dam_reserves (header, 12 Azar) and 12_university (body, 2 Azar).
+    assert_eq!(azar["count"], 2);
+    assert_eq!(
+        (
+            azar["by_provenance"]["header"].as_u64(),
+            azar["by_provenance"]["body"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    let summary = rows.last().unwrap();
+    assert_eq!(
+        summary["dated"].as_u64().unwrap() + summary["undated"].as_u64().unwrap(),
+        12
+    );
+
+    let rows = timeline(dir.path(), &["--by", "month", "--calendar", "gregorian"]);
+    let nov = rows
+        .iter()
+        .find(|r| r["start"] == "2024-11-01")
+        .expect("November 2024");
+    assert_eq!(
+        (nov["end"].as_str(), nov["count"].as_u64()),
+        (Some("2024-11-30"), Some(1))
+    );
+
+    let rows = timeline(dir.path(), &["--by", "year", "--query", "طلا"]);
+    let total: u64 = rows
+        .iter()
+        .filter(|r| r["kind"] == "bucket")
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 1, "only the gold-price article");
+}
