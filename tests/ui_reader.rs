@@ -236,3 +236,35 @@ fn typing_a_query_lists_hits_and_opens_the_reader_on_them() {
     let lines = h.state_mut().kwic_lines().len();
     assert!(lines >= h.state().reader.hits.len(), "{lines}");
 }
+
+#[test]
+fn brushing_the_timeline_limits_the_list_and_the_chip_clears_it() {
+    let corpus = sample();
+    let mut h = harness(corpus.path());
+    let all = h.state().ws.order.len();
+    let rect = h.get_by_label("Timeline histogram").rect();
+    let y = rect.center().y;
+    let from = Pos2::new(rect.left() + rect.width() * 0.05, y);
+    let to = Pos2::new(rect.left() + rect.width() * 0.45, y);
+    tick(&mut h, 1.0);
+    move_to(&mut h, from);
+    press(&mut h, from, true);
+    for i in 1..=5 {
+        move_to(&mut h, from + (to - from) * (i as f32 / 5.0));
+    }
+    press(&mut h, to, false);
+    move_to(&mut h, Pos2::new(5.0, 300.0));
+    h.run();
+    let app = h.state();
+    let (lo, hi) = app.ws.range.expect("the brush set a range");
+    let shown = app.ws.order.len();
+    assert!(shown < all && shown > 0, "{shown} of {all}");
+    for &i in &app.ws.order {
+        let d = app.ws.articles[i].date.as_ref().unwrap().day;
+        assert!(d >= lo && d <= hi);
+    }
+    h.get_by_label_contains("Clear range").click();
+    h.run();
+    assert_eq!(h.state().ws.range, None);
+    assert_eq!(h.state().ws.order.len(), all);
+}

@@ -16,6 +16,7 @@ use crate::ui::panels::kwic::KwicPanel;
 use crate::ui::panels::reader::ReaderPanel;
 use crate::ui::panels::search::SearchPanel;
 use crate::ui::panels::status::status_ui;
+use crate::ui::panels::timeline::TimelinePanel;
 use crate::ui::widgets::rtl_text::LayoutCache;
 use crate::workspace::{SortKey, Workspace};
 
@@ -54,6 +55,8 @@ pub enum Command {
     Search(String),
     /// Open article `.0` at its match number `.1`.
     OpenHit(usize, usize),
+    /// Limit the list and searches to a time range (None: lift it).
+    SetRange(Option<(crate::dates::Day, crate::dates::Day)>),
 }
 
 /// What the central panel shows.
@@ -82,6 +85,7 @@ pub struct DaftarApp {
     list: ArticleListPanel,
     pub search: SearchPanel,
     kwic: KwicPanel,
+    timeline: TimelinePanel,
     pub view: View,
     cache: LayoutCache,
     dialog: OpenDialog,
@@ -111,6 +115,7 @@ impl DaftarApp {
             list: ArticleListPanel,
             search: SearchPanel::default(),
             kwic: KwicPanel::default(),
+            timeline: TimelinePanel::default(),
             view: View::Reader,
             cache: LayoutCache::default(),
             dialog: OpenDialog::default(),
@@ -161,6 +166,7 @@ impl DaftarApp {
                 self.search.query = q.clone();
                 self.ws.run_search(&q);
             }
+            Command::SetRange(r) => self.ws.set_range(r),
             Command::OpenHit(i, n) => {
                 self.selected = Some(i);
                 self.view = View::Reader;
@@ -251,6 +257,11 @@ impl DaftarApp {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut cmds));
         });
         egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, &self.ws, &mut cmds));
+        egui::Panel::bottom("timeline")
+            .resizable(false)
+            .show(ui, |ui| {
+                self.timeline.ui(ui, &self.ws, &self.settings, &mut cmds)
+            });
         egui::Panel::right("articles")
             .resizable(true)
             .default_size(360.0)

@@ -10,6 +10,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
+use crate::dates::Day;
 use crate::index::search::{SearchResults, Synonyms};
 use crate::index::{
     SearchBackend, SearchIndex, UpdateProgress, index_dir, parse_query, update_index,
@@ -89,6 +90,8 @@ pub struct Workspace {
     by_path: std::collections::HashMap<String, usize>,
     /// Bumped whenever articles are replaced or removed (indices move).
     pub articles_generation: u64,
+    /// The time range everything is limited to (timeline brush), inclusive.
+    pub range: Option<(Day, Day)>,
     /// Watches the folder while it is open; changes reload those files and
     /// update the index.
     watcher:
@@ -121,6 +124,7 @@ impl Workspace {
             synonyms: Arc::new(Synonyms::default()),
             by_path: Default::default(),
             articles_generation: 0,
+            range: None,
             watcher: None,
             watch_note: None,
             reindex_pending: false,
@@ -464,7 +468,17 @@ impl Workspace {
             return;
         }
         let parsed = match parse_query(query) {
-            Ok(p) => p,
+            Ok(mut p) => {
+                // The timeline's range narrows the search too.
+                if let Some((from, to)) = self.range {
+                    let (qf, qt) = p.date.unwrap_or((None, None));
+                    p.date = Some((
+                        Some(qf.map_or(from, |d| d.max(from))),
+                        Some(qt.map_or(to, |d| d.min(to))),
+                    ));
+                }
+                p
+            }
             Err(e) => {
                 self.search.results = Some(Err(e.to_string()));
                 self.search.running = false;
@@ -512,6 +526,16 @@ impl Workspace {
         self.by_path.get(path).copied()
     }
 
+    /// Limits the list and searches to a time range (or lifts the limit).
+    pub fn set_range(&mut self, range: Option<(Day, Day)>) {
+        self.range = range;
+        self.resort();
+        if !self.search.query.is_empty() {
+            let q = self.search.query.clone();
+            self.run_search(&q);
+        }
+    }
+
     /// Sorts the list by `key`; the same key again flips the direction.
     pub fn sort_by(&mut self, key: SortKey) {
         if self.sort == key {
@@ -526,7 +550,17 @@ impl Workspace {
     fn resort(&mut self) {
         self.order_dirty = false;
         let a = &self.articles;
-        let mut order: Vec<usize> = (0..a.len()).collect();
+        let range = self.range;
+        let mut order: Vec<usize> = (0..a.len())
+            .filter(|&i| match range {
+                // A time range keeps the articles dated inside it.
+                Some((from, to)) => a[i]
+                    .date
+                    .as_ref()
+                    .is_some_and(|d| d.day >= from && d.day <= to),
+                None => true,
+            })
+            .collect();
         match self.sort {
             SortKey::Date => {
                 order.sort_by_key(|&i| (a[i].date.as_ref().map(|d| d.day), a[i].path.clone()))

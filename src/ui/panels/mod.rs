@@ -6,3 +6,4 @@ pub mod kwic;
 pub mod reader;
 pub mod search;
 pub mod status;
+pub mod timeline;

@@ -113,7 +113,8 @@ impl ReaderPanel {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show_viewport(ui, |ui, viewport| {
-                let width = (ui.available_width() - 8.0).max(100.0);
+                // Keep clear of the floating scroll bar: it takes clicks over text.
+                let width = (ui.available_width() - 24.0).max(100.0);
                 ui.spacing_mut().item_spacing.y = lh * 0.45;
                 let top = ui.min_rect().top();
                 if let Some(r) = &article.kicker {
