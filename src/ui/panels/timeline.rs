@@ -20,7 +20,12 @@ pub struct TimelinePanel {
     view: Option<(f64, f64)>,
     brush_from: Option<f64>,
     cache: Option<((u64, usize, BucketSize, CalendarKind), Timeline)>,
+    /// First and last dated day, for the article set it was computed on.
+    extent: Option<(ArticleSetKey, Option<(i64, i64)>)>,
 }
+
+/// Identifies an article set: (articles generation, count).
+type ArticleSetKey = (u64, usize);
 
 fn size_for(px_per_day: f64) -> BucketSize {
     if px_per_day >= 8.0 {
@@ -49,13 +54,20 @@ impl TimelinePanel {
         cmds: &mut Vec<Command>,
     ) {
         let cal = settings.calendar;
-        let days: Vec<i64> = ws
-            .articles
-            .iter()
-            .filter_map(|a| a.date.as_ref())
-            .map(|d| d.day.unix_days())
-            .collect();
-        let (Some(&lo), Some(&hi)) = (days.iter().min(), days.iter().max()) else {
+        // The dated span, recomputed only when the articles change.
+        let ext_key = (ws.articles_generation, ws.articles.len());
+        if self.extent.map(|e| e.0) != Some(ext_key) {
+            let days = ws
+                .articles
+                .iter()
+                .filter_map(|a| a.date.as_ref())
+                .map(|d| d.day.unix_days());
+            let span = days.fold(None, |acc: Option<(i64, i64)>, d| {
+                Some(acc.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+            });
+            self.extent = Some((ext_key, span));
+        }
+        let Some((_, Some((lo, hi)))) = self.extent else {
             ui.weak("No dated articles to show on a timeline.");
             return;
         };
