@@ -6,17 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
+mod common;
 
 fn timeline(folder: &Path, args: &[&str]) -> Vec<Value> {
     let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
@@ -40,11 +30,7 @@ fn timeline(folder: &Path, args: &[&str]) -> Vec<Value> {
 
 #[test]
 fn months_in_both_calendars_with_provenance() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus"),
-        dir.path(),
-    );
+    let dir = common::sample_copy();
     let rows = timeline(dir.path(), &["--by", "month", "--calendar", "jalali"]);
     let azar = rows
         .iter()

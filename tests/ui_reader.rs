@@ -11,25 +11,10 @@ use egui::{Event, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// A copy of the sample corpus: the window writes its index into the
-/// folder's `.daftar/`, which must not land in the repository.
-fn sample() -> tempfile::TempDir {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus");
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&from, dir.path());
-    dir
-}
+mod common;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
+fn sample() -> tempfile::TempDir {
+    common::sample_copy()
 }
 
 fn harness(folder: &Path) -> Harness<'static, DaftarApp> {

@@ -238,9 +238,15 @@ pub const JALALI_MONTH_NAMES: [&str; 12] = [
 
 /// ASCII digits written as Persian digits (۰–۹).
 pub fn persian_digits(s: &str) -> String {
+    digits_in(s, '\u{06F0}')
+}
+
+/// ASCII digits written in the digit set whose zero is `zero`
+/// (U+06F0 Persian, U+0660 Arabic-Indic).
+pub fn digits_in(s: &str, zero: char) -> String {
     s.chars()
         .map(|c| match c {
-            '0'..='9' => char::from_u32(0x06F0 + (c as u32 - '0' as u32)).unwrap_or(c),
+            '0'..='9' => char::from_u32(zero as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
             c => c,
         })
         .collect()
