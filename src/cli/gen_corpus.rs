@@ -39,20 +39,6 @@ const CHROME_TOP: &[&str] = &[
     "صفحه اصلی | سیاسی | اقتصادی | بین‌الملل",
     "خبر فوری",
 ];
-const MONTHS: &[&str] = &[
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-];
 
 fn sentences() -> Vec<String> {
     let mut out = Vec::new();
@@ -123,7 +109,7 @@ pub fn generate(n: usize, out: &Path, seed: u64) -> anyhow::Result<u64> {
                 "{} {} {} {} ساعت {:02}:{:02}",
                 day.weekday().persian_name(),
                 j.day,
-                MONTHS[(j.month - 1) as usize],
+                crate::dates::calendar::JALALI_MONTH_NAMES[(j.month - 1) as usize],
                 j.year,
                 rng.u8(0..24),
                 rng.u8(0..60)
