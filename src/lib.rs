@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod dates;
+pub mod extract;
 pub mod index;
 pub mod layout;
 pub mod text;

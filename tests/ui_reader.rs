@@ -253,3 +253,45 @@ fn brushing_the_timeline_limits_the_list_and_the_chip_clears_it() {
     assert_eq!(h.state().ws.range, None);
     assert_eq!(h.state().ws.order.len(), all);
 }
+
+#[test]
+fn a_search_draws_its_hits_over_time_on_the_timeline() {
+    let corpus = sample();
+    let mut h = harness(corpus.path());
+    h.get_by_role(Role::TextInput).click();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("ایران");
+    let started = Instant::now();
+    h.run_steps(2);
+    while h.state().ws.is_busy() || h.state().ws.search.hit_days.is_none() {
+        assert!(started.elapsed() < Duration::from_secs(30));
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+    let app = h.state();
+    let results = match &app.ws.search.results {
+        Some(Ok(r)) => r,
+        other => panic!("no results: {other:?}"),
+    };
+    assert!(results.total >= 2 && results.total < app.ws.articles.len());
+    // Every matching article is on the timeline, on its own day.
+    let (_, days) = app.ws.search.hit_days.as_ref().unwrap();
+    assert_eq!(days.len(), results.total);
+    let mut from_hits: Vec<_> = days.iter().map(|d| d.0).collect();
+    let mut from_articles: Vec<_> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let i = app.ws.article_index(&hit.path).unwrap();
+            app.ws.articles[i].date.as_ref().map(|d| d.day)
+        })
+        .collect();
+    from_hits.sort();
+    from_articles.sort();
+    assert_eq!(from_hits, from_articles);
+    h.get_by_label_contains(&format!(
+        "Search hits over time ({} matching)",
+        results.total
+    ));
+}

@@ -4,11 +4,13 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::json;
 
 use super::json::ArticleJson;
 use crate::corpus::{LoadEvent, LoadOptions, load_folder};
+use crate::extract::Gazetteer;
 
 /// Runs `inspect`, writing to `out`. Errors only when the folder itself
 /// cannot be read (or `out` fails).
@@ -33,12 +35,21 @@ pub fn run(
             "path", "jalali", "gregorian", "from", "source", "title"
         ));
     }
-    let summary = load_folder(folder, &LoadOptions::default(), |event| match event {
+    let (gazetteer, note) = Gazetteer::for_corpus(folder);
+    if let Some(note) = note {
+        eprintln!("daftar: {note}; using the bundled gazetteer only");
+    }
+    let gazetteer = Arc::new(gazetteer);
+    let opts = LoadOptions {
+        gazetteer: Some(gazetteer.clone()),
+        ..Default::default()
+    };
+    let summary = load_folder(folder, &opts, |event| match event {
         LoadEvent::Scanned { .. } => {}
         LoadEvent::Article(a) => {
             if as_json {
-                let line =
-                    serde_json::to_string(&ArticleJson::of(&a, with_text)).unwrap_or_else(|e| {
+                let line = serde_json::to_string(&ArticleJson::of(&a, with_text, &gazetteer))
+                    .unwrap_or_else(|e| {
                         json!({"kind": "problem", "path": a.path, "reason": e.to_string()})
                             .to_string()
                     });

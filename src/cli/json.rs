@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::corpus::Article;
 use crate::dates::{ArticleDate, Provenance};
+use crate::extract::{EntityKind, Gazetteer, by_entity};
 use crate::text::CharIndex;
 
 #[derive(Debug, Serialize)]
@@ -78,15 +79,57 @@ pub struct ArticleJson<'a> {
     pub lead_range: Option<CharRange>,
     pub paragraphs: Vec<CharRange>,
     pub warnings: &'a [String],
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<EntityJson>,
     pub statements: Vec<serde_json::Value>,
     pub content_hash: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
 }
 
+/// One entity of an article, with its mentions.
+#[derive(Debug, Serialize)]
+pub struct EntityJson {
+    pub name: String,
+    pub kind: EntityKind,
+    pub candidate: bool,
+    pub mentions: Vec<MentionJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MentionJson {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl EntityJson {
+    /// `a`'s entities in order of first mention.
+    pub fn all(g: &Gazetteer, a: &Article, idx: &CharIndex) -> Vec<EntityJson> {
+        by_entity(g, &a.mentions)
+            .into_iter()
+            .map(|(e, ms)| EntityJson {
+                name: e.name,
+                kind: e.kind,
+                candidate: e.candidate,
+                mentions: ms
+                    .into_iter()
+                    .map(|m| {
+                        let r = m.range();
+                        MentionJson {
+                            start: idx.char_of_byte(r.start),
+                            end: idx.char_of_byte(r.end),
+                            text: a.text.get(r).unwrap_or_default().to_string(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
 impl<'a> ArticleJson<'a> {
-    pub fn of(a: &'a Article, with_text: bool) -> ArticleJson<'a> {
+    /// `g` names the entities of the article's mentions.
+    pub fn of(a: &'a Article, with_text: bool, g: &Gazetteer) -> ArticleJson<'a> {
         let idx = CharIndex::new(&a.text);
         let range = |r: &Option<Range<usize>>| r.as_ref().map(|r| CharRange::of(&idx, r));
         ArticleJson {
@@ -108,7 +151,7 @@ impl<'a> ArticleJson<'a> {
                 .map(|r| CharRange::of(&idx, r))
                 .collect(),
             warnings: &a.warnings,
-            entities: Vec::new(),
+            entities: EntityJson::all(g, a, &idx),
             statements: Vec::new(),
             content_hash: &a.content_hash,
             text: with_text.then_some(a.text.as_str()),

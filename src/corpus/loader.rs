@@ -31,6 +31,8 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// Set to true to stop loading; what was sent stays valid.
     pub cancel: Arc<AtomicBool>,
+    /// Entity mentions are found with it while loading (none without).
+    pub gazetteer: Option<Arc<crate::extract::Gazetteer>>,
 }
 
 impl Default for LoadOptions {
@@ -38,6 +40,7 @@ impl Default for LoadOptions {
         LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             cancel: Arc::new(AtomicBool::new(false)),
+            gazetteer: None,
         }
     }
 }
@@ -219,6 +222,12 @@ pub fn load_entries(
             .map(|entry| match entry {
                 Entry::Problem(p) => Err(p.clone()),
                 Entry::File { path, rel } => load_file(path, rel, opts.max_file_bytes, &clues)
+                    .map(|mut a| {
+                        if let Some(g) = &opts.gazetteer {
+                            a.mentions = crate::extract::extract(g, &a);
+                        }
+                        a
+                    })
                     .map_err(|reason| Problem {
                         path: rel.clone(),
                         reason,
@@ -345,6 +354,7 @@ pub fn article_from_bytes(
         content_hash: hash.to_hex()[..32].to_string(),
         size: bytes.len() as u64,
         text,
+        mentions: Vec::new(),
     })
 }
 

@@ -40,9 +40,43 @@ pub struct Article {
     pub content_hash: String,
     /// File size in bytes.
     pub size: u64,
+    /// Entity mentions, in text order (filled while loading).
+    pub mentions: Vec<crate::extract::Mention>,
 }
 
 impl Article {
+    /// An article from plain text, one paragraph per line, without a
+    /// title, source or date (tests, and text pasted by a user).
+    pub fn from_text(path: &str, text: &str) -> Article {
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            if !body.trim().is_empty() {
+                paragraphs.push(at..at + body.len());
+            }
+            at += line.len();
+        }
+        Article {
+            path: path.to_string(),
+            id: loader::article_id(path),
+            encoding: "utf-8".into(),
+            text: text.to_string(),
+            title: None,
+            kicker: None,
+            lead: None,
+            paragraphs,
+            source: None,
+            tags: Vec::new(),
+            site_id: None,
+            date: None,
+            warnings: Vec::new(),
+            content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
+            size: text.len() as u64,
+            mentions: Vec::new(),
+        }
+    }
+
     /// The title to show: the headline, else the start of the first
     /// paragraph, else the file name.
     pub fn display_title(&self) -> String {

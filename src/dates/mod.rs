@@ -11,7 +11,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use calendar::{CalendarKind, Day, Weekday, Ymd, jalali_month_len};
-pub use clues::EraClues;
+pub use clues::{EraClues, OfficeTerm};
 pub use find::{FoundDate, find_dates, find_dates_folded};
 
 /// Where an article's date came from.

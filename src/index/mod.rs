@@ -36,6 +36,12 @@ pub trait SearchBackend: Send + Sync {
         limit: usize,
         synonyms: &search::Synonyms,
     ) -> Result<SearchResults, IndexError>;
+    /// Day and provenance of every article matching `q` (timelines).
+    fn matching_days(
+        &self,
+        q: &ParsedQuery,
+        synonyms: &search::Synonyms,
+    ) -> Result<Vec<search::DatedDoc>, IndexError>;
     /// Number of indexed articles.
     fn num_docs(&self) -> u64;
 }
@@ -48,6 +54,14 @@ impl SearchBackend for SearchIndex {
         synonyms: &search::Synonyms,
     ) -> Result<SearchResults, IndexError> {
         SearchIndex::search(self, q, limit, synonyms)
+    }
+
+    fn matching_days(
+        &self,
+        q: &ParsedQuery,
+        synonyms: &search::Synonyms,
+    ) -> Result<Vec<search::DatedDoc>, IndexError> {
+        SearchIndex::matching_days(self, q, synonyms)
     }
 
     fn num_docs(&self) -> u64 {

@@ -5,9 +5,13 @@
 //! `daftar timeline`. Jalali weeks start on Saturday, Gregorian (ISO) weeks
 //! on Monday.
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde::Serialize;
 
 use crate::dates::{CalendarKind, Day, Provenance, Ymd};
+
+pub mod background;
 
 /// Bucket size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
@@ -130,33 +134,51 @@ pub fn aggregate(
     size: BucketSize,
     cal: CalendarKind,
 ) -> Timeline {
-    let mut counts: std::collections::BTreeMap<Day, ByProvenance> = Default::default();
+    aggregate_tagged(items.into_iter().map(|(d, p)| (d, p, ())), size, cal).0
+}
+
+/// As [`aggregate`], and also counts each item's tag (e.g. its source) per
+/// bucket: the second value holds one map per bucket.
+pub fn aggregate_tagged<T: Ord + Copy>(
+    items: impl IntoIterator<Item = (Option<Day>, Option<Provenance>, T)>,
+    size: BucketSize,
+    cal: CalendarKind,
+) -> (Timeline, Vec<BTreeMap<T, usize>>) {
+    let mut counts: BTreeMap<Day, (ByProvenance, BTreeMap<T, usize>)> = Default::default();
+    // Many articles share a day; the calendar arithmetic is done once a day.
+    let mut starts: HashMap<Day, Day> = HashMap::new();
     let mut undated = 0;
-    for (day, prov) in items {
+    for (day, prov, tag) in items {
         match day {
-            Some(d) => counts
-                .entry(bucket_start(d, size, cal))
-                .or_default()
-                .add(prov),
+            Some(d) => {
+                let start = *starts
+                    .entry(d)
+                    .or_insert_with(|| bucket_start(d, size, cal));
+                let e = counts.entry(start).or_default();
+                e.0.add(prov);
+                *e.1.entry(tag).or_default() += 1;
+            }
             None => undated += 1,
         }
     }
     let mut buckets = Vec::new();
+    let mut tags = Vec::new();
     if let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) {
         let mut start = first;
         while start <= last {
             let next = next_bucket(start, size, cal);
-            let by = counts.get(&start).copied().unwrap_or_default();
+            let (by, t) = counts.remove(&start).unwrap_or_default();
             buckets.push(Bucket {
                 start,
                 end: next.add_days(-1),
                 count: by.header + by.body + by.inferred + by.file,
                 by_provenance: by,
             });
+            tags.push(t);
             start = next;
         }
     }
-    Timeline { buckets, undated }
+    (Timeline { buckets, undated }, tags)
 }
 
 #[cfg(test)]

@@ -85,7 +85,7 @@ pub struct DaftarApp {
     list: ArticleListPanel,
     pub search: SearchPanel,
     kwic: KwicPanel,
-    timeline: TimelinePanel,
+    pub timeline: TimelinePanel,
     pub view: View,
     cache: LayoutCache,
     dialog: OpenDialog,
@@ -257,11 +257,19 @@ impl DaftarApp {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut cmds));
         });
         egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, &self.ws, &mut cmds));
-        egui::Panel::bottom("timeline")
-            .resizable(false)
-            .show(ui, |ui| {
-                self.timeline.ui(ui, &self.ws, &self.settings, &mut cmds)
-            });
+        // Two ids: the expanded strip keeps the height it was dragged to
+        // while the collapsed one is a single row.
+        let timeline = if self.timeline.collapsed {
+            egui::Panel::bottom("timeline-collapsed").resizable(false)
+        } else {
+            egui::Panel::bottom("timeline")
+                .resizable(true)
+                .default_size(130.0)
+                .size_range(90.0..=400.0)
+        };
+        timeline.show(ui, |ui| {
+            self.timeline.ui(ui, &self.ws, &self.settings, &mut cmds)
+        });
         egui::Panel::right("articles")
             .resizable(true)
             .default_size(360.0)

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
 use crate::dates::Day;
-use crate::index::search::{SearchResults, Synonyms};
+use crate::index::search::{DatedDoc, SearchResults, Synonyms};
 use crate::index::{
     SearchBackend, SearchIndex, UpdateProgress, index_dir, parse_query, update_index,
 };
@@ -34,6 +34,8 @@ enum Msg {
     Index(UpdateProgress),
     IndexReady(Result<(Arc<dyn SearchBackend>, String), String>),
     Searched(u64, Result<SearchResults, String>),
+    /// Days of every article matching a search (without the range).
+    HitDays(u64, Arc<Vec<DatedDoc>>),
     /// Files changed on disk (from the folder watcher).
     Changed(Vec<PathBuf>),
 }
@@ -59,6 +61,10 @@ pub struct SearchState {
     pub generation: u64,
     pub running: bool,
     pub results: Option<Result<SearchResults, String>>,
+    /// Day and provenance of every matching article, ignoring the time
+    /// range (the timeline draws them over the whole corpus), with the
+    /// generation of the search they belong to.
+    pub hit_days: Option<(u64, Arc<Vec<DatedDoc>>)>,
 }
 
 /// How the article list is sorted.
@@ -254,6 +260,12 @@ impl Workspace {
                     }
                     continue;
                 }
+                Msg::HitDays(generation, days) => {
+                    if generation == self.search.generation {
+                        self.search.hit_days = Some((generation, days));
+                    }
+                    continue;
+                }
                 m => m,
             };
             match msg {
@@ -282,7 +294,11 @@ impl Workspace {
                         self.start_indexing();
                     }
                 }
-                Msg::Index(_) | Msg::IndexReady(_) | Msg::Searched(..) | Msg::Changed(_) => {}
+                Msg::Index(_)
+                | Msg::IndexReady(_)
+                | Msg::Searched(..)
+                | Msg::HitDays(..)
+                | Msg::Changed(_) => {}
             }
         }
         if self.order_dirty {
@@ -464,11 +480,13 @@ impl Workspace {
         self.search.query = query.to_string();
         if query.trim().is_empty() {
             self.search.results = None;
+            self.search.hit_days = None;
             self.search.running = false;
             return;
         }
-        let parsed = match parse_query(query) {
+        let (unranged, parsed) = match parse_query(query) {
             Ok(mut p) => {
+                let unranged = p.clone();
                 // The timeline's range narrows the search too.
                 if let Some((from, to)) = self.range {
                     let (qf, qt) = p.date.unwrap_or((None, None));
@@ -477,10 +495,11 @@ impl Workspace {
                         Some(qt.map_or(to, |d| d.min(to))),
                     ));
                 }
-                p
+                (unranged, p)
             }
             Err(e) => {
                 self.search.results = Some(Err(e.to_string()));
+                self.search.hit_days = None;
                 self.search.running = false;
                 return;
             }
@@ -503,6 +522,13 @@ impl Workspace {
                 let _ = tx.send(Msg::Searched(generation, r));
                 if let Ok(w) = waker.read() {
                     w()
+                }
+                // Then the hits over time, for the timeline.
+                if let Ok(days) = idx.matching_days(&unranged, &synonyms) {
+                    let _ = tx.send(Msg::HitDays(generation, Arc::new(days)));
+                    if let Ok(w) = waker.read() {
+                        w()
+                    }
                 }
             });
     }

@@ -5,12 +5,18 @@
 //! bin. Scroll to zoom around the pointer, drag with the right button to
 //! pan, double-click to fit; drag with the left button to limit the list
 //! and searches to a range (a click takes one bucket); the range shows as a
-//! chip to clear it.
+//! chip to clear it. While a search is active its hits are drawn over the
+//! whole corpus (lighter, behind). The histograms are computed off the UI
+//! thread ([`crate::timeline::background`]); this panel only draws them.
 
 use egui::{PointerButton, Pos2, Rect, Sense, Stroke, Ui};
 
+use std::sync::Arc;
+
 use crate::dates::{CalendarKind, Day};
-use crate::timeline::{BucketSize, Timeline, aggregate};
+use crate::index::search::DatedDoc;
+use crate::timeline::background::{Aggregator, HistogramKey};
+use crate::timeline::{Bucket, BucketSize, Timeline};
 use crate::ui::app::{Command, Settings};
 use crate::workspace::Workspace;
 
@@ -19,13 +25,29 @@ pub struct TimelinePanel {
     /// Visible span in days since 1970 (fractional while zooming).
     view: Option<(f64, f64)>,
     brush_from: Option<f64>,
-    cache: Option<((u64, usize, BucketSize, CalendarKind), Timeline)>,
-    /// First and last dated day, for the article set it was computed on.
-    extent: Option<(ArticleSetKey, Option<(i64, i64)>)>,
+    histograms: Aggregator,
+    /// Only the header row is shown.
+    pub collapsed: bool,
+    /// Bucket size and number of columns drawn in the last frame.
+    drawn: Option<(BucketSize, usize)>,
 }
 
-/// Identifies an article set: (articles generation, count).
-type ArticleSetKey = (u64, usize);
+/// What is drawn over the corpus: the articles a search matches.
+struct Overlay {
+    key: u64,
+    docs: Arc<Vec<DatedDoc>>,
+}
+
+fn overlay_of(ws: &Workspace) -> Option<Overlay> {
+    if ws.search.query.trim().is_empty() {
+        return None;
+    }
+    let (generation, docs) = ws.search.hit_days.as_ref()?;
+    Some(Overlay {
+        key: *generation,
+        docs: docs.clone(),
+    })
+}
 
 fn size_for(px_per_day: f64) -> BucketSize {
     if px_per_day >= 8.0 {
@@ -46,6 +68,11 @@ fn label(day: Day, cal: CalendarKind) -> String {
 }
 
 impl TimelinePanel {
+    /// Bucket size and number of columns drawn in the last frame.
+    pub fn drawn(&self) -> Option<(BucketSize, usize)> {
+        self.drawn
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -54,27 +81,24 @@ impl TimelinePanel {
         cmds: &mut Vec<Command>,
     ) {
         let cal = settings.calendar;
-        // The dated span, recomputed only when the articles change.
-        let ext_key = (ws.articles_generation, ws.articles.len());
-        if self.extent.map(|e| e.0) != Some(ext_key) {
-            let days = ws
-                .articles
-                .iter()
-                .filter_map(|a| a.date.as_ref())
-                .map(|d| d.day.unix_days());
-            let span = days.fold(None, |acc: Option<(i64, i64)>, d| {
-                Some(acc.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
-            });
-            self.extent = Some((ext_key, span));
-        }
-        let Some((_, Some((lo, hi)))) = self.extent else {
-            ui.weak("No dated articles to show on a timeline.");
-            return;
-        };
-        let extent = (lo as f64 - 15.0, hi as f64 + 16.0);
+        let set = self.histograms.sync(ws.articles_generation, &ws.articles);
+        let overlay = overlay_of(ws);
         ui.horizontal(|ui| {
+            let toggle = if self.collapsed { "Show" } else { "Hide" };
+            if ui.small_button(toggle).clicked() {
+                self.collapsed = !self.collapsed;
+            }
             ui.label("Timeline");
-            ui.weak("solid: page header · light: body · hatched: estimated · hollow: file time");
+            if let Some(o) = &overlay {
+                ui.weak(format!(
+                    "Search hits over time ({} matching), the whole corpus lighter behind",
+                    o.docs.len()
+                ));
+            } else {
+                ui.weak(
+                    "solid: page header · light: body · hatched: estimated · hollow: file time",
+                );
+            }
             if let Some((from, to)) = ws.range
                 && ui
                     .button(format!(
@@ -87,8 +111,18 @@ impl TimelinePanel {
                 cmds.push(Command::SetRange(None));
             }
         });
+        if self.collapsed {
+            return;
+        }
+        let Some((lo, hi)) = self.histograms.span() else {
+            ui.weak("No dated articles to show on a timeline.");
+            return;
+        };
+        let extent = (lo.unix_days() as f64 - 15.0, hi.unix_days() as f64 + 16.0);
         let width = ui.available_width();
-        let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, 90.0), Sense::click_and_drag());
+        let height = (ui.available_height() - 4.0).max(60.0);
+        let (rect, resp) =
+            ui.allocate_exact_size(egui::vec2(width, height), Sense::click_and_drag());
         resp.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::Image, true, "Timeline histogram")
         });
@@ -126,28 +160,40 @@ impl TimelinePanel {
         let x_of = |d: f64| bars.left() + ((d - v0) * px_per_day) as f32;
         let size = size_for(px_per_day);
 
-        let key = (ws.articles_generation, ws.articles.len(), size, cal);
-        if self.cache.as_ref().map(|c| &c.0) != Some(&key) {
-            let items = ws.articles.iter().map(|a| {
-                (
-                    a.date.as_ref().map(|d| d.day),
-                    a.date.as_ref().map(|d| d.provenance),
-                )
-            });
-            self.cache = Some((key, aggregate(items, size, cal)));
-        }
-        let Some((_, tl)) = &self.cache else { return };
+        let key = HistogramKey {
+            articles: set,
+            overlay: overlay.as_ref().map_or(0, |o| o.key),
+            size,
+            cal,
+        };
+        let ctx = ui.ctx().clone();
+        let Some(hist) = self
+            .histograms
+            .get(key, overlay.map(|o| o.docs), move || ctx.request_repaint())
+        else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        };
+        // An older histogram (another bucket size) is drawn until the new
+        // one is ready: its buckets are still on the right days.
+        let tl = &hist.corpus;
 
         let painter = ui.painter_at(rect);
         let visuals = ui.visuals();
         let base = visuals.selection.stroke.color;
         painter.rect_filled(bars, 2.0, visuals.extreme_bg_color);
-        let visible: Vec<&crate::timeline::Bucket> = tl
-            .buckets
-            .iter()
-            .filter(|b| (b.end.unix_days() + 1) as f64 >= v0 && (b.start.unix_days() as f64) <= v1)
-            .collect();
-        let max = visible
+        let visible = |t: &'_ Timeline| -> Vec<Bucket> {
+            t.buckets
+                .iter()
+                .filter(|b| {
+                    (b.end.unix_days() + 1) as f64 >= v0 && (b.start.unix_days() as f64) <= v1
+                })
+                .cloned()
+                .collect()
+        };
+        let corpus = visible(tl);
+        let max = corpus
             .iter()
             .map(|b| b.count)
             .max()
@@ -155,59 +201,36 @@ impl TimelinePanel {
             .max(tl.undated)
             .max(1) as f32;
         let unit = (bars.height() - 4.0) / max;
-        for b in &visible {
+        let column = |b: &Bucket| {
             let x0 = x_of(b.start.unix_days() as f64).max(bars.left());
             let x1 = (x_of((b.end.unix_days() + 1) as f64) - 1.0).min(bars.right());
-            if x1 <= x0 {
-                continue;
+            (x1 > x0).then_some((x0, x1))
+        };
+        self.drawn = Some((hist.key.size, corpus.len()));
+        match &hist.overlay {
+            Some(hits) => {
+                // The corpus lighter behind, the hits in front.
+                for b in &corpus {
+                    if let Some((x0, x1)) = column(b) {
+                        let r = Rect::from_min_max(
+                            Pos2::new(x0, bars.bottom() - b.count as f32 * unit),
+                            Pos2::new(x1, bars.bottom()),
+                        );
+                        painter.rect_filled(r, 0.0, base.gamma_multiply(0.18));
+                    }
+                }
+                for b in visible(hits) {
+                    if let Some((x0, x1)) = column(&b) {
+                        draw_stack(&painter, x0, x1, bars.bottom(), unit, &b, base);
+                    }
+                }
             }
-            let mut y = bars.bottom();
-            let p = b.by_provenance;
-            for (n, kind) in [(p.header, 0), (p.body, 1), (p.inferred, 2), (p.file, 3)] {
-                if n == 0 {
-                    continue;
-                }
-                let h = n as f32 * unit;
-                let r = Rect::from_min_max(Pos2::new(x0, y - h), Pos2::new(x1, y));
-                match kind {
-                    0 => {
-                        painter.rect_filled(r, 0.0, base);
-                    }
-                    1 => {
-                        painter.rect_filled(r, 0.0, base.gamma_multiply(0.55));
-                    }
-                    2 => {
-                        painter.rect_stroke(
-                            r,
-                            0.0,
-                            Stroke::new(1.0, base),
-                            egui::StrokeKind::Inside,
-                        );
-                        let mut x = r.left();
-                        while x < r.right() {
-                            painter.line_segment(
-                                [
-                                    Pos2::new(x, r.bottom()),
-                                    Pos2::new(
-                                        (x + r.height()).min(r.right()),
-                                        r.bottom() - (r.right() - x).min(r.height()),
-                                    ),
-                                ],
-                                Stroke::new(1.0, base),
-                            );
-                            x += 4.0;
-                        }
-                    }
-                    _ => {
-                        painter.rect_stroke(
-                            r,
-                            0.0,
-                            Stroke::new(1.0, base),
-                            egui::StrokeKind::Inside,
-                        );
+            None => {
+                for b in &corpus {
+                    if let Some((x0, x1)) = column(b) {
+                        draw_stack(&painter, x0, x1, bars.bottom(), unit, b, base);
                     }
                 }
-                y -= h;
             }
         }
         // Year boundaries and labels.
@@ -312,20 +335,16 @@ impl TimelinePanel {
             && bars.contains(p)
         {
             let (start, end) = bucket_at(v0 + (p.x - bars.left()) as f64 / px_per_day);
-            let mut by_source: std::collections::BTreeMap<&str, usize> = Default::default();
-            let mut n = 0;
-            for a in &ws.articles {
-                if let Some(d) = &a.date
-                    && d.day >= start
-                    && d.day <= end
-                {
-                    n += 1;
-                    *by_source
-                        .entry(a.source.as_deref().unwrap_or("?"))
-                        .or_default() += 1;
-                }
-            }
-            let sources: Vec<String> = by_source.iter().map(|(s, c)| format!("{s}: {c}")).collect();
+            let i = hist
+                .bucket_at(start)
+                .filter(|&i| hist.corpus.buckets[i].start == start);
+            let n = i.map_or(0, |i| hist.corpus.buckets[i].count);
+            let sources: Vec<String> = i
+                .map(|i| hist.sources_of(i))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(s, c)| format!("{s}: {c}"))
+                .collect();
             resp.on_hover_text(format!(
                 "{} – {}\n{} – {}\n{n} articles\n{}",
                 label(start, CalendarKind::Jalali),
@@ -335,5 +354,62 @@ impl TimelinePanel {
                 sources.join(", ")
             ));
         }
+    }
+}
+
+/// One bucket's column: header-dated articles solid, body-dated lighter,
+/// estimated hatched, file-time hollow, stacked from the bottom. A bucket
+/// with articles is at least 2 px high, so a single hit stays visible.
+fn draw_stack(
+    painter: &egui::Painter,
+    x0: f32,
+    x1: f32,
+    bottom: f32,
+    unit: f32,
+    b: &Bucket,
+    base: egui::Color32,
+) {
+    let mut y = bottom;
+    let p = b.by_provenance;
+    let unit = if b.count > 0 {
+        unit.max(2.0 / b.count as f32)
+    } else {
+        unit
+    };
+    for (n, kind) in [(p.header, 0), (p.body, 1), (p.inferred, 2), (p.file, 3)] {
+        if n == 0 {
+            continue;
+        }
+        let h = n as f32 * unit;
+        let r = Rect::from_min_max(Pos2::new(x0, y - h), Pos2::new(x1, y));
+        match kind {
+            0 => {
+                painter.rect_filled(r, 0.0, base);
+            }
+            1 => {
+                painter.rect_filled(r, 0.0, base.gamma_multiply(0.55));
+            }
+            2 => {
+                painter.rect_stroke(r, 0.0, Stroke::new(1.0, base), egui::StrokeKind::Inside);
+                let mut x = r.left();
+                while x < r.right() {
+                    painter.line_segment(
+                        [
+                            Pos2::new(x, r.bottom()),
+                            Pos2::new(
+                                (x + r.height()).min(r.right()),
+                                r.bottom() - (r.right() - x).min(r.height()),
+                            ),
+                        ],
+                        Stroke::new(1.0, base),
+                    );
+                    x += 4.0;
+                }
+            }
+            _ => {
+                painter.rect_stroke(r, 0.0, Stroke::new(1.0, base), egui::StrokeKind::Inside);
+            }
+        }
+        y -= h;
     }
 }

@@ -1,0 +1,591 @@
+//! Entity mentions in an article (PERSIAN.md §5): gazetteer names matched
+//! on the search key, longest first, so every spelling matches and رئیسی
+//! is never رئیس; titles («رئیس‌جمهور روسیه», a bare «رئیس‌جمهور») resolved
+//! to the office holder on the article's date; and candidate people, not
+//! in the gazetteer, proposed from honorifics («آقای X», «دکتر X») and
+//! apposition («X، سخنگوی …»), marked as candidates.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::gazetteer::{EntityKind, Gazetteer, Surface, joined_key};
+use crate::corpus::Article;
+use crate::text::tokenize::{Token, tokenize};
+
+/// Who a mention names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EntityRef {
+    /// Entity number `.0` of the gazetteer.
+    Known(u32),
+    /// A candidate person, by the name as first written.
+    Candidate(Arc<str>),
+}
+
+/// How the mention names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Name,
+    /// An office title, resolved to its holder.
+    Title,
+    /// An honorific or apposition cue (candidates).
+    Cue,
+}
+
+/// One mention: byte range in the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: EntityRef,
+    pub start: u32,
+    pub end: u32,
+    pub via: Via,
+}
+
+impl Mention {
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Honorifics before a person's name (joined keys).
+const HONORIFICS: &[&str] = &[
+    "اقای",
+    "اقا",
+    "خانم",
+    "دکتر",
+    "مهندس",
+    "سردار",
+    "سرلشکر",
+    "سرتیپ",
+    "سرهنگ",
+    "دریادار",
+    "حجتالاسلام",
+    "حجتالاسلاموالمسلمین",
+    "والمسلمین",
+    "ایتالله",
+    "حاج",
+    "حاجی",
+    "استاد",
+    "شهید",
+];
+
+/// Words that open an apposition after a name: «X، سخنگوی وزارت …».
+const APPOSITION_HEADS: &[&str] = &[
+    "رییس",
+    "وزیر",
+    "سخنگوی",
+    "سخنگو",
+    "معاون",
+    "دبیر",
+    "دبیرکل",
+    "نماینده",
+    "سفیر",
+    "فرمانده",
+    "مدیرعامل",
+    "استاندار",
+    "عضو",
+    "مشاور",
+    "نخستوزیر",
+    "نخست",
+    "رهبر",
+    "مدیر",
+    "کارشناس",
+    "تحلیلگر",
+];
+
+/// Common given names: after an honorific, a name that starts with one of
+/// these takes the next word too (آقای محمد کاظمی).
+const GIVEN_NAMES: &[&str] = &[
+    "محمد",
+    "علی",
+    "حسن",
+    "حسین",
+    "رضا",
+    "مهدی",
+    "احمد",
+    "محمود",
+    "مسعود",
+    "مجید",
+    "سعید",
+    "حمید",
+    "ابراهیم",
+    "اسماعیل",
+    "جواد",
+    "عباس",
+    "مصطفی",
+    "مرتضی",
+    "مجتبی",
+    "هادی",
+    "امیر",
+    "کاظم",
+    "ناصر",
+    "اکبر",
+    "اصغر",
+    "جعفر",
+    "صادق",
+    "باقر",
+    "یوسف",
+    "عبدالله",
+    "غلامرضا",
+    "غلامحسین",
+    "محمدرضا",
+    "محمدجواد",
+    "محمدباقر",
+    "علیرضا",
+    "حمیدرضا",
+    "سید",
+    "فاطمه",
+    "زهرا",
+    "مریم",
+    "معصومه",
+    "زینب",
+    "سارا",
+    "نرگس",
+    "لیلا",
+    "الهام",
+    "شهلا",
+    "ولادیمیر",
+    "دونالد",
+    "جو",
+    "سرگیی",
+    "دیمیتری",
+    "جان",
+    "جرج",
+    "امانویل",
+    "اولاف",
+];
+
+/// Words that are never (part of) a candidate name.
+const NOT_NAMES: &[&str] = &[
+    "و",
+    "در",
+    "به",
+    "از",
+    "که",
+    "با",
+    "این",
+    "ان",
+    "را",
+    "برای",
+    "تا",
+    "بر",
+    "هم",
+    "نیز",
+    "یک",
+    "اما",
+    "یا",
+    "اگر",
+    "چون",
+    "پس",
+    "نه",
+    "هر",
+    "همه",
+    "خود",
+    "وی",
+    "او",
+    "ما",
+    "شما",
+    "انها",
+    "ایشان",
+    "گفت",
+    "افزود",
+    "گفته",
+    "اظهار",
+    "تصریح",
+    "تاکید",
+    "اعلام",
+    "نوشت",
+    "کرد",
+    "است",
+    "بود",
+    "شد",
+    "داشت",
+    "دارد",
+    "می",
+    "های",
+    "ها",
+    "هستند",
+    "نیست",
+    "رییس",
+    "وزیر",
+    "سخنگوی",
+    "معاون",
+    "جمهور",
+    "جمهوری",
+    "روز",
+    "سال",
+    "امروز",
+    "دیروز",
+];
+
+/// Finds the entity mentions in `article`, in text order.
+pub fn extract(g: &Gazetteer, article: &Article) -> Vec<Mention> {
+    let text = &article.text;
+    let tokens = tokenize(text);
+    let day = article.date.as_ref().map(|d| d.day);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut covered = vec![false; tokens.len()];
+    // Only spaces (and zero-width joiners) may stand between the words of
+    // one name: never punctuation or a line break.
+    let joins = |a: &Token, b: &Token| {
+        text[a.range.end..b.range.start]
+            .chars()
+            .all(|c| c == ' ' || c == '\u{200C}' || c == '\u{00A0}')
+    };
+    // The longest surface starting at word `i`, ending at or before
+    // word `last`.
+    let longest_at = |i: usize, last: usize| -> Option<(usize, Surface)> {
+        let mut acc = String::new();
+        let mut best = None;
+        for j in i..=last.min(i + g.max_words - 1).min(tokens.len() - 1) {
+            if j > i && !joins(&tokens[j - 1], &tokens[j]) {
+                break;
+            }
+            acc.push_str(&tokens[j].key);
+            if !g.is_prefix(&acc) {
+                break;
+            }
+            if let Some(s) = g.surface(&acc) {
+                best = Some((j, s));
+            }
+        }
+        best
+    };
+    let mut last_person: Vec<u32> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((j, surface)) = longest_at(i, tokens.len() - 1) else {
+            i += 1;
+            continue;
+        };
+        let (entity, via) = match surface {
+            Surface::Entity(e) => (Some(e), Via::Name),
+            Surface::Title(o) => {
+                let office = &g.offices[o as usize];
+                // The holder on the article's date; undated, the last
+                // person named who ever held the office.
+                let e = day.and_then(|d| office.holder_on(d)).or_else(|| {
+                    last_person
+                        .iter()
+                        .rev()
+                        .find(|&&p| office.ever_held_by(p))
+                        .copied()
+                });
+                (e, Via::Title)
+            }
+        };
+        if let Some(e) = entity {
+            if g.entities[e as usize].kind == EntityKind::Person && via == Via::Name {
+                last_person.push(e);
+            }
+            out.push(Mention {
+                entity: EntityRef::Known(e),
+                start: tokens[i].range.start as u32,
+                end: tokens[j].range.end as u32,
+                via,
+            });
+            covered[i..=j].iter_mut().for_each(|c| *c = true);
+        }
+        // A title names places and bodies too: «رئیس مجلس شورای اسلامی»
+        // mentions the parliament, «رئیس‌جمهور روسیه» Russia.
+        if via == Via::Title {
+            let mut k = i + 1;
+            while k <= j {
+                match longest_at(k, j) {
+                    Some((end, Surface::Entity(e))) => {
+                        out.push(Mention {
+                            entity: EntityRef::Known(e),
+                            start: tokens[k].range.start as u32,
+                            end: tokens[end].range.end as u32,
+                            via: Via::Name,
+                        });
+                        k = end + 1;
+                    }
+                    _ => k += 1,
+                }
+            }
+        }
+        i = j + 1;
+    }
+    candidates(g, text, &tokens, &mut covered, &joins, &mut out);
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// Candidate people from honorifics and appositions, then their later
+/// bare mentions (the surname alone).
+fn candidates(
+    g: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    covered: &mut [bool],
+    joins: &dyn Fn(&Token, &Token) -> bool,
+    out: &mut Vec<Mention>,
+) {
+    let is_name_word = |t: &Token| {
+        t.key
+            .chars()
+            .all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
+            && t.key.chars().count() >= 2
+            && !NOT_NAMES.contains(&t.key.as_str())
+            && !HONORIFICS.contains(&t.key.as_str())
+    };
+    // Name words starting at `k`: one, or two after a given name.
+    let name_at = |k: usize, covered: &[bool]| -> Option<Range<usize>> {
+        let t = tokens.get(k)?;
+        if covered[k] || !is_name_word(t) {
+            return None;
+        }
+        if GIVEN_NAMES.contains(&t.key.as_str())
+            && let Some(n) = tokens.get(k + 1)
+            && !covered[k + 1]
+            && joins(t, n)
+            && is_name_word(n)
+        {
+            return Some(k..k + 2);
+        }
+        Some(k..k + 1)
+    };
+    let mut found: Vec<(Range<usize>, Arc<str>)> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let key = tokens[k].key.as_str();
+        // Honorifics, possibly several («حجت‌الاسلام والمسلمین دکتر X»).
+        if HONORIFICS.contains(&key) {
+            let mut n = k + 1;
+            while n < tokens.len()
+                && joins(&tokens[n - 1], &tokens[n])
+                && HONORIFICS.contains(&tokens[n].key.as_str())
+            {
+                n += 1;
+            }
+            if n < tokens.len()
+                && joins(&tokens[n - 1], &tokens[n])
+                && let Some(r) = name_at(n, covered)
+            {
+                found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
+                k = r.end;
+                continue;
+            }
+        }
+        // «X، سخنگوی …»: one or two name words, a comma, a title word.
+        if let Some(next) = tokens.get(k + 1)
+            && APPOSITION_HEADS.contains(&next.key.as_str())
+            && text[tokens[k].range.end..next.range.start].trim() == "،"
+        {
+            let end = k + 1;
+            let start = if k >= 1
+                && GIVEN_NAMES.contains(&tokens[k - 1].key.as_str())
+                && joins(&tokens[k - 1], &tokens[k])
+                && !covered[k - 1]
+            {
+                k - 1
+            } else {
+                k
+            };
+            if (start..end).all(|x| !covered[x] && is_name_word(&tokens[x])) {
+                let r = start..end;
+                found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
+            }
+        }
+        k += 1;
+    }
+    // Names a user rejected are dropped; one candidate per joined key.
+    let mut by_key: HashMap<String, Arc<str>> = HashMap::new();
+    let mut surnames: HashMap<String, Arc<str>> = HashMap::new();
+    for (r, name) in found {
+        let key: String = tokens[r.clone()].iter().map(|t| t.key.as_str()).collect();
+        if g.is_rejected(&key) || g.surface(&key).is_some() {
+            continue;
+        }
+        let name = by_key.entry(key).or_insert(name).clone();
+        if let Some(last) = tokens.get(r.end - 1) {
+            surnames.entry(last.key.clone()).or_insert(name.clone());
+        }
+        covered[r.clone()].iter_mut().for_each(|c| *c = true);
+        out.push(Mention {
+            entity: EntityRef::Candidate(name),
+            start: tokens[r.start].range.start as u32,
+            end: tokens[r.end - 1].range.end as u32,
+            via: Via::Cue,
+        });
+    }
+    // The surname alone, later on.
+    if surnames.is_empty() {
+        return;
+    }
+    for (k, t) in tokens.iter().enumerate() {
+        if covered[k] {
+            continue;
+        }
+        if let Some(name) = surnames.get(&t.key)
+            && !g.is_rejected(&joined_key(name))
+        {
+            covered[k] = true;
+            out.push(Mention {
+                entity: EntityRef::Candidate(name.clone()),
+                start: t.range.start as u32,
+                end: t.range.end as u32,
+                via: Via::Name,
+            });
+        }
+    }
+}
+
+/// The words of `r` as written, joined by single spaces.
+fn name_text(text: &str, tokens: &[Token], r: &Range<usize>) -> String {
+    tokens[r.clone()]
+        .iter()
+        .map(|t| &text[t.range.clone()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::{ArticleDate, Day, Provenance};
+    use crate::extract::{Edit, EntityName, UserEntities};
+
+    fn article(text: &str, day: Option<&str>) -> Article {
+        let mut a = Article::from_text("t.txt", text);
+        a.date = day.map(|d| ArticleDate {
+            day: Day::parse_iso(d).unwrap(),
+            provenance: Provenance::Header,
+            confidence: 1.0,
+            text: String::new(),
+            range: None,
+            bounds: None,
+        });
+        a
+    }
+
+    /// (name, candidate, text) of each mention.
+    fn found(g: &Gazetteer, a: &Article) -> Vec<(String, bool, String)> {
+        extract(g, a)
+            .iter()
+            .map(|m| {
+                let e = EntityName::of(g, &m.entity);
+                (e.name, e.candidate, a.text[m.range()].to_string())
+            })
+            .collect()
+    }
+
+    fn names(g: &Gazetteer, a: &Article) -> Vec<String> {
+        found(g, a).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn a_bare_title_is_irans_president_on_the_articles_date() {
+        let g = Gazetteer::bundled();
+        let text = "رئیس‌جمهور امروز در جلسه هیئت دولت از طرح تازه‌ای برای بودجه سخن گفت.";
+        for (day, who) in [
+            ("2018-06-01", "حسن روحانی"),
+            ("2022-06-01", "ابراهیم رئیسی"),
+            ("2024-06-10", "محمد مخبر"),
+            ("2025-06-01", "مسعود پزشکیان"),
+        ] {
+            assert_eq!(names(&g, &article(text, Some(day))), [who], "{day}");
+        }
+        // Every spelling of the title.
+        for t in ["رئيس جمهور گفت", "رئیسجمهور گفت", "رئیس جمهوری گفت"]
+        {
+            assert_eq!(
+                names(&g, &article(t, Some("2019-01-01"))),
+                ["حسن روحانی"],
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_with_a_country_is_that_countrys_office_holder() {
+        let g = Gazetteer::bundled();
+        let text = "رئیس جمهور روسیه در سفر به تهران با همتای خود دیدار کرد.";
+        let f = found(&g, &article(text, Some("2010-03-01")));
+        assert_eq!(f[0].0, "دمیتری مدودف", "Medvedev in 2010");
+        assert_eq!(f[0].2, "رئیس جمهور روسیه");
+        assert!(f.iter().any(|x| x.0 == "روسیه"), "the title names Russia");
+        assert!(f.iter().any(|x| x.0 == "تهران"));
+        assert_eq!(
+            names(&g, &article(text, Some("2018-03-01")))[0],
+            "ولادیمیر پوتین"
+        );
+        // Undated: the last person named who held the office.
+        let text = "پوتین به آنکارا رفت. رئیس جمهور روسیه آنجا سخنرانی کرد.";
+        let f = names(&g, &article(text, None));
+        assert_eq!(f.iter().filter(|n| *n == "ولادیمیر پوتین").count(), 2);
+    }
+
+    #[test]
+    fn traps_raisi_is_not_rais_and_shanghai_is_the_organisation() {
+        let g = Gazetteer::bundled();
+        let f = names(
+            &g,
+            &article(
+                "رئیسی و رئیس هیئت مدیره در نشست شانگهای و در آستانه سفر حاضر بودند.",
+                Some("2022-01-01"),
+            ),
+        );
+        assert_eq!(f, ["ابراهیم رئیسی", "سازمان همکاری شانگهای"]);
+    }
+
+    #[test]
+    fn honorifics_and_appositions_propose_candidates() {
+        let g = Gazetteer::bundled();
+        let text = "آقای محمد کاظمی دیروز به خبرنگاران توضیح داد. \
+                    نیلوفری، سخنگوی انجمن صنفی نانوایان، نیز سخن گفت. \
+                    کاظمی افزود که کار ادامه دارد. دکتر پزشکیان هم حاضر بود.";
+        let f = found(&g, &article(text, Some("2025-01-01")));
+        let c: Vec<(&str, &str)> = f
+            .iter()
+            .filter(|x| x.1)
+            .map(|x| (x.0.as_str(), x.2.as_str()))
+            .collect();
+        assert_eq!(
+            c,
+            [
+                ("محمد کاظمی", "محمد کاظمی"),
+                ("نیلوفری", "نیلوفری"),
+                ("محمد کاظمی", "کاظمی"),
+            ]
+        );
+        // A known name after an honorific is no candidate.
+        assert!(f.iter().any(|x| x.0 == "مسعود پزشکیان" && !x.1));
+    }
+
+    #[test]
+    fn curation_edits_change_what_is_found() {
+        let text = "آقای کاظمی گفت. آقای نیلوفری افزود. سپاه و مجلس بیانیه دادند.";
+        let a = article(text, Some("2025-01-01"));
+        let user = UserEntities {
+            entities: Vec::new(),
+            edits: vec![
+                Edit::NotEntity {
+                    name: "نیلوفری".into(),
+                },
+                Edit::Kind {
+                    entity: "کاظمی".into(),
+                    kind: EntityKind::Person,
+                },
+                Edit::Rename {
+                    from: "کاظمی".into(),
+                    to: "رضا کاظمی".into(),
+                },
+                Edit::Merge {
+                    from: "سپاه پاسداران".into(),
+                    into: "مجلس شورای اسلامی".into(),
+                },
+            ],
+        };
+        let g = Gazetteer::build(&user);
+        let f = found(&g, &a);
+        assert!(f.iter().all(|x| x.0 != "نیلوفری"), "rejected: {f:?}");
+        assert!(f.contains(&("رضا کاظمی".into(), false, "کاظمی".into())));
+        assert_eq!(
+            f.iter().filter(|x| x.0 == "مجلس شورای اسلامی").count(),
+            2,
+            "merged: {f:?}"
+        );
+    }
+}
