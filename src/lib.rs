@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod dates;
 pub mod extract;
 pub mod index;
+pub mod jobs;
 pub mod layout;
 pub mod text;
 pub mod timeline;

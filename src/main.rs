@@ -26,6 +26,12 @@ struct Cli {
     /// Start in the concordance view (with --search).
     #[arg(long)]
     concordance: bool,
+    /// Show dates in this calendar (instead of the remembered one).
+    #[arg(long, value_enum)]
+    calendar: Option<CalendarArg>,
+    /// Select this entity (any of its names) once the folder has loaded.
+    #[arg(long)]
+    entity: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -69,6 +75,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the people, places and organisations the articles mention.
+    Entities {
+        folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a synthetic corpus for benchmarks.
     GenCorpus {
         #[arg(long)]
@@ -108,6 +120,15 @@ enum Command {
 enum CalendarArg {
     Jalali,
     Gregorian,
+}
+
+impl CalendarArg {
+    fn kind(self) -> daftar::dates::CalendarKind {
+        match self {
+            CalendarArg::Jalali => daftar::dates::CalendarKind::Jalali,
+            CalendarArg::Gregorian => daftar::dates::CalendarKind::Gregorian,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -161,13 +182,15 @@ fn main() -> ExitCode {
             query,
             json,
         }) => {
-            let cal = match calendar {
-                CalendarArg::Jalali => daftar::dates::CalendarKind::Jalali,
-                CalendarArg::Gregorian => daftar::dates::CalendarKind::Gregorian,
-            };
+            let cal = calendar.kind();
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::timeline::run(&folder, by, cal, query.as_deref(), json, &mut out)
+        }
+        Some(Command::Entities { folder, json }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::entities::run(&folder, json, &mut out)
         }
         Some(Command::GenCorpus {
             articles,
@@ -185,7 +208,14 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::bench::run(&folder, json, &mut out)
         }
-        None => daftar::ui::run(cli.path, cli.article, cli.search, cli.concordance),
+        None => daftar::ui::run(daftar::ui::Start {
+            folder: cli.path,
+            article: cli.article,
+            search: cli.search,
+            concordance: cli.concordance,
+            calendar: cli.calendar.map(CalendarArg::kind),
+            entity: cli.entity,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use daftar::ui::app::{DaftarApp, Settings};
+use daftar::ui::app::DaftarApp;
 use egui::{Event, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,21 +18,7 @@ fn sample() -> tempfile::TempDir {
 }
 
 fn harness(folder: &Path) -> Harness<'static, DaftarApp> {
-    let app = DaftarApp::new(Settings::default(), Some(folder.to_path_buf()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
-    let started = Instant::now();
-    while h.state().ws.is_busy() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "loading takes too long"
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
-    h
+    common::window(folder)
 }
 
 /// kittest does not advance egui's clock: give each event a time of its
@@ -177,9 +163,10 @@ fn typing_a_query_lists_hits_and_opens_the_reader_on_them() {
     let corpus = sample();
     let mut h = harness(corpus.path());
     // A spelling different from the article's («گفت‌وگو»).
-    h.get_by_role(Role::TextInput).click();
+    h.get_by_role_and_label(Role::TextInput, "Search").click();
     h.run();
-    h.get_by_role(Role::TextInput).type_text("گفتگو");
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("گفتگو");
     let started = Instant::now();
     h.run_steps(2);
     while h.state().ws.is_busy() {
@@ -193,7 +180,8 @@ fn typing_a_query_lists_hits_and_opens_the_reader_on_them() {
         other => panic!("no results: {other:?}"),
     };
     assert!(total >= 1);
-    h.get_by_label_contains(&format!("{total} article"));
+    let plural = if total == 1 { "" } else { "s" };
+    h.get_by_label_contains(&format!("{total} article{plural} · "));
     h.get_by_role_and_label(Role::Button, TITLE).click();
     h.run();
     let app = h.state();
@@ -258,9 +246,10 @@ fn brushing_the_timeline_limits_the_list_and_the_chip_clears_it() {
 fn a_search_draws_its_hits_over_time_on_the_timeline() {
     let corpus = sample();
     let mut h = harness(corpus.path());
-    h.get_by_role(Role::TextInput).click();
+    h.get_by_role_and_label(Role::TextInput, "Search").click();
     h.run();
-    h.get_by_role(Role::TextInput).type_text("ایران");
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("ایران");
     let started = Instant::now();
     h.run_steps(2);
     while h.state().ws.is_busy() || h.state().ws.search.hit_days.is_none() {

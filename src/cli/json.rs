@@ -154,7 +154,7 @@ impl<'a> ArticleJson<'a> {
             entities: EntityJson::all(g, a, &idx),
             statements: Vec::new(),
             content_hash: &a.content_hash,
-            text: with_text.then_some(a.text.as_str()),
+            text: with_text.then_some(&*a.text),
         }
     }
 }

@@ -33,7 +33,7 @@ pub fn run(
     let (idx, _) = super::search::open_updated(folder, true)?;
     let (synonyms, _) = Synonyms::load(Some(folder));
     let days = idx.matching_days(&parsed, &synonyms)?;
-    let t = aggregate(days, by, calendar);
+    let t = aggregate(days.into_iter().map(|(_, d)| d), by, calendar);
     for b in &t.buckets {
         if as_json {
             writeln!(

@@ -224,7 +224,9 @@ pub fn load_entries(
                 Entry::File { path, rel } => load_file(path, rel, opts.max_file_bytes, &clues)
                     .map(|mut a| {
                         if let Some(g) = &opts.gazetteer {
-                            a.mentions = crate::extract::extract(g, &a);
+                            a.mentions =
+                                crate::extract::extract(g, &a.text, a.date.as_ref().map(|d| d.day))
+                                    .into();
                         }
                         a
                     })
@@ -353,8 +355,8 @@ pub fn article_from_bytes(
         warnings,
         content_hash: hash.to_hex()[..32].to_string(),
         size: bytes.len() as u64,
-        text,
-        mentions: Vec::new(),
+        text: text.into(),
+        mentions: Vec::new().into(),
     })
 }
 

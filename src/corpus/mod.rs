@@ -25,7 +25,9 @@ pub struct Article {
     /// Encoding the file was decoded from (`utf-8`, `windows-1256`, …).
     pub encoding: String,
     /// The decoded text (for HTML: the page's extracted text).
-    pub text: String,
+    /// Shared, so background jobs (entity matching after a curation
+    /// edit) can read it without copying.
+    pub text: std::sync::Arc<str>,
     pub title: Option<Range<usize>>,
     pub kicker: Option<Range<usize>>,
     pub lead: Option<Range<usize>>,
@@ -40,8 +42,9 @@ pub struct Article {
     pub content_hash: String,
     /// File size in bytes.
     pub size: u64,
-    /// Entity mentions, in text order (filled while loading).
-    pub mentions: Vec<crate::extract::Mention>,
+    /// Entity mentions, in text order (filled while loading; shared with
+    /// background counting).
+    pub mentions: std::sync::Arc<[crate::extract::Mention]>,
 }
 
 impl Article {
@@ -61,7 +64,7 @@ impl Article {
             path: path.to_string(),
             id: loader::article_id(path),
             encoding: "utf-8".into(),
-            text: text.to_string(),
+            text: text.into(),
             title: None,
             kicker: None,
             lead: None,
@@ -73,7 +76,7 @@ impl Article {
             warnings: Vec::new(),
             content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
             size: text.len() as u64,
-            mentions: Vec::new(),
+            mentions: Vec::new().into(),
         }
     }
 

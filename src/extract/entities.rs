@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::gazetteer::{EntityKind, Gazetteer, Surface, joined_key};
-use crate::corpus::Article;
+use crate::dates::Day;
 use crate::text::tokenize::{Token, tokenize};
 
 /// Who a mention names.
@@ -218,11 +218,10 @@ const NOT_NAMES: &[&str] = &[
     "دیروز",
 ];
 
-/// Finds the entity mentions in `article`, in text order.
-pub fn extract(g: &Gazetteer, article: &Article) -> Vec<Mention> {
-    let text = &article.text;
+/// Finds the entity mentions in an article's `text`, in text order;
+/// `day` is its publication day (titles name who held office then).
+pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
     let tokens = tokenize(text);
-    let day = article.date.as_ref().map(|d| d.day);
     let mut out: Vec<Mention> = Vec::new();
     let mut covered = vec![false; tokens.len()];
     // Only spaces (and zero-width joiners) may stand between the words of
@@ -444,7 +443,8 @@ fn name_text(text: &str, tokens: &[Token], r: &Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::{ArticleDate, Day, Provenance};
+    use crate::corpus::Article;
+    use crate::dates::{ArticleDate, Provenance};
     use crate::extract::{Edit, EntityName, UserEntities};
 
     fn article(text: &str, day: Option<&str>) -> Article {
@@ -462,7 +462,7 @@ mod tests {
 
     /// (name, candidate, text) of each mention.
     fn found(g: &Gazetteer, a: &Article) -> Vec<(String, bool, String)> {
-        extract(g, a)
+        extract(g, &a.text, a.date.as_ref().map(|d| d.day))
             .iter()
             .map(|m| {
                 let e = EntityName::of(g, &m.entity);

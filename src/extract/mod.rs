@@ -8,13 +8,11 @@ pub mod curation;
 pub mod entities;
 pub mod gazetteer;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 pub use curation::{Edit, UserEntities};
 pub use entities::{EntityRef, Mention, Via, extract};
 pub use gazetteer::{EntityKind, Gazetteer};
-
-use crate::corpus::Article;
 
 /// An entity as shown: its name, kind and whether it is only a candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,66 +59,93 @@ pub fn by_entity<'a>(
     order
 }
 
-/// Article and mention counts of one entity over a set of articles.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EntityCount {
+/// One entity's counts over a set of articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    pub entity: EntityRef,
+    pub name: EntityName,
+    /// Other names (gazetteer aliases).
+    pub aliases: Vec<String>,
     pub articles: usize,
     pub mentions: usize,
 }
 
-/// Counts every entity's articles and mentions over `articles`.
-pub fn count<'a>(
-    articles: impl IntoIterator<Item = &'a Article>,
-) -> HashMap<EntityRef, EntityCount> {
-    let mut out: HashMap<EntityRef, EntityCount> = HashMap::new();
-    for a in articles {
-        let mut seen: HashSet<&EntityRef> = HashSet::new();
-        for m in &a.mentions {
-            let c = out.entry(m.entity.clone()).or_default();
-            c.mentions += 1;
-            if seen.insert(&m.entity) {
-                c.articles += 1;
+/// The entities of a set of articles, and those most often in the same
+/// articles as a selected one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntitySummary {
+    /// Most articles first, then by name.
+    pub rows: Vec<EntityRow>,
+    /// (row index, shared articles), most first.
+    pub co_occurring: Vec<(usize, usize)>,
+    /// Articles counted.
+    pub articles: usize,
+}
+
+impl EntitySummary {
+    /// Counts the mentions of each article in `articles`; `selected` gets
+    /// its co-occurring entities (at most `co_limit`).
+    pub fn of<'a>(
+        g: &Gazetteer,
+        articles: impl IntoIterator<Item = &'a [Mention]>,
+        selected: Option<&EntityRef>,
+        co_limit: usize,
+    ) -> EntitySummary {
+        let mut counts: HashMap<&EntityRef, (usize, usize)> = HashMap::new();
+        let mut co: HashMap<&EntityRef, usize> = HashMap::new();
+        let mut n = 0;
+        for mentions in articles {
+            n += 1;
+            let mut seen: HashSet<&EntityRef> = HashSet::new();
+            for m in mentions {
+                let c = counts.entry(&m.entity).or_default();
+                c.1 += 1;
+                if seen.insert(&m.entity) {
+                    c.0 += 1;
+                }
+            }
+            if let Some(s) = selected
+                && seen.contains(s)
+            {
+                for e in seen.into_iter().filter(|e| *e != s) {
+                    *co.entry(e).or_default() += 1;
+                }
             }
         }
-    }
-    out
-}
-
-/// The entities most often in the same articles as `of`, most first.
-pub fn co_occurring<'a>(
-    articles: impl IntoIterator<Item = &'a Article>,
-    of: &EntityRef,
-    limit: usize,
-) -> Vec<(EntityRef, usize)> {
-    let mut counts: HashMap<&EntityRef, usize> = HashMap::new();
-    for a in articles {
-        if !a.mentions.iter().any(|m| &m.entity == of) {
-            continue;
-        }
-        let others: HashSet<&EntityRef> = a
-            .mentions
-            .iter()
-            .map(|m| &m.entity)
-            .filter(|e| *e != of)
+        let mut rows: Vec<EntityRow> = counts
+            .into_iter()
+            .map(|(e, (articles, mentions))| EntityRow {
+                entity: e.clone(),
+                name: EntityName::of(g, e),
+                aliases: match e {
+                    EntityRef::Known(i) => g.entities[*i as usize].aliases.clone(),
+                    EntityRef::Candidate(_) => Vec::new(),
+                },
+                articles,
+                mentions,
+            })
             .collect();
-        for e in others {
-            *counts.entry(e).or_default() += 1;
+        rows.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let at: HashMap<&EntityRef, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (&r.entity, i))
+            .collect();
+        let mut co_occurring: Vec<(usize, usize)> = co
+            .into_iter()
+            .filter_map(|(e, k)| at.get(e).map(|&i| (i, k)))
+            .collect();
+        co_occurring.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        co_occurring.truncate(co_limit);
+        EntitySummary {
+            rows,
+            co_occurring,
+            articles: n,
         }
     }
-    let mut v: Vec<(EntityRef, usize)> = counts.into_iter().map(|(e, n)| (e.clone(), n)).collect();
-    v.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
-    });
-    v.truncate(limit);
-    v
-}
-
-/// Sorted names per kind, for listings.
-pub fn names_by_kind(g: &Gazetteer) -> BTreeMap<EntityKind, Vec<&str>> {
-    let mut m: BTreeMap<EntityKind, Vec<&str>> = BTreeMap::new();
-    for e in &g.entities {
-        m.entry(e.kind).or_default().push(&e.name);
-    }
-    m
 }

@@ -36,12 +36,13 @@ pub trait SearchBackend: Send + Sync {
         limit: usize,
         synonyms: &search::Synonyms,
     ) -> Result<SearchResults, IndexError>;
-    /// Day and provenance of every article matching `q` (timelines).
+    /// Path, day and provenance of every article matching `q` (timelines,
+    /// entity counts).
     fn matching_days(
         &self,
         q: &ParsedQuery,
         synonyms: &search::Synonyms,
-    ) -> Result<Vec<search::DatedDoc>, IndexError>;
+    ) -> Result<Vec<(String, search::DatedDoc)>, IndexError>;
     /// Number of indexed articles.
     fn num_docs(&self) -> u64;
 }
@@ -60,7 +61,7 @@ impl SearchBackend for SearchIndex {
         &self,
         q: &ParsedQuery,
         synonyms: &search::Synonyms,
-    ) -> Result<Vec<search::DatedDoc>, IndexError> {
+    ) -> Result<Vec<(String, search::DatedDoc)>, IndexError> {
         SearchIndex::matching_days(self, q, synonyms)
     }
 
@@ -87,7 +88,7 @@ pub enum IndexError {
 
 /// Bumped whenever the schema changes; an index of another version is
 /// rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -121,7 +122,7 @@ fn schema() -> (Schema, Fields) {
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
-        path: b.add_text_field("path", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED | FAST),
         title: b.add_text_field(
             "title",
             TextOptions::default()

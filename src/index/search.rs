@@ -332,26 +332,32 @@ impl SearchIndex {
         self.collect_hits(&searcher, top, total, limit, matches, &spec, started)
     }
 
-    /// Publication day and its provenance of every article matching `q`
-    /// (`None` for undated ones), read from fast fields: for timelines.
+    /// Path, publication day and its provenance of every article matching
+    /// `q` (`None` for undated ones), read from fast fields: for timelines
+    /// and entity counts.
     pub fn matching_days(
         &self,
         q: &ParsedQuery,
         synonyms: &Synonyms,
-    ) -> Result<Vec<DatedDoc>, IndexError> {
+    ) -> Result<Vec<(String, DatedDoc)>, IndexError> {
         let searcher = self.reader.searcher();
         let (query, _) = self.build_query(&searcher, q, synonyms);
         let docs = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
         let mut columns = Vec::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            columns.push((ff.i64("day").ok(), ff.u64("prov").ok()));
+            columns.push((
+                ff.i64("day").ok(),
+                ff.u64("prov").ok(),
+                ff.str("path").ok().flatten(),
+            ));
         }
+        let mut path = String::new();
         Ok(docs
             .into_iter()
             .map(|addr| {
-                let Some((day, prov)) = columns.get(addr.segment_ord as usize) else {
-                    return (None, None);
+                let Some((day, prov, paths)) = columns.get(addr.segment_ord as usize) else {
+                    return (String::new(), (None, None));
                 };
                 let day = day
                     .as_ref()
@@ -361,7 +367,13 @@ impl SearchIndex {
                     .as_ref()
                     .and_then(|c| c.first(addr.doc_id))
                     .and_then(super::update::provenance_of);
-                (day, prov.filter(|_| day.is_some()))
+                path.clear();
+                if let Some(col) = paths
+                    && let Some(ord) = col.term_ords(addr.doc_id).next()
+                {
+                    let _ = col.ord_to_str(ord, &mut path);
+                }
+                (path.clone(), (day, prov.filter(|_| day.is_some())))
             })
             .collect())
     }

@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::corpus::Article;
 use crate::dates::{CalendarKind, Day, Provenance};
 use crate::index::search::DatedDoc;
+use crate::jobs::Latest;
 use crate::timeline::{BucketSize, Timeline, aggregate_tagged};
 
 /// The dates and sources of an article set, copied so the worker needs
@@ -132,8 +132,7 @@ impl Histogram {
 /// Runs histogram jobs on a worker thread, one at a time.
 #[derive(Default)]
 pub struct Aggregator {
-    current: Option<Histogram>,
-    running: Option<(HistogramKey, Receiver<Histogram>)>,
+    histograms: Latest<HistogramKey, Histogram>,
     snapshot: Arc<Snapshot>,
     /// The article set the snapshot holds.
     set: (u64, usize),
@@ -173,37 +172,19 @@ impl Aggregator {
         overlay: Option<Arc<Vec<DatedDoc>>>,
         wake: impl Fn() + Send + 'static,
     ) -> Option<&Histogram> {
-        if let Some((_, rx)) = &self.running {
-            match rx.try_recv() {
-                Ok(h) => {
-                    self.current = Some(h);
-                    self.running = None;
-                }
-                Err(TryRecvError::Disconnected) => self.running = None,
-                Err(TryRecvError::Empty) => {}
-            }
-        }
-        let fresh = self.current.as_ref().is_some_and(|h| h.key == key);
-        if !fresh && self.running.is_none() && key.articles == self.set {
-            let snapshot = self.snapshot.clone();
-            let (tx, rx) = channel();
-            let spawned = std::thread::Builder::new()
-                .name("daftar-timeline".into())
-                .spawn(move || {
-                    let h = Histogram::compute(key, snapshot, overlay.as_deref().map(|v| &v[..]));
-                    let _ = tx.send(h);
-                    wake();
-                });
-            if spawned.is_ok() {
-                self.running = Some((key, rx));
-            }
-        }
-        self.current.as_ref()
+        let snapshot = self.snapshot.clone();
+        self.histograms
+            .get(
+                &key,
+                || move || Histogram::compute(key, snapshot, overlay.as_deref().map(|v| &v[..])),
+                wake,
+            )
+            .map(|(_, h)| h)
     }
 
     /// Whether a job is running.
     pub fn is_busy(&self) -> bool {
-        self.running.is_some()
+        self.histograms.is_busy()
     }
 }
 
@@ -212,31 +193,17 @@ mod tests {
     use super::*;
 
     fn article(day: Option<Day>, source: &str) -> Article {
-        Article {
-            path: "x.txt".into(),
-            id: String::new(),
-            encoding: "utf-8".into(),
+        let mut a = Article::from_text("x.txt", "");
+        a.source = Some(source.to_string());
+        a.date = day.map(|day| crate::dates::ArticleDate {
+            day,
+            provenance: Provenance::Header,
+            confidence: 1.0,
             text: String::new(),
-            title: None,
-            kicker: None,
-            lead: None,
-            paragraphs: Vec::new(),
-            source: Some(source.to_string()),
-            tags: Vec::new(),
-            site_id: None,
-            date: day.map(|day| crate::dates::ArticleDate {
-                day,
-                provenance: Provenance::Header,
-                confidence: 1.0,
-                text: String::new(),
-                range: None,
-                bounds: None,
-            }),
-            warnings: Vec::new(),
-            content_hash: String::new(),
-            size: 0,
-            mentions: Vec::new(),
-        }
+            range: None,
+            bounds: None,
+        });
+        a
     }
 
     #[test]

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::CalendarKind;
 use crate::ui::panels::article_list::ArticleListPanel;
+use crate::ui::panels::entities::EntityPanel;
 use crate::ui::panels::kwic::KwicPanel;
 use crate::ui::panels::reader::ReaderPanel;
 use crate::ui::panels::search::SearchPanel;
@@ -57,6 +58,10 @@ pub enum Command {
     OpenHit(usize, usize),
     /// Limit the list and searches to a time range (None: lift it).
     SetRange(Option<(crate::dates::Day, crate::dates::Day)>),
+    /// Follow an entity in the list, reader and timeline (None: stop).
+    SelectEntity(Option<crate::extract::EntityRef>),
+    /// Save a correction to the corpus's entities.
+    Curate(crate::extract::Edit),
 }
 
 /// What the central panel shows.
@@ -86,6 +91,7 @@ pub struct DaftarApp {
     pub search: SearchPanel,
     kwic: KwicPanel,
     pub timeline: TimelinePanel,
+    pub entities: EntityPanel,
     pub view: View,
     cache: LayoutCache,
     dialog: OpenDialog,
@@ -94,6 +100,8 @@ pub struct DaftarApp {
     ready: bool,
     /// An article (relative path) to select once it has loaded.
     pub open_article: Option<String>,
+    /// An entity (any of its names) to select once the folder has loaded.
+    pub open_entity: Option<String>,
     /// The search generation whose matches the reader shows.
     hits_for: u64,
     /// Path of the selected article, to find it again when the article
@@ -116,6 +124,7 @@ impl DaftarApp {
             search: SearchPanel::default(),
             kwic: KwicPanel::default(),
             timeline: TimelinePanel::default(),
+            entities: EntityPanel::default(),
             view: View::Reader,
             cache: LayoutCache::default(),
             dialog: OpenDialog::default(),
@@ -123,6 +132,7 @@ impl DaftarApp {
             cmds: Vec::new(),
             ready: false,
             open_article: None,
+            open_entity: None,
             hits_for: 0,
             selected_path: None,
             articles_seen: 0,
@@ -167,6 +177,12 @@ impl DaftarApp {
                 self.ws.run_search(&q);
             }
             Command::SetRange(r) => self.ws.set_range(r),
+            Command::SelectEntity(e) => self.ws.select_entity(e),
+            Command::Curate(edit) => {
+                if let Err(e) = self.ws.curate(edit) {
+                    self.ws.entities.note = Some(e);
+                }
+            }
             Command::OpenHit(i, n) => {
                 self.selected = Some(i);
                 self.view = View::Reader;
@@ -213,6 +229,16 @@ impl DaftarApp {
             self.selected = Some(i);
             self.open_article = None;
             self.hits_for = 0;
+        }
+        if !self.ws.is_loading()
+            && let Some(name) = self.open_entity.take()
+        {
+            let g = &self.ws.entities.gazetteer;
+            let e = g
+                .find(&name)
+                .map(crate::extract::EntityRef::Known)
+                .unwrap_or_else(|| crate::extract::EntityRef::Candidate(name.as_str().into()));
+            self.ws.select_entity(Some(e));
         }
         // The list changed under the selection: find the article again.
         if self.articles_seen != self.ws.articles_generation {
@@ -264,8 +290,8 @@ impl DaftarApp {
         } else {
             egui::Panel::bottom("timeline")
                 .resizable(true)
-                .default_size(130.0)
-                .size_range(90.0..=400.0)
+                .default_size(150.0)
+                .size_range(100.0..=400.0)
         };
         timeline.show(ui, |ui| {
             self.timeline.ui(ui, &self.ws, &self.settings, &mut cmds)
@@ -296,6 +322,19 @@ impl DaftarApp {
                     );
                 }
             });
+        let passage = self
+            .selected
+            .and_then(|i| self.ws.articles.get(i))
+            .and_then(|a| self.reader.selected_text(a))
+            .map(str::to_string);
+        egui::Panel::left("entities")
+            .resizable(true)
+            .default_size(230.0)
+            .size_range(160.0..=480.0)
+            .show(ui, |ui| {
+                self.entities
+                    .ui(ui, &self.ws, passage.as_deref(), &mut self.cache, &mut cmds)
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.view, View::Reader, "Reader");
@@ -307,7 +346,19 @@ impl DaftarApp {
                 return;
             }
             match self.selected.and_then(|i| self.ws.articles.get(i)) {
-                Some(article) => self.reader.ui(ui, article, &self.settings, &mut self.cache),
+                Some(article) => {
+                    // The selected entity's mentions are marked.
+                    let marks = self.ws.entities.selected.as_ref().map_or(Vec::new(), |e| {
+                        article
+                            .mentions
+                            .iter()
+                            .filter(|m| &m.entity == e)
+                            .map(|m| m.range())
+                            .collect()
+                    });
+                    self.reader.entity_marks = marks;
+                    self.reader.ui(ui, article, &self.settings, &mut self.cache)
+                }
                 None => {
                     ui.centered_and_justified(|ui| {
                         ui.weak(if self.ws.articles.is_empty() {

@@ -8,14 +8,33 @@ pub mod widgets;
 
 use std::path::PathBuf;
 
-/// Opens the window on `folder`; without one, on the last folder (if it
-/// still exists) or the bundled sample corpus.
-pub fn run(
-    folder: Option<PathBuf>,
-    article: Option<String>,
-    search: Option<String>,
-    concordance: bool,
-) -> anyhow::Result<()> {
+/// What the window starts with (command-line options, for scripts and
+/// screenshots).
+#[derive(Debug, Default)]
+pub struct Start {
+    /// Without one: the last folder (if it still exists) or the bundled
+    /// sample corpus.
+    pub folder: Option<PathBuf>,
+    /// An article (path relative to the folder) to open.
+    pub article: Option<String>,
+    pub search: Option<String>,
+    pub concordance: bool,
+    /// Overrides the remembered calendar.
+    pub calendar: Option<crate::dates::CalendarKind>,
+    /// An entity (any of its names) to select once loaded.
+    pub entity: Option<String>,
+}
+
+/// Opens the window.
+pub fn run(start: Start) -> anyhow::Result<()> {
+    let Start {
+        folder,
+        article,
+        search,
+        concordance,
+        calendar,
+        entity,
+    } = start;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("daftar")
@@ -27,10 +46,13 @@ pub fn run(
         "daftar",
         options,
         Box::new(move |cc| {
-            let settings: app::Settings = cc
+            let mut settings: app::Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, app::SETTINGS_KEY))
                 .unwrap_or_default();
+            if let Some(c) = calendar {
+                settings.calendar = c;
+            }
             let folder = match folder {
                 Some(f) => Some(f),
                 None => match settings.last_folder.clone().filter(|f| f.is_dir()) {
@@ -40,6 +62,7 @@ pub fn run(
             };
             let mut app = app::DaftarApp::new(settings, folder);
             app.open_article = article;
+            app.open_entity = entity;
             if let Some(q) = search {
                 app.apply(app::Command::Search(q));
             }

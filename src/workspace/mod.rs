@@ -3,11 +3,14 @@
 //! changes; a waker closure (the window's repaint) is called whenever the
 //! background job has news.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
+
+pub mod entities;
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
 use crate::dates::Day;
@@ -34,8 +37,8 @@ enum Msg {
     Index(UpdateProgress),
     IndexReady(Result<(Arc<dyn SearchBackend>, String), String>),
     Searched(u64, Result<SearchResults, String>),
-    /// Days of every article matching a search (without the range).
-    HitDays(u64, Arc<Vec<DatedDoc>>),
+    /// Every article matching a search (without the range): days, paths.
+    Matching(u64, Arc<Vec<DatedDoc>>, Arc<HashSet<String>>),
     /// Files changed on disk (from the folder watcher).
     Changed(Vec<PathBuf>),
 }
@@ -65,6 +68,8 @@ pub struct SearchState {
     /// range (the timeline draws them over the whole corpus), with the
     /// generation of the search they belong to.
     pub hit_days: Option<(u64, Arc<Vec<DatedDoc>>)>,
+    /// Paths of every matching article, ignoring the time range.
+    pub hit_paths: Option<Arc<HashSet<String>>>,
 }
 
 /// How the article list is sorted.
@@ -103,6 +108,8 @@ pub struct Workspace {
     watcher:
         Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
     pub watch_note: Option<String>,
+    /// Gazetteer, selected entity and curation.
+    pub entities: entities::EntityState,
     reindex_pending: bool,
     rx: Option<Receiver<Msg>>,
     tx: Option<std::sync::mpsc::Sender<Msg>>,
@@ -133,6 +140,7 @@ impl Workspace {
             range: None,
             watcher: None,
             watch_note: None,
+            entities: entities::EntityState::default(),
             reindex_pending: false,
             rx: None,
             tx: None,
@@ -160,6 +168,7 @@ impl Workspace {
         self.articles_generation += 1;
         self.search = SearchState::default();
         self.synonyms = Arc::new(Synonyms::load(Some(folder)).0);
+        self.entities = entities::EntityState::for_folder(folder);
         self.state = LoadState::Loading {
             done: 0,
             total: None,
@@ -169,6 +178,7 @@ impl Workspace {
         self.tx = Some(tx.clone());
         let opts = LoadOptions {
             cancel: self.cancel.clone(),
+            gazetteer: Some(self.entities.gazetteer.clone()),
             ..Default::default()
         };
         let slot = self.waker.clone();
@@ -213,9 +223,29 @@ impl Workspace {
         matches!(self.state, LoadState::Loading { .. })
     }
 
+    /// Calls the window's waker (from any thread).
+    fn waker(&self) -> impl Fn() + Send + 'static {
+        let slot = self.waker.clone();
+        move || {
+            if let Ok(w) = slot.read() {
+                w()
+            }
+        }
+    }
+
+    /// The current article set: (generation, count).
+    pub fn article_set(&self) -> (u64, usize) {
+        (self.articles_generation, self.articles.len())
+    }
+
     /// Takes what the background job sent, for at most `budget`.
     pub fn poll(&mut self, budget: Duration) {
         let started = Instant::now();
+        let set = self.article_set();
+        let wake = self.waker();
+        if self.entities.poll(&mut self.articles, set, wake) {
+            self.order_dirty = true;
+        }
         while started.elapsed() < budget {
             let Some(Ok(msg)) = self.rx.as_ref().map(|rx| rx.try_recv()) else {
                 break;
@@ -260,9 +290,10 @@ impl Workspace {
                     }
                     continue;
                 }
-                Msg::HitDays(generation, days) => {
+                Msg::Matching(generation, days, paths) => {
                     if generation == self.search.generation {
                         self.search.hit_days = Some((generation, days));
+                        self.search.hit_paths = Some(paths);
                     }
                     continue;
                 }
@@ -297,7 +328,7 @@ impl Workspace {
                 Msg::Index(_)
                 | Msg::IndexReady(_)
                 | Msg::Searched(..)
-                | Msg::HitDays(..)
+                | Msg::Matching(..)
                 | Msg::Changed(_) => {}
             }
         }
@@ -431,7 +462,14 @@ impl Workspace {
                 .join("/");
             self.problems.retain(|pr| pr.path != rel);
             let loaded = if p.is_file() {
-                Some(load_file(&p, &rel, DEFAULT_MAX_FILE_BYTES, &clues))
+                Some(
+                    load_file(&p, &rel, DEFAULT_MAX_FILE_BYTES, &clues).map(|mut a| {
+                        let day = a.date.as_ref().map(|d| d.day);
+                        a.mentions =
+                            crate::extract::extract(&self.entities.gazetteer, &a.text, day).into();
+                        a
+                    }),
+                )
             } else {
                 None
             };
@@ -481,6 +519,7 @@ impl Workspace {
         if query.trim().is_empty() {
             self.search.results = None;
             self.search.hit_days = None;
+            self.search.hit_paths = None;
             self.search.running = false;
             return;
         }
@@ -500,6 +539,7 @@ impl Workspace {
             Err(e) => {
                 self.search.results = Some(Err(e.to_string()));
                 self.search.hit_days = None;
+                self.search.hit_paths = None;
                 self.search.running = false;
                 return;
             }
@@ -524,8 +564,9 @@ impl Workspace {
                     w()
                 }
                 // Then the hits over time, for the timeline.
-                if let Ok(days) = idx.matching_days(&unranged, &synonyms) {
-                    let _ = tx.send(Msg::HitDays(generation, Arc::new(days)));
+                if let Ok(docs) = idx.matching_days(&unranged, &synonyms) {
+                    let (paths, days): (HashSet<String>, Vec<DatedDoc>) = docs.into_iter().unzip();
+                    let _ = tx.send(Msg::Matching(generation, Arc::new(days), Arc::new(paths)));
                     if let Ok(w) = waker.read() {
                         w()
                     }
@@ -562,6 +603,27 @@ impl Workspace {
         }
     }
 
+    /// Limits the list to articles mentioning `entity` (or lifts it).
+    pub fn select_entity(&mut self, entity: Option<crate::extract::EntityRef>) {
+        self.entities.selected = entity;
+        self.resort();
+    }
+
+    /// Saves a curation edit in the corpus's entity file and matches the
+    /// articles again in the background (not while a folder loads).
+    pub fn curate(&mut self, edit: crate::extract::Edit) -> Result<(), String> {
+        let Some(folder) = self.folder.clone() else {
+            return Err("no folder is open".into());
+        };
+        if self.is_loading() {
+            return Err("wait until the folder has loaded".into());
+        }
+        let set = self.article_set();
+        let wake = self.waker();
+        self.entities
+            .curate(&folder, edit, &self.articles, set, wake)
+    }
+
     /// Sorts the list by `key`; the same key again flips the direction.
     pub fn sort_by(&mut self, key: SortKey) {
         if self.sort == key {
@@ -577,6 +639,7 @@ impl Workspace {
         self.order_dirty = false;
         let a = &self.articles;
         let range = self.range;
+        let entity = self.entities.selected.as_ref();
         let mut order: Vec<usize> = (0..a.len())
             .filter(|&i| match range {
                 // A time range keeps the articles dated inside it.
@@ -586,6 +649,7 @@ impl Workspace {
                     .is_some_and(|d| d.day >= from && d.day <= to),
                 None => true,
             })
+            .filter(|&i| entity.is_none_or(|e| a[i].mentions.iter().any(|m| &m.entity == e)))
             .collect();
         match self.sort {
             SortKey::Date => {
@@ -607,11 +671,7 @@ impl Workspace {
     /// Waits until the running load is done (for tests and the CLI).
     pub fn wait(&mut self, timeout: Duration) -> bool {
         let started = Instant::now();
-        while (self.is_loading()
-            || matches!(self.index_state, IndexState::Building { .. })
-            || self.search.running)
-            && started.elapsed() < timeout
-        {
+        while self.is_busy() && started.elapsed() < timeout {
             self.poll(Duration::from_millis(50));
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -623,5 +683,6 @@ impl Workspace {
         self.is_loading()
             || matches!(self.index_state, IndexState::Building { .. })
             || self.search.running
+            || self.entities.is_rematching()
     }
 }

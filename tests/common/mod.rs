@@ -1,6 +1,11 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests (each test file uses some).
+#![allow(dead_code)]
 
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+use daftar::ui::app::{DaftarApp, Settings};
+use egui_kittest::Harness;
 
 /// Copies a folder tree.
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -24,4 +29,35 @@ pub fn sample_copy() -> tempfile::TempDir {
         dir.path(),
     );
     dir
+}
+
+/// The window on `folder`, once loading and indexing are done.
+pub fn window(folder: &Path) -> Harness<'static, DaftarApp> {
+    let app = DaftarApp::new(Settings::default(), Some(folder.to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
+    settle(&mut h);
+    h
+}
+
+/// Steps the window until no background work is left (loading, indexing,
+/// searching, entity matching and counting).
+pub fn settle(h: &mut Harness<'static, DaftarApp>) {
+    let started = Instant::now();
+    let busy = |h: &Harness<'static, DaftarApp>| {
+        h.state().ws.is_busy() || h.state().entities.is_counting()
+    };
+    // Quiet for a few frames in a row: a frame may start new work.
+    let mut quiet = 0;
+    while quiet < 3 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "background work takes too long"
+        );
+        h.step();
+        quiet = if busy(h) { 0 } else { quiet + 1 };
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
 }

@@ -2,6 +2,7 @@
 //! pushes [`crate::ui::app::Command`]s; only the app applies them.
 
 pub mod article_list;
+pub mod entities;
 pub mod kwic;
 pub mod reader;
 pub mod search;

@@ -28,6 +28,8 @@ pub struct ReaderPanel {
     heights: HashMap<(usize, u32, u32), f32>,
     /// Search matches in this article (byte ranges), and the one in focus.
     pub hits: Vec<Range<usize>>,
+    /// Mentions of the selected entity (underlined).
+    pub entity_marks: Vec<Range<usize>>,
     pub current_hit: usize,
     scroll_to_hit: bool,
 }
@@ -99,6 +101,8 @@ impl ReaderPanel {
         }
         let hit_bg = hit_color(ui);
         let current_bg = ui.visuals().selection.bg_fill.gamma_multiply(1.2);
+        let mark_line = ui.visuals().hyperlink_color;
+        let mark_bg = mark_line.gamma_multiply(0.12);
         let target_para = if self.scroll_to_hit {
             self.hits
                 .get(self.current_hit)
@@ -124,18 +128,24 @@ impl ReaderPanel {
                         .show(ui, cache);
                 }
                 let title_spans: Vec<Span> = match &article.title {
-                    Some(t) => self
-                        .hits
-                        .iter()
-                        .filter(|h| h.start >= t.start && h.end <= t.end)
-                        .map(|h| Span {
+                    Some(t) => {
+                        let inside = |r: &&Range<usize>| r.start >= t.start && r.end <= t.end;
+                        let hits = self.hits.iter().filter(inside).map(|h| Span {
                             range: h.start - t.start..h.end - t.start,
                             style: SpanStyle {
                                 background: Some(hit_bg),
                                 underline: None,
                             },
-                        })
-                        .collect(),
+                        });
+                        let marks = self.entity_marks.iter().filter(inside).map(|m| Span {
+                            range: m.start - t.start..m.end - t.start,
+                            style: SpanStyle {
+                                background: Some(mark_bg),
+                                underline: Some(mark_line),
+                            },
+                        });
+                        hits.chain(marks).collect()
+                    }
                     None => Vec::new(),
                 };
                 RtlText::new(&article.display_title(), fonts::bold(size * 1.45))
@@ -178,7 +188,7 @@ impl ReaderPanel {
                         let b = s.end.min(para.end);
                         (a < b).then(|| a - para.start..b - para.start)
                     });
-                    let spans: Vec<Span> = self
+                    let mut spans: Vec<Span> = self
                         .hits
                         .iter()
                         .enumerate()
@@ -196,6 +206,19 @@ impl ReaderPanel {
                             },
                         })
                         .collect();
+                    spans.extend(
+                        self.entity_marks
+                            .iter()
+                            .filter(|m| m.start < para.end && m.end > para.start)
+                            .map(|m| Span {
+                                range: m.start.max(para.start) - para.start
+                                    ..m.end.min(para.end) - para.start,
+                                style: SpanStyle {
+                                    background: Some(mark_bg),
+                                    underline: Some(mark_line),
+                                },
+                            }),
+                    );
                     let resp = RtlText::new(text, body_font.clone())
                         .width(width)
                         .spans(&spans)

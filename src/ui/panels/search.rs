@@ -156,11 +156,31 @@ impl SearchPanel {
             + 2.0 * line_height(ui, &snip_font)
             + 8.0;
         let hit_bg = crate::ui::panels::reader::hit_color(ui);
+        // The selected entity narrows the results too.
+        let hits: Vec<&crate::index::search::Hit> = match &ws.entities.selected {
+            Some(e) => {
+                let shown: Vec<_> = results
+                    .hits
+                    .iter()
+                    .filter(|h| {
+                        ws.article_index(&h.path)
+                            .is_some_and(|i| ws.articles[i].mentions.iter().any(|m| &m.entity == e))
+                    })
+                    .collect();
+                ui.weak(format!(
+                    "{} of the {} shown name the selected entity",
+                    shown.len(),
+                    results.hits.len()
+                ));
+                shown
+            }
+            None => results.hits.iter().collect(),
+        };
         egui::ScrollArea::vertical()
             .id_salt("results")
             .auto_shrink([false, false])
-            .show_rows(ui, row_h, results.hits.len(), |ui, rows| {
-                for hit in &results.hits[rows] {
+            .show_rows(ui, row_h, hits.len(), |ui, rows| {
+                for hit in &hits[rows] {
                     let idx = ws.article_index(&hit.path);
                     let width = ui.available_width();
                     let (rect, resp) = list_row(ui, width, row_h, idx.is_some() && selected == idx);

@@ -30,23 +30,57 @@ pub struct TimelinePanel {
     pub collapsed: bool,
     /// Bucket size and number of columns drawn in the last frame.
     drawn: Option<(BucketSize, usize)>,
+    /// The selected entity's articles over time, once per selection.
+    entity_overlay: Option<Overlay>,
 }
 
-/// What is drawn over the corpus: the articles a search matches.
+/// What is drawn over the corpus: the articles mentioning the selected
+/// entity, else those a search matches.
+#[derive(Clone)]
 struct Overlay {
     key: u64,
     docs: Arc<Vec<DatedDoc>>,
+    entity: bool,
 }
 
-fn overlay_of(ws: &Workspace) -> Option<Overlay> {
-    if ws.search.query.trim().is_empty() {
-        return None;
+impl TimelinePanel {
+    fn overlay_of(&mut self, ws: &Workspace) -> Option<Overlay> {
+        if let Some(e) = &ws.entities.selected {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (e, ws.entities.generation, ws.article_set()).hash(&mut h);
+            // High bit set: never a search generation.
+            let key = h.finish() | 1 << 63;
+            if self.entity_overlay.as_ref().map(|o| o.key) != Some(key) {
+                let docs: Vec<DatedDoc> = ws
+                    .articles
+                    .iter()
+                    .filter(|a| a.mentions.iter().any(|m| &m.entity == e))
+                    .map(|a| {
+                        (
+                            a.date.as_ref().map(|d| d.day),
+                            a.date.as_ref().map(|d| d.provenance),
+                        )
+                    })
+                    .collect();
+                self.entity_overlay = Some(Overlay {
+                    key,
+                    docs: Arc::new(docs),
+                    entity: true,
+                });
+            }
+            return self.entity_overlay.clone();
+        }
+        if ws.search.query.trim().is_empty() {
+            return None;
+        }
+        let (generation, docs) = ws.search.hit_days.as_ref()?;
+        Some(Overlay {
+            key: *generation,
+            docs: docs.clone(),
+            entity: false,
+        })
     }
-    let (generation, docs) = ws.search.hit_days.as_ref()?;
-    Some(Overlay {
-        key: *generation,
-        docs: docs.clone(),
-    })
 }
 
 fn size_for(px_per_day: f64) -> BucketSize {
@@ -67,6 +101,19 @@ fn label(day: Day, cal: CalendarKind) -> String {
     day.in_calendar(cal).to_string()
 }
 
+/// A month's name on the axis: Persian for Jalali, short English for
+/// Gregorian.
+fn month_name(month: u8, cal: CalendarKind) -> &'static str {
+    const GREGORIAN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match cal {
+        CalendarKind::Jalali => crate::dates::calendar::JALALI_MONTH_NAMES[i],
+        _ => GREGORIAN[i],
+    }
+}
+
 impl TimelinePanel {
     /// Bucket size and number of columns drawn in the last frame.
     pub fn drawn(&self) -> Option<(BucketSize, usize)> {
@@ -82,7 +129,7 @@ impl TimelinePanel {
     ) {
         let cal = settings.calendar;
         let set = self.histograms.sync(ws.articles_generation, &ws.articles);
-        let overlay = overlay_of(ws);
+        let overlay = self.overlay_of(ws);
         ui.horizontal(|ui| {
             let toggle = if self.collapsed { "Show" } else { "Hide" };
             if ui.small_button(toggle).clicked() {
@@ -91,7 +138,12 @@ impl TimelinePanel {
             ui.label("Timeline");
             if let Some(o) = &overlay {
                 ui.weak(format!(
-                    "Search hits over time ({} matching), the whole corpus lighter behind",
+                    "{} over time ({} matching), the whole corpus lighter behind",
+                    if o.entity {
+                        "Articles naming the selected entity"
+                    } else {
+                        "Search hits"
+                    },
                     o.docs.len()
                 ));
             } else {
@@ -231,6 +283,58 @@ impl TimelinePanel {
                         draw_stack(&painter, x0, x1, bars.bottom(), unit, b, base);
                     }
                 }
+            }
+        }
+        // Month names along the axis when months are wide enough (a month
+        // name alone is one Persian word, which egui draws correctly; the
+        // year's first month is labelled with the year instead).
+        if px_per_day * 29.0 >= 20.0 {
+            let mut month = crate::timeline::bucket_start(
+                Day::from_unix_days(v0 as i64),
+                BucketSize::Month,
+                cal,
+            );
+            // Right edge of the last label drawn: names never overlap.
+            let mut free_from = f32::MIN;
+            while (month.unix_days() as f64) <= v1 {
+                let x = x_of(month.unix_days() as f64);
+                let m = month.in_calendar(cal).month;
+                if x >= bars.left() {
+                    painter.line_segment(
+                        [
+                            Pos2::new(x, bars.bottom()),
+                            Pos2::new(x, bars.bottom() + 4.0),
+                        ],
+                        Stroke::new(1.0, visuals.weak_text_color()),
+                    );
+                }
+                // The year's first month: the year label stands there.
+                let year_room = if m == 1 { 34.0 } else { 0.0 };
+                if x >= bars.left() && x + year_room >= free_from && m != 1 {
+                    let g = painter.layout_no_wrap(
+                        month_name(m, cal).to_string(),
+                        egui::FontId::proportional(11.0),
+                        visuals.weak_text_color(),
+                    );
+                    // A name may run into the next month, not into the
+                    // next year's label or past the histogram.
+                    let next = crate::timeline::next_bucket(month, BucketSize::Month, cal);
+                    let room = (x_of(next.unix_days() as f64) - x).max(0.0);
+                    let room = if m == 12 { room } else { room * 2.0 };
+                    let fits = g.size().x + 6.0 <= room && x + g.size().x + 6.0 <= bars.right();
+                    if fits {
+                        let w = g.size().x;
+                        painter.galley(
+                            Pos2::new(x + 3.0, rect.bottom() - 2.0 - g.size().y),
+                            g,
+                            visuals.weak_text_color(),
+                        );
+                        free_from = x + 3.0 + w + 6.0;
+                    }
+                } else if m == 1 {
+                    free_from = x + year_room;
+                }
+                month = crate::timeline::next_bucket(month, BucketSize::Month, cal);
             }
         }
         // Year boundaries and labels.

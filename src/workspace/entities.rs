@@ -1,0 +1,183 @@
+//! The open corpus's entities: its gazetteer (bundled + the corpus's
+//! `.daftar/entities.ron`), the selected entity, and curation. An edit is
+//! saved at once (atomically), then every article is matched again with
+//! the new gazetteer on a worker thread, from the texts already in memory;
+//! until that is done the old mentions and the old gazetteer stay in use
+//! together, so names and counts always agree.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use rayon::prelude::*;
+
+use crate::corpus::Article;
+use crate::dates::Day;
+use crate::extract::{Edit, EntityName, EntityRef, Gazetteer, Mention, UserEntities, extract};
+
+/// Mentions of every article, matched with a new gazetteer.
+struct Rematch {
+    gazetteer: Arc<Gazetteer>,
+    /// The article set it was computed for.
+    set: (u64, usize),
+    rx: Receiver<Vec<Arc<[Mention]>>>,
+}
+
+pub struct EntityState {
+    /// The gazetteer the articles' mentions were found with.
+    pub gazetteer: Arc<Gazetteer>,
+    /// Bumped whenever `gazetteer` (and so the mentions) change.
+    pub generation: u64,
+    user: UserEntities,
+    /// Why the corpus's entity file is not used, or the last save failed.
+    pub note: Option<String>,
+    /// The entity the list, reader and timeline follow.
+    pub selected: Option<EntityRef>,
+    rematch: Option<Rematch>,
+}
+
+impl Default for EntityState {
+    fn default() -> Self {
+        EntityState {
+            gazetteer: Arc::new(Gazetteer::bundled()),
+            generation: 0,
+            user: UserEntities::default(),
+            note: None,
+            selected: None,
+            rematch: None,
+        }
+    }
+}
+
+impl EntityState {
+    /// The gazetteer of the corpus at `root`.
+    pub fn for_folder(root: &Path) -> EntityState {
+        let (user, note) = match UserEntities::load(root) {
+            Ok(u) => (u, None),
+            Err(e) => (
+                UserEntities::default(),
+                Some(format!("{e}; using the bundled gazetteer only")),
+            ),
+        };
+        EntityState {
+            gazetteer: Arc::new(Gazetteer::build(&user)),
+            user,
+            note,
+            ..Default::default()
+        }
+    }
+
+    /// The selected entity's name.
+    pub fn selected_name(&self) -> Option<EntityName> {
+        self.selected
+            .as_ref()
+            .map(|e| EntityName::of(&self.gazetteer, e))
+    }
+
+    /// Whether curation edits are being applied.
+    pub fn is_rematching(&self) -> bool {
+        self.rematch.is_some()
+    }
+
+    /// Saves `edit` in the corpus's file and starts matching the articles
+    /// again. The edit is on disk when this returns `Ok`.
+    pub fn curate(
+        &mut self,
+        root: &Path,
+        edit: Edit,
+        articles: &[Article],
+        set: (u64, usize),
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<(), String> {
+        self.user.record(root, edit).map_err(|e| e.to_string())?;
+        self.note = None;
+        self.start_rematch(articles, set, wake);
+        Ok(())
+    }
+
+    fn start_rematch(
+        &mut self,
+        articles: &[Article],
+        set: (u64, usize),
+        wake: impl Fn() + Send + 'static,
+    ) {
+        let g = Arc::new(Gazetteer::build(&self.user));
+        let inputs: Vec<(Arc<str>, Option<Day>)> = articles
+            .iter()
+            .map(|a| (a.text.clone(), a.date.as_ref().map(|d| d.day)))
+            .collect();
+        let (tx, rx) = channel();
+        let worker = g.clone();
+        let spawned = std::thread::Builder::new()
+            .name("daftar-entities".into())
+            .spawn(move || {
+                let out: Vec<Arc<[Mention]>> = inputs
+                    .par_iter()
+                    .map(|(text, day)| extract(&worker, text, *day).into())
+                    .collect();
+                let _ = tx.send(out);
+                wake();
+            });
+        if spawned.is_ok() {
+            self.rematch = Some(Rematch {
+                gazetteer: g,
+                set,
+                rx,
+            });
+        }
+    }
+
+    /// Takes finished matching: the new gazetteer and mentions replace the
+    /// old ones when they are for the current articles; otherwise the
+    /// articles are matched again. Returns whether anything changed.
+    pub fn poll(
+        &mut self,
+        articles: &mut [Article],
+        set: (u64, usize),
+        wake: impl Fn() + Send + 'static,
+    ) -> bool {
+        let Some(r) = &self.rematch else {
+            return false;
+        };
+        let mentions = match r.rx.try_recv() {
+            Ok(m) => m,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => {
+                self.rematch = None;
+                return false;
+            }
+        };
+        if r.set != set || mentions.len() != articles.len() {
+            self.start_rematch(articles, set, wake);
+            return false;
+        }
+        let old_name = self.selected_name();
+        for (a, m) in articles.iter_mut().zip(mentions) {
+            a.mentions = m;
+        }
+        self.gazetteer = r.gazetteer.clone();
+        self.generation += 1;
+        self.rematch = None;
+        // The selection follows its entity through renames and merges.
+        self.selected = old_name.and_then(|n| self.find(&n.name, n.candidate, articles));
+        true
+    }
+
+    /// The entity called `name` now: a known one by any of its names, else
+    /// a candidate some article still mentions.
+    fn find(&self, name: &str, candidate: bool, articles: &[Article]) -> Option<EntityRef> {
+        if let Some(e) = self.gazetteer.find(name) {
+            return Some(EntityRef::Known(e));
+        }
+        if candidate {
+            let c = EntityRef::Candidate(name.into());
+            if articles
+                .iter()
+                .any(|a| a.mentions.iter().any(|m| m.entity == c))
+            {
+                return Some(c);
+            }
+        }
+        None
+    }
+}
