@@ -234,6 +234,10 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
     // The longest surface starting at word `i`, ending at or before
     // word `last`.
     let longest_at = |i: usize, last: usize| -> Option<(usize, Surface)> {
+        // Most words start no name: decided without building a string.
+        if !g.is_prefix(&tokens[i].key) {
+            return None;
+        }
         let mut acc = String::new();
         let mut best = None;
         for j in i..=last.min(i + g.max_words - 1).min(tokens.len() - 1) {

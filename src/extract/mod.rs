@@ -25,14 +25,20 @@ pub struct EntityName {
 impl EntityName {
     pub fn of(g: &Gazetteer, r: &EntityRef) -> EntityName {
         match r {
-            EntityRef::Known(e) => {
-                let e = &g.entities[*e as usize];
-                EntityName {
+            EntityRef::Known(e) => match g.entities.get(*e as usize) {
+                Some(e) => EntityName {
                     name: e.name.clone(),
                     kind: e.kind,
                     candidate: false,
-                }
-            }
+                },
+                // Mentions and gazetteer are swapped together, so this is
+                // never reached; a wrong name is better than a crash.
+                None => EntityName {
+                    name: format!("#{e}"),
+                    kind: EntityKind::Person,
+                    candidate: true,
+                },
+            },
             EntityRef::Candidate(n) => EntityName {
                 name: n.to_string(),
                 kind: EntityKind::Person,
@@ -118,7 +124,10 @@ impl EntitySummary {
                 entity: e.clone(),
                 name: EntityName::of(g, e),
                 aliases: match e {
-                    EntityRef::Known(i) => g.entities[*i as usize].aliases.clone(),
+                    EntityRef::Known(i) => g
+                        .entities
+                        .get(*i as usize)
+                        .map_or(Vec::new(), |x| x.aliases.clone()),
                     EntityRef::Candidate(_) => Vec::new(),
                 },
                 articles,

@@ -28,6 +28,15 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Fast path: ASCII, and Arabic-script letters and digits (the slow
+    // Unicode table lookup dominated extraction time).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06F0}'..='\u{06FC}')
+    {
+        return true;
+    }
     c.is_alphanumeric()
         || matches!(c as u32,
             0x0300..=0x036F          // combining diacritics (Latin, decomposed)
