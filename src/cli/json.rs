@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::corpus::Article;
 use crate::dates::{ArticleDate, Provenance};
-use crate::extract::{EntityKind, Gazetteer, by_entity};
+use crate::extract::{
+    ArticleParts, EntityKind, EntityName, Gazetteer, StatementKind, by_entity, statements,
+};
 use crate::text::CharIndex;
 
 #[derive(Debug, Serialize)]
@@ -80,7 +82,7 @@ pub struct ArticleJson<'a> {
     pub paragraphs: Vec<CharRange>,
     pub warnings: &'a [String],
     pub entities: Vec<EntityJson>,
-    pub statements: Vec<serde_json::Value>,
+    pub statements: Vec<StatementJson>,
     pub content_hash: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
@@ -127,6 +129,42 @@ impl EntityJson {
     }
 }
 
+/// One statement of an article.
+#[derive(Debug, Serialize)]
+pub struct StatementJson {
+    pub speaker: Option<String>,
+    pub mention: Option<String>,
+    pub cue: String,
+    pub kind: StatementKind,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl StatementJson {
+    pub fn all(g: &Gazetteer, a: &Article, idx: &CharIndex) -> Vec<StatementJson> {
+        let parts = ArticleParts {
+            title: a.title.clone(),
+            kicker: a.kicker.clone(),
+            lead: a.lead.clone(),
+            paragraphs: a.paragraphs.clone(),
+        };
+        let get = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
+        statements(g, &a.text, &a.mentions, &parts)
+            .into_iter()
+            .map(|s| StatementJson {
+                speaker: s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
+                mention: s.mention.as_ref().map(get),
+                cue: get(&s.cue),
+                kind: s.kind,
+                start: idx.char_of_byte(s.range.start),
+                end: idx.char_of_byte(s.range.end),
+                text: get(&s.range),
+            })
+            .collect()
+    }
+}
+
 impl<'a> ArticleJson<'a> {
     /// `g` names the entities of the article's mentions.
     pub fn of(a: &'a Article, with_text: bool, g: &Gazetteer) -> ArticleJson<'a> {
@@ -152,7 +190,7 @@ impl<'a> ArticleJson<'a> {
                 .collect(),
             warnings: &a.warnings,
             entities: EntityJson::all(g, a, &idx),
-            statements: Vec::new(),
+            statements: StatementJson::all(g, a, &idx),
             content_hash: &a.content_hash,
             text: with_text.then_some(&*a.text),
         }

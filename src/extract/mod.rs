@@ -7,12 +7,14 @@
 pub mod curation;
 pub mod entities;
 pub mod gazetteer;
+pub mod statements;
 
 use std::collections::{HashMap, HashSet};
 
 pub use curation::{Edit, UserEntities};
 pub use entities::{EntityRef, Mention, Via, extract};
 pub use gazetteer::{EntityKind, Gazetteer};
+pub use statements::{ArticleParts, Statement, StatementKind, statements};
 
 /// An entity as shown: its name, kind and whether it is only a candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

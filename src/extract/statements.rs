@@ -1,0 +1,764 @@
+//! Who said what (PERSIAN.md §4): statements found from reporting cues
+//! (گفت, افزود, تصریح کرد …) in the headline, lead and paragraphs, each with
+//! its speaker, the mention that named the speaker, the cue, whether it is
+//! quoted (direct) or reported (indirect), and the range of what was said.
+//!
+//! - Direct: `CUE: «…»`, `CUE: …` to the end of the paragraph, or — when
+//!   nothing follows the colon — the next paragraph.
+//! - Indirect: `CUE که …` (or `CUE، …`, `CUE تا …`) to the end of the
+//!   sentence; a lead's «X … گفته …» the same way.
+//! - Headlines: a kicker «X در …:» over the title, or a title «X: …».
+//! - Speaker: the first person named in the sentence before the cue (after
+//!   «به گزارش …،» and «به نقل از …»), titles already resolved to the
+//!   office holder (see [`super::entities`]); «وی»/«او» or no subject at
+//!   all: the previous sentence's subject; «به گفته یک دیپلمات» and other
+//!   unnamed sources: no speaker, never the last named person.
+//! - Not statements: «تبریک گفت» and other set phrases, «X عنوان کرد و
+//!   گفت» (the second cue is the statement), names in guillemets.
+
+use std::ops::Range;
+
+use super::entities::{EntityRef, Mention};
+use super::gazetteer::{EntityKind, Gazetteer};
+use crate::text::tokenize::{Token, tokenize};
+
+/// Quoted or reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    Direct,
+    Indirect,
+}
+
+/// One statement; ranges are byte ranges into the article's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub speaker: Option<EntityRef>,
+    /// Where the speaker is named (the subject, «وی», a title …).
+    pub mention: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    pub kind: StatementKind,
+    /// What was said.
+    pub range: Range<usize>,
+}
+
+/// Reporting verbs (joined search keys, see [`super::gazetteer::joined_key`]).
+const CUES: &[&str] = &[
+    "گفت",
+    "افزود",
+    "ادامهداد",
+    "نوشت",
+    "تصریحکرد",
+    "اظهارداشت",
+    "اظهارکرد",
+    "خاطرنشانکرد",
+    "تاکیدکرد",
+    "عنوانکرد",
+    "اعلامکرد",
+    "توضیحداد",
+    "یاداورشد",
+    "ابرازامیدواریکرد",
+    "اظهارامیدواریکرد",
+    "بیانکرد",
+    "میگوید",
+    "گفتهاست",
+    "گفته",
+    "افزودهاست",
+    "نوشتهاست",
+];
+
+/// Words before گفت that make a set phrase, not a report.
+const SET_PHRASES: &[&str] = &[
+    "تبریک",
+    "تسلیت",
+    "خوشامد",
+    "خیرمقدم",
+    "سخن",
+    "دروغ",
+    "ناسزا",
+];
+
+/// Most words a cue has.
+const CUE_WORDS: usize = 3;
+
+/// A paragraph-like block of the article.
+struct Block {
+    range: Range<usize>,
+}
+
+/// Finds the statements of an article. `mentions` are its entity mentions
+/// (titles already resolved); `title`, `kicker`, `lead` and `paragraphs`
+/// its parts.
+pub fn statements(
+    g: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    parts: &ArticleParts,
+) -> Vec<Statement> {
+    let persons: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| match &m.entity {
+            EntityRef::Known(e) => {
+                g.entities.get(*e as usize).map(|x| x.kind) == Some(EntityKind::Person)
+            }
+            EntityRef::Candidate(_) => true,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut last_subject: Option<(EntityRef, Range<usize>)> = None;
+
+    // Headline: «X در …:» over the title, or «X: …» in the title.
+    if let Some(title) = &parts.title {
+        // The speaker opens the kicker («دکتر روحانی در …:»), at most an
+        // honorific before the name; «در گفت‌وگو با X:» names the other side.
+        if let Some(k) = &parts.kicker
+            && text[k.clone()].trim_end().ends_with(':')
+            && let Some(m) = persons
+                .iter()
+                .find(|m| m.start as usize >= k.start && (m.end as usize) <= k.end)
+            && text[k.start..m.start as usize].split_whitespace().count() <= 2
+            && !text[k.start..m.start as usize].contains("با")
+        {
+            let colon = k.start + text[k.clone()].trim_end().len() - 1;
+            out.push(Statement {
+                speaker: Some(m.entity.clone()),
+                mention: Some(m.range()),
+                cue: colon..colon + 1,
+                kind: StatementKind::Direct,
+                range: trim(text, title.clone()),
+            });
+        } else if let Some(colon) = text[title.clone()].find(':') {
+            let before = title.start..title.start + colon;
+            let words = text[before.clone()].split_whitespace().count();
+            if words <= 6
+                && let Some(m) = persons
+                    .iter()
+                    .find(|m| m.start as usize >= before.start && (m.end as usize) <= before.end)
+            {
+                let at = title.start + colon;
+                out.push(Statement {
+                    speaker: Some(m.entity.clone()),
+                    mention: Some(m.range()),
+                    cue: at..at + 1,
+                    kind: StatementKind::Direct,
+                    range: trim(text, at + 1..title.end),
+                });
+            }
+        }
+    }
+
+    let mut blocks: Vec<Block> = Vec::new();
+    for r in parts
+        .title
+        .iter()
+        .chain(&parts.lead)
+        .chain(&parts.paragraphs)
+    {
+        if !blocks.iter().any(|b| b.range == *r) {
+            blocks.push(Block { range: r.clone() });
+        }
+    }
+    blocks.sort_by_key(|b| b.range.start);
+
+    // A paragraph taken whole as the quote of the one before is not read
+    // for cues or subjects of its own.
+    let mut quoted_block: Option<usize> = None;
+    for (bi, block) in blocks.iter().enumerate() {
+        if quoted_block == Some(bi) {
+            continue;
+        }
+        let para = &text[block.range.clone()];
+        let tokens = tokenize(para);
+        let quotes = quote_spans(para);
+        let mut sentence_start = 0usize; // byte offset in para
+        let mut i = 0;
+        while i < tokens.len() {
+            // A sentence ended before this word: its subject is the one
+            // «وی» and subjectless sentences refer to.
+            if let Some(end) =
+                last_sentence_end(para, sentence_start, tokens[i].range.start, &quotes)
+            {
+                let base = block.range.start;
+                if let Some(s) =
+                    subject(base, para, &tokens, sentence_start, end, &persons, &quotes)
+                {
+                    last_subject = Some(s);
+                }
+                sentence_start = end;
+            }
+            let Some((j, cue_key)) = cue_at(&tokens, i, para) else {
+                i += 1;
+                continue;
+            };
+            let cue = tokens[i].range.start..tokens[j].range.end;
+            i = j + 1;
+            if in_quotes(&quotes, cue.start) {
+                continue;
+            }
+            // «تبریک گفت» and the like.
+            let first = cue_first_token(&tokens, cue.start);
+            if first > 0 && SET_PHRASES.contains(&tokens[first - 1].key.as_str()) {
+                continue;
+            }
+            // «به گفته X، …»: an attribution, the statement follows.
+            let attribution = first > 0 && tokens[first - 1].key == "به" && cue_key == "گفته";
+            let after = &para[cue.end..];
+            let rest = after.trim_start();
+            let rest_at = cue.end + (after.len() - rest.len());
+            let (kind, range) = if attribution {
+                // The source runs to the next comma.
+                let Some(comma) = rest.find('،') else {
+                    continue;
+                };
+                let start = rest_at + comma + '،'.len_utf8();
+                let end = sentence_end(para, start, &quotes);
+                (StatementKind::Indirect, start..end)
+            } else if let Some(r) = rest.strip_prefix(':') {
+                let start = rest_at + 1 + (r.len() - r.trim_start().len());
+                if start >= para.len() {
+                    // Nothing after the colon: the next block is the quote.
+                    match blocks.get(bi + 1) {
+                        Some(next) => {
+                            quoted_block = Some(bi + 1);
+                            let range = trim(text, next.range.clone());
+                            let st = statement_for(
+                                block.range.start,
+                                para,
+                                &tokens,
+                                sentence_start,
+                                cue.clone(),
+                                &persons,
+                                &quotes,
+                                &last_subject,
+                                attribution,
+                                StatementKind::Direct,
+                                range,
+                            );
+                            if let Some(sp) = st.speaker.clone().zip(st.mention.clone()) {
+                                last_subject = Some(sp);
+                            }
+                            push(&mut out, st);
+                            continue;
+                        }
+                        None => continue,
+                    }
+                }
+                let end = if para[start..].starts_with('«') {
+                    match quotes.iter().find(|q| q.start == start) {
+                        Some(q) => q.end,
+                        None => para.len(),
+                    }
+                } else {
+                    para.len()
+                };
+                (StatementKind::Direct, start..end)
+            } else {
+                let mut start = rest_at;
+                if rest.starts_with("و ") || rest == "و" {
+                    continue; // «… عنوان کرد و گفت: …»: the next cue
+                }
+                // «CUE که …», «CUE، …»: the statement starts after them.
+                if let Some(x) = rest.strip_prefix("که ").or_else(|| rest.strip_prefix('،')) {
+                    start += rest.len() - x.trim_start().len();
+                }
+                let end = sentence_end(para, start, &quotes);
+                if end <= start {
+                    continue;
+                }
+                (StatementKind::Indirect, start..end)
+            };
+            let abs = block.range.start + range.start..block.range.start + range.end;
+            let range = trim(text, abs);
+            if range.is_empty() {
+                continue;
+            }
+            let st = statement_for(
+                block.range.start,
+                para,
+                &tokens,
+                sentence_start,
+                cue.clone(),
+                &persons,
+                &quotes,
+                &last_subject,
+                attribution,
+                kind,
+                range,
+            );
+            if let Some(sp) = st.speaker.clone().zip(st.mention.clone()) {
+                last_subject = Some(sp);
+            }
+            push(&mut out, st);
+        }
+        let base = block.range.start;
+        if let Some(s) = subject(
+            base,
+            para,
+            &tokens,
+            sentence_start,
+            para.len(),
+            &persons,
+            &quotes,
+        ) {
+            last_subject = Some(s);
+        }
+    }
+    out
+}
+
+/// The parts of an article statements are looked for in (byte ranges).
+#[derive(Debug, Clone, Default)]
+pub struct ArticleParts {
+    pub title: Option<Range<usize>>,
+    pub kicker: Option<Range<usize>>,
+    pub lead: Option<Range<usize>>,
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+fn push(out: &mut Vec<Statement>, st: Statement) {
+    if !st.range.is_empty() {
+        out.push(st);
+    }
+}
+
+/// The statement with its speaker resolved.
+#[allow(clippy::too_many_arguments)]
+fn statement_for(
+    base: usize,
+    para: &str,
+    tokens: &[Token],
+    sentence_start: usize,
+    cue: Range<usize>,
+    persons: &[&Mention],
+    quotes: &[Range<usize>],
+    last_subject: &Option<(EntityRef, Range<usize>)>,
+    attribution: bool,
+    kind: StatementKind,
+    range: Range<usize>,
+) -> Statement {
+    let abs_cue = base + cue.start..base + cue.end;
+    let (speaker, mention) = if attribution {
+        // «به گفته X، …»: X right after the cue, or nobody.
+        let after = base + cue.end;
+        let comma = para[cue.end..]
+            .find('،')
+            .map_or(base + para.len(), |c| base + cue.end + c);
+        match persons
+            .iter()
+            .find(|m| m.start as usize >= after && (m.end as usize) <= comma)
+        {
+            Some(m) => (Some(m.entity.clone()), Some(m.range())),
+            None => (None, None),
+        }
+    } else {
+        match subject(
+            base,
+            para,
+            tokens,
+            sentence_start,
+            cue.start,
+            persons,
+            quotes,
+        ) {
+            Some((e, r)) => (Some(e), Some(r)),
+            None => match pronoun_or_dropped(tokens, sentence_start, cue.start) {
+                Some(pron) => match last_subject {
+                    Some((e, _)) => (Some(e.clone()), pron.map(|p| base + p.start..base + p.end)),
+                    None => (None, None),
+                },
+                None => (None, None),
+            },
+        }
+    };
+    Statement {
+        speaker,
+        mention,
+        cue: abs_cue,
+        kind,
+        range,
+    }
+}
+
+/// The first person named between the sentence start and `until` (bytes
+/// in `para`), skipping «به گزارش …،» / «به نقل از …،» clauses and quotes.
+#[allow(clippy::too_many_arguments)]
+fn subject(
+    base: usize,
+    para: &str,
+    tokens: &[Token],
+    sentence_start: usize,
+    until: usize,
+    persons: &[&Mention],
+    quotes: &[Range<usize>],
+) -> Option<(EntityRef, Range<usize>)> {
+    let mut from = sentence_start;
+    // Skip report clauses up to their comma.
+    let first = tokens
+        .iter()
+        .position(|t| t.range.start >= sentence_start)?;
+    let k0 = tokens.get(first).map(|t| t.key.as_str());
+    let k1 = tokens.get(first + 1).map(|t| t.key.as_str());
+    let report = matches!(
+        (k0, k1),
+        (Some("به"), Some("گزارش")) | (Some("بر"), Some("اساس")) | (Some("به"), Some("نقل"))
+    );
+    if report && let Some(c) = para[sentence_start..until].find('،') {
+        from = sentence_start + c;
+    }
+    // «وی …» or «او …» opens the sentence: not a named subject.
+    if let Some(t) = tokens.iter().find(|t| t.range.start >= from)
+        && matches!(t.key.as_str(), "وی" | "او" | "ایشان")
+    {
+        return None;
+    }
+    // «X … خوانده و Y گفته …»: a person right after «و» opens a clause of
+    // its own, whose subject speaks (the last such clause before the cue).
+    let mut clause: Option<&Mention> = None;
+    for (k, t) in tokens.iter().enumerate() {
+        if t.range.start < from || t.range.end > until || t.key != "و" {
+            continue;
+        }
+        if let Some(next) = tokens.get(k + 1)
+            && let Some(m) = persons.iter().find(|m| {
+                m.start as usize == base + next.range.start && (m.end as usize) <= base + until
+            })
+        {
+            clause = Some(m);
+        }
+    }
+    if let Some(m) = clause {
+        return Some((m.entity.clone(), m.range()));
+    }
+    persons
+        .iter()
+        .filter(|m| {
+            let s = m.start as usize;
+            s >= base + from && (m.end as usize) <= base + until
+        })
+        .find(|m| {
+            // A name in guillemets is still a name; skip only names inside
+            // a quotation that is itself a statement (long quotes).
+            let s = m.start as usize - base;
+            !quotes
+                .iter()
+                .any(|q| q.start < s && s < q.end && q.len() > 80)
+        })
+        .map(|m| (m.entity.clone(), m.range()))
+}
+
+/// «وی»/«او» at the sentence start (Some(Some(range))), or no subject at
+/// all before the cue (Some(None)): the previous subject speaks. `None`:
+/// the sentence has another subject (an unnamed one: «یک دیپلمات»).
+fn pronoun_or_dropped(
+    tokens: &[Token],
+    sentence_start: usize,
+    cue_start: usize,
+) -> Option<Option<Range<usize>>> {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.range.start >= sentence_start && t.range.end <= cue_start)
+        .collect();
+    if let Some(t) = words
+        .iter()
+        .find(|t| matches!(t.key.as_str(), "وی" | "او" | "ایشان"))
+    {
+        return Some(Some(t.range.clone()));
+    }
+    // Unnamed sources.
+    const UNNAMED: &[&str] = &[
+        "یک",
+        "منابع",
+        "منبع",
+        "برخی",
+        "یکی",
+        "مقامی",
+        "کارشناسان",
+        "ناظران",
+    ];
+    if words
+        .iter()
+        .take(3)
+        .any(|t| UNNAMED.contains(&t.key.as_str()))
+    {
+        return None;
+    }
+    Some(None)
+}
+
+/// The cue starting at token `i`: (last token, joined key).
+fn cue_at(tokens: &[Token], i: usize, para: &str) -> Option<(usize, String)> {
+    let mut acc = String::new();
+    let mut best = None;
+    for j in i..tokens.len().min(i + CUE_WORDS) {
+        if j > i {
+            let gap = &para[tokens[j - 1].range.end..tokens[j].range.start];
+            if !gap.chars().all(|c| c == ' ' || c == '\u{200C}') {
+                break;
+            }
+        }
+        acc.push_str(&tokens[j].key);
+        if CUES.contains(&acc.as_str()) {
+            best = Some((j, acc.clone()));
+        }
+    }
+    best
+}
+
+/// The index of the token starting at byte `at`.
+fn cue_first_token(tokens: &[Token], at: usize) -> usize {
+    tokens.iter().position(|t| t.range.start == at).unwrap_or(0)
+}
+
+/// Byte ranges of «…» quotations in `para` (to its end when unclosed),
+/// guillemets included.
+fn quote_spans(para: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0;
+    for (i, c) in para.char_indices() {
+        match c {
+            '«' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            '»' if depth > 0 => {
+                depth -= 1;
+                if depth == 0
+                    && let Some(s) = open.take()
+                {
+                    out.push(s..i + '»'.len_utf8());
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        out.push(s..para.len());
+    }
+    out
+}
+
+fn in_quotes(quotes: &[Range<usize>], at: usize) -> bool {
+    quotes.iter().any(|q| q.start < at && at < q.end)
+}
+
+/// The end (after the terminator) of the last sentence ending in
+/// `from..to`, outside quotations.
+fn last_sentence_end(para: &str, from: usize, to: usize, quotes: &[Range<usize>]) -> Option<usize> {
+    let mut last = None;
+    for (i, c) in para[from..to].char_indices() {
+        let at = from + i;
+        if matches!(c, '.' | '!' | '؟' | '?')
+            && !in_quotes(quotes, at)
+            && is_sentence_stop(para, at)
+        {
+            last = Some(at + c.len_utf8());
+        }
+    }
+    last
+}
+
+/// A full stop, not a decimal point or an abbreviation dot.
+fn is_sentence_stop(para: &str, at: usize) -> bool {
+    let next = para[at + 1..].chars().next();
+    let prev = para[..at].chars().next_back();
+    !(prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// The end of the sentence starting at `from` (before its full stop), or
+/// the paragraph's end.
+fn sentence_end(para: &str, from: usize, quotes: &[Range<usize>]) -> usize {
+    for (i, c) in para[from..].char_indices() {
+        let at = from + i;
+        if matches!(c, '.' | '!' | '؟' | '?')
+            && !in_quotes(quotes, at)
+            && is_sentence_stop(para, at)
+        {
+            return at;
+        }
+    }
+    para.len()
+}
+
+/// `r` without surrounding spaces, guillemets and a final full stop.
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '«');
+    let start = r.start + (s.len() - t.len());
+    let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || c == '»' || c == '.');
+    start..start + t2.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Day;
+    use crate::extract::{EntityName, extract};
+
+    /// (speaker, kind, text) of each statement in `text` (paragraphs one
+    /// per line; `title` is the first line when set).
+    fn said(text: &str, title: bool, day: &str) -> Vec<(Option<String>, StatementKind, String)> {
+        let g = Gazetteer::bundled();
+        let day = Day::parse_iso(day);
+        let mentions = extract(&g, text, day);
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches('\n');
+            if !body.trim().is_empty() {
+                paragraphs.push(at..at + body.len());
+            }
+            at += line.len();
+        }
+        let parts = ArticleParts {
+            title: if title {
+                Some(paragraphs.remove(0))
+            } else {
+                None
+            },
+            paragraphs,
+            ..Default::default()
+        };
+        statements(&g, text, &mentions, &parts)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.speaker.map(|e| EntityName::of(&g, &e).name),
+                    s.kind,
+                    text[s.range].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(speaker: &str, kind: StatementKind, t: &str) -> (Option<String>, StatementKind, String) {
+        (Some(speaker.to_string()), kind, t.to_string())
+    }
+
+    const D: StatementKind = StatementKind::Direct;
+    const I: StatementKind = StatementKind::Indirect;
+
+    #[test]
+    fn direct_to_the_end_of_the_paragraph_or_the_closing_guillemet() {
+        assert_eq!(
+            said(
+                "عباس عراقچی در نشست خبری گفت: همکاری دو کشور ادامه دارد.",
+                false,
+                "2025-02-01"
+            ),
+            [one("عباس عراقچی", D, "همکاری دو کشور ادامه دارد")]
+        );
+        assert_eq!(
+            said(
+                "لاوروف در پایان دیدار گفت: «ما آماده گفت‌وگو هستیم.» او سپس جلسه را ترک کرد.",
+                false,
+                "2025-02-01"
+            ),
+            [one("سرگئی لاوروف", D, "ما آماده گفت‌وگو هستیم")]
+        );
+    }
+
+    #[test]
+    fn a_quote_in_the_next_paragraph() {
+        assert_eq!(
+            said(
+                "پزشکیان در دیدار با سفیر تازه تصریح کرد:\nهمکاری‌های علمی باید گسترش یابد.\nجلسه یک ساعت طول کشید.",
+                false,
+                "2025-02-01"
+            ),
+            [one("مسعود پزشکیان", D, "همکاری‌های علمی باید گسترش یابد")]
+        );
+    }
+
+    #[test]
+    fn indirect_with_ke_and_a_leads_gofte() {
+        assert_eq!(
+            said(
+                "قالیباف در جلسه علنی اعلام کرد که بودجه سال آینده تا پایان ماه تصویب می‌شود. نمایندگان نیز حاضر بودند.",
+                false,
+                "2025-02-01"
+            ),
+            [one(
+                "محمدباقر قالیباف",
+                I,
+                "بودجه سال آینده تا پایان ماه تصویب می‌شود"
+            )]
+        );
+        assert_eq!(
+            said(
+                "عراقچی از سفر راضی بوده و پوتین گفته روابط دو کشور رو به گسترش است.",
+                false,
+                "2025-02-01"
+            ),
+            [one("ولادیمیر پوتین", I, "روابط دو کشور رو به گسترش است")],
+            "the clause after «و» has its own subject"
+        );
+    }
+
+    #[test]
+    fn a_headline_with_a_colon() {
+        assert_eq!(
+            said(
+                "عراقچی: مذاکرات بدون پیش‌شرط ادامه دارد\nمتن خبر.",
+                true,
+                "2025-02-01"
+            ),
+            [one("عباس عراقچی", D, "مذاکرات بدون پیش‌شرط ادامه دارد")]
+        );
+    }
+
+    #[test]
+    fn vey_is_the_previous_subject_and_titles_are_the_office_holder() {
+        assert_eq!(
+            said(
+                "لاوروف روز دوشنبه وارد تهران شد. وی در فرودگاه گفت: سفر بعدی به زودی انجام می‌شود.",
+                false,
+                "2025-02-01"
+            ),
+            [one("سرگئی لاوروف", D, "سفر بعدی به زودی انجام می‌شود")]
+        );
+        assert_eq!(
+            said(
+                "رئیس جمهور روسیه افزود: قرارداد تازه امضا خواهد شد.",
+                false,
+                "2010-03-01"
+            ),
+            [one("دمیتری مدودف", D, "قرارداد تازه امضا خواهد شد")]
+        );
+    }
+
+    #[test]
+    fn traps_congratulations_outlets_unnamed_sources_and_guillemets() {
+        assert!(said("پزشکیان در پیامی به پوتین تبریک گفت.", false, "2025-02-01").is_empty());
+        assert_eq!(
+            said(
+                "به گزارش ایرنا، عراقچی در این دیدار گفت: گفت‌وگوها سازنده بود.",
+                false,
+                "2025-02-01"
+            ),
+            [one("عباس عراقچی", D, "گفت‌وگوها سازنده بود")],
+            "the outlet is not the speaker"
+        );
+        let unnamed = said(
+            "عراقچی دیروز به ژنو رفت. به گفته یک دیپلمات اروپایی، مذاکرات متوقف شده است.",
+            false,
+            "2025-02-01",
+        );
+        assert_eq!(
+            unnamed,
+            [(None, I, "مذاکرات متوقف شده است".to_string())],
+            "never the last named person"
+        );
+        assert_eq!(
+            said(
+                "پزشکیان در تماس با «ولادیمیر پوتین» این حمله را تجاوزکارانه عنوان کرد و گفت: پاسخ داده خواهد شد.",
+                false,
+                "2025-02-01"
+            ),
+            [one("مسعود پزشکیان", D, "پاسخ داده خواهد شد")],
+            "a name in guillemets is no quote; «عنوان کرد و گفت» is one statement"
+        );
+    }
+}

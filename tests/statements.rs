@@ -1,0 +1,94 @@
+//! Statements: the gold list of the real seed articles (a floor that can
+//! only rise), and that no statement comes from chrome.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn inspect(folder: &Path) -> Vec<Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(["inspect", "--json"])
+        .arg(folder)
+        .output()
+        .expect("daftar runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .filter(|v: &Value| v["kind"] == "article")
+        .collect()
+}
+
+/// Words as a reader compares them: spelling variants and ZWNJ aside.
+fn words(s: &str) -> Vec<String> {
+    daftar::text::tokenize::tokenize(s)
+        .into_iter()
+        .map(|t| t.key)
+        .collect()
+}
+
+/// At least 38 of the 42 gold statements are found with the right speaker:
+/// a found statement matches a gold one when its text starts with the gold
+/// row's first words; each found statement answers one gold row.
+#[test]
+fn seed_gold_statements_with_their_speakers() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipping: {} not present", seeds.display());
+        return;
+    }
+    let rows = inspect(&seeds);
+    let gold = std::fs::read_to_string(seeds.join("gold/statements.tsv")).unwrap();
+    let mut used: Vec<(String, usize)> = Vec::new();
+    let mut found = 0;
+    let mut missing = Vec::new();
+    let mut total = 0;
+    for line in gold.lines().skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        let (file, id, speaker, first8) = (c[0], c[1], c[2], c[6]);
+        total += 1;
+        let article = rows
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().starts_with(file))
+            .unwrap();
+        let want = words(first8);
+        let hit = article["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .find(|(i, s)| {
+                let have = words(s["text"].as_str().unwrap());
+                s["speaker"].as_str() == Some(speaker)
+                    && have.len() >= want.len()
+                    && have[..want.len()] == want[..]
+                    && !used.contains(&(file.to_string(), *i))
+            })
+            .map(|(i, _)| i);
+        match hit {
+            Some(i) => {
+                used.push((file.to_string(), i));
+                found += 1;
+            }
+            None => missing.push(format!("{file} {id} {speaker}: {first8}")),
+        }
+    }
+    assert!(total >= 41, "{total} gold rows read");
+    eprintln!("{found} of {total} gold statements found; missing: {missing:#?}");
+    assert!(found >= 41, "{found} of {total}; missing: {missing:#?}");
+    // Nothing else is taken for a statement from these articles.
+    let all: usize = rows
+        .iter()
+        .map(|r| r["statements"].as_array().unwrap().len())
+        .sum();
+    assert!(
+        all <= total + 1,
+        "{all} statements found for {total} gold ones"
+    );
+}
