@@ -75,6 +75,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set two sides' statements next to each other, aligned by topic.
+    /// SPEC: `speaker=پوتین,from=1397-01-01,to=1399-12-29,source=ایرنا`
+    /// (any subset).
+    Compare {
+        folder: PathBuf,
+        #[arg(long)]
+        left: String,
+        #[arg(long)]
+        right: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// List the people, places and organisations the articles mention.
     Entities {
         folder: PathBuf,
@@ -186,6 +198,16 @@ fn main() -> ExitCode {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::timeline::run(&folder, by, cal, query.as_deref(), json, &mut out)
+        }
+        Some(Command::Compare {
+            folder,
+            left,
+            right,
+            json,
+        }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::compare::run(&folder, &left, &right, json, &mut out)
         }
         Some(Command::Entities { folder, json }) => {
             let stdout = std::io::stdout();

@@ -7,9 +7,7 @@ use serde::Serialize;
 
 use crate::corpus::Article;
 use crate::dates::{ArticleDate, Provenance};
-use crate::extract::{
-    ArticleParts, EntityKind, EntityName, Gazetteer, StatementKind, by_entity, statements,
-};
+use crate::extract::{EntityKind, EntityName, Gazetteer, StatementKind, by_entity};
 use crate::text::CharIndex;
 
 #[derive(Debug, Serialize)]
@@ -143,15 +141,9 @@ pub struct StatementJson {
 
 impl StatementJson {
     pub fn all(g: &Gazetteer, a: &Article, idx: &CharIndex) -> Vec<StatementJson> {
-        let parts = ArticleParts {
-            title: a.title.clone(),
-            kicker: a.kicker.clone(),
-            lead: a.lead.clone(),
-            paragraphs: a.paragraphs.clone(),
-        };
         let get = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
-        statements(g, &a.text, &a.mentions, &parts)
-            .into_iter()
+        a.statements
+            .iter()
             .map(|s| StatementJson {
                 speaker: s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
                 mention: s.mention.as_ref().map(get),

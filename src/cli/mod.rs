@@ -2,6 +2,7 @@
 //! its behaviour is checked. Field names of the JSON output are a contract.
 
 pub mod bench;
+pub mod compare;
 pub mod entities;
 pub mod gen_corpus;
 pub mod inspect;

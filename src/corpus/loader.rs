@@ -224,9 +224,7 @@ pub fn load_entries(
                 Entry::File { path, rel } => load_file(path, rel, opts.max_file_bytes, &clues)
                     .map(|mut a| {
                         if let Some(g) = &opts.gazetteer {
-                            a.mentions =
-                                crate::extract::extract(g, &a.text, a.date.as_ref().map(|d| d.day))
-                                    .into();
+                            (a.mentions, a.statements) = crate::extract::analyse(g, &a);
                         }
                         a
                     })
@@ -357,6 +355,7 @@ pub fn article_from_bytes(
         size: bytes.len() as u64,
         text: text.into(),
         mentions: Vec::new().into(),
+        statements: Vec::new().into(),
     })
 }
 

@@ -45,6 +45,8 @@ pub struct Article {
     /// Entity mentions, in text order (filled while loading; shared with
     /// background counting).
     pub mentions: std::sync::Arc<[crate::extract::Mention]>,
+    /// Who said what, in text order (filled with the mentions).
+    pub statements: std::sync::Arc<[crate::extract::Statement]>,
 }
 
 impl Article {
@@ -77,6 +79,7 @@ impl Article {
             content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
             size: text.len() as u64,
             mentions: Vec::new().into(),
+            statements: Vec::new().into(),
         }
     }
 

@@ -4,17 +4,38 @@
 //! with each article, so panels and commands count them without reading
 //! files again, and a curation edit re-matches the texts in memory.
 
+pub mod compare;
 pub mod curation;
 pub mod entities;
 pub mod gazetteer;
 pub mod statements;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 pub use curation::{Edit, UserEntities};
 pub use entities::{EntityRef, Mention, Via, extract};
 pub use gazetteer::{EntityKind, Gazetteer};
 pub use statements::{ArticleParts, Statement, StatementKind, statements};
+
+/// An article's entity mentions, then its statements (whose speakers
+/// are those mentions).
+pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> (Arc<[Mention]>, Arc<[Statement]>) {
+    let mentions = extract(g, &a.text, a.date.as_ref().map(|d| d.day));
+    let st = statements(g, &a.text, &mentions, &ArticleParts::of(a));
+    (mentions.into(), st.into())
+}
+
+impl ArticleParts {
+    pub fn of(a: &crate::corpus::Article) -> ArticleParts {
+        ArticleParts {
+            title: a.title.clone(),
+            kicker: a.kicker.clone(),
+            lead: a.lead.clone(),
+            paragraphs: a.paragraphs.clone(),
+        }
+    }
+}
 
 /// An entity as shown: its name, kind and whether it is only a candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

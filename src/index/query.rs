@@ -151,8 +151,11 @@ fn item_of(text: &str, quoted: bool) -> Result<Item, QueryError> {
     Ok(Item::Words(keys))
 }
 
-/// Parses `date:` values.
-fn parse_day_bound(s: &str, end: bool) -> Option<Day> {
+/// Parses one date of a `date:` value (also used by comparison specs):
+/// `1403`, `1403-05`, `1403-05-10` or Gregorian `2024-…`, told apart by
+/// the year; a year or month alone is its first day, or with `end` its
+/// last.
+pub fn parse_day_bound(s: &str, end: bool) -> Option<Day> {
     let key = search_key(s);
     let parts: Vec<&str> = key.split(['-', '/']).collect();
     let nums: Vec<i32> = parts

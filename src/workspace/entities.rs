@@ -12,15 +12,19 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use rayon::prelude::*;
 
 use crate::corpus::Article;
-use crate::dates::Day;
-use crate::extract::{Edit, EntityName, EntityRef, Gazetteer, Mention, UserEntities, extract};
+use crate::extract::{
+    Edit, EntityName, EntityRef, Gazetteer, Mention, Statement, UserEntities, analyse,
+};
+
+/// An article's mentions and statements.
+type Analysis = (Arc<[Mention]>, Arc<[Statement]>);
 
 /// Mentions of every article, matched with a new gazetteer.
 struct Rematch {
     gazetteer: Arc<Gazetteer>,
     /// The article set it was computed for.
     set: (u64, usize),
-    rx: Receiver<Vec<Arc<[Mention]>>>,
+    rx: Receiver<Vec<Analysis>>,
 }
 
 pub struct EntityState {
@@ -102,19 +106,23 @@ impl EntityState {
         wake: impl Fn() + Send + 'static,
     ) {
         let g = Arc::new(Gazetteer::build(&self.user));
-        let inputs: Vec<(Arc<str>, Option<Day>)> = articles
+        // The texts are shared, not copied; the rest is small.
+        let inputs: Vec<Article> = articles
             .iter()
-            .map(|a| (a.text.clone(), a.date.as_ref().map(|d| d.day)))
+            .map(|a| Article {
+                warnings: Vec::new(),
+                tags: Vec::new(),
+                mentions: Vec::new().into(),
+                statements: Vec::new().into(),
+                ..a.clone()
+            })
             .collect();
         let (tx, rx) = channel();
         let worker = g.clone();
         let spawned = std::thread::Builder::new()
             .name("daftar-entities".into())
             .spawn(move || {
-                let out: Vec<Arc<[Mention]>> = inputs
-                    .par_iter()
-                    .map(|(text, day)| extract(&worker, text, *day).into())
-                    .collect();
+                let out: Vec<Analysis> = inputs.par_iter().map(|a| analyse(&worker, a)).collect();
                 let _ = tx.send(out);
                 wake();
             });
@@ -152,8 +160,9 @@ impl EntityState {
             return false;
         }
         let old_name = self.selected_name();
-        for (a, m) in articles.iter_mut().zip(mentions) {
+        for (a, (m, s)) in articles.iter_mut().zip(mentions) {
             a.mentions = m;
+            a.statements = s;
         }
         self.gazetteer = r.gazetteer.clone();
         self.generation += 1;

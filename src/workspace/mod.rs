@@ -464,9 +464,8 @@ impl Workspace {
             let loaded = if p.is_file() {
                 Some(
                     load_file(&p, &rel, DEFAULT_MAX_FILE_BYTES, &clues).map(|mut a| {
-                        let day = a.date.as_ref().map(|d| d.day);
-                        a.mentions =
-                            crate::extract::extract(&self.entities.gazetteer, &a.text, day).into();
+                        (a.mentions, a.statements) =
+                            crate::extract::analyse(&self.entities.gazetteer, &a);
                         a
                     }),
                 )

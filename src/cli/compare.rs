@@ -1,0 +1,149 @@
+//! `daftar compare FOLDER --left SPEC --right SPEC [--json]`: the
+//! statements of two sides (speaker, time range, outlet) aligned by topic,
+//! best pairs first, then the unpaired ones of each side. See
+//! [`crate::extract::compare`] for the similarity.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+
+use crate::corpus::{Article, LoadEvent, LoadOptions, load_folder};
+use crate::extract::compare::{Side, StatementRef, compare};
+use crate::extract::{EntityName, Gazetteer};
+use crate::text::CharIndex;
+
+/// A statement as JSON, with its article's path, date and outlet.
+fn statement_json(g: &Gazetteer, articles: &[Article], (ai, si): StatementRef) -> Value {
+    let a = &articles[ai];
+    let s = &a.statements[si];
+    let idx = CharIndex::new(&a.text);
+    let get = |r: &std::ops::Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
+    json!({
+        "path": a.path,
+        "date": a.date.as_ref().map(|d| d.day.jalali().to_string()),
+        "gregorian": a.date.as_ref().map(|d| d.day.to_string()),
+        "source": a.source,
+        "speaker": s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
+        "mention": s.mention.as_ref().map(get),
+        "cue": get(&s.cue),
+        "kind": s.kind,
+        "start": idx.char_of_byte(s.range.start),
+        "end": idx.char_of_byte(s.range.end),
+        "text": get(&s.range),
+    })
+}
+
+fn ranges_json(a: &Article, ranges: &[std::ops::Range<usize>]) -> Value {
+    let idx = CharIndex::new(&a.text);
+    Value::Array(
+        ranges
+            .iter()
+            .map(|r| {
+                json!({
+                    "start": idx.char_of_byte(r.start),
+                    "end": idx.char_of_byte(r.end),
+                    "text": a.text.get(r.clone()).unwrap_or_default(),
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn run(
+    folder: &Path,
+    left: &str,
+    right: &str,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let left = Side::parse(left).map_err(|e| anyhow::anyhow!("--left: {e}"))?;
+    let right = Side::parse(right).map_err(|e| anyhow::anyhow!("--right: {e}"))?;
+    let (g, note) = Gazetteer::for_corpus(folder);
+    if let Some(note) = note {
+        eprintln!("daftar: {note}; using the bundled gazetteer only");
+    }
+    let g = Arc::new(g);
+    let opts = LoadOptions {
+        gazetteer: Some(g.clone()),
+        ..Default::default()
+    };
+    let mut articles: Vec<Article> = Vec::new();
+    load_folder(folder, &opts, |e| {
+        if let LoadEvent::Article(a) = e {
+            articles.push(*a);
+        }
+    })?;
+    let c = compare(&g, &articles, &left, &right);
+    let short = |r: StatementRef| {
+        let a = &articles[r.0];
+        let s = &a.statements[r.1];
+        let who = s
+            .speaker
+            .as_ref()
+            .map_or("?".to_string(), |e| EntityName::of(&g, e).name);
+        let date = a
+            .date
+            .as_ref()
+            .map_or("-".into(), |d| d.day.jalali().to_string());
+        let text: String = a.text[s.range.clone()].chars().take(70).collect();
+        format!("[{date} {}] {who}: {text}", a.path)
+    };
+    for p in &c.pairs {
+        if as_json {
+            let diff = p.diff.as_ref().map(|(l, r)| {
+                json!({
+                    "left": ranges_json(&articles[p.left.0], l),
+                    "right": ranges_json(&articles[p.right.0], r),
+                })
+            });
+            let line = json!({
+                "kind": "pair",
+                "similarity": (p.similarity * 1000.0).round() / 1000.0,
+                "shared": p.shared,
+                "left": statement_json(&g, &articles, p.left),
+                "right": statement_json(&g, &articles, p.right),
+                "diff": diff,
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(
+                out,
+                "{:.2}  {}\n      {}\n      shared: {}",
+                p.similarity,
+                short(p.left),
+                short(p.right),
+                p.shared.join("، ")
+            )?;
+        }
+    }
+    for (side, list) in [("left", &c.left_unpaired), ("right", &c.right_unpaired)] {
+        for &r in list {
+            if as_json {
+                let line = json!({"kind": "unpaired", "side": side, "statement": statement_json(&g, &articles, r)});
+                writeln!(out, "{line}")?;
+            } else {
+                writeln!(out, "{side} only  {}", short(r))?;
+            }
+        }
+    }
+    let summary = json!({
+        "kind": "summary",
+        "left": c.left.len(),
+        "right": c.right.len(),
+        "pairs": c.pairs.len(),
+    });
+    if as_json {
+        writeln!(out, "{summary}")?;
+    } else {
+        writeln!(
+            out,
+            "{} left, {} right, {} pairs",
+            c.left.len(),
+            c.right.len(),
+            c.pairs.len()
+        )?;
+    }
+    Ok(())
+}
