@@ -116,6 +116,10 @@ impl Side {
     }
 }
 
+/// Byte ranges of the words that differ: (in the left statement, in the
+/// right one).
+pub type WordDiff = (Vec<Range<usize>>, Vec<Range<usize>>);
+
 /// A statement with where it comes from: (article index, statement index).
 pub type StatementRef = (usize, usize);
 
@@ -131,7 +135,7 @@ pub struct Pair {
     pub left_shared: Vec<Range<usize>>,
     pub right_shared: Vec<Range<usize>>,
     /// For reworded pairs: byte ranges of the words that differ.
-    pub diff: Option<(Vec<Range<usize>>, Vec<Range<usize>>)>,
+    pub diff: Option<WordDiff>,
 }
 
 /// The comparison of two sides.
@@ -392,7 +396,7 @@ pub fn word_diff(
     sa: &Statement,
     b: &Article,
     sb: &Statement,
-) -> (f64, (Vec<Range<usize>>, Vec<Range<usize>>)) {
+) -> (f64, WordDiff) {
     let ta = tokenize(&a.text[sa.range.clone()]);
     let tb = tokenize(&b.text[sb.range.clone()]);
     let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
