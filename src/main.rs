@@ -32,6 +32,9 @@ struct Cli {
     /// Select this entity (any of its names) once the folder has loaded.
     #[arg(long)]
     entity: Option<String>,
+    /// Open the comparison of two sides (SPECs as for `daftar compare`).
+    #[arg(long, num_args = 2, value_names = ["LEFT", "RIGHT"])]
+    compare: Option<Vec<String>>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -237,6 +240,9 @@ fn main() -> ExitCode {
             concordance: cli.concordance,
             calendar: cli.calendar.map(CalendarArg::kind),
             entity: cli.entity,
+            compare: cli
+                .compare
+                .and_then(|v| Some((v.first()?.clone(), v.get(1)?.clone()))),
         }),
     };
     match result {

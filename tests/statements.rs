@@ -92,3 +92,64 @@ fn seed_gold_statements_with_their_speakers() {
         "{all} statements found for {total} gold ones"
     );
 }
+
+/// `daftar compare` on the seeds: Putin against the Iranian presidents.
+#[test]
+fn compare_aligns_putin_with_the_iranian_presidents() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipping: {} not present", seeds.display());
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(["compare", "--json", "--left", "speaker=پوتین"])
+        .args(["--right", "speaker=روحانی|پزشکیان"])
+        .arg(&seeds)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pairs: Vec<&Value> = lines.iter().filter(|l| l["kind"] == "pair").collect();
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["kind"], "summary");
+    assert_eq!(summary["pairs"].as_u64().unwrap() as usize, pairs.len());
+    assert!(pairs.len() >= 3, "{} pairs", pairs.len());
+    let mut last = f64::MAX;
+    for p in &pairs {
+        assert_eq!(p["left"]["speaker"], "ولادیمیر پوتین");
+        let right = p["right"]["speaker"].as_str().unwrap();
+        assert!(right == "حسن روحانی" || right == "مسعود پزشکیان", "{right}");
+        assert!(!p["shared"].as_array().unwrap().is_empty());
+        let sim = p["similarity"].as_f64().unwrap();
+        assert!(sim <= last, "best pairs first");
+        last = sim;
+    }
+    let unpaired = lines.iter().filter(|l| l["kind"] == "unpaired").count();
+    assert_eq!(
+        pairs.len() * 2 + unpaired,
+        (summary["left"].as_u64().unwrap() + summary["right"].as_u64().unwrap()) as usize,
+        "every statement is in a pair or unpaired"
+    );
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args([
+            "compare",
+            "--left",
+            "speaker=پوتین,from=1397-14-01",
+            "--right",
+            "x",
+        ])
+        .arg(&seeds)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
+}

@@ -227,7 +227,7 @@ fn brushing_the_timeline_limits_the_list_and_the_chip_clears_it() {
     }
     press(&mut h, to, false);
     move_to(&mut h, Pos2::new(5.0, 300.0));
-    h.run();
+    common::settle(&mut h);
     let app = h.state();
     let (lo, hi) = app.ws.range.expect("the brush set a range");
     let shown = app.ws.order.len();
@@ -237,7 +237,7 @@ fn brushing_the_timeline_limits_the_list_and_the_chip_clears_it() {
         assert!(d >= lo && d <= hi);
     }
     h.get_by_label_contains("Clear range").click();
-    h.run();
+    common::settle(&mut h);
     assert_eq!(h.state().ws.range, None);
     assert_eq!(h.state().ws.order.len(), all);
 }

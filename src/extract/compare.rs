@@ -27,6 +27,9 @@ use crate::dates::Day;
 use crate::index::query::parse_day_bound;
 use crate::text::tokenize::tokenize;
 
+/// Each side keeps at most this many statements (the newest): pairing is
+/// quadratic.
+pub const MAX_PER_SIDE: usize = 3000;
 /// Pairs below this similarity are not shown as pairs.
 pub const MIN_SIMILARITY: f64 = 0.08;
 /// From this share of equal words on, a pair gets a word-level diff.
@@ -35,7 +38,7 @@ pub const REWORDED: f64 = 0.6;
 /// One side of a comparison. Empty fields do not restrict.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Side {
-    /// Any name of the speaker.
+    /// Any name of the speaker; several separated by `|`.
     pub speaker: Option<String>,
     pub from: Option<Day>,
     pub to: Option<Day>,
@@ -56,7 +59,8 @@ pub enum SpecError {
 
 impl Side {
     /// Parses `speaker=پوتین,from=1397-01-01,to=1399-12-29,source=ایرنا`
-    /// (any subset; Jalali or Gregorian dates, told apart by the year).
+    /// (any subset; Jalali or Gregorian dates, told apart by the year;
+    /// `speaker=روحانی|پزشکیان` for either).
     pub fn parse(spec: &str) -> Result<Side, SpecError> {
         let mut side = Side::default();
         for part in spec
@@ -87,14 +91,18 @@ impl Side {
     }
 
     /// Whether statement `s` of article `a` belongs to this side.
-    fn admits(&self, g: &Gazetteer, a: &Article, s: &Statement) -> bool {
+    pub fn admits(&self, g: &Gazetteer, a: &Article, s: &Statement) -> bool {
         if let Some(want) = &self.speaker {
             let Some(sp) = &s.speaker else { return false };
-            let ok = match (g.find(want), sp) {
-                (Some(e), EntityRef::Known(k)) => e == *k,
-                (_, EntityRef::Candidate(n)) => joined_key(n) == joined_key(want),
-                _ => false,
-            };
+            // «روحانی|پزشکیان»: any of them.
+            let ok = want
+                .split('|')
+                .map(str::trim)
+                .any(|want| match (g.find(want), sp) {
+                    (Some(e), EntityRef::Known(k)) => e == *k,
+                    (_, EntityRef::Candidate(n)) => joined_key(n) == joined_key(want),
+                    _ => false,
+                });
             if !ok {
                 return false;
             }
@@ -278,8 +286,11 @@ pub fn compare(g: &Gazetteer, articles: &[Article], left: &Side, right: &Side) -
                 }
             }
         }
-        // Oldest first.
+        // Oldest first; the newest MAX_PER_SIDE.
         v.sort_by_key(|&(ai, si)| (articles[ai].date.as_ref().map(|d| d.day), ai, si));
+        if v.len() > MAX_PER_SIDE {
+            v.drain(..v.len() - MAX_PER_SIDE);
+        }
         v
     };
     let l = pick(left);
@@ -391,12 +402,7 @@ fn display_terms(shared: &[&String], a: &Article, t: &Terms) -> Vec<String> {
 
 /// The share of words two statements have in common, in order, and the
 /// byte ranges of the words that differ.
-pub fn word_diff(
-    a: &Article,
-    sa: &Statement,
-    b: &Article,
-    sb: &Statement,
-) -> (f64, WordDiff) {
+pub fn word_diff(a: &Article, sa: &Statement, b: &Article, sb: &Statement) -> (f64, WordDiff) {
     let ta = tokenize(&a.text[sa.range.clone()]);
     let tb = tokenize(&b.text[sb.range.clone()]);
     let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();

@@ -69,6 +69,30 @@ const HONORIFICS: &[&str] = &[
     "شهید",
 ];
 
+/// Nouns that make a person's name the name of a place or building.
+const PLACE_HEADS: &[&str] = &[
+    "فرودگاه",
+    "مصلای",
+    "مصلی",
+    "خیابان",
+    "میدان",
+    "بزرگراه",
+    "بیمارستان",
+    "دانشگاه",
+    "ورزشگاه",
+    "بندر",
+    "شهرک",
+    "پارک",
+    "مدرسه",
+    "بلوار",
+    "پل",
+    "تالار",
+    "سالن",
+    "مجتمع",
+    "ایستگاه",
+    "اتوبان",
+];
+
 /// Words that open an apposition after a name: «X، سخنگوی وزارت …».
 const APPOSITION_HEADS: &[&str] = &[
     "رییس",
@@ -277,6 +301,16 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
                 (e, Via::Title)
             }
         };
+        // «فرودگاه امام خمینی», «خیابان ولیعصر»: a place named after a
+        // person is no mention of the person.
+        let named_after = i > 0
+            && PLACE_HEADS.contains(&tokens[i - 1].key.as_str())
+            && entity.is_some_and(|e| g.entities[e as usize].kind == EntityKind::Person);
+        if named_after {
+            covered[i..=j].iter_mut().for_each(|c| *c = true);
+            i = j + 1;
+            continue;
+        }
         if let Some(e) = entity {
             if g.entities[e as usize].kind == EntityKind::Person && via == Via::Name {
                 last_person.push(e);
@@ -532,6 +566,14 @@ mod tests {
             ),
         );
         assert_eq!(f, ["ابراهیم رئیسی", "سازمان همکاری شانگهای"]);
+        let f = names(
+            &g,
+            &article(
+                "هواپیما در فرودگاه امام خمینی نشست و امام خمینی در کتاب‌ها آمده است.",
+                None,
+            ),
+        );
+        assert_eq!(f, ["روح‌الله خمینی"], "the airport is not the man");
     }
 
     #[test]

@@ -12,10 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::CalendarKind;
 use crate::ui::panels::article_list::ArticleListPanel;
+use crate::ui::panels::compare::ComparePanel;
 use crate::ui::panels::entities::EntityPanel;
 use crate::ui::panels::kwic::KwicPanel;
 use crate::ui::panels::reader::ReaderPanel;
 use crate::ui::panels::search::SearchPanel;
+use crate::ui::panels::statements::StatementsPanel;
 use crate::ui::panels::status::status_ui;
 use crate::ui::panels::timeline::TimelinePanel;
 use crate::ui::widgets::rtl_text::LayoutCache;
@@ -62,6 +64,8 @@ pub enum Command {
     SelectEntity(Option<crate::extract::EntityRef>),
     /// Save a correction to the corpus's entities.
     Curate(crate::extract::Edit),
+    /// Open article `.0` in the reader at a passage (byte range), marked.
+    OpenPassage(usize, std::ops::Range<usize>),
 }
 
 /// What the central panel shows.
@@ -70,6 +74,8 @@ pub enum View {
     #[default]
     Reader,
     Concordance,
+    Statements,
+    Compare,
 }
 
 /// The typed-path open dialog, with a Browse… button that asks the
@@ -92,6 +98,8 @@ pub struct DaftarApp {
     kwic: KwicPanel,
     pub timeline: TimelinePanel,
     pub entities: EntityPanel,
+    pub statements: StatementsPanel,
+    pub compare: ComparePanel,
     pub view: View,
     cache: LayoutCache,
     dialog: OpenDialog,
@@ -125,6 +133,8 @@ impl DaftarApp {
             kwic: KwicPanel::default(),
             timeline: TimelinePanel::default(),
             entities: EntityPanel::default(),
+            statements: StatementsPanel::default(),
+            compare: ComparePanel::default(),
             view: View::Reader,
             cache: LayoutCache::default(),
             dialog: OpenDialog::default(),
@@ -178,6 +188,16 @@ impl DaftarApp {
             }
             Command::SetRange(r) => self.ws.set_range(r),
             Command::SelectEntity(e) => self.ws.select_entity(e),
+            Command::OpenPassage(i, range) => {
+                if let Some(a) = self.ws.articles.get(i) {
+                    self.selected = Some(i);
+                    self.view = View::Reader;
+                    // Marked like a match, and scrolled to.
+                    let id = a.id.clone();
+                    self.reader.set_hits(&id, vec![range.clone()], 0);
+                    self.reader.selection = Some((range.start, range.end));
+                }
+            }
             Command::Curate(edit) => {
                 if let Err(e) = self.ws.curate(edit) {
                     self.ws.entities.note = Some(e);
@@ -339,11 +359,26 @@ impl DaftarApp {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.view, View::Reader, "Reader");
                 ui.selectable_value(&mut self.view, View::Concordance, "Concordance");
+                ui.selectable_value(&mut self.view, View::Statements, "Statements");
+                ui.selectable_value(&mut self.view, View::Compare, "Compare");
             });
             ui.separator();
-            if self.view == View::Concordance {
-                self.kwic.ui(ui, &self.ws, &mut self.cache, &mut cmds);
-                return;
+            match self.view {
+                View::Concordance => {
+                    self.kwic.ui(ui, &self.ws, &mut self.cache, &mut cmds);
+                    return;
+                }
+                View::Statements => {
+                    self.statements
+                        .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
+                    return;
+                }
+                View::Compare => {
+                    self.compare
+                        .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
+                    return;
+                }
+                View::Reader => {}
             }
             match self.selected.and_then(|i| self.ws.articles.get(i)) {
                 Some(article) => {

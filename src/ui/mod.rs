@@ -23,6 +23,8 @@ pub struct Start {
     pub calendar: Option<crate::dates::CalendarKind>,
     /// An entity (any of its names) to select once loaded.
     pub entity: Option<String>,
+    /// Open the comparison view with these sides (`daftar compare` SPECs).
+    pub compare: Option<(String, String)>,
 }
 
 /// Opens the window.
@@ -34,6 +36,7 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         concordance,
         calendar,
         entity,
+        compare,
     } = start;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -63,6 +66,11 @@ pub fn run(start: Start) -> anyhow::Result<()> {
             let mut app = app::DaftarApp::new(settings, folder);
             app.open_article = article;
             app.open_entity = entity;
+            if let Some((l, r)) = compare {
+                app.compare.left = panels::compare::SideForm::from_spec(&l);
+                app.compare.right = panels::compare::SideForm::from_spec(&r);
+                app.view = app::View::Compare;
+            }
             if let Some(q) = search {
                 app.apply(app::Command::Search(q));
             }

@@ -42,11 +42,12 @@ pub fn window(folder: &Path) -> Harness<'static, DaftarApp> {
 }
 
 /// Steps the window until no background work is left (loading, indexing,
-/// searching, entity matching and counting).
+/// searching, entity matching and counting, comparing).
 pub fn settle(h: &mut Harness<'static, DaftarApp>) {
     let started = Instant::now();
     let busy = |h: &Harness<'static, DaftarApp>| {
-        h.state().ws.is_busy() || h.state().entities.is_counting()
+        let app = h.state();
+        app.ws.is_busy() || app.entities.is_counting() || app.compare.is_busy()
     };
     // Quiet for a few frames in a row: a frame may start new work.
     let mut quiet = 0;

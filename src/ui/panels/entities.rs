@@ -125,7 +125,9 @@ impl EntityPanel {
                 ui.weak(format!("{} in {} articles", s.rows.len(), s.articles));
             }
             if self.summary.is_busy() || ents.is_rematching() {
-                ui.spinner();
+                // A word, not a spinner: no repaint every frame while a
+                // worker counts (it wakes the window when done).
+                ui.weak("counting…");
             }
         });
         // Sort buttons at the right, the filter box takes what is left (a

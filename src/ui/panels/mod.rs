@@ -2,9 +2,11 @@
 //! pushes [`crate::ui::app::Command`]s; only the app applies them.
 
 pub mod article_list;
+pub mod compare;
 pub mod entities;
 pub mod kwic;
 pub mod reader;
 pub mod search;
+pub mod statements;
 pub mod status;
 pub mod timeline;

@@ -1,0 +1,537 @@
+//! The comparison view: two sides, each a speaker, a time range and/or an
+//! outlet; their statements aligned row by row by topic with the shared
+//! words highlighted in both cells (and, for reprints, the changed words
+//! underlined), the unpaired ones below; or a ledger of speakers ×
+//! articles. Every cell opens its passage in the reader. The pairing runs
+//! on a worker thread (see [`crate::extract::compare`]).
+
+use std::ops::Range;
+
+use egui::{Color32, FontId, Ui};
+
+use crate::corpus::Article;
+use crate::extract::compare::{Comparison, Ledger, Side, StatementRef, compare};
+use crate::extract::{EntityName, EntityRef};
+use crate::index::query::parse_day_bound;
+use crate::jobs::Latest;
+use crate::ui::app::{Command, Settings};
+use crate::ui::panels::article_list::list_date;
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, Span, SpanStyle, line_height};
+use crate::workspace::Workspace;
+
+/// What the user typed for one side.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SideForm {
+    pub speaker: String,
+    pub from: String,
+    pub to: String,
+    pub source: String,
+}
+
+impl SideForm {
+    /// A form filled from a `daftar compare` SPEC
+    /// (`speaker=…,from=…,to=…,source=…`); unknown keys are ignored.
+    pub fn from_spec(spec: &str) -> SideForm {
+        let mut f = SideForm::default();
+        for part in spec.split([',', '،']) {
+            if let Some((k, v)) = part.split_once('=') {
+                let v = v.trim().to_string();
+                match k.trim() {
+                    "speaker" => f.speaker = v,
+                    "from" => f.from = v,
+                    "to" => f.to = v,
+                    "source" => f.source = v,
+                    _ => {}
+                }
+            }
+        }
+        f
+    }
+
+    fn side(&self) -> Result<Side, String> {
+        let day = |s: &str, end: bool| -> Result<Option<crate::dates::Day>, String> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            parse_day_bound(s, end)
+                .map(Some)
+                .ok_or_else(|| format!("«{s}» is not a date (1403-01-01, 1403, 2024-11)"))
+        };
+        let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        Ok(Side {
+            speaker: opt(&self.speaker),
+            from: day(&self.from, false)?,
+            to: day(&self.to, true)?,
+            source: opt(&self.source),
+        })
+    }
+}
+
+/// A finished comparison, its statement refs in workspace article indices.
+pub struct Result_ {
+    pub comparison: Comparison,
+    pub ledger: Ledger,
+}
+
+/// The article set and the gazetteer generation.
+type SetKey = ((u64, usize), u64);
+type Key = ((u64, usize), u64, SideForm, SideForm);
+
+#[derive(Default)]
+pub struct ComparePanel {
+    pub left: SideForm,
+    pub right: SideForm,
+    ledger: bool,
+    job: Latest<Key, Result_>,
+    /// Speakers by number of statements, per (article set, gazetteer).
+    speakers: Option<(SetKey, Vec<(String, usize)>)>,
+}
+
+impl ComparePanel {
+    /// The comparison shown (for tests).
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.job.current().map(|(_, r)| &r.comparison)
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.job.is_busy()
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        settings: &Settings,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) {
+        let set: SetKey = (ws.article_set(), ws.entities.generation);
+        if self.speakers.as_ref().map(|s| s.0) != Some(set) {
+            self.speakers = Some((set, speakers(ws)));
+        }
+        let speakers = self.speakers.as_ref().map_or(&[][..], |s| &s.1[..]);
+        let mut errors = Vec::new();
+        ui.columns(2, |cols| {
+            for (col, (form, label)) in cols
+                .iter_mut()
+                .zip([(&mut self.left, "Left"), (&mut self.right, "Right")])
+            {
+                side_form(col, form, label, speakers);
+                if let Err(e) = form.side() {
+                    errors.push(e);
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.ledger, false, "Aligned");
+            ui.selectable_value(&mut self.ledger, true, "Ledger");
+            if self.job.is_busy() {
+                // A word, not a spinner: no repaint every frame while a
+                // worker counts (it wakes the window when done).
+                ui.weak("comparing…");
+            }
+        });
+        for e in &errors {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        if !errors.is_empty() {
+            return;
+        }
+        let (Ok(left), Ok(right)) = (self.left.side(), self.right.side()) else {
+            return;
+        };
+        if left == Side::default() && right == Side::default() {
+            ui.weak("Choose a speaker, a time range or an outlet for each side.");
+            return;
+        }
+        let key: Key = (set.0, set.1, self.left.clone(), self.right.clone());
+        let ctx = ui.ctx().clone();
+        self.job.get(
+            &key,
+            || {
+                // Only the articles with a statement on either side go to
+                // the worker (texts shared, not copied).
+                let g = ws.entities.gazetteer.clone();
+                let mut map = Vec::new();
+                let mut sub: Vec<Article> = Vec::new();
+                for (i, a) in ws.articles.iter().enumerate() {
+                    if a.statements
+                        .iter()
+                        .any(|s| left.admits(&g, a, s) || right.admits(&g, a, s))
+                    {
+                        map.push(i);
+                        sub.push(Article {
+                            warnings: Vec::new(),
+                            tags: Vec::new(),
+                            paragraphs: Vec::new(),
+                            ..a.clone()
+                        });
+                    }
+                }
+                move || {
+                    let mut c = compare(&g, &sub, &left, &right);
+                    let ledger = Ledger::of(
+                        &sub,
+                        &c.left.iter().chain(&c.right).copied().collect::<Vec<_>>(),
+                    );
+                    // Back to the workspace's article indices.
+                    let fix = |r: &mut StatementRef| r.0 = map[r.0];
+                    c.left.iter_mut().for_each(fix);
+                    c.right.iter_mut().for_each(fix);
+                    c.left_unpaired.iter_mut().for_each(fix);
+                    c.right_unpaired.iter_mut().for_each(fix);
+                    for p in &mut c.pairs {
+                        fix(&mut p.left);
+                        fix(&mut p.right);
+                    }
+                    let mut ledger = ledger;
+                    ledger.articles.iter_mut().for_each(|a| *a = map[*a]);
+                    for row in &mut ledger.cells {
+                        for cell in row {
+                            cell.iter_mut().for_each(fix);
+                        }
+                    }
+                    Result_ {
+                        comparison: c,
+                        ledger,
+                    }
+                }
+            },
+            move || ctx.request_repaint(),
+        );
+        let Some((shown_key, result)) = self.job.current() else {
+            ui.weak("Comparing…");
+            return;
+        };
+        if shown_key.0 != set.0 || shown_key.1 != set.1 {
+            ui.weak("Comparing…");
+            return;
+        }
+        ui.separator();
+        let style = CellStyle::new(ui, settings);
+        if self.ledger {
+            ledger_ui(ui, ws, &result.ledger, &style, settings, cache, cmds);
+        } else {
+            aligned_ui(ui, ws, &result.comparison, &style, settings, cache, cmds);
+        }
+    }
+}
+
+/// Speakers of the corpus's statements, most statements first.
+fn speakers(ws: &Workspace) -> Vec<(String, usize)> {
+    let g = &ws.entities.gazetteer;
+    let mut counts: std::collections::HashMap<&EntityRef, usize> = Default::default();
+    for a in &ws.articles {
+        for s in a.statements.iter() {
+            if let Some(e) = &s.speaker {
+                *counts.entry(e).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(e, n)| (EntityName::of(g, e).name, n))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+fn side_form(ui: &mut Ui, form: &mut SideForm, label: &str, speakers: &[(String, usize)]) {
+    ui.strong(format!("{label} side"));
+    egui::ComboBox::new(format!("{label}-speaker"), format!("{label} speaker"))
+        .selected_text(if form.speaker.is_empty() {
+            "anyone".to_string()
+        } else {
+            form.speaker.clone()
+        })
+        .width(ui.available_width() * 0.6)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut form.speaker, String::new(), "anyone");
+            for (name, n) in speakers.iter().take(60) {
+                ui.selectable_value(&mut form.speaker, name.clone(), name)
+                    .on_hover_text(format!("{n} statements"));
+            }
+        });
+    ui.horizontal(|ui| {
+        for (field, hint, name) in [
+            (&mut form.from, "from 1397-01-01", "from"),
+            (&mut form.to, "to 1399-12-29", "to"),
+            (&mut form.source, "outlet", "outlet"),
+        ] {
+            let l = ui.weak(name);
+            ui.add(
+                egui::TextEdit::singleline(field)
+                    .hint_text(hint)
+                    .desired_width(90.0),
+            )
+            .labelled_by(l.id);
+        }
+    });
+}
+
+/// Colours of cells.
+struct CellStyle {
+    shared: Color32,
+    changed: Color32,
+    font: FontId,
+    meta: FontId,
+    lines: usize,
+}
+
+impl CellStyle {
+    fn new(ui: &Ui, settings: &Settings) -> CellStyle {
+        CellStyle {
+            shared: crate::ui::panels::reader::hit_color(ui),
+            changed: ui.visuals().error_fg_color,
+            font: FontId::proportional(settings.text_size * 0.85),
+            meta: FontId::proportional(settings.text_size * 0.7),
+            lines: 4,
+        }
+    }
+
+    fn height(&self, ui: &Ui) -> f32 {
+        line_height(ui, &self.meta) + self.lines as f32 * line_height(ui, &self.font) + 10.0
+    }
+}
+
+/// One statement in a cell: date, outlet and speaker, then the text with
+/// `shared` words highlighted and `changed` ones underlined. Returns
+/// whether it was clicked.
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    ui: &mut Ui,
+    ws: &Workspace,
+    r: StatementRef,
+    shared: &[Range<usize>],
+    changed: &[Range<usize>],
+    style: &CellStyle,
+    settings: &Settings,
+    cache: &mut LayoutCache,
+) -> bool {
+    let a = &ws.articles[r.0];
+    let s = &a.statements[r.1];
+    let h = style.height(ui);
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::click());
+    let text = &a.text[s.range.clone()];
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
+    ui.painter().rect_stroke(
+        rect,
+        3.0,
+        egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    if resp.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let g = &ws.entities.gazetteer;
+    let who = s
+        .speaker
+        .as_ref()
+        .map_or_else(String::new, |e| EntityName::of(g, e).name);
+    let date = a
+        .date
+        .as_ref()
+        .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
+    let meta = [
+        who.as_str(),
+        date.as_str(),
+        a.source.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .filter(|x| !x.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let rel = |x: &Range<usize>| {
+        (x.start >= s.range.start && x.end <= s.range.end)
+            .then(|| x.start - s.range.start..x.end - s.range.start)
+    };
+    let mut spans: Vec<Span> = shared
+        .iter()
+        .filter_map(rel)
+        .map(|range| Span {
+            range,
+            style: SpanStyle {
+                background: Some(style.shared),
+                underline: None,
+            },
+        })
+        .collect();
+    spans.extend(changed.iter().filter_map(rel).map(|range| Span {
+        range,
+        style: SpanStyle {
+            background: None,
+            underline: Some(style.changed),
+        },
+    }));
+    let mut child =
+        ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(8.0, 4.0))));
+    child.spacing_mut().item_spacing.y = 0.0;
+    let w = child.available_width();
+    RtlText::new(&meta, style.meta.clone())
+        .color(child.visuals().weak_text_color())
+        .width(w)
+        .max_lines(1)
+        .show(&mut child, cache);
+    RtlText::new(text, style.font.clone())
+        .width(w)
+        .max_lines(style.lines)
+        .spans(&spans)
+        .show(&mut child, cache);
+    resp.clicked()
+}
+
+/// One row of the aligned view.
+enum Row {
+    Pair(usize),
+    Heading(&'static str),
+    /// An unpaired statement: (ref, on the left).
+    Alone(StatementRef, bool),
+}
+
+fn aligned_ui(
+    ui: &mut Ui,
+    ws: &Workspace,
+    c: &Comparison,
+    style: &CellStyle,
+    settings: &Settings,
+    cache: &mut LayoutCache,
+    cmds: &mut Vec<Command>,
+) {
+    ui.weak(format!(
+        "{} statements left, {} right, {} pairs (best first; shared words highlighted, reprinted quotes' changes underlined)",
+        c.left.len(),
+        c.right.len(),
+        c.pairs.len()
+    ));
+    let mut rows: Vec<Row> = (0..c.pairs.len()).map(Row::Pair).collect();
+    if !c.left_unpaired.is_empty() || !c.right_unpaired.is_empty() {
+        rows.push(Row::Heading("Unpaired"));
+        let n = c.left_unpaired.len().max(c.right_unpaired.len());
+        for i in 0..n {
+            if let Some(&r) = c.left_unpaired.get(i) {
+                rows.push(Row::Alone(r, true));
+            }
+            if let Some(&r) = c.right_unpaired.get(i) {
+                rows.push(Row::Alone(r, false));
+            }
+        }
+    }
+    let h = style.height(ui) + 6.0;
+    egui::ScrollArea::vertical()
+        .id_salt("compare-rows")
+        .auto_shrink([false, false])
+        .show_rows(ui, h, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                let mut open = None;
+                ui.columns(2, |cols| match row {
+                    Row::Pair(i) => {
+                        let p = &c.pairs[*i];
+                        let (dl, dr) = p
+                            .diff
+                            .as_ref()
+                            .map_or((&[][..], &[][..]), |(l, r)| (&l[..], &r[..]));
+                        if cell(
+                            &mut cols[0],
+                            ws,
+                            p.left,
+                            &p.left_shared,
+                            dl,
+                            style,
+                            settings,
+                            cache,
+                        ) {
+                            open = Some(p.left);
+                        }
+                        if cell(
+                            &mut cols[1],
+                            ws,
+                            p.right,
+                            &p.right_shared,
+                            dr,
+                            style,
+                            settings,
+                            cache,
+                        ) {
+                            open = Some(p.right);
+                        }
+                    }
+                    Row::Heading(t) => {
+                        cols[0].add_space(h * 0.4);
+                        cols[0].strong(*t);
+                    }
+                    Row::Alone(r, left) => {
+                        let col = if *left { 0 } else { 1 };
+                        if cell(&mut cols[col], ws, *r, &[], &[], style, settings, cache) {
+                            open = Some(*r);
+                        }
+                    }
+                });
+                if let Some((ai, si)) = open {
+                    let range = ws.articles[ai].statements[si].range.clone();
+                    cmds.push(Command::OpenPassage(ai, range));
+                }
+            }
+        });
+}
+
+fn ledger_ui(
+    ui: &mut Ui,
+    ws: &Workspace,
+    l: &Ledger,
+    style: &CellStyle,
+    settings: &Settings,
+    cache: &mut LayoutCache,
+    cmds: &mut Vec<Command>,
+) {
+    let g = &ws.entities.gazetteer;
+    let col_w = 240.0;
+    egui::ScrollArea::both()
+        .id_salt("ledger")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("ledger-grid")
+                .min_col_width(col_w)
+                .max_col_width(col_w)
+                .spacing([6.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label("");
+                    for &ai in &l.articles {
+                        let a = &ws.articles[ai];
+                        let head = format!(
+                            "{} · {}",
+                            a.date
+                                .as_ref()
+                                .map_or_else(String::new, |d| list_date(d.day, settings.calendar)),
+                            a.source.as_deref().unwrap_or("")
+                        );
+                        RtlText::new(&head, style.meta.clone())
+                            .width(col_w)
+                            .show(ui, cache);
+                    }
+                    ui.end_row();
+                    for (row, sp) in l.speakers.iter().enumerate() {
+                        let name = sp
+                            .as_ref()
+                            .map_or_else(|| "(unnamed)".to_string(), |e| EntityName::of(g, e).name);
+                        RtlText::new(&name, crate::ui::fonts::bold(style.font.size))
+                            .width(col_w)
+                            .show(ui, cache);
+                        for cell_refs in &l.cells[row] {
+                            ui.vertical(|ui| {
+                                ui.set_width(col_w);
+                                for &r in cell_refs {
+                                    if cell(ui, ws, r, &[], &[], style, settings, cache) {
+                                        let range = ws.articles[r.0].statements[r.1].range.clone();
+                                        cmds.push(Command::OpenPassage(r.0, range));
+                                    }
+                                }
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
