@@ -153,3 +153,51 @@ fn compare_aligns_putin_with_the_iranian_presidents() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
 }
+
+/// The same call reported by two outlets (sample corpus): the reprinted
+/// quotes pair up with a word diff of what the second outlet changed.
+#[test]
+fn two_outlets_reprinting_a_quote_show_the_changed_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus/politics");
+    for f in ["03_fm_call.txt", "13_fm_call_tasnim.txt"] {
+        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args([
+            "compare",
+            "--json",
+            "--left",
+            "source=ایرنا",
+            "--right",
+            "source=تسنیم",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let araghchi = lines
+        .iter()
+        .find(|l| l["kind"] == "pair" && l["left"]["speaker"] == "عباس عراقچی")
+        .expect("Araghchi's quote pairs with its reprint");
+    assert_eq!(araghchi["right"]["speaker"], "عباس عراقچی");
+    let changed = |side: &str| -> Vec<String> {
+        araghchi["diff"][side]
+            .as_array()
+            .expect("a reprint has a diff")
+            .iter()
+            .map(|w| w["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(changed("left"), ["خواهان", "می‌کند"]);
+    assert_eq!(changed("right"), ["به", "دنبال", "خواهد", "کرد"]);
+}

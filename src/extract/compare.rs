@@ -31,7 +31,7 @@ use crate::text::tokenize::tokenize;
 /// quadratic.
 pub const MAX_PER_SIDE: usize = 3000;
 /// Pairs below this similarity are not shown as pairs.
-pub const MIN_SIMILARITY: f64 = 0.08;
+pub const MIN_SIMILARITY: f64 = 0.1;
 /// From this share of equal words on, a pair gets a word-level diff.
 pub const REWORDED: f64 = 0.6;
 
@@ -100,7 +100,12 @@ impl Side {
                 .map(str::trim)
                 .any(|want| match (g.find(want), sp) {
                     (Some(e), EntityRef::Known(k)) => e == *k,
-                    (_, EntityRef::Candidate(n)) => joined_key(n) == joined_key(want),
+                    // A candidate by its whole name or its surname.
+                    (_, EntityRef::Candidate(n)) => {
+                        let w = joined_key(want);
+                        let surname = n.split_whitespace().last().unwrap_or("");
+                        joined_key(n) == w || joined_key(surname) == w
+                    }
                     _ => false,
                 });
             if !ok {
@@ -157,88 +162,17 @@ pub struct Comparison {
     pub right_unpaired: Vec<StatementRef>,
 }
 
-/// Words that carry no topic.
+/// Words that carry no topic (search keys).
+#[rustfmt::skip]
 const STOP: &[&str] = &[
-    "این",
-    "ان",
-    "که",
-    "را",
-    "با",
-    "از",
-    "به",
-    "در",
-    "برای",
-    "تا",
-    "بر",
-    "هم",
-    "نیز",
-    "یک",
-    "دو",
-    "است",
-    "بود",
-    "شد",
-    "شده",
-    "کرد",
-    "کرده",
-    "کند",
-    "کنند",
-    "میکند",
-    "میکنند",
-    "دارد",
-    "دارند",
-    "باید",
-    "خواهد",
-    "هیچ",
-    "همه",
-    "هر",
-    "های",
-    "ها",
-    "اما",
-    "ولی",
-    "اگر",
-    "چون",
-    "زیرا",
-    "بسیار",
-    "خود",
-    "ما",
-    "شما",
-    "انها",
-    "وی",
-    "او",
-    "ایشان",
-    "نیست",
-    "بین",
-    "میان",
-    "درباره",
-    "روی",
-    "پیش",
-    "بیش",
-    "کشور",
-    "کشورهای",
-    "دولت",
-    "گفت",
-    "افزود",
-    "اظهار",
-    "داشت",
-    "تصریح",
-    "تاکید",
-    "همچنین",
-    "چنین",
-    "چنانکه",
-    "اینکه",
-    "انکه",
-    "بوده",
-    "باشد",
-    "باشیم",
-    "هستند",
-    "هستیم",
-    "میشود",
-    "شود",
-    "سوی",
-    "دیگر",
-    "برخی",
-    "زمینه",
-    "سطح",
+    "این", "ان", "که", "را", "با", "از", "به", "در", "برای", "تا", "بر", "هم", "نیز", "یک",
+    "دو", "است", "بود", "شد", "شده", "کرد", "کرده", "کند", "کنند", "میکند", "میکنند", "دارد",
+    "دارند", "باید", "خواهد", "هیچ", "همه", "هر", "های", "ها", "اما", "ولی", "اگر", "چون",
+    "زیرا", "بسیار", "خود", "ما", "شما", "انها", "وی", "او", "ایشان", "نیست", "بین", "میان",
+    "درباره", "روی", "پیش", "بیش", "کشور", "کشورهای", "دولت", "گفت", "افزود", "اظهار",
+    "داشت", "تصریح", "تاکید", "همچنین", "چنین", "چنانکه", "اینکه", "انکه", "بوده", "باشد",
+    "باشیم", "هستند", "هستیم", "میشود", "شود", "سوی", "دیگر", "برخی", "زمینه", "سطح",
+    "امسال", "سال", "نسبت", "بیشتر", "کمتر", "روز", "امروز", "اکنون", "هنوز",
 ];
 
 /// A statement's weighted terms: word keys and entities, with where the

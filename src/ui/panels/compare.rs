@@ -387,8 +387,8 @@ fn cell(
 enum Row {
     Pair(usize),
     Heading(&'static str),
-    /// An unpaired statement: (ref, on the left).
-    Alone(StatementRef, bool),
+    /// Unpaired statements, one per column (not related to each other).
+    Alone(Option<StatementRef>, Option<StatementRef>),
 }
 
 fn aligned_ui(
@@ -411,12 +411,10 @@ fn aligned_ui(
         rows.push(Row::Heading("Unpaired"));
         let n = c.left_unpaired.len().max(c.right_unpaired.len());
         for i in 0..n {
-            if let Some(&r) = c.left_unpaired.get(i) {
-                rows.push(Row::Alone(r, true));
-            }
-            if let Some(&r) = c.right_unpaired.get(i) {
-                rows.push(Row::Alone(r, false));
-            }
+            rows.push(Row::Alone(
+                c.left_unpaired.get(i).copied(),
+                c.right_unpaired.get(i).copied(),
+            ));
         }
     }
     let h = style.height(ui) + 6.0;
@@ -459,13 +457,16 @@ fn aligned_ui(
                         }
                     }
                     Row::Heading(t) => {
-                        cols[0].add_space(h * 0.4);
+                        cols[0].add_space(h - 30.0);
                         cols[0].strong(*t);
                     }
-                    Row::Alone(r, left) => {
-                        let col = if *left { 0 } else { 1 };
-                        if cell(&mut cols[col], ws, *r, &[], &[], style, settings, cache) {
-                            open = Some(*r);
+                    Row::Alone(l, r) => {
+                        for (col, side) in cols.iter_mut().zip([l, r]) {
+                            if let Some(x) = side
+                                && cell(col, ws, *x, &[], &[], style, settings, cache)
+                            {
+                                open = Some(*x);
+                            }
                         }
                     }
                 });
