@@ -710,6 +710,55 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_names_the_speaker_of_the_title() {
+        let g = Gazetteer::bundled();
+        let text = "دکتر پزشکیان در دیدار با استانداران:\nبرق ادارات باید کم شود\nمتن خبر.";
+        let mentions = extract(&g, text, Day::parse_iso("2025-01-01"));
+        let line = |n: usize| {
+            let start: usize = text.split('\n').take(n).map(|l| l.len() + 1).sum();
+            start..start + text.split('\n').nth(n).unwrap().len()
+        };
+        let parts = ArticleParts {
+            kicker: Some(line(0)),
+            title: Some(line(1)),
+            paragraphs: vec![line(2)],
+            ..Default::default()
+        };
+        let st = statements(&g, text, &mentions, &parts);
+        assert_eq!(st.len(), 1);
+        assert_eq!(&text[st[0].range.clone()], "برق ادارات باید کم شود");
+        assert_eq!(
+            st[0].speaker.as_ref().map(|e| EntityName::of(&g, e).name),
+            Some("مسعود پزشکیان".to_string())
+        );
+        // «در گفت‌وگو با X:» names the other side, not the speaker.
+        let text = "در گفت‌وگو با پزشکیان:\nبرق ادارات باید کم شود\nمتن.";
+        let mentions = extract(&g, text, Day::parse_iso("2025-01-01"));
+        let parts = ArticleParts {
+            kicker: Some(line(0).start..text.find('\n').unwrap()),
+            title: None,
+            ..Default::default()
+        };
+        assert!(statements(&g, text, &mentions, &parts).is_empty());
+    }
+
+    #[test]
+    fn a_nested_report_belongs_to_the_one_who_reports_it() {
+        assert_eq!(
+            said(
+                "قالیباف در پیامی نوشت که آقای پوتین از گسترش روابط استقبال کرده است.",
+                false,
+                "2024-11-01"
+            ),
+            [one(
+                "محمدباقر قالیباف",
+                I,
+                "آقای پوتین از گسترش روابط استقبال کرده است"
+            )]
+        );
+    }
+
+    #[test]
     fn vey_is_the_previous_subject_and_titles_are_the_office_holder() {
         assert_eq!(
             said(
