@@ -171,13 +171,16 @@ pub fn statements(
         let tokens = tokenize(para);
         let quotes = quote_spans(para);
         let mut sentence_start = 0usize; // byte offset in para
+        // How far the text has been scanned for sentence ends (each
+        // character once, not once per word).
+        let mut scanned = 0usize;
         let mut i = 0;
         while i < tokens.len() {
             // A sentence ended before this word: its subject is the one
             // «وی» and subjectless sentences refer to.
-            if let Some(end) =
-                last_sentence_end(para, sentence_start, tokens[i].range.start, &quotes)
-            {
+            let from = scanned.max(sentence_start);
+            scanned = tokens[i].range.start;
+            if let Some(end) = last_sentence_end(para, from, tokens[i].range.start, &quotes) {
                 let base = block.range.start;
                 if let Some(s) =
                     subject(base, para, &tokens, sentence_start, end, &persons, &quotes)
@@ -414,8 +417,10 @@ fn subject(
     // «X … خوانده و Y گفته …»: a person right after «و» opens a clause of
     // its own, whose subject speaks (the last such clause before the cue).
     let mut clause: Option<&Mention> = None;
-    for (k, t) in tokens.iter().enumerate() {
-        if t.range.start < from || t.range.end > until || t.key != "و" {
+    let lo = tokens.partition_point(|t| t.range.start < from);
+    let hi = tokens.partition_point(|t| t.range.end <= until);
+    for (k, t) in tokens.iter().enumerate().take(hi).skip(lo) {
+        if t.key != "و" {
             continue;
         }
         if let Some(next) = tokens.get(k + 1)
@@ -485,8 +490,26 @@ fn pronoun_or_dropped(
     Some(None)
 }
 
+/// Every prefix (in characters) of every cue: most words start none, and
+/// that is decided with one lookup.
+static CUE_PREFIXES: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let mut set = std::collections::HashSet::new();
+        for c in CUES {
+            let mut p = String::new();
+            for ch in c.chars() {
+                p.push(ch);
+                set.insert(p.clone());
+            }
+        }
+        set
+    });
+
 /// The cue starting at token `i`: (last token, joined key).
 fn cue_at(tokens: &[Token], i: usize, para: &str) -> Option<(usize, String)> {
+    if !CUE_PREFIXES.contains(&tokens[i].key) {
+        return None;
+    }
     let mut acc = String::new();
     let mut best = None;
     for j in i..tokens.len().min(i + CUE_WORDS) {
