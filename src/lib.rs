@@ -5,6 +5,7 @@
 //! testable without a window. The `cli` module holds the headless
 //! commands, whose JSON output is a contract.
 
+pub mod annotate;
 pub mod cli;
 pub mod corpus;
 pub mod dates;

@@ -90,6 +90,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tag a passage (PATH and character range) or every match of a query.
+    Tag {
+        folder: PathBuf,
+        #[arg(long, requires_all = ["start", "end"], conflicts_with = "query")]
+        path: Option<String>,
+        #[arg(long)]
+        start: Option<usize>,
+        #[arg(long)]
+        end: Option<usize>,
+        /// Tag every match of this query instead.
+        #[arg(long, required_unless_present = "path")]
+        query: Option<String>,
+        #[arg(long)]
+        tag: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Who tags (default: $DAFTAR_ANNOTATOR, else $USER).
+        #[arg(long)]
+        annotator: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every tagged passage, re-found in the current files.
+    Tags {
+        folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// List the people, places and organisations the articles mention.
     Entities {
         folder: PathBuf,
@@ -211,6 +239,46 @@ fn main() -> ExitCode {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::compare::run(&folder, &left, &right, json, &mut out)
+        }
+        Some(Command::Tag {
+            folder,
+            path,
+            start,
+            end,
+            query,
+            tag,
+            note,
+            annotator,
+            json,
+        }) => {
+            let target = match (&path, start, end, &query) {
+                (Some(p), Some(s), Some(e), _) => daftar::cli::tag::Target::Range {
+                    path: p,
+                    start: s,
+                    end: e,
+                },
+                (_, _, _, Some(q)) => daftar::cli::tag::Target::Query(q),
+                _ => {
+                    eprintln!("daftar: give --path with --start and --end, or --query");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::tag::run_tag(
+                &folder,
+                target,
+                &tag,
+                &note,
+                annotator.as_deref(),
+                json,
+                &mut out,
+            )
+        }
+        Some(Command::Tags { folder, json }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::tag::run_tags(&folder, json, &mut out)
         }
         Some(Command::Entities { folder, json }) => {
             let stdout = std::io::stdout();

@@ -9,4 +9,5 @@ pub mod inspect;
 pub mod json;
 pub mod layout;
 pub mod search;
+pub mod tag;
 pub mod timeline;

@@ -1,0 +1,464 @@
+//! The annotators' work on disk: `<corpus>/.daftar/annotations.ron`, one
+//! file per corpus (DESIGN.md "Data on disk").
+//!
+//! - Versioned RON with defaults, so older and newer files still load.
+//! - Every save is atomic: a temporary file in the same folder, fsync,
+//!   then rename over the old one; the previous version is kept as
+//!   `annotations.ron.bak` first. A crash leaves the old or the new file,
+//!   never half of one; a file that no longer parses is set aside (never
+//!   deleted) and the backup is used.
+//! - One writer at a time: the store holds an OS lock on
+//!   `annotations.lock` for as long as it is open (released by the kernel
+//!   even when the process is killed); a second daftar is told who holds it.
+//! - Each passage is anchored by article id and path, character range and
+//!   the quoted text with some context (W3C TextQuoteSelector). When an
+//!   article changes, [`AnnotationStore::reanchor`] finds the quote again;
+//!   a passage that cannot be found is kept and marked orphaned.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped when the file's shape changes incompatibly.
+pub const STORE_VERSION: u32 = 1;
+/// Characters of context kept on each side of a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// One tagged passage. Offsets are character (code point) offsets into the
+/// article's decoded text, end exclusive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Passage {
+    pub id: u64,
+    /// The article's id (from its path).
+    pub article: String,
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    /// The passage's text when it was tagged.
+    pub quote: String,
+    /// Up to [`CONTEXT_CHARS`] characters before and after it.
+    pub prefix: String,
+    pub suffix: String,
+    /// Tag names.
+    pub tags: Vec<String>,
+    pub note: String,
+    pub annotator: String,
+    /// When it was tagged (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+    pub created: String,
+    /// The quote is no longer in the article (edited or deleted): kept for
+    /// the annotator to fix.
+    pub orphaned: bool,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Annotations {
+    pub version: u32,
+    pub next_id: u64,
+    pub passages: Vec<Passage>,
+}
+
+impl Default for Annotations {
+    fn default() -> Self {
+        Annotations {
+            version: STORE_VERSION,
+            next_id: 1,
+            passages: Vec::new(),
+        }
+    }
+}
+
+/// Why the store cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("another daftar (process {holder}) is annotating this corpus; close it first: {path}")]
+    Locked { holder: String, path: PathBuf },
+    #[error("cannot read or write the annotations: {source}: {path}")]
+    Io {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+    #[error("the annotations file was written by a newer daftar (version {0}); not touched")]
+    Newer(u32),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        source,
+        path: path.to_path_buf(),
+    }
+}
+
+/// Writes `bytes` to `path` atomically, keeping the old file as `backup`.
+pub fn write_with_backup(path: &Path, backup: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    if let Some(b) = backup
+        && path.exists()
+    {
+        // The backup is written atomically too (copy, then rename).
+        let btmp = dir.join(format!(".{name}.bak-{}", std::process::id()));
+        std::fs::copy(path, &btmp)?;
+        std::fs::rename(&btmp, b)?;
+    }
+    std::fs::rename(&tmp, path)?;
+    // The rename itself reaches the disk with the folder.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The open store of one corpus (holding its lock).
+#[derive(Debug)]
+pub struct AnnotationStore {
+    root: PathBuf,
+    _lock: File,
+    pub data: Annotations,
+    /// What happened on opening (a broken file set aside …).
+    pub notes: Vec<String>,
+}
+
+impl AnnotationStore {
+    pub fn dir(root: &Path) -> PathBuf {
+        root.join(".daftar")
+    }
+
+    pub fn path(root: &Path) -> PathBuf {
+        Self::dir(root).join("annotations.ron")
+    }
+
+    fn backup(root: &Path) -> PathBuf {
+        Self::dir(root).join("annotations.ron.bak")
+    }
+
+    /// Opens (or starts) the corpus's annotations, taking the lock.
+    pub fn open(root: &Path) -> Result<AnnotationStore, StoreError> {
+        let dir = Self::dir(root);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let lock_path = dir.join("annotations.lock");
+        let mut lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = std::fs::read_to_string(&lock_path)
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default();
+                return Err(StoreError::Locked {
+                    holder: if holder.is_empty() {
+                        "?".into()
+                    } else {
+                        holder
+                    },
+                    path: lock_path,
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
+        }
+        let _ = lock.set_len(0);
+        let _ = write!(lock, "{}", std::process::id());
+        let mut notes = Vec::new();
+        let data = Self::read(root, &mut notes)?;
+        Ok(AnnotationStore {
+            root: root.to_path_buf(),
+            _lock: lock,
+            data,
+            notes,
+        })
+    }
+
+    /// Reads the file; a broken one is set aside and the backup used.
+    fn read(root: &Path, notes: &mut Vec<String>) -> Result<Annotations, StoreError> {
+        let path = Self::path(root);
+        let parse = |p: &Path| -> Option<Result<Annotations, String>> {
+            let text = std::fs::read_to_string(p).ok()?;
+            Some(ron::from_str::<Annotations>(&text).map_err(|e| e.to_string()))
+        };
+        let data = match parse(&path) {
+            None => match parse(&Self::backup(root)) {
+                // Missing file but a backup: a crash between the two renames.
+                Some(Ok(b)) => {
+                    notes.push("annotations.ron was missing; restored from its backup".into());
+                    b
+                }
+                _ => Annotations::default(),
+            },
+            Some(Ok(a)) => a,
+            Some(Err(e)) => {
+                let aside = Self::dir(root).join(format!(
+                    "annotations.ron.broken-{}",
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_secs())
+                ));
+                std::fs::rename(&path, &aside).map_err(io(&path))?;
+                notes.push(format!(
+                    "annotations.ron could not be read ({e}); it is kept as {} and the backup is used",
+                    aside.display()
+                ));
+                match parse(&Self::backup(root)) {
+                    Some(Ok(b)) => b,
+                    _ => Annotations::default(),
+                }
+            }
+        };
+        if data.version > STORE_VERSION {
+            return Err(StoreError::Newer(data.version));
+        }
+        Ok(data)
+    }
+
+    /// Writes the store (atomically, the previous version kept).
+    pub fn save(&self) -> Result<(), StoreError> {
+        let path = Self::path(&self.root);
+        let header = "// daftar annotations: tagged passages of this corpus. Written by daftar;\n\
+                      // the previous version is in annotations.ron.bak.\n";
+        let body = ron::ser::to_string_pretty(&self.data, ron::ser::PrettyConfig::default())
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        write_with_backup(
+            &path,
+            Some(&Self::backup(&self.root)),
+            format!("{header}{body}\n").as_bytes(),
+        )
+        .map_err(io(&path))
+    }
+
+    /// Adds a passage of `text` (the article's decoded text) and saves.
+    /// Returns its id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn tag(
+        &mut self,
+        article: &str,
+        path: &str,
+        text: &str,
+        start: usize,
+        end: usize,
+        tags: Vec<String>,
+        note: String,
+        annotator: String,
+    ) -> Result<u64, StoreError> {
+        let id = self.add(article, path, text, start, end, tags, note, annotator)?;
+        self.save()?;
+        Ok(id)
+    }
+
+    /// Adds a passage without saving (for many at once; call
+    /// [`Self::save`] after).
+    #[allow(clippy::too_many_arguments)]
+    pub fn add(
+        &mut self,
+        article: &str,
+        path: &str,
+        text: &str,
+        start: usize,
+        end: usize,
+        tags: Vec<String>,
+        note: String,
+        annotator: String,
+    ) -> Result<u64, StoreError> {
+        let chars: Vec<char> = text.chars().collect();
+        if start >= end || end > chars.len() {
+            return Err(StoreError::Invalid(format!(
+                "the range {start}..{end} is not inside the article ({} characters)",
+                chars.len()
+            )));
+        }
+        let id = self.data.next_id.max(1);
+        self.data.next_id = id + 1;
+        self.data.passages.push(Passage {
+            id,
+            article: article.to_string(),
+            path: path.to_string(),
+            start,
+            end,
+            quote: chars[start..end].iter().collect(),
+            prefix: chars[start.saturating_sub(CONTEXT_CHARS)..start]
+                .iter()
+                .collect(),
+            suffix: chars[end..(end + CONTEXT_CHARS).min(chars.len())]
+                .iter()
+                .collect(),
+            tags,
+            note,
+            annotator,
+            created: now_utc(),
+            orphaned: false,
+        });
+        Ok(id)
+    }
+
+    /// Finds every passage again in the current texts (`text_of(path)`,
+    /// `None` when the article is gone). Returns whether anything moved or
+    /// changed state (the caller saves).
+    pub fn reanchor(&mut self, text_of: impl Fn(&str) -> Option<std::sync::Arc<str>>) -> bool {
+        let mut changed = false;
+        for p in &mut self.data.passages {
+            let found = text_of(&p.path).and_then(|t| find_quote(&t, p));
+            match found {
+                Some((s, e)) => {
+                    if (s, e, false) != (p.start, p.end, p.orphaned) {
+                        (p.start, p.end, p.orphaned) = (s, e, false);
+                        changed = true;
+                    }
+                }
+                None => {
+                    if !p.orphaned {
+                        p.orphaned = true;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    }
+}
+
+/// Where `p`'s quote is in `text` now: in place, or the occurrence whose
+/// context agrees most (then the nearest to the old place).
+fn find_quote(text: &str, p: &Passage) -> Option<(usize, usize)> {
+    if p.quote.is_empty() {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let q: Vec<char> = p.quote.chars().collect();
+    let at = |s: usize| chars.get(s..s + q.len()) == Some(&q[..]);
+    if at(p.start) {
+        return Some((p.start, p.end));
+    }
+    let pre: Vec<char> = p.prefix.chars().collect();
+    let suf: Vec<char> = p.suffix.chars().collect();
+    let score = |s: usize| {
+        let before = pre
+            .iter()
+            .rev()
+            .zip(chars[..s].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let after = suf
+            .iter()
+            .zip(chars[s + q.len()..].iter())
+            .take_while(|(a, b)| a == b)
+            .count();
+        before + after
+    };
+    (0..=chars.len().saturating_sub(q.len()))
+        .filter(|&s| at(s))
+        .max_by_key(|&s| (score(s), std::cmp::Reverse(s.abs_diff(p.start))))
+        .map(|s| (s, s + q.len()))
+}
+
+/// The time now, UTC, as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64;
+    let day = crate::dates::Day::from_unix_days(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400);
+    format!(
+        "{day}T{:02}:{:02}:{:02}Z",
+        t / 3600,
+        (t % 3600) / 60,
+        t % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_store_on_the_same_corpus_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = AnnotationStore::open(dir.path()).unwrap();
+        let err = AnnotationStore::open(dir.path()).unwrap_err();
+        assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+        assert!(err.to_string().contains(&std::process::id().to_string()));
+        drop(first);
+        AnnotationStore::open(dir.path()).expect("free again");
+    }
+
+    #[test]
+    fn saves_keep_the_previous_version_and_a_broken_file_is_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "یک متن کوتاه برای آزمایش برچسب";
+        {
+            let mut s = AnnotationStore::open(dir.path()).unwrap();
+            s.tag(
+                "a",
+                "a.txt",
+                text,
+                0,
+                2,
+                vec!["x".into()],
+                String::new(),
+                "n".into(),
+            )
+            .unwrap();
+            s.tag(
+                "a",
+                "a.txt",
+                text,
+                3,
+                6,
+                vec!["y".into()],
+                String::new(),
+                "n".into(),
+            )
+            .unwrap();
+        }
+        let bak = std::fs::read_to_string(dir.path().join(".daftar/annotations.ron.bak")).unwrap();
+        let old: Annotations = ron::from_str(&bak).unwrap();
+        assert_eq!(old.passages.len(), 1, "the backup is the version before");
+        std::fs::write(AnnotationStore::path(dir.path()), "(passages: [ broken").unwrap();
+        let s = AnnotationStore::open(dir.path()).unwrap();
+        assert_eq!(s.data.passages.len(), 1, "the backup is used");
+        assert_eq!(s.notes.len(), 1);
+        let aside = std::fs::read_dir(dir.path().join(".daftar"))
+            .unwrap()
+            .flatten()
+            .any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("annotations.ron.broken-")
+            });
+        assert!(aside, "the broken file is kept");
+    }
+
+    #[test]
+    fn ranges_outside_the_article_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = AnnotationStore::open(dir.path()).unwrap();
+        let e = s.tag(
+            "a",
+            "a.txt",
+            "متن",
+            2,
+            9,
+            vec![],
+            String::new(),
+            String::new(),
+        );
+        assert!(e.unwrap_err().to_string().contains("not inside"));
+    }
+}
