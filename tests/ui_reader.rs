@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use daftar::ui::app::DaftarApp;
-use egui::{Event, Modifiers, PointerButton, Pos2, Role};
+use egui::{Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -21,29 +21,7 @@ fn harness(folder: &Path) -> Harness<'static, DaftarApp> {
     common::window(folder)
 }
 
-/// kittest does not advance egui's clock: give each event a time of its
-/// own so clicks far apart in time are not taken for a triple click.
-fn tick(h: &mut Harness<'static, DaftarApp>, seconds: f64) {
-    let now = h.ctx.input(|i| i.time) + seconds;
-    h.input_mut().time = Some(now);
-}
-
-fn press(h: &mut Harness<'static, DaftarApp>, pos: Pos2, pressed: bool) {
-    tick(h, 0.05);
-    h.input_mut().events.push(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::default(),
-    });
-    h.step();
-}
-
-fn move_to(h: &mut Harness<'static, DaftarApp>, pos: Pos2) {
-    tick(h, 0.02);
-    h.input_mut().events.push(Event::PointerMoved(pos));
-    h.step();
-}
+use common::{move_to, press, tick};
 
 const TITLE: &str = "گفت‌وگوی تلفنی وزیران خارجه ایران و روسیه";
 

@@ -89,16 +89,20 @@ impl TagSchema {
             .map_err(|source| StoreError::Io { source, path })
     }
 
-    /// The tag called `name`, created (with the next colour) when new.
+    /// The tag called `name`, created (with the next colour and the first
+    /// free digit key) when new.
     /// Returns whether it was created.
     pub fn ensure(&mut self, name: &str) -> bool {
         if self.tags.iter().any(|t| t.name == name) {
             return false;
         }
         let colour = PALETTE[self.tags.len() % PALETTE.len()];
+        // The first free digit key, 1 to 9.
+        let key = ('1'..='9').find(|k| !self.tags.iter().any(|t| t.key == Some(*k)));
         self.tags.push(Tag {
             name: name.to_string(),
             colour,
+            key,
             ..Default::default()
         });
         true

@@ -15,6 +15,7 @@ use crate::ui::panels::article_list::ArticleListPanel;
 use crate::ui::panels::compare::ComparePanel;
 use crate::ui::panels::entities::EntityPanel;
 use crate::ui::panels::kwic::KwicPanel;
+use crate::ui::panels::passages::PassagesPanel;
 use crate::ui::panels::reader::ReaderPanel;
 use crate::ui::panels::search::SearchPanel;
 use crate::ui::panels::statements::StatementsPanel;
@@ -32,6 +33,8 @@ pub struct Settings {
     pub text_size: f32,
     pub dark: bool,
     pub calendar: CalendarKind,
+    /// Recorded with every tagged passage.
+    pub annotator: String,
 }
 
 impl Default for Settings {
@@ -42,6 +45,7 @@ impl Default for Settings {
             text_size: 17.0,
             dark: false,
             calendar: CalendarKind::Jalali,
+            annotator: crate::cli::tag::annotator(None),
         }
     }
 }
@@ -66,6 +70,13 @@ pub enum Command {
     Curate(crate::extract::Edit),
     /// Open article `.0` in the reader at a passage (byte range), marked.
     OpenPassage(usize, std::ops::Range<usize>),
+    /// Tag the reader's selection with this tag (created when new).
+    TagSelection(String),
+    Undo,
+    Redo,
+    /// Set a passage's note.
+    SetNote(u64, String),
+    RemovePassage(u64),
 }
 
 /// What the central panel shows.
@@ -76,6 +87,7 @@ pub enum View {
     Concordance,
     Statements,
     Compare,
+    Passages,
 }
 
 /// The typed-path open dialog, with a Browse… button that asks the
@@ -100,6 +112,11 @@ pub struct DaftarApp {
     pub entities: EntityPanel,
     pub statements: StatementsPanel,
     pub compare: ComparePanel,
+    pub passages: PassagesPanel,
+    /// The tag palette's filter text (None: closed).
+    palette: Option<String>,
+    /// Passage marks of the article in the reader: (article, generation).
+    marks_for: Option<(String, u64, PassageMarks)>,
     pub view: View,
     cache: LayoutCache,
     dialog: OpenDialog,
@@ -120,6 +137,9 @@ pub struct DaftarApp {
 
 pub const SETTINGS_KEY: &str = "daftar-settings";
 
+/// Byte ranges of tagged passages and their tags' colours.
+type PassageMarks = Vec<(std::ops::Range<usize>, egui::Color32)>;
+
 impl DaftarApp {
     /// A window on `folder` (loading starts at once, off the UI thread).
     pub fn new(settings: Settings, folder: Option<PathBuf>) -> Self {
@@ -135,6 +155,9 @@ impl DaftarApp {
             entities: EntityPanel::default(),
             statements: StatementsPanel::default(),
             compare: ComparePanel::default(),
+            passages: PassagesPanel::default(),
+            palette: None,
+            marks_for: None,
             view: View::Reader,
             cache: LayoutCache::default(),
             dialog: OpenDialog::default(),
@@ -188,6 +211,28 @@ impl DaftarApp {
             }
             Command::SetRange(r) => self.ws.set_range(r),
             Command::SelectEntity(e) => self.ws.select_entity(e),
+            Command::TagSelection(tag) => {
+                let sel = self.reader.selected_range();
+                let article = self.selected.and_then(|i| self.ws.articles.get(i));
+                let r = match (article, sel) {
+                    (Some(a), Some(r)) if !r.is_empty() => {
+                        self.ws
+                            .annotations
+                            .tag(a, r, &tag, &self.settings.annotator)
+                    }
+                    _ => Err("select a passage in the reader first".into()),
+                };
+                self.ws.annotations.note = r.err();
+                self.palette = None;
+            }
+            Command::Undo => self.ws.annotations.note = self.ws.annotations.undo().err(),
+            Command::Redo => self.ws.annotations.note = self.ws.annotations.redo().err(),
+            Command::SetNote(id, note) => {
+                self.ws.annotations.note = self.ws.annotations.set_note(id, &note).err()
+            }
+            Command::RemovePassage(id) => {
+                self.ws.annotations.note = self.ws.annotations.remove(id).err()
+            }
             Command::OpenPassage(i, range) => {
                 if let Some(a) = self.ws.articles.get(i) {
                     self.selected = Some(i);
@@ -287,6 +332,8 @@ impl DaftarApp {
         }
         let mut cmds = std::mem::take(&mut self.cmds);
 
+        self.annotation_keys(&ctx, &mut cmds);
+
         // A folder dropped on the window opens it.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -361,7 +408,30 @@ impl DaftarApp {
                 ui.selectable_value(&mut self.view, View::Concordance, "Concordance");
                 ui.selectable_value(&mut self.view, View::Statements, "Statements");
                 ui.selectable_value(&mut self.view, View::Compare, "Compare");
+                ui.selectable_value(&mut self.view, View::Passages, "Passages");
+                if self.view == View::Reader
+                    && self.reader.selected_range().is_some_and(|r| !r.is_empty())
+                    && ui.button("Tag…").clicked()
+                {
+                    self.palette = Some(String::new());
+                }
+                let ann = &self.ws.annotations;
+                if ui
+                    .add_enabled(ann.can_undo(), egui::Button::new("Undo"))
+                    .on_hover_text("Ctrl+Z")
+                    .clicked()
+                {
+                    cmds.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(ann.can_redo(), egui::Button::new("Redo"))
+                    .on_hover_text("Ctrl+Shift+Z")
+                    .clicked()
+                {
+                    cmds.push(Command::Redo);
+                }
             });
+            self.palette_ui(ui, &mut cmds);
             ui.separator();
             match self.view {
                 View::Concordance => {
@@ -375,6 +445,11 @@ impl DaftarApp {
                 }
                 View::Compare => {
                     self.compare
+                        .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
+                    return;
+                }
+                View::Passages => {
+                    self.passages
                         .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
                     return;
                 }
@@ -392,6 +467,27 @@ impl DaftarApp {
                             .collect()
                     });
                     self.reader.entity_marks = marks;
+                    // Tagged passages, in their tags' colours.
+                    let key = (article.id.clone(), self.ws.annotations.generation);
+                    if self.marks_for.as_ref().map(|m| (&m.0, m.1)) != Some((&key.0, key.1)) {
+                        let ci = crate::text::CharIndex::new(&article.text);
+                        let marks = self
+                            .ws
+                            .annotations
+                            .passages()
+                            .iter()
+                            .filter(|p| p.path == article.path && !p.orphaned)
+                            .map(|p| {
+                                let colour = p.tags.first().map_or(egui::Color32::GRAY, |t| {
+                                    crate::ui::panels::passages::tag_colour(&self.ws, t)
+                                });
+                                (ci.byte_of_char(p.start)..ci.byte_of_char(p.end), colour)
+                            })
+                            .collect();
+                        self.marks_for = Some((key.0, key.1, marks));
+                    }
+                    self.reader.passage_marks =
+                        self.marks_for.as_ref().map_or(Vec::new(), |m| m.2.clone());
                     self.reader.ui(ui, article, &self.settings, &mut self.cache)
                 }
                 None => {
@@ -410,6 +506,120 @@ impl DaftarApp {
 
         for c in cmds {
             self.apply(c);
+        }
+    }
+
+    /// Ctrl+Z / Ctrl+Shift+Z, and a tag's key (1–9) on the reader's
+    /// selection, when no text field has the keyboard.
+    fn annotation_keys(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        if ctx.memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let (undo, redo) = ctx.input_mut(|i| {
+            let redo = i.consume_key(
+                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+                egui::Key::Z,
+            );
+            let undo = i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z);
+            (undo, redo)
+        });
+        if redo {
+            cmds.push(Command::Redo);
+        } else if undo {
+            cmds.push(Command::Undo);
+        }
+        if self.view != View::Reader || self.reader.selected_range().is_none_or(|r| r.is_empty()) {
+            return;
+        }
+        let keys = [
+            (egui::Key::Num1, '1'),
+            (egui::Key::Num2, '2'),
+            (egui::Key::Num3, '3'),
+            (egui::Key::Num4, '4'),
+            (egui::Key::Num5, '5'),
+            (egui::Key::Num6, '6'),
+            (egui::Key::Num7, '7'),
+            (egui::Key::Num8, '8'),
+            (egui::Key::Num9, '9'),
+        ];
+        for (key, c) in keys {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
+                && let Some(t) = self
+                    .ws
+                    .annotations
+                    .schema
+                    .tags
+                    .iter()
+                    .find(|t| t.key == Some(c))
+            {
+                cmds.push(Command::TagSelection(t.name.clone()));
+            }
+        }
+    }
+
+    /// The tag palette: type to filter the tags, Enter or a click tags the
+    /// selection; a new name makes a new tag.
+    fn palette_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        let Some(filter) = &mut self.palette else {
+            return;
+        };
+        let mut close = false;
+        egui::Window::new("Tag the selection")
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| {
+                let label = ui.label("Tag");
+                let edit = ui.add(
+                    egui::TextEdit::singleline(filter)
+                        .hint_text("type to filter or name a new tag"),
+                );
+                let edit = edit.labelled_by(label.id);
+                edit.request_focus();
+                let want = crate::text::search_key(filter.trim());
+                let tags: Vec<(String, Option<char>)> = self
+                    .ws
+                    .annotations
+                    .schema
+                    .tags
+                    .iter()
+                    .filter(|t| want.is_empty() || crate::text::search_key(&t.name).contains(&want))
+                    .map(|t| (t.name.clone(), t.key))
+                    .collect();
+                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                for (name, key) in &tags {
+                    let text = match key {
+                        Some(k) => format!("{name}  ({k})"),
+                        None => name.clone(),
+                    };
+                    if ui.button(text).clicked() {
+                        cmds.push(Command::TagSelection(name.clone()));
+                    }
+                }
+                let typed = filter.trim().to_string();
+                let exists = self
+                    .ws
+                    .annotations
+                    .schema
+                    .tags
+                    .iter()
+                    .any(|t| t.name == typed);
+                if !typed.is_empty() && !exists && ui.button(format!("New tag: {typed}")).clicked()
+                {
+                    cmds.push(Command::TagSelection(typed.clone()));
+                }
+                if enter {
+                    if let Some((name, _)) = tags.first() {
+                        cmds.push(Command::TagSelection(name.clone()));
+                    } else if !typed.is_empty() {
+                        cmds.push(Command::TagSelection(typed));
+                    }
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    close = true;
+                }
+            });
+        if close {
+            self.palette = None;
         }
     }
 
@@ -470,6 +680,15 @@ impl DaftarApp {
                 CalendarKind::Gregorian,
                 "Gregorian dates",
             );
+            ui.separator();
+            ui.horizontal(|ui| {
+                let l = ui.label("Annotator");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.settings.annotator).desired_width(140.0),
+                )
+                .labelled_by(l.id)
+                .on_hover_text("Recorded with every passage you tag");
+            });
         });
     }
 

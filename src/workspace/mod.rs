@@ -10,6 +10,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+pub mod annotations;
 pub mod entities;
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
@@ -110,6 +111,8 @@ pub struct Workspace {
     pub watch_note: Option<String>,
     /// Gazetteer, selected entity and curation.
     pub entities: entities::EntityState,
+    /// Tagged passages, tags, undo.
+    pub annotations: annotations::AnnotationState,
     reindex_pending: bool,
     rx: Option<Receiver<Msg>>,
     tx: Option<std::sync::mpsc::Sender<Msg>>,
@@ -141,6 +144,7 @@ impl Workspace {
             watcher: None,
             watch_note: None,
             entities: entities::EntityState::default(),
+            annotations: annotations::AnnotationState::default(),
             reindex_pending: false,
             rx: None,
             tx: None,
@@ -169,6 +173,9 @@ impl Workspace {
         self.search = SearchState::default();
         self.synonyms = Arc::new(Synonyms::load(Some(folder)).0);
         self.entities = entities::EntityState::for_folder(folder);
+        // The old corpus's lock is released before the new one is taken.
+        self.annotations = annotations::AnnotationState::default();
+        self.annotations = annotations::AnnotationState::open(folder);
         self.state = LoadState::Loading {
             done: 0,
             total: None,
@@ -322,6 +329,7 @@ impl Workspace {
                         Err(e) => LoadState::Failed(e),
                     };
                     if ok {
+                        self.annotations.reanchor(&self.articles);
                         self.start_indexing();
                     }
                 }
@@ -503,6 +511,7 @@ impl Workspace {
             .collect();
         self.articles_generation += 1;
         self.resort();
+        self.annotations.reanchor(&self.articles);
         if matches!(self.index_state, IndexState::Building { .. }) {
             self.reindex_pending = true;
         } else {

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use daftar::ui::app::{DaftarApp, Settings};
+use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 
 /// Copies a folder tree.
@@ -61,4 +62,38 @@ pub fn settle(h: &mut Harness<'static, DaftarApp>) {
         std::thread::sleep(Duration::from_millis(10));
     }
     h.run();
+}
+
+/// kittest does not advance egui's clock: give each event a time of its
+/// own so clicks far apart in time are not taken for a triple click.
+pub fn tick(h: &mut Harness<'static, DaftarApp>, seconds: f64) {
+    let now = h.ctx.input(|i| i.time) + seconds;
+    h.input_mut().time = Some(now);
+}
+
+pub fn press(h: &mut Harness<'static, DaftarApp>, pos: Pos2, pressed: bool) {
+    tick(h, 0.05);
+    h.input_mut().events.push(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::default(),
+    });
+    h.step();
+}
+
+pub fn move_to(h: &mut Harness<'static, DaftarApp>, pos: Pos2) {
+    tick(h, 0.02);
+    h.input_mut().events.push(Event::PointerMoved(pos));
+    h.step();
+}
+
+/// Drags with the left button from `from` to `to`.
+pub fn drag(h: &mut Harness<'static, DaftarApp>, from: Pos2, to: Pos2) {
+    move_to(h, from);
+    press(h, from, true);
+    for i in 1..=5 {
+        move_to(h, from + (to - from) * (i as f32 / 5.0));
+    }
+    press(h, to, false);
 }

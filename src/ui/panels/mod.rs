@@ -5,6 +5,7 @@ pub mod article_list;
 pub mod compare;
 pub mod entities;
 pub mod kwic;
+pub mod passages;
 pub mod reader;
 pub mod search;
 pub mod statements;

@@ -30,6 +30,9 @@ pub struct ReaderPanel {
     pub hits: Vec<Range<usize>>,
     /// Mentions of the selected entity (underlined).
     pub entity_marks: Vec<Range<usize>>,
+    /// Tagged passages and their tags' colours (tinted and underlined;
+    /// overlapping ones add up).
+    pub passage_marks: Vec<(Range<usize>, Color32)>,
     pub current_hit: usize,
     scroll_to_hit: bool,
 }
@@ -206,6 +209,19 @@ impl ReaderPanel {
                             },
                         })
                         .collect();
+                    spans.extend(
+                        self.passage_marks
+                            .iter()
+                            .filter(|(m, _)| m.start < para.end && m.end > para.start)
+                            .map(|(m, c)| Span {
+                                range: m.start.max(para.start) - para.start
+                                    ..m.end.min(para.end) - para.start,
+                                style: SpanStyle {
+                                    background: Some(c.gamma_multiply(0.3)),
+                                    underline: Some(*c),
+                                },
+                            }),
+                    );
                     spans.extend(
                         self.entity_marks
                             .iter()

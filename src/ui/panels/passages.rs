@@ -1,0 +1,201 @@
+//! The passages view: every tagged passage, grouped by tag (orphaned ones
+//! apart), with its text, article, date, annotator and note; a click opens
+//! it in the reader and shows its note for editing.
+
+use egui::{Color32, FontId, Ui};
+
+use crate::annotate::Passage;
+use crate::ui::app::{Command, Settings};
+use crate::ui::panels::article_list::list_date;
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
+use crate::workspace::Workspace;
+
+#[derive(Default)]
+pub struct PassagesPanel {
+    /// The passage whose note is being edited, and the text typed.
+    editing: Option<(u64, String)>,
+}
+
+/// A tag's colour.
+pub fn tag_colour(ws: &Workspace, tag: &str) -> Color32 {
+    let c = ws
+        .annotations
+        .schema
+        .tags
+        .iter()
+        .find(|t| t.name == tag)
+        .map_or([0xE0, 0xA0, 0x30], |t| t.colour);
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
+enum Line<'a> {
+    Heading(String, usize, Option<Color32>),
+    Passage(&'a Passage),
+}
+
+impl PassagesPanel {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        settings: &Settings,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) {
+        let ann = &ws.annotations;
+        if let Some(n) = &ann.note {
+            ui.colored_label(ui.visuals().warn_fg_color, n);
+        }
+        let passages = ann.passages();
+        if passages.is_empty() {
+            ui.weak("No tagged passages yet: select a passage in the reader and press a tag's key (1–9) or use Tag…");
+            return;
+        }
+        // The note editor of the chosen passage.
+        if let Some((id, text)) = &mut self.editing
+            && let Some(p) = passages.iter().find(|p| p.id == *id)
+        {
+            ui.horizontal(|ui| {
+                ui.strong(format!("Passage #{}", p.id));
+                ui.weak(format!("{} · {}", p.tags.join(", "), p.annotator));
+            });
+            let label = ui.weak("Note:");
+            ui.add(
+                egui::TextEdit::multiline(text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                if ui.button("Save note").clicked() {
+                    cmds.push(Command::SetNote(p.id, text.clone()));
+                }
+                if ui.button("Remove passage").clicked() {
+                    cmds.push(Command::RemovePassage(p.id));
+                }
+            });
+            ui.separator();
+        }
+        // Grouped by tag (a passage with two tags is under both), orphans last.
+        let mut lines: Vec<Line> = Vec::new();
+        let mut names: Vec<&str> = ann.schema.tags.iter().map(|t| t.name.as_str()).collect();
+        for p in passages {
+            for t in &p.tags {
+                if !names.contains(&t.as_str()) {
+                    names.push(t);
+                }
+            }
+        }
+        for name in names {
+            let group: Vec<&Passage> = passages
+                .iter()
+                .filter(|p| !p.orphaned && p.tags.iter().any(|t| t == name))
+                .collect();
+            if group.is_empty() {
+                continue;
+            }
+            lines.push(Line::Heading(
+                name.to_string(),
+                group.len(),
+                Some(tag_colour(ws, name)),
+            ));
+            lines.extend(group.into_iter().map(Line::Passage));
+        }
+        let orphans: Vec<&Passage> = passages.iter().filter(|p| p.orphaned).collect();
+        if !orphans.is_empty() {
+            lines.push(Line::Heading(
+                "Orphaned: the text changed, fix or remove".into(),
+                orphans.len(),
+                None,
+            ));
+            lines.extend(orphans.into_iter().map(Line::Passage));
+        }
+        let size = settings.text_size * 0.9;
+        let font = FontId::proportional(size);
+        let meta = FontId::proportional(size * 0.75);
+        let row_h = 2.0 * line_height(ui, &font) + line_height(ui, &meta) + 10.0;
+        egui::ScrollArea::vertical()
+            .id_salt("passages")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_h, lines.len(), |ui, range| {
+                for line in &lines[range] {
+                    match line {
+                        Line::Heading(name, n, colour) => {
+                            let (rect, _) = ui.allocate_exact_size(
+                                egui::vec2(ui.available_width(), row_h),
+                                egui::Sense::hover(),
+                            );
+                            let mut child = ui.new_child(
+                                egui::UiBuilder::new()
+                                    .max_rect(rect.shrink(4.0))
+                                    .layout(egui::Layout::right_to_left(egui::Align::Max)),
+                            );
+                            if let Some(c) = colour {
+                                let (sw, _) = child.allocate_exact_size(
+                                    egui::vec2(12.0, 12.0),
+                                    egui::Sense::hover(),
+                                );
+                                child.painter().rect_filled(sw, 2.0, *c);
+                            }
+                            RtlText::new(name, crate::ui::fonts::bold(size))
+                                .width(child.available_width() - 60.0)
+                                .show(&mut child, cache);
+                            child.weak(format!("{n}"));
+                        }
+                        Line::Passage(p) => {
+                            let (rect, resp) = ui.allocate_exact_size(
+                                egui::vec2(ui.available_width(), row_h),
+                                egui::Sense::click(),
+                            );
+                            resp.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, &p.quote)
+                            });
+                            let chosen = self.editing.as_ref().is_some_and(|e| e.0 == p.id);
+                            if chosen {
+                                ui.painter()
+                                    .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
+                            } else if resp.hovered() {
+                                ui.painter().rect_filled(
+                                    rect,
+                                    2.0,
+                                    ui.visuals().widgets.hovered.weak_bg_fill,
+                                );
+                            }
+                            let idx = ws.article_index(&p.path);
+                            let date = idx
+                                .and_then(|i| ws.articles[i].date.as_ref())
+                                .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
+                            let mut meta_line = format!("{} · {date} · {}", p.path, p.annotator);
+                            if !p.note.is_empty() {
+                                meta_line.push_str(&format!(" · {}", p.note));
+                            }
+                            let mut child = ui.new_child(
+                                egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(8.0, 3.0))),
+                            );
+                            child.spacing_mut().item_spacing.y = 0.0;
+                            let w = child.available_width();
+                            RtlText::new(&meta_line, meta.clone())
+                                .color(child.visuals().weak_text_color())
+                                .width(w)
+                                .max_lines(1)
+                                .show(&mut child, cache);
+                            RtlText::new(&p.quote, font.clone())
+                                .width(w)
+                                .max_lines(2)
+                                .show(&mut child, cache);
+                            if resp.clicked() {
+                                self.editing = Some((p.id, p.note.clone()));
+                                if let Some(i) = idx
+                                    && !p.orphaned
+                                {
+                                    let ci = crate::text::CharIndex::new(&ws.articles[i].text);
+                                    let range = ci.byte_of_char(p.start)..ci.byte_of_char(p.end);
+                                    cmds.push(Command::OpenPassage(i, range));
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+    }
+}

@@ -1,0 +1,225 @@
+//! The open corpus's annotations in the window: the store (locked while
+//! the folder is open; a second window gets them read-only, with a note),
+//! the tag schema, and undo/redo. Every change is saved at once,
+//! atomically, before the window draws again.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::annotate::{AnnotationStore, Annotations, Passage, TagSchema};
+use crate::corpus::Article;
+use crate::text::CharIndex;
+
+/// How many changes can be undone.
+const UNDO_DEPTH: usize = 200;
+
+#[derive(Default)]
+pub struct AnnotationState {
+    store: Option<AnnotationStore>,
+    /// Read-only copy when the store is held by another daftar.
+    read_only: Option<Annotations>,
+    pub schema: TagSchema,
+    /// Why annotating is not possible, or the last save failed.
+    pub note: Option<String>,
+    undo: Vec<Annotations>,
+    redo: Vec<Annotations>,
+    /// Bumped by every change (for views that cache).
+    pub generation: u64,
+    root: Option<std::path::PathBuf>,
+}
+
+impl AnnotationState {
+    pub fn open(root: &Path) -> AnnotationState {
+        let mut s = AnnotationState {
+            root: Some(root.to_path_buf()),
+            ..Default::default()
+        };
+        match TagSchema::load(root) {
+            Ok(t) => s.schema = t,
+            Err(e) => s.note = Some(e.to_string()),
+        }
+        match AnnotationStore::open(root) {
+            Ok(store) => {
+                if !store.notes.is_empty() {
+                    s.note = Some(store.notes.join("; "));
+                }
+                s.store = Some(store);
+            }
+            Err(e) => {
+                // Show what is there, change nothing.
+                s.read_only = std::fs::read_to_string(AnnotationStore::path(root))
+                    .ok()
+                    .and_then(|t| ron::from_str(&t).ok());
+                s.note = Some(format!("{e} (annotations are read-only)"));
+            }
+        }
+        s
+    }
+
+    /// Whether changes can be made.
+    pub fn writable(&self) -> bool {
+        self.store.is_some()
+    }
+
+    pub fn passages(&self) -> &[Passage] {
+        match (&self.store, &self.read_only) {
+            (Some(s), _) => &s.data.passages,
+            (None, Some(r)) => &r.passages,
+            _ => &[],
+        }
+    }
+
+    /// Applies a change, saves, and makes it undoable.
+    fn change(&mut self, f: impl FnOnce(&mut Annotations)) -> Result<(), String> {
+        let Some(store) = &mut self.store else {
+            return Err(self
+                .note
+                .clone()
+                .unwrap_or_else(|| "no corpus is open".into()));
+        };
+        let before = store.data.clone();
+        f(&mut store.data);
+        if store.data == before {
+            return Ok(());
+        }
+        if let Err(e) = store.save() {
+            store.data = before;
+            return Err(e.to_string());
+        }
+        self.undo.push(before);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// Tags `range` (bytes of `article.text`) with `tag` (created when new).
+    pub fn tag(
+        &mut self,
+        article: &Article,
+        range: std::ops::Range<usize>,
+        tag: &str,
+        annotator: &str,
+    ) -> Result<(), String> {
+        if self.schema.ensure(tag)
+            && let Some(root) = &self.root
+            && let Err(e) = self.schema.save(root)
+        {
+            return Err(e.to_string());
+        }
+        let ci = CharIndex::new(&article.text);
+        let (s, e) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
+        let mut result = Ok(());
+        self.change(|data| {
+            // The same passage again: one more tag on it.
+            if let Some(p) = data
+                .passages
+                .iter_mut()
+                .find(|p| p.path == article.path && p.start == s && p.end == e && !p.orphaned)
+            {
+                if !p.tags.iter().any(|t| t == tag) {
+                    p.tags.push(tag.to_string());
+                }
+                return;
+            }
+            let id = data.next_id.max(1);
+            let chars: Vec<char> = article.text.chars().collect();
+            if s >= e || e > chars.len() {
+                result = Err("select a passage first".to_string());
+                return;
+            }
+            data.next_id = id + 1;
+            let ctx = crate::annotate::store::CONTEXT_CHARS;
+            data.passages.push(Passage {
+                id,
+                article: article.id.clone(),
+                path: article.path.clone(),
+                start: s,
+                end: e,
+                quote: chars[s..e].iter().collect(),
+                prefix: chars[s.saturating_sub(ctx)..s].iter().collect(),
+                suffix: chars[e..(e + ctx).min(chars.len())].iter().collect(),
+                tags: vec![tag.to_string()],
+                note: String::new(),
+                annotator: annotator.to_string(),
+                created: crate::annotate::store::now_utc(),
+                orphaned: false,
+            });
+        })?;
+        result
+    }
+
+    /// Sets passage `id`'s note.
+    pub fn set_note(&mut self, id: u64, note: &str) -> Result<(), String> {
+        self.change(|d| {
+            if let Some(p) = d.passages.iter_mut().find(|p| p.id == id) {
+                p.note = note.to_string();
+            }
+        })
+    }
+
+    /// Removes passage `id`.
+    pub fn remove(&mut self, id: u64) -> Result<(), String> {
+        self.change(|d| d.passages.retain(|p| p.id != id))
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last change (saved at once).
+    pub fn undo(&mut self) -> Result<(), String> {
+        self.step(true)
+    }
+
+    /// Redoes the last undone change (saved at once).
+    pub fn redo(&mut self) -> Result<(), String> {
+        self.step(false)
+    }
+
+    fn step(&mut self, back: bool) -> Result<(), String> {
+        let Some(store) = &mut self.store else {
+            return Ok(());
+        };
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(state) = from.pop() else {
+            return Ok(());
+        };
+        let now = std::mem::replace(&mut store.data, state);
+        if let Err(e) = store.save() {
+            let state = std::mem::replace(&mut store.data, now);
+            from.push(state);
+            return Err(e.to_string());
+        }
+        to.push(now);
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// Finds every passage again in the loaded articles (after a load or
+    /// a change on disk); saves when something moved. Not undoable: it
+    /// follows the files.
+    pub fn reanchor(&mut self, articles: &[Article]) {
+        let Some(store) = &mut self.store else { return };
+        let by_path: std::collections::HashMap<&str, Arc<str>> = articles
+            .iter()
+            .map(|a| (a.path.as_str(), a.text.clone()))
+            .collect();
+        if store.reanchor(|p| by_path.get(p).cloned()) {
+            if let Err(e) = store.save() {
+                self.note = Some(e.to_string());
+            }
+            self.generation += 1;
+        }
+    }
+}
