@@ -1,6 +1,7 @@
 //! Tagging in the window, driven through AccessKit: select a passage, tag
-//! it (palette, then a shortcut key), undo, redo, add a note, and find the
-//! passages in the passages view — all on disk at every step.
+//! it (palette, then a shortcut key), undo, redo, add a note, find the
+//! passages in the passages view, rename the tag in the tag manager — all
+//! on disk at every step.
 
 use daftar::annotate::Annotations;
 use egui::{Pos2, Role};
@@ -126,4 +127,35 @@ fn select_tag_undo_redo_note_and_find_it() {
     let p = store.passages.iter().find(|p| p.quote == first).unwrap();
     assert_eq!(p.note, "موضع رسمی");
     assert!(!p.annotator.is_empty() && !p.created.is_empty());
+
+    // 5. The tag manager renames the tag on every passage; undo restores.
+    h.get_by_label("Tags (1)").click();
+    common::settle(&mut h);
+    h.get_by_label("Rename").click();
+    common::settle(&mut h);
+    let field = "New name for «همکاری»";
+    h.get_by_role_and_label(Role::TextInput, field).click();
+    common::settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, field)
+        .type_text("همکاری دوجانبه");
+    common::settle(&mut h);
+    h.get_by_label("Rename tag").click();
+    common::settle(&mut h);
+    let store = on_disk(corpus.path());
+    assert!(
+        store.passages.iter().all(|p| p.tags == ["همکاری دوجانبه"]),
+        "{:?}",
+        store.passages
+    );
+    let tags = std::fs::read_to_string(corpus.path().join(".daftar/tags.ron")).unwrap();
+    assert!(tags.contains("همکاری دوجانبه"));
+    h.get_by_label("Undo").click();
+    common::settle(&mut h);
+    assert!(
+        on_disk(corpus.path())
+            .passages
+            .iter()
+            .all(|p| p.tags == ["همکاری"])
+    );
 }

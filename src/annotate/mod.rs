@@ -6,4 +6,4 @@ pub mod store;
 pub mod tags;
 
 pub use store::{AnnotationStore, Annotations, Passage, StoreError};
-pub use tags::{Tag, TagSchema};
+pub use tags::{Tag, TagEdit, TagSchema};

@@ -108,3 +108,252 @@ impl TagSchema {
         true
     }
 }
+
+/// Changes to the tag schema, applied to the tags and to the passages that
+/// carry them together.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TagEdit {
+    Rename {
+        from: String,
+        to: String,
+    },
+    Recolour {
+        tag: String,
+        colour: [u8; 3],
+    },
+    /// Nest under `parent` (None: top level). A tag cannot be nested under
+    /// itself or its own descendants.
+    Nest {
+        tag: String,
+        parent: Option<String>,
+    },
+    /// `from`'s passages get `into`; `from` is removed.
+    Merge {
+        from: String,
+        into: String,
+    },
+    /// Remove the tag; its passages move to `move_to`, or lose it (they are
+    /// kept, untagged).
+    Delete {
+        tag: String,
+        move_to: Option<String>,
+    },
+}
+
+impl TagSchema {
+    /// Applies `edit` to the schema and the passages. Errors say why it
+    /// cannot be done; nothing changes then.
+    pub fn apply(&mut self, data: &mut super::Annotations, edit: &TagEdit) -> Result<(), String> {
+        let exists = |s: &TagSchema, n: &str| s.tags.iter().any(|t| t.name == n);
+        let retag = |data: &mut super::Annotations, from: &str, to: Option<&str>| {
+            for p in &mut data.passages {
+                if p.tags.iter().any(|t| t == from) {
+                    p.tags.retain(|t| t != from);
+                    if let Some(to) = to
+                        && !p.tags.iter().any(|t| t == to)
+                    {
+                        p.tags.push(to.to_string());
+                    }
+                }
+            }
+        };
+        match edit {
+            TagEdit::Rename { from, to } => {
+                let to = to.trim();
+                if to.is_empty() || exists(self, to) {
+                    return Err(format!("a tag «{to}» exists already (merge instead)"));
+                }
+                if !exists(self, from) {
+                    return Err(format!("no tag «{from}»"));
+                }
+                for t in &mut self.tags {
+                    if &t.name == from {
+                        t.name = to.to_string();
+                    }
+                    if t.parent.as_deref() == Some(from.as_str()) {
+                        t.parent = Some(to.to_string());
+                    }
+                }
+                retag(data, from, Some(to));
+            }
+            TagEdit::Recolour { tag, colour } => {
+                let t = self
+                    .tags
+                    .iter_mut()
+                    .find(|t| &t.name == tag)
+                    .ok_or_else(|| format!("no tag «{tag}»"))?;
+                t.colour = *colour;
+            }
+            TagEdit::Nest { tag, parent } => {
+                if let Some(p) = parent {
+                    // Walk up from the new parent: the tag must not be there.
+                    let mut at = Some(p.clone());
+                    while let Some(name) = at {
+                        if &name == tag {
+                            return Err(format!("«{tag}» cannot be nested under itself"));
+                        }
+                        at = self
+                            .tags
+                            .iter()
+                            .find(|t| t.name == name)
+                            .and_then(|t| t.parent.clone());
+                    }
+                    if !exists(self, p) {
+                        return Err(format!("no tag «{p}»"));
+                    }
+                }
+                let t = self
+                    .tags
+                    .iter_mut()
+                    .find(|t| &t.name == tag)
+                    .ok_or_else(|| format!("no tag «{tag}»"))?;
+                t.parent = parent.clone();
+            }
+            TagEdit::Merge { from, into } => {
+                if from == into || !exists(self, from) || !exists(self, into) {
+                    return Err(format!("cannot merge «{from}» into «{into}»"));
+                }
+                retag(data, from, Some(into));
+                self.remove(from, Some(into));
+            }
+            TagEdit::Delete { tag, move_to } => {
+                if !exists(self, tag) {
+                    return Err(format!("no tag «{tag}»"));
+                }
+                if let Some(m) = move_to
+                    && (m == tag || !exists(self, m))
+                {
+                    return Err(format!("cannot move the passages to «{m}»"));
+                }
+                retag(data, tag, move_to.as_deref());
+                self.remove(tag, None);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes `name`; its children move to `new_parent` (or its parent).
+    fn remove(&mut self, name: &str, new_parent: Option<&str>) {
+        let parent = self
+            .tags
+            .iter()
+            .find(|t| t.name == name)
+            .and_then(|t| t.parent.clone());
+        self.tags.retain(|t| t.name != name);
+        for t in &mut self.tags {
+            if t.parent.as_deref() == Some(name) {
+                t.parent = new_parent.map(str::to_string).or_else(|| parent.clone());
+            }
+        }
+    }
+
+    /// How many passages carry `tag`.
+    pub fn uses(data: &super::Annotations, tag: &str) -> usize {
+        data.passages
+            .iter()
+            .filter(|p| p.tags.iter().any(|t| t == tag))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::{Annotations, Passage};
+
+    fn setup() -> (TagSchema, Annotations) {
+        let mut s = TagSchema::default();
+        for n in ["الف", "ب", "ج"] {
+            s.ensure(n);
+        }
+        let mut a = Annotations::default();
+        for (id, tags) in [(1, vec!["الف"]), (2, vec!["ب"]), (3, vec!["الف", "ب"])] {
+            a.passages.push(Passage {
+                id,
+                tags: tags.into_iter().map(String::from).collect(),
+                ..Default::default()
+            });
+        }
+        (s, a)
+    }
+
+    #[test]
+    fn rename_merge_delete_and_nest_keep_passages_consistent() {
+        let (mut s, mut a) = setup();
+        assert_eq!(
+            s.tags.iter().map(|t| t.key).collect::<Vec<_>>(),
+            [Some('1'), Some('2'), Some('3')]
+        );
+        s.apply(
+            &mut a,
+            &TagEdit::Rename {
+                from: "الف".into(),
+                to: "د".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(a.passages[0].tags, ["د"]);
+        assert!(
+            s.apply(
+                &mut a,
+                &TagEdit::Rename {
+                    from: "د".into(),
+                    to: "ب".into()
+                }
+            )
+            .is_err()
+        );
+        s.apply(
+            &mut a,
+            &TagEdit::Nest {
+                tag: "ج".into(),
+                parent: Some("ب".into()),
+            },
+        )
+        .unwrap();
+        let cycle = s.apply(
+            &mut a,
+            &TagEdit::Nest {
+                tag: "ب".into(),
+                parent: Some("ج".into()),
+            },
+        );
+        assert!(cycle.is_err(), "no cycles");
+        s.apply(
+            &mut a,
+            &TagEdit::Merge {
+                from: "د".into(),
+                into: "ب".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(a.passages[0].tags, ["ب"]);
+        assert_eq!(a.passages[2].tags, ["ب"], "no tag twice");
+        assert_eq!(TagSchema::uses(&a, "ب"), 3);
+        // Deleting a used tag moves its passages, or leaves them untagged.
+        s.apply(
+            &mut a,
+            &TagEdit::Delete {
+                tag: "ب".into(),
+                move_to: Some("ج".into()),
+            },
+        )
+        .unwrap();
+        assert!(a.passages.iter().all(|p| p.tags == ["ج"]));
+        assert_eq!(
+            s.tags.iter().find(|t| t.name == "ج").unwrap().parent,
+            None,
+            "child moved up"
+        );
+        s.apply(
+            &mut a,
+            &TagEdit::Delete {
+                tag: "ج".into(),
+                move_to: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(a.passages.len(), 3, "passages are never dropped");
+        assert!(a.passages.iter().all(|p| p.tags.is_empty()));
+    }
+}

@@ -76,6 +76,8 @@ pub enum Command {
     Redo,
     /// Set a passage's note.
     SetNote(u64, String),
+    /// Rename, recolour, nest, merge or delete a tag.
+    EditTags(crate::annotate::TagEdit),
     RemovePassage(u64),
 }
 
@@ -229,6 +231,9 @@ impl DaftarApp {
             Command::Redo => self.ws.annotations.note = self.ws.annotations.redo().err(),
             Command::SetNote(id, note) => {
                 self.ws.annotations.note = self.ws.annotations.set_note(id, &note).err()
+            }
+            Command::EditTags(edit) => {
+                self.ws.annotations.note = self.ws.annotations.edit_tags(&edit).err()
             }
             Command::RemovePassage(id) => {
                 self.ws.annotations.note = self.ws.annotations.remove(id).err()

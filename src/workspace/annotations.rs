@@ -21,8 +21,9 @@ pub struct AnnotationState {
     pub schema: TagSchema,
     /// Why annotating is not possible, or the last save failed.
     pub note: Option<String>,
-    undo: Vec<Annotations>,
-    redo: Vec<Annotations>,
+    /// Earlier states of passages and tags together.
+    undo: Vec<(Annotations, TagSchema)>,
+    redo: Vec<(Annotations, TagSchema)>,
     /// Bumped by every change (for views that cache).
     pub generation: u64,
     root: Option<std::path::PathBuf>,
@@ -69,21 +70,34 @@ impl AnnotationState {
         }
     }
 
-    /// Applies a change, saves, and makes it undoable.
-    fn change(&mut self, f: impl FnOnce(&mut Annotations)) -> Result<(), String> {
-        let Some(store) = &mut self.store else {
+    /// Applies a change to passages and tags, saves what changed, and
+    /// makes it undoable.
+    fn change(&mut self, f: impl FnOnce(&mut Annotations, &mut TagSchema)) -> Result<(), String> {
+        let (Some(store), Some(root)) = (&mut self.store, &self.root) else {
             return Err(self
                 .note
                 .clone()
                 .unwrap_or_else(|| "no corpus is open".into()));
         };
-        let before = store.data.clone();
-        f(&mut store.data);
-        if store.data == before {
+        let before = (store.data.clone(), self.schema.clone());
+        f(&mut store.data, &mut self.schema);
+        if (&store.data, &self.schema) == (&before.0, &before.1) {
             return Ok(());
         }
-        if let Err(e) = store.save() {
-            store.data = before;
+        let schema_saved = if self.schema != before.1 {
+            self.schema.save(root)
+        } else {
+            Ok(())
+        };
+        let saved = schema_saved.and_then(|()| {
+            if store.data != before.0 {
+                store.save()
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = saved {
+            (store.data, self.schema) = before;
             return Err(e.to_string());
         }
         self.undo.push(before);
@@ -95,6 +109,24 @@ impl AnnotationState {
         Ok(())
     }
 
+    /// Applies a tag-schema edit (rename, recolour, nest, merge, delete)
+    /// to the tags and their passages.
+    pub fn edit_tags(&mut self, edit: &crate::annotate::TagEdit) -> Result<(), String> {
+        let mut result = Ok(());
+        self.change(|data, schema| {
+            let mut s2 = schema.clone();
+            let mut d2 = data.clone();
+            match s2.apply(&mut d2, edit) {
+                Ok(()) => {
+                    *schema = s2;
+                    *data = d2;
+                }
+                Err(e) => result = Err(e),
+            }
+        })?;
+        result
+    }
+
     /// Tags `range` (bytes of `article.text`) with `tag` (created when new).
     pub fn tag(
         &mut self,
@@ -103,16 +135,14 @@ impl AnnotationState {
         tag: &str,
         annotator: &str,
     ) -> Result<(), String> {
-        if self.schema.ensure(tag)
-            && let Some(root) = &self.root
-            && let Err(e) = self.schema.save(root)
-        {
-            return Err(e.to_string());
-        }
         let ci = CharIndex::new(&article.text);
         let (s, e) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
+        if s >= e || e > ci.chars() {
+            return Err("select a passage first".to_string());
+        }
         let mut result = Ok(());
-        self.change(|data| {
+        self.change(|data, schema| {
+            schema.ensure(tag);
             // The same passage again: one more tag on it.
             if let Some(p) = data
                 .passages
@@ -153,7 +183,7 @@ impl AnnotationState {
 
     /// Sets passage `id`'s note.
     pub fn set_note(&mut self, id: u64, note: &str) -> Result<(), String> {
-        self.change(|d| {
+        self.change(|d, _| {
             if let Some(p) = d.passages.iter_mut().find(|p| p.id == id) {
                 p.note = note.to_string();
             }
@@ -162,7 +192,7 @@ impl AnnotationState {
 
     /// Removes passage `id`.
     pub fn remove(&mut self, id: u64) -> Result<(), String> {
-        self.change(|d| d.passages.retain(|p| p.id != id))
+        self.change(|d, _| d.passages.retain(|p| p.id != id))
     }
 
     pub fn can_undo(&self) -> bool {
@@ -184,7 +214,7 @@ impl AnnotationState {
     }
 
     fn step(&mut self, back: bool) -> Result<(), String> {
-        let Some(store) = &mut self.store else {
+        let (Some(store), Some(root)) = (&mut self.store, &self.root) else {
             return Ok(());
         };
         let (from, to) = if back {
@@ -192,12 +222,18 @@ impl AnnotationState {
         } else {
             (&mut self.redo, &mut self.undo)
         };
-        let Some(state) = from.pop() else {
+        let Some((data, schema)) = from.pop() else {
             return Ok(());
         };
-        let now = std::mem::replace(&mut store.data, state);
-        if let Err(e) = store.save() {
-            let state = std::mem::replace(&mut store.data, now);
+        let now = (
+            std::mem::replace(&mut store.data, data),
+            std::mem::replace(&mut self.schema, schema),
+        );
+        if let Err(e) = self.schema.save(root).and_then(|()| store.save()) {
+            let state = (
+                std::mem::replace(&mut store.data, now.0),
+                std::mem::replace(&mut self.schema, now.1),
+            );
             from.push(state);
             return Err(e.to_string());
         }

@@ -14,6 +14,174 @@ use crate::workspace::Workspace;
 pub struct PassagesPanel {
     /// The passage whose note is being edited, and the text typed.
     editing: Option<(u64, String)>,
+    /// The tag manager's state.
+    manager: TagManager,
+}
+
+/// The tag manager: one row per tag (nested ones indented) with colour,
+/// key, uses, parent, rename, merge and delete (which asks first when the
+/// tag is used, and can move its passages to another tag).
+#[derive(Default)]
+struct TagManager {
+    /// The tag being renamed and the new name typed.
+    renaming: Option<(String, String)>,
+    /// The tag being deleted and where its passages go.
+    deleting: Option<(String, Option<String>)>,
+}
+
+impl TagManager {
+    fn ui(&mut self, ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+        use crate::annotate::{TagEdit, TagSchema};
+        let ann = &ws.annotations;
+        let names: Vec<String> = ann.schema.tags.iter().map(|t| t.name.clone()).collect();
+        let data = crate::annotate::Annotations {
+            passages: ann.passages().to_vec(),
+            ..Default::default()
+        };
+        // Parents before children, children indented.
+        let depth = |name: &str| {
+            let mut d = 0;
+            let mut at = ann
+                .schema
+                .tags
+                .iter()
+                .find(|t| t.name == name)
+                .and_then(|t| t.parent.clone());
+            while let Some(p) = at {
+                d += 1;
+                if d > 16 {
+                    break;
+                }
+                at = ann
+                    .schema
+                    .tags
+                    .iter()
+                    .find(|t| t.name == p)
+                    .and_then(|t| t.parent.clone());
+            }
+            d
+        };
+        for t in &ann.schema.tags {
+            let uses = TagSchema::uses(&data, &t.name);
+            // Wrapped: the row is wider than a narrow reader column.
+            ui.horizontal_wrapped(|ui| {
+                ui.add_space(16.0 * depth(&t.name) as f32);
+                let mut c = t.colour;
+                if ui.color_edit_button_srgb(&mut c).changed() {
+                    cmds.push(Command::EditTags(TagEdit::Recolour {
+                        tag: t.name.clone(),
+                        colour: c,
+                    }));
+                }
+                ui.label(&t.name);
+                ui.weak(format!(
+                    "{}{uses} passages",
+                    t.key.map_or(String::new(), |k| format!("key {k} · "))
+                ));
+                egui::ComboBox::new(("parent", &t.name), "in")
+                    .selected_text(t.parent.clone().unwrap_or_else(|| "top".into()))
+                    .show_ui(ui, |ui| {
+                        if ui.selectable_label(t.parent.is_none(), "top").clicked() {
+                            cmds.push(Command::EditTags(TagEdit::Nest {
+                                tag: t.name.clone(),
+                                parent: None,
+                            }));
+                        }
+                        for n in names.iter().filter(|n| **n != t.name) {
+                            if ui
+                                .selectable_label(t.parent.as_ref() == Some(n), n)
+                                .clicked()
+                            {
+                                cmds.push(Command::EditTags(TagEdit::Nest {
+                                    tag: t.name.clone(),
+                                    parent: Some(n.clone()),
+                                }));
+                            }
+                        }
+                    });
+                egui::ComboBox::new(("merge", &t.name), "merge into")
+                    .selected_text("…")
+                    .show_ui(ui, |ui| {
+                        for n in names.iter().filter(|n| **n != t.name) {
+                            if ui.selectable_label(false, n).clicked() {
+                                cmds.push(Command::EditTags(TagEdit::Merge {
+                                    from: t.name.clone(),
+                                    into: n.clone(),
+                                }));
+                            }
+                        }
+                    });
+                if ui.small_button("Rename").clicked() {
+                    self.renaming = Some((t.name.clone(), t.name.clone()));
+                }
+                if ui.small_button("Delete").clicked() {
+                    if uses == 0 {
+                        cmds.push(Command::EditTags(TagEdit::Delete {
+                            tag: t.name.clone(),
+                            move_to: None,
+                        }));
+                    } else {
+                        self.deleting = Some((t.name.clone(), None));
+                    }
+                }
+            });
+        }
+        if let Some((from, to)) = &mut self.renaming {
+            let mut done = false;
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label(format!("New name for «{from}»"));
+                ui.text_edit_singleline(to).labelled_by(l.id);
+                if ui.button("Rename tag").clicked() {
+                    cmds.push(Command::EditTags(TagEdit::Rename {
+                        from: from.clone(),
+                        to: to.clone(),
+                    }));
+                    done = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    done = true;
+                }
+            });
+            if done {
+                self.renaming = None;
+            }
+        }
+        if let Some((tag, move_to)) = &mut self.deleting {
+            let mut done = false;
+            let uses = TagSchema::uses(&data, tag);
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("«{tag}» tags {uses} passages. Move them to"),
+                );
+                egui::ComboBox::new("delete-move", "")
+                    .selected_text(
+                        move_to
+                            .clone()
+                            .unwrap_or_else(|| "no tag (keep them untagged)".into()),
+                    )
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(move_to, None, "no tag (keep them untagged)");
+                        for n in names.iter().filter(|n| *n != tag) {
+                            ui.selectable_value(move_to, Some(n.clone()), n);
+                        }
+                    });
+                if ui.button("Delete tag").clicked() {
+                    cmds.push(Command::EditTags(TagEdit::Delete {
+                        tag: tag.clone(),
+                        move_to: move_to.clone(),
+                    }));
+                    done = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    done = true;
+                }
+            });
+            if done {
+                self.deleting = None;
+            }
+        }
+    }
 }
 
 /// A tag's colour.
@@ -45,6 +213,11 @@ impl PassagesPanel {
         let ann = &ws.annotations;
         if let Some(n) = &ann.note {
             ui.colored_label(ui.visuals().warn_fg_color, n);
+        }
+        if !ann.schema.tags.is_empty() {
+            egui::CollapsingHeader::new(format!("Tags ({})", ann.schema.tags.len()))
+                .id_salt("tag-manager")
+                .show(ui, |ui| self.manager.ui(ui, ws, cmds));
         }
         let passages = ann.passages();
         if passages.is_empty() {
@@ -100,6 +273,14 @@ impl PassagesPanel {
                 Some(tag_colour(ws, name)),
             ));
             lines.extend(group.into_iter().map(Line::Passage));
+        }
+        let untagged: Vec<&Passage> = passages
+            .iter()
+            .filter(|p| !p.orphaned && p.tags.is_empty())
+            .collect();
+        if !untagged.is_empty() {
+            lines.push(Line::Heading("Untagged".into(), untagged.len(), None));
+            lines.extend(untagged.into_iter().map(Line::Passage));
         }
         let orphans: Vec<&Passage> = passages.iter().filter(|p| p.orphaned).collect();
         if !orphans.is_empty() {
