@@ -159,3 +159,57 @@ fn select_tag_undo_redo_note_and_find_it() {
             .all(|p| p.tags == ["همکاری"])
     );
 }
+
+/// Without a selection Tag… tags the whole article; a statement is tagged
+/// from its context menu in the statements view.
+#[test]
+fn whole_articles_and_statements_are_tagged() {
+    let corpus = common::sample_copy();
+    let mut h = common::window(corpus.path());
+    h.get_by_role_and_label(Role::Button, TITLE).click();
+    common::settle(&mut h);
+    h.get_by_label("Tag…").click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Tag")
+        .type_text("خبر کامل");
+    common::settle(&mut h);
+    h.get_by_label("New tag: خبر کامل").click();
+    common::settle(&mut h);
+    let text = {
+        let app = h.state();
+        app.ws.articles[app.selected.unwrap()].text.to_string()
+    };
+    let store = on_disk(corpus.path());
+    assert_eq!(store.passages.len(), 1);
+    assert_eq!(
+        (store.passages[0].start, store.passages[0].end),
+        (0, text.chars().count())
+    );
+
+    h.get_by_label("Statements").click();
+    common::settle(&mut h);
+    let (ai, statement) = {
+        let app = h.state();
+        let (ai, si) = app.statements.listed()[0];
+        let a = &app.ws.articles[ai];
+        (ai, a.text[a.statements[si].range.clone()].to_string())
+    };
+    h.get_by_role_and_label(Role::Button, &statement)
+        .click_secondary();
+    common::settle(&mut h);
+    h.get_by_label("Tag this statement…").click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Tag")
+        .type_text("گفته");
+    common::settle(&mut h);
+    h.get_by_label("New tag: گفته").click();
+    common::settle(&mut h);
+    let store = on_disk(corpus.path());
+    let p = store
+        .passages
+        .iter()
+        .find(|p| p.tags == ["گفته"])
+        .expect("the statement is tagged");
+    assert_eq!(p.quote, statement);
+    assert_eq!(p.path, h.state().ws.articles[ai].path);
+}

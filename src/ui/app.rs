@@ -70,8 +70,11 @@ pub enum Command {
     Curate(crate::extract::Edit),
     /// Open article `.0` in the reader at a passage (byte range), marked.
     OpenPassage(usize, std::ops::Range<usize>),
-    /// Tag the reader's selection with this tag (created when new).
+    /// Tag the palette's target (the reader's selection, the whole article
+    /// without one, or a passage it was opened for) with this tag.
     TagSelection(String),
+    /// Open the tag palette for a passage (article, byte range).
+    TagPassage(usize, std::ops::Range<usize>),
     Undo,
     Redo,
     /// Set a passage's note.
@@ -117,6 +120,9 @@ pub struct DaftarApp {
     pub passages: PassagesPanel,
     /// The tag palette's filter text (None: closed).
     palette: Option<String>,
+    /// What the palette tags: a passage of an article (a statement …);
+    /// None: the reader's selection, or the whole article without one.
+    palette_target: Option<(usize, std::ops::Range<usize>)>,
     /// Passage marks of the article in the reader: (article, generation).
     marks_for: Option<(String, u64, PassageMarks)>,
     pub view: View,
@@ -159,6 +165,7 @@ impl DaftarApp {
             compare: ComparePanel::default(),
             passages: PassagesPanel::default(),
             palette: None,
+            palette_target: None,
             marks_for: None,
             view: View::Reader,
             cache: LayoutCache::default(),
@@ -214,18 +221,32 @@ impl DaftarApp {
             Command::SetRange(r) => self.ws.set_range(r),
             Command::SelectEntity(e) => self.ws.select_entity(e),
             Command::TagSelection(tag) => {
-                let sel = self.reader.selected_range();
-                let article = self.selected.and_then(|i| self.ws.articles.get(i));
-                let r = match (article, sel) {
-                    (Some(a), Some(r)) if !r.is_empty() => {
-                        self.ws
-                            .annotations
-                            .tag(a, r, &tag, &self.settings.annotator)
-                    }
-                    _ => Err("select a passage in the reader first".into()),
+                let target = match self.palette_target.take() {
+                    Some((i, r)) => Some((i, r)),
+                    None => self.selected.and_then(|i| {
+                        let a = self.ws.articles.get(i)?;
+                        // No selection: the whole article.
+                        let r = self
+                            .reader
+                            .selected_range()
+                            .filter(|r| !r.is_empty())
+                            .unwrap_or(0..a.text.len());
+                        Some((i, r))
+                    }),
+                };
+                let r = match target.and_then(|(i, r)| Some((self.ws.articles.get(i)?, r))) {
+                    Some((a, r)) => self
+                        .ws
+                        .annotations
+                        .tag(a, r, &tag, &self.settings.annotator),
+                    None => Err("open an article, or select a passage, first".into()),
                 };
                 self.ws.annotations.note = r.err();
                 self.palette = None;
+            }
+            Command::TagPassage(i, range) => {
+                self.palette_target = Some((i, range));
+                self.palette = Some(String::new());
             }
             Command::Undo => self.ws.annotations.note = self.ws.annotations.undo().err(),
             Command::Redo => self.ws.annotations.note = self.ws.annotations.redo().err(),
@@ -415,9 +436,13 @@ impl DaftarApp {
                 ui.selectable_value(&mut self.view, View::Compare, "Compare");
                 ui.selectable_value(&mut self.view, View::Passages, "Passages");
                 if self.view == View::Reader
-                    && self.reader.selected_range().is_some_and(|r| !r.is_empty())
-                    && ui.button("Tag…").clicked()
+                    && self.selected.is_some()
+                    && ui
+                        .button("Tag…")
+                        .on_hover_text("Tag the selection, or the whole article without one")
+                        .clicked()
                 {
+                    self.palette_target = None;
                     self.palette = Some(String::new());
                 }
                 let ann = &self.ws.annotations;
@@ -625,6 +650,7 @@ impl DaftarApp {
             });
         if close {
             self.palette = None;
+            self.palette_target = None;
         }
     }
 

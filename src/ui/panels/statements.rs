@@ -36,6 +36,18 @@ type Key = (
 );
 
 impl StatementsPanel {
+    /// The statements listed, in list order: (article, statement).
+    pub fn listed(&self) -> Vec<(usize, usize)> {
+        self.cache.as_ref().map_or(Vec::new(), |(_, l)| {
+            l.iter()
+                .filter_map(|x| match x {
+                    Line::Statement(r) => Some(*r),
+                    Line::Speaker(..) => None,
+                })
+                .collect()
+        })
+    }
+
     /// Statements listed (for tests).
     pub fn count(&self) -> usize {
         self.cache.as_ref().map_or(0, |(_, l)| {
@@ -183,6 +195,12 @@ impl StatementsPanel {
                             if resp.clicked() {
                                 cmds.push(Command::OpenPassage(*ai, s.range.clone()));
                             }
+                            resp.context_menu(|ui| {
+                                if ui.button("Tag this statement…").clicked() {
+                                    cmds.push(Command::TagPassage(*ai, s.range.clone()));
+                                    ui.close();
+                                }
+                            });
                         }
                     }
                 }
