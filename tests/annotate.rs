@@ -2,6 +2,8 @@
 //! `daftar tag` never loses a tag whose command returned, and edited
 //! articles re-anchor their passages or keep them as orphans.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -13,21 +15,7 @@ fn daftar() -> Command {
 }
 
 fn tags(folder: &Path) -> Vec<Value> {
-    let out = daftar()
-        .args(["tags", "--json"])
-        .arg(folder)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::json_lines(&["tags", "--json"], folder)
 }
 
 const ARTICLE: &str = "گزارش آزمایشی درباره بازار\n\

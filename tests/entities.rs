@@ -4,26 +4,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
 fn inspect(folder: &Path) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .args(["inspect", "--json", "--with-text"])
-        .arg(folder)
-        .output()
-        .expect("daftar runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .filter(|v: &Value| v["kind"] == "article")
+    common::json_lines(&["inspect", "--json", "--with-text"], folder)
+        .into_iter()
+        .filter(|v| v["kind"] == "article")
         .collect()
 }
 

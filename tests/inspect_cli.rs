@@ -1,6 +1,8 @@
 //! `daftar inspect` as users run it: the bundled sample corpus, a folder of
 //! broken files, and (when present) the real seed articles.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -11,21 +13,7 @@ fn daftar() -> Command {
 }
 
 fn inspect(folder: &Path) -> Vec<Value> {
-    let out = daftar()
-        .args(["inspect", "--json", "--with-text"])
-        .arg(folder)
-        .output()
-        .expect("daftar runs");
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("UTF-8 output")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    common::json_lines(&["inspect", "--json", "--with-text"], folder)
 }
 
 fn sample() -> PathBuf {

@@ -3,6 +3,8 @@
 //! paragraphs, match offsets select the original characters, and an index
 //! killed mid-run is whole after the next run.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -161,22 +163,7 @@ fn filters_and_exclusions() {
 }
 
 fn daftar(args: &[&str], folder: &Path) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .args(&args[..1])
-        .arg(folder)
-        .args(&args[1..])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::json_lines(args, folder)
 }
 
 #[test]

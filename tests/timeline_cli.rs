@@ -2,30 +2,15 @@
 //! calendars, provenance split, and a query's articles only.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
 mod common;
 
 fn timeline(folder: &Path, args: &[&str]) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .arg("timeline")
-        .arg(folder)
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    let mut all = vec!["timeline", "--json"];
+    all.extend_from_slice(args);
+    common::json_lines(&all, folder)
 }
 
 #[test]

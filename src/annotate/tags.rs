@@ -247,9 +247,9 @@ impl TagSchema {
         }
     }
 
-    /// How many passages carry `tag`.
-    pub fn uses(data: &super::Annotations, tag: &str) -> usize {
-        data.passages
+    /// How many of `passages` carry `tag`.
+    pub fn uses(passages: &[super::Passage], tag: &str) -> usize {
+        passages
             .iter()
             .filter(|p| p.tags.iter().any(|t| t == tag))
             .count()
@@ -329,7 +329,7 @@ mod tests {
         .unwrap();
         assert_eq!(a.passages[0].tags, ["ب"]);
         assert_eq!(a.passages[2].tags, ["ب"], "no tag twice");
-        assert_eq!(TagSchema::uses(&a, "ب"), 3);
+        assert_eq!(TagSchema::uses(&a.passages, "ب"), 3);
         // Deleting a used tag moves its passages, or leaves them untagged.
         s.apply(
             &mut a,

@@ -97,3 +97,24 @@ pub fn drag(h: &mut Harness<'static, DaftarApp>, from: Pos2, to: Pos2) {
     }
     press(h, to, false);
 }
+
+/// Runs `daftar ARGS[0] FOLDER ARGS[1..]`, asserts it succeeded, and
+/// parses each line of its output as JSON.
+pub fn json_lines(args: &[&str], folder: &Path) -> Vec<serde_json::Value> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(&args[..1])
+        .arg(folder)
+        .args(&args[1..])
+        .output()
+        .expect("daftar runs");
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}

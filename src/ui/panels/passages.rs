@@ -34,10 +34,7 @@ impl TagManager {
         use crate::annotate::{TagEdit, TagSchema};
         let ann = &ws.annotations;
         let names: Vec<String> = ann.schema.tags.iter().map(|t| t.name.clone()).collect();
-        let data = crate::annotate::Annotations {
-            passages: ann.passages().to_vec(),
-            ..Default::default()
-        };
+        let passages = ann.passages();
         // Parents before children, children indented.
         let depth = |name: &str| {
             let mut d = 0;
@@ -62,7 +59,7 @@ impl TagManager {
             d
         };
         for t in &ann.schema.tags {
-            let uses = TagSchema::uses(&data, &t.name);
+            let uses = TagSchema::uses(passages, &t.name);
             // Wrapped: the row is wider than a narrow reader column.
             ui.horizontal_wrapped(|ui| {
                 ui.add_space(16.0 * depth(&t.name) as f32);
@@ -148,7 +145,7 @@ impl TagManager {
         }
         if let Some((tag, move_to)) = &mut self.deleting {
             let mut done = false;
-            let uses = TagSchema::uses(&data, tag);
+            let uses = TagSchema::uses(passages, tag);
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
