@@ -5,5 +5,5 @@
 pub mod store;
 pub mod tags;
 
-pub use store::{AnnotationStore, Annotations, Passage, StoreError};
+pub use store::{Anchor, AnnotationStore, Annotations, Passage, StoreError};
 pub use tags::{Tag, TagEdit, TagSchema};

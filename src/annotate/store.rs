@@ -72,6 +72,78 @@ impl Default for Annotations {
     }
 }
 
+/// Where a new passage goes: an article's id, path and decoded text, and
+/// a character range of that text.
+pub struct Anchor<'a> {
+    pub article: &'a str,
+    pub path: &'a str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Passage {
+    /// Anchors the passage at a range of an article's text: quote and
+    /// context from the text, no longer orphaned. A range outside the text
+    /// is refused and changes nothing.
+    pub fn anchor_to(&mut self, at: Anchor) -> Result<(), StoreError> {
+        let (start, end) = (at.start, at.end);
+        let chars: Vec<char> = at.text.chars().collect();
+        if start >= end || end > chars.len() {
+            return Err(StoreError::Invalid(format!(
+                "the range {start}..{end} is not inside the article ({} characters)",
+                chars.len()
+            )));
+        }
+        self.article = at.article.to_string();
+        self.path = at.path.to_string();
+        self.start = start;
+        self.end = end;
+        self.quote = chars[start..end].iter().collect();
+        self.prefix = chars[start.saturating_sub(CONTEXT_CHARS)..start]
+            .iter()
+            .collect();
+        self.suffix = chars[end..(end + CONTEXT_CHARS).min(chars.len())]
+            .iter()
+            .collect();
+        self.orphaned = false;
+        Ok(())
+    }
+}
+
+impl Annotations {
+    /// Adds a passage, its quote and context taken from the text; returns
+    /// its id. A range outside the text is refused.
+    pub fn add(
+        &mut self,
+        at: Anchor,
+        tags: Vec<String>,
+        note: String,
+        annotator: String,
+    ) -> Result<u64, StoreError> {
+        let id = self.next_id.max(1);
+        let mut p = Passage {
+            id,
+            article: String::new(),
+            path: String::new(),
+            start: 0,
+            end: 0,
+            quote: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+            tags,
+            note,
+            annotator,
+            created: now_utc(),
+            orphaned: false,
+        };
+        p.anchor_to(at)?;
+        self.next_id = id + 1;
+        self.passages.push(p);
+        Ok(id)
+    }
+}
+
 /// Why the store cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -277,35 +349,18 @@ impl AnnotationStore {
         note: String,
         annotator: String,
     ) -> Result<u64, StoreError> {
-        let chars: Vec<char> = text.chars().collect();
-        if start >= end || end > chars.len() {
-            return Err(StoreError::Invalid(format!(
-                "the range {start}..{end} is not inside the article ({} characters)",
-                chars.len()
-            )));
-        }
-        let id = self.data.next_id.max(1);
-        self.data.next_id = id + 1;
-        self.data.passages.push(Passage {
-            id,
-            article: article.to_string(),
-            path: path.to_string(),
-            start,
-            end,
-            quote: chars[start..end].iter().collect(),
-            prefix: chars[start.saturating_sub(CONTEXT_CHARS)..start]
-                .iter()
-                .collect(),
-            suffix: chars[end..(end + CONTEXT_CHARS).min(chars.len())]
-                .iter()
-                .collect(),
+        self.data.add(
+            Anchor {
+                article,
+                path,
+                text,
+                start,
+                end,
+            },
             tags,
             note,
             annotator,
-            created: now_utc(),
-            orphaned: false,
-        });
-        Ok(id)
+        )
     }
 
     /// Finds every passage again in the current texts (`text_of(path)`,

@@ -21,7 +21,7 @@ use crate::ui::panels::search::SearchPanel;
 use crate::ui::panels::statements::StatementsPanel;
 use crate::ui::panels::status::status_ui;
 use crate::ui::panels::timeline::TimelinePanel;
-use crate::ui::widgets::rtl_text::LayoutCache;
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText};
 use crate::workspace::{SortKey, Workspace};
 
 /// What the window remembers between runs.
@@ -73,8 +73,15 @@ pub enum Command {
     /// Tag the palette's target (the reader's selection, the whole article
     /// without one, or a passage it was opened for) with this tag.
     TagSelection(String),
-    /// Open the tag palette for a passage (article, byte range).
-    TagPassage(usize, std::ops::Range<usize>),
+    /// Open the tag palette for passages (article, byte range): a
+    /// statement, a search hit, a KWIC line or its sentence.
+    TagPassage(Vec<(usize, std::ops::Range<usize>)>),
+    /// Replace a passage's tags.
+    SetTags(u64, Vec<String>),
+    /// Open an orphaned passage's article to anchor it anew.
+    FixPassage(u64),
+    /// Anchor a passage at a range (bytes) of article `.1`.
+    AnchorPassage(u64, usize, std::ops::Range<usize>),
     Undo,
     Redo,
     /// Set a passage's note.
@@ -122,7 +129,9 @@ pub struct DaftarApp {
     palette: Option<String>,
     /// What the palette tags: a passage of an article (a statement …);
     /// None: the reader's selection, or the whole article without one.
-    palette_target: Option<(usize, std::ops::Range<usize>)>,
+    palette_target: Option<Vec<(usize, std::ops::Range<usize>)>>,
+    /// The orphaned passage being anchored anew in the reader.
+    fixing: Option<u64>,
     /// Passage marks of the article in the reader: (article, generation).
     marks_for: Option<(String, u64, PassageMarks)>,
     pub view: View,
@@ -166,6 +175,7 @@ impl DaftarApp {
             passages: PassagesPanel::default(),
             palette: None,
             palette_target: None,
+            fixing: None,
             marks_for: None,
             view: View::Reader,
             cache: LayoutCache::default(),
@@ -221,32 +231,62 @@ impl DaftarApp {
             Command::SetRange(r) => self.ws.set_range(r),
             Command::SelectEntity(e) => self.ws.select_entity(e),
             Command::TagSelection(tag) => {
-                let target = match self.palette_target.take() {
-                    Some((i, r)) => Some((i, r)),
-                    None => self.selected.and_then(|i| {
-                        let a = self.ws.articles.get(i)?;
-                        // No selection: the whole article.
-                        let r = self
-                            .reader
-                            .selected_range()
-                            .filter(|r| !r.is_empty())
-                            .unwrap_or(0..a.text.len());
-                        Some((i, r))
-                    }),
+                let targets = match self.palette_target.take() {
+                    Some(t) => t,
+                    None => self
+                        .selected
+                        .and_then(|i| {
+                            let a = self.ws.articles.get(i)?;
+                            // No selection: the whole article.
+                            let r = self
+                                .reader
+                                .selected_range()
+                                .filter(|r| !r.is_empty())
+                                .unwrap_or(0..a.text.len());
+                            Some(vec![(i, r)])
+                        })
+                        .unwrap_or_default(),
                 };
-                let r = match target.and_then(|(i, r)| Some((self.ws.articles.get(i)?, r))) {
-                    Some((a, r)) => self
-                        .ws
+                let targets: Vec<_> = targets
+                    .into_iter()
+                    .filter_map(|(i, r)| Some((self.ws.articles.get(i)?, r)))
+                    .collect();
+                let r = if targets.is_empty() {
+                    Err("open an article, or select a passage, first".into())
+                } else {
+                    self.ws
                         .annotations
-                        .tag(a, r, &tag, &self.settings.annotator),
-                    None => Err("open an article, or select a passage, first".into()),
+                        .tag_all(&targets, &tag, &self.settings.annotator)
+                        .map(|_| ())
                 };
                 self.ws.annotations.note = r.err();
                 self.palette = None;
             }
-            Command::TagPassage(i, range) => {
-                self.palette_target = Some((i, range));
+            Command::TagPassage(targets) => {
+                self.palette_target = Some(targets);
                 self.palette = Some(String::new());
+            }
+            Command::SetTags(id, tags) => {
+                self.ws.annotations.note = self.ws.annotations.set_tags(id, &tags).err()
+            }
+            Command::FixPassage(id) => {
+                let at = self.ws.annotations.passages().iter().find(|p| p.id == id);
+                if let Some(i) = at.and_then(|p| self.ws.article_index(&p.path)) {
+                    self.selected = Some(i);
+                    self.view = View::Reader;
+                    self.reader.selection = None;
+                    self.fixing = Some(id);
+                }
+            }
+            Command::AnchorPassage(id, i, range) => {
+                let r = match self.ws.articles.get(i) {
+                    Some(a) => self.ws.annotations.anchor_passage(id, a, range),
+                    None => Err("that article is no longer in the corpus".into()),
+                };
+                if r.is_ok() {
+                    self.fixing = None;
+                }
+                self.ws.annotations.note = r.err();
             }
             Command::Undo => self.ws.annotations.note = self.ws.annotations.undo().err(),
             Command::Redo => self.ws.annotations.note = self.ws.annotations.redo().err(),
@@ -462,6 +502,7 @@ impl DaftarApp {
                 }
             });
             self.palette_ui(ui, &mut cmds);
+            self.fixing_ui(ui, &mut cmds);
             ui.separator();
             match self.view {
                 View::Concordance => {
@@ -587,6 +628,45 @@ impl DaftarApp {
         }
     }
 
+    /// While an orphaned passage is being fixed: what it said, and a
+    /// button that anchors it at the reader's selection.
+    fn fixing_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        let Some(id) = self.fixing else {
+            return;
+        };
+        let Some(p) = self.ws.annotations.passages().iter().find(|p| p.id == id) else {
+            self.fixing = None;
+            return;
+        };
+        let here = self.selected.filter(|&i| {
+            self.view == View::Reader && self.ws.articles.get(i).is_some_and(|a| a.path == p.path)
+        });
+        // The quote through the RTL widget: egui alone would reverse it.
+        let quote = p.quote.clone();
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Passage #{id} lost its place. Select where it is now, then"),
+            );
+            let selection = self.reader.selected_range().filter(|r| !r.is_empty());
+            if let (Some(i), Some(r)) = (here, selection.clone()) {
+                if ui.button("Anchor here").clicked() {
+                    cmds.push(Command::AnchorPassage(id, i, r));
+                }
+            } else {
+                ui.add_enabled(false, egui::Button::new("Anchor here"));
+            }
+            if ui.button("Cancel").clicked() {
+                self.fixing = None;
+            }
+        });
+        RtlText::new(&quote, egui::FontId::proportional(14.0))
+            .width(ui.available_width())
+            .max_lines(2)
+            .color(ui.visuals().weak_text_color())
+            .show(ui, &mut self.cache);
+    }
+
     /// The tag palette: type to filter the tags, Enter or a click tags the
     /// selection; a new name makes a new tag.
     fn palette_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -598,6 +678,14 @@ impl DaftarApp {
             .collapsible(false)
             .resizable(false)
             .show(ui.ctx(), |ui| {
+                if let Some(n) = self
+                    .palette_target
+                    .as_ref()
+                    .map(Vec::len)
+                    .filter(|&n| n > 1)
+                {
+                    ui.weak(format!("{n} passages at once (one undo step)"));
+                }
                 let label = ui.label("Tag");
                 let edit = ui.add(
                     egui::TextEdit::singleline(filter)

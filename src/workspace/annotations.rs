@@ -135,50 +135,98 @@ impl AnnotationState {
         tag: &str,
         annotator: &str,
     ) -> Result<(), String> {
-        let ci = CharIndex::new(&article.text);
-        let (s, e) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
-        if s >= e || e > ci.chars() {
-            return Err("select a passage first".to_string());
+        self.tag_all(&[(article, range)], tag, annotator)
+            .map(|_| ())
+    }
+
+    /// Tags several passages (article, byte range) at once, as one undo
+    /// step: a search's hits, a statement, a KWIC line. A passage tagged
+    /// before gets one more tag instead of a copy. Returns how many
+    /// passages were tagged.
+    pub fn tag_all(
+        &mut self,
+        targets: &[(&Article, std::ops::Range<usize>)],
+        tag: &str,
+        annotator: &str,
+    ) -> Result<usize, String> {
+        // Character ranges first, so a bad one changes nothing.
+        let mut anchored = Vec::with_capacity(targets.len());
+        for (article, range) in targets {
+            let ci = CharIndex::new(&article.text);
+            let (s, e) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
+            if s >= e || e > ci.chars() {
+                return Err("select a passage first".to_string());
+            }
+            anchored.push((*article, s, e));
         }
-        let mut result = Ok(());
+        let mut result = Ok(anchored.len());
         self.change(|data, schema| {
             schema.ensure(tag);
-            // The same passage again: one more tag on it.
-            if let Some(p) = data
-                .passages
-                .iter_mut()
-                .find(|p| p.path == article.path && p.start == s && p.end == e && !p.orphaned)
-            {
-                if !p.tags.iter().any(|t| t == tag) {
-                    p.tags.push(tag.to_string());
+            for (article, s, e) in anchored {
+                if let Some(p) = data
+                    .passages
+                    .iter_mut()
+                    .find(|p| p.path == article.path && p.start == s && p.end == e && !p.orphaned)
+                {
+                    if !p.tags.iter().any(|t| t == tag) {
+                        p.tags.push(tag.to_string());
+                    }
+                    continue;
                 }
-                return;
+                let at = crate::annotate::Anchor {
+                    article: &article.id,
+                    path: &article.path,
+                    text: &article.text,
+                    start: s,
+                    end: e,
+                };
+                if let Err(err) =
+                    data.add(at, vec![tag.to_string()], String::new(), annotator.into())
+                {
+                    result = Err(err.to_string());
+                }
             }
-            let id = data.next_id.max(1);
-            let chars: Vec<char> = article.text.chars().collect();
-            if s >= e || e > chars.len() {
-                result = Err("select a passage first".to_string());
-                return;
-            }
-            data.next_id = id + 1;
-            let ctx = crate::annotate::store::CONTEXT_CHARS;
-            data.passages.push(Passage {
-                id,
-                article: article.id.clone(),
-                path: article.path.clone(),
-                start: s,
-                end: e,
-                quote: chars[s..e].iter().collect(),
-                prefix: chars[s.saturating_sub(ctx)..s].iter().collect(),
-                suffix: chars[e..(e + ctx).min(chars.len())].iter().collect(),
-                tags: vec![tag.to_string()],
-                note: String::new(),
-                annotator: annotator.to_string(),
-                created: crate::annotate::store::now_utc(),
-                orphaned: false,
-            });
         })?;
         result
+    }
+
+    /// Anchors passage `id` at `range` (bytes of `article.text`): how an
+    /// annotator fixes an orphaned passage, by selecting where it now is.
+    pub fn anchor_passage(
+        &mut self,
+        id: u64,
+        article: &Article,
+        range: std::ops::Range<usize>,
+    ) -> Result<(), String> {
+        let ci = CharIndex::new(&article.text);
+        let (start, end) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
+        let mut result = Ok(());
+        self.change(|d, _| {
+            if let Some(p) = d.passages.iter_mut().find(|p| p.id == id) {
+                let at = crate::annotate::Anchor {
+                    article: &article.id,
+                    path: &article.path,
+                    text: &article.text,
+                    start,
+                    end,
+                };
+                result = p.anchor_to(at).map_err(|e| e.to_string());
+            }
+        })?;
+        result
+    }
+
+    /// Replaces passage `id`'s tags (retagging in the passages view); with
+    /// none left it is kept, untagged.
+    pub fn set_tags(&mut self, id: u64, tags: &[String]) -> Result<(), String> {
+        self.change(|d, schema| {
+            for t in tags {
+                schema.ensure(t);
+            }
+            if let Some(p) = d.passages.iter_mut().find(|p| p.id == id) {
+                p.tags = tags.to_vec();
+            }
+        })
     }
 
     /// Sets passage `id`'s note.

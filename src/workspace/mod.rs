@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 pub mod annotations;
 pub mod entities;
+pub mod filter;
+
+pub use filter::Filter;
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
 use crate::dates::Day;
@@ -237,6 +240,21 @@ impl Workspace {
             if let Ok(w) = slot.read() {
                 w()
             }
+        }
+    }
+
+    /// The current filter: time range, search (when a query is typed) and
+    /// selected entity.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            range: self.range,
+            hits: self
+                .search
+                .hit_paths
+                .clone()
+                .filter(|_| !self.search.query.trim().is_empty())
+                .map(|h| (self.search.generation, h)),
+            entity: self.entities.selected.clone(),
         }
     }
 

@@ -220,7 +220,8 @@ impl EntityPanel {
                     .width(ui.available_width())
                     .show(ui, cache);
             });
-            ui.horizontal(|ui| {
+            // Wrapped, so the panel never widens when a selection appears.
+            ui.horizontal_wrapped(|ui| {
                 let add_kind = &mut self.curation.add_kind;
                 egui::ComboBox::new("add-kind", "Kind of the new entity")
                     .selected_text(add_kind.as_str())

@@ -36,6 +36,9 @@ pub struct KwicLine {
     pub keyword: String,
     pub after: String,
     pub dir: Dir,
+    /// The match and its sentence (bytes of the article's text).
+    pub range: std::ops::Range<usize>,
+    pub sentence: std::ops::Range<usize>,
 }
 
 /// Characters of context on each side.
@@ -63,6 +66,8 @@ pub fn kwic_lines(results: &SearchResults, max: usize) -> Vec<KwicLine> {
                 before,
                 keyword: text[m.clone()].to_string(),
                 after,
+                range: m.clone(),
+                sentence: crate::text::sentence_around(text, m.clone()),
             });
             if out.len() >= max {
                 return out;
@@ -112,6 +117,41 @@ fn sort_key(line: &KwicLine, sort: KwicSort) -> String {
             .map(search_key)
             .collect::<Vec<_>>()
             .join(" "),
+    }
+}
+
+/// A context menu of "tag …" entries for passages (byte ranges) of the
+/// article at `path`, shared by the concordance and the search results.
+/// The ranges come from the search index's copy of the text; when the
+/// article has changed since, the menu says so instead of tagging the
+/// wrong characters.
+pub fn tag_menu(
+    ui: &mut Ui,
+    ws: &Workspace,
+    path: &str,
+    hits: &[crate::index::search::Hit],
+    entries: &[(&str, Vec<std::ops::Range<usize>>)],
+    cmds: &mut Vec<Command>,
+) {
+    let Some(i) = ws.article_index(path) else {
+        ui.weak("This article is no longer in the corpus.");
+        return;
+    };
+    let same = hits
+        .iter()
+        .find(|h| h.path == path)
+        .is_some_and(|h| *h.text == *ws.articles[i].text);
+    if !same {
+        ui.weak("The article changed since this search; search again to tag it.");
+        return;
+    }
+    for (label, ranges) in entries {
+        if ui.button(*label).clicked() {
+            cmds.push(Command::TagPassage(
+                ranges.iter().map(|r| (i, r.clone())).collect(),
+            ));
+            ui.close();
+        }
     }
 }
 
@@ -218,6 +258,19 @@ impl KwicPanel {
                     let resp = resp.on_hover_text(&line.path);
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    resp.context_menu(|ui| {
+                        tag_menu(
+                            ui,
+                            ws,
+                            &line.path,
+                            &results.hits,
+                            &[
+                                ("Tag this match…", vec![line.range.clone()]),
+                                ("Tag its sentence…", vec![line.sentence.clone()]),
+                            ],
+                            cmds,
+                        )
                     });
                     if resp.clicked()
                         && let Some(i) = ws.article_index(&line.path)

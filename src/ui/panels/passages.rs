@@ -16,6 +16,8 @@ pub struct PassagesPanel {
     editing: Option<(u64, String)>,
     /// The tag manager's state.
     manager: TagManager,
+    /// The grouped list, for its key.
+    lines: Option<(LinesKey, (Vec<Line>, usize))>,
 }
 
 /// The tag manager: one row per tag (nested ones indented) with colour,
@@ -193,12 +195,85 @@ pub fn tag_colour(ws: &Workspace, tag: &str) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
-enum Line<'a> {
+enum Line {
     Heading(String, usize, Option<Color32>),
-    Passage(&'a Passage),
+    /// A passage, by its index in the store.
+    Passage(usize),
+}
+
+type LinesKey = (u64, (u64, usize), crate::workspace::filter::FilterKey);
+
+/// The list: passages of articles in the current filter grouped by tag (a
+/// passage with two tags is under both), untagged and orphans last; and
+/// how many passages the filter left out.
+fn group(ws: &Workspace) -> (Vec<Line>, usize) {
+    let ann = &ws.annotations;
+    let passages = ann.passages();
+    let filter = ws.filter();
+    // An orphan whose article is gone is always shown: it needs fixing.
+    let shown: Vec<usize> = (0..passages.len())
+        .filter(|&n| {
+            ws.article_index(&passages[n].path)
+                .is_none_or(|i| filter.admits(&ws.articles[i]))
+        })
+        .collect();
+    let hidden = passages.len() - shown.len();
+    let mut lines = Vec::new();
+    let mut names: Vec<&str> = ann.schema.tags.iter().map(|t| t.name.as_str()).collect();
+    for &n in &shown {
+        for t in &passages[n].tags {
+            if !names.contains(&t.as_str()) {
+                names.push(t);
+            }
+        }
+    }
+    let push = |lines: &mut Vec<Line>, name: String, colour, members: Vec<usize>| {
+        if !members.is_empty() {
+            lines.push(Line::Heading(name, members.len(), colour));
+            lines.extend(members.into_iter().map(Line::Passage));
+        }
+    };
+    for name in names {
+        let members = shown
+            .iter()
+            .copied()
+            .filter(|&n| !passages[n].orphaned && passages[n].tags.iter().any(|t| t == name))
+            .collect();
+        push(
+            &mut lines,
+            name.to_string(),
+            Some(tag_colour(ws, name)),
+            members,
+        );
+    }
+    let untagged = shown
+        .iter()
+        .copied()
+        .filter(|&n| !passages[n].orphaned && passages[n].tags.is_empty())
+        .collect();
+    push(&mut lines, "Untagged".into(), None, untagged);
+    let orphans = shown
+        .iter()
+        .copied()
+        .filter(|&n| passages[n].orphaned)
+        .collect();
+    push(
+        &mut lines,
+        "Orphaned: the text changed, fix or remove".into(),
+        None,
+        orphans,
+    );
+    (lines, hidden)
 }
 
 impl PassagesPanel {
+    /// Passages listed (a passage under two tags counts twice), for tests.
+    pub fn listed(&self) -> usize {
+        self.lines.as_ref().map_or(0, |(_, (l, _))| {
+            l.iter().filter(|x| matches!(x, Line::Passage(_))).count()
+        })
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -221,77 +296,32 @@ impl PassagesPanel {
             ui.weak("No tagged passages yet: select a passage in the reader and press a tag's key (1–9) or use Tag…");
             return;
         }
-        // The note editor of the chosen passage.
+        // The chosen passage: note, tags, fix or remove.
         if let Some((id, text)) = &mut self.editing
             && let Some(p) = passages.iter().find(|p| p.id == *id)
         {
-            ui.horizontal(|ui| {
-                ui.strong(format!("Passage #{}", p.id));
-                ui.weak(format!("{} · {}", p.tags.join(", "), p.annotator));
-            });
-            let label = ui.weak("Note:");
-            ui.add(
-                egui::TextEdit::multiline(text)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-            ui.horizontal(|ui| {
-                if ui.button("Save note").clicked() {
-                    cmds.push(Command::SetNote(p.id, text.clone()));
-                }
-                if ui.button("Remove passage").clicked() {
-                    cmds.push(Command::RemovePassage(p.id));
-                }
-            });
+            editor_ui(ui, ws, p, text, cache, cmds);
             ui.separator();
         }
-        // Grouped by tag (a passage with two tags is under both), orphans last.
-        let mut lines: Vec<Line> = Vec::new();
-        let mut names: Vec<&str> = ann.schema.tags.iter().map(|t| t.name.as_str()).collect();
-        for p in passages {
-            for t in &p.tags {
-                if !names.contains(&t.as_str()) {
-                    names.push(t);
-                }
-            }
+        let key: LinesKey = (ann.generation, ws.article_set(), ws.filter().key());
+        if self.lines.as_ref().map(|(k, _)| k) != Some(&key) {
+            self.lines = Some((key, group(ws)));
         }
-        for name in names {
-            let group: Vec<&Passage> = passages
-                .iter()
-                .filter(|p| !p.orphaned && p.tags.iter().any(|t| t == name))
-                .collect();
-            if group.is_empty() {
-                continue;
-            }
-            lines.push(Line::Heading(
-                name.to_string(),
-                group.len(),
-                Some(tag_colour(ws, name)),
+        let Some((_, (lines, hidden))) = &self.lines else {
+            return;
+        };
+        if *hidden > 0 {
+            ui.weak(format!(
+                "{} of {} passages in the current filter (time range, search, entity)",
+                passages.len() - hidden,
+                passages.len()
             ));
-            lines.extend(group.into_iter().map(Line::Passage));
-        }
-        let untagged: Vec<&Passage> = passages
-            .iter()
-            .filter(|p| !p.orphaned && p.tags.is_empty())
-            .collect();
-        if !untagged.is_empty() {
-            lines.push(Line::Heading("Untagged".into(), untagged.len(), None));
-            lines.extend(untagged.into_iter().map(Line::Passage));
-        }
-        let orphans: Vec<&Passage> = passages.iter().filter(|p| p.orphaned).collect();
-        if !orphans.is_empty() {
-            lines.push(Line::Heading(
-                "Orphaned: the text changed, fix or remove".into(),
-                orphans.len(),
-                None,
-            ));
-            lines.extend(orphans.into_iter().map(Line::Passage));
         }
         let size = settings.text_size * 0.9;
         let font = FontId::proportional(size);
         let meta = FontId::proportional(size * 0.75);
         let row_h = 2.0 * line_height(ui, &font) + line_height(ui, &meta) + 10.0;
+        let mut editing = None;
         egui::ScrollArea::vertical()
             .id_salt("passages")
             .auto_shrink([false, false])
@@ -320,7 +350,10 @@ impl PassagesPanel {
                                 .show(&mut child, cache);
                             child.weak(format!("{n}"));
                         }
-                        Line::Passage(p) => {
+                        Line::Passage(n) => {
+                            let Some(p) = passages.get(*n) else {
+                                continue;
+                            };
                             let (rect, resp) = ui.allocate_exact_size(
                                 egui::vec2(ui.available_width(), row_h),
                                 egui::Sense::click(),
@@ -362,7 +395,7 @@ impl PassagesPanel {
                                 .max_lines(2)
                                 .show(&mut child, cache);
                             if resp.clicked() {
-                                self.editing = Some((p.id, p.note.clone()));
+                                editing = Some((p.id, p.note.clone()));
                                 if let Some(i) = idx
                                     && !p.orphaned
                                 {
@@ -375,5 +408,75 @@ impl PassagesPanel {
                     }
                 }
             });
+        if editing.is_some() {
+            self.editing = editing;
+        }
     }
+}
+
+/// The chosen passage: what it is, its tags (click to add or take off),
+/// its note, and fix (orphans) or remove.
+fn editor_ui(
+    ui: &mut Ui,
+    ws: &Workspace,
+    p: &Passage,
+    note: &mut String,
+    cache: &mut LayoutCache,
+    cmds: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(format!("Passage #{}", p.id));
+        if p.orphaned {
+            ui.colored_label(ui.visuals().warn_fg_color, "orphaned");
+        }
+    });
+    // Names and annotators may be Persian: through the RTL widget.
+    let meta = format!("{} · {} · {}", p.path, p.annotator, p.created);
+    RtlText::new(&meta, FontId::proportional(12.0))
+        .width(ui.available_width())
+        .max_lines(1)
+        .color(ui.visuals().weak_text_color())
+        .show(ui, cache);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Tags:");
+        for t in &ws.annotations.schema.tags {
+            let on = p.tags.contains(&t.name);
+            let resp = ui
+                .selectable_label(on, &t.name)
+                .on_hover_text("Click to add or take off this tag");
+            if resp.clicked() {
+                let mut tags = p.tags.clone();
+                if on {
+                    tags.retain(|x| x != &t.name);
+                } else {
+                    tags.push(t.name.clone());
+                }
+                cmds.push(Command::SetTags(p.id, tags));
+            }
+        }
+    });
+    let label = ui.weak("Note:");
+    ui.add(
+        egui::TextEdit::multiline(note)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        if ui.button("Save note").clicked() {
+            cmds.push(Command::SetNote(p.id, note.clone()));
+        }
+        if p.orphaned
+            && ws.article_index(&p.path).is_some()
+            && ui
+                .button("Anchor anew…")
+                .on_hover_text("Open its article and select where the passage is now")
+                .clicked()
+        {
+            cmds.push(Command::FixPassage(p.id));
+        }
+        if ui.button("Remove passage").clicked() {
+            cmds.push(Command::RemovePassage(p.id));
+        }
+    });
 }

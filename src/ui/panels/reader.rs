@@ -117,11 +117,21 @@ impl ReaderPanel {
         let lh = line_height(ui, &body_font);
         let weak = ui.visuals().weak_text_color();
 
+        // A solid scroll bar beside the text, not floating over it: RTL
+        // lines start at the right edge, where a selection begins, and a
+        // floating bar there takes the press and jumps the page.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        // The text's width from the panel, not from inside the scroll area:
+        // a vertical scroll area widens to its content and never narrows
+        // again, so a panel that shrank would clip the lines' right ends.
+        let bar = {
+            let s = &ui.spacing().scroll;
+            s.bar_width + s.bar_inner_margin + s.bar_outer_margin
+        };
+        let width = (ui.available_width() - bar - 4.0).max(100.0);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show_viewport(ui, |ui, viewport| {
-                // Keep clear of the floating scroll bar: it takes clicks over text.
-                let width = (ui.available_width() - 24.0).max(100.0);
                 ui.spacing_mut().item_spacing.y = lh * 0.45;
                 let top = ui.min_rect().top();
                 if let Some(r) = &article.kicker {

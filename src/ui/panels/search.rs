@@ -228,6 +228,24 @@ impl SearchPanel {
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &hit.title)
                     });
+                    resp.context_menu(|ui| {
+                        let whole = std::iter::once(0..hit.text.len()).collect();
+                        let matches = match hit.matches.len() {
+                            1 => "Tag its match…".to_string(),
+                            n => format!("Tag its {n} matches…"),
+                        };
+                        crate::ui::panels::kwic::tag_menu(
+                            ui,
+                            ws,
+                            &hit.path,
+                            &results.hits,
+                            &[
+                                ("Tag this article…", whole),
+                                (&matches, hit.matches.clone()),
+                            ],
+                            cmds,
+                        )
+                    });
                     if resp.clicked()
                         && let Some(i) = idx
                     {

@@ -5,7 +5,7 @@
 
 use egui::{FontId, Ui};
 
-use crate::extract::{EntityName, EntityRef};
+use crate::extract::EntityName;
 use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::list_date;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
@@ -27,13 +27,7 @@ pub struct StatementsPanel {
     cache: Option<(Key, Vec<Line>)>,
 }
 
-type Key = (
-    (u64, usize),
-    u64,
-    Option<(crate::dates::Day, crate::dates::Day)>,
-    Option<u64>,
-    Option<EntityRef>,
-);
+type Key = ((u64, usize), u64, crate::workspace::filter::FilterKey);
 
 impl StatementsPanel {
     /// The statements listed, in list order: (article, statement).
@@ -56,32 +50,15 @@ impl StatementsPanel {
     }
 
     fn lines(&mut self, ws: &Workspace) -> &[Line] {
-        let hits = ws
-            .search
-            .hit_paths
-            .as_ref()
-            .filter(|_| !ws.search.query.trim().is_empty());
-        let key: Key = (
-            ws.article_set(),
-            ws.entities.generation,
-            ws.range,
-            hits.map(|_| ws.search.generation),
-            ws.entities.selected.clone(),
-        );
+        let filter = ws.filter();
+        let key: Key = (ws.article_set(), ws.entities.generation, filter.key());
         if self.cache.as_ref().map(|c| &c.0) != Some(&key) {
             let g = &ws.entities.gazetteer;
-            let selected = ws.entities.selected.as_ref();
+            let selected = filter.entity.as_ref();
             let mut by_speaker: std::collections::BTreeMap<String, Vec<Ref>> = Default::default();
             for (ai, a) in ws.articles.iter().enumerate() {
-                if let Some((from, to)) = ws.range
-                    && !a
-                        .date
-                        .as_ref()
-                        .is_some_and(|d| d.day >= from && d.day <= to)
-                {
-                    continue;
-                }
-                if hits.is_some_and(|h| !h.contains(&a.path)) {
+                // The entity means "spoken by" here, not "named in".
+                if !filter.in_range_and_search(a) {
                     continue;
                 }
                 for (si, s) in a.statements.iter().enumerate() {
@@ -197,7 +174,7 @@ impl StatementsPanel {
                             }
                             resp.context_menu(|ui| {
                                 if ui.button("Tag this statement…").clicked() {
-                                    cmds.push(Command::TagPassage(*ai, s.range.clone()));
+                                    cmds.push(Command::TagPassage(vec![(*ai, s.range.clone())]));
                                     ui.close();
                                 }
                             });
