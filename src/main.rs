@@ -118,6 +118,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export passages, statements, search hits or articles to a file (a
+    /// folder for brat). Offsets are Unicode characters; texts use \n.
+    Export {
+        folder: PathBuf,
+        /// passages, statements, hits or articles.
+        #[arg(long)]
+        what: String,
+        /// csv, jsonl, ron, md, brat, qdpx or webanno.
+        #[arg(long)]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Only articles matching this search (hits: its matches).
+        #[arg(long)]
+        query: Option<String>,
+        /// Only passages of this tag (and the tags nested under it).
+        #[arg(long)]
+        tag: Option<String>,
+        /// Only passages by this annotator.
+        #[arg(long)]
+        annotator: Option<String>,
+        /// Statements of one side (SPEC as for `compare`); with --right, a comparison.
+        #[arg(long)]
+        left: Option<String>,
+        #[arg(long)]
+        right: Option<String>,
+        /// Replace an existing file (or a non-empty brat folder).
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// List the people, places and organisations the articles mention.
     Entities {
         folder: PathBuf,
@@ -274,6 +306,35 @@ fn main() -> ExitCode {
                 json,
                 &mut out,
             )
+        }
+        Some(Command::Export {
+            folder,
+            what,
+            format,
+            out: path,
+            query,
+            tag,
+            annotator,
+            left,
+            right,
+            force,
+            json,
+        }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let args = daftar::cli::export::Args {
+                what: &what,
+                format: &format,
+                out: &path,
+                query: query.as_deref(),
+                tag: tag.as_deref(),
+                annotator: annotator.as_deref(),
+                left: left.as_deref(),
+                right: right.as_deref(),
+                force,
+                json,
+            };
+            daftar::cli::export::run(&folder, &args, &mut out)
         }
         Some(Command::Tags { folder, json }) => {
             let stdout = std::io::stdout();

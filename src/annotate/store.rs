@@ -263,10 +263,6 @@ impl AnnotationStore {
     /// Reads the file; a broken one is set aside and the backup used.
     fn read(root: &Path, notes: &mut Vec<String>) -> Result<Annotations, StoreError> {
         let path = Self::path(root);
-        let parse = |p: &Path| -> Option<Result<Annotations, String>> {
-            let text = std::fs::read_to_string(p).ok()?;
-            Some(ron::from_str::<Annotations>(&text).map_err(|e| e.to_string()))
-        };
         let data = match parse(&path) {
             None => match parse(&Self::backup(root)) {
                 // Missing file but a backup: a crash between the two renames.
@@ -363,12 +359,45 @@ impl AnnotationStore {
         )
     }
 
+    /// Finds every passage again in the current texts (see
+    /// [`Annotations::reanchor`]); the caller saves.
+    pub fn reanchor(&mut self, text_of: impl Fn(&str) -> Option<std::sync::Arc<str>>) -> bool {
+        self.data.reanchor(text_of)
+    }
+
+    /// The annotations as saved, without taking the lock or writing
+    /// anything (for exports while a window annotates): the file, else
+    /// its backup; none yet is empty.
+    pub fn read_only(root: &Path) -> Result<Annotations, StoreError> {
+        let data = match parse(&Self::path(root)) {
+            Some(Ok(a)) => a,
+            None => match parse(&Self::backup(root)) {
+                Some(Ok(a)) => a,
+                _ => Annotations::default(),
+            },
+            Some(Err(e)) => match parse(&Self::backup(root)) {
+                Some(Ok(a)) => a,
+                _ => {
+                    return Err(StoreError::Invalid(format!(
+                        "annotations.ron does not parse ({e}) and has no readable backup"
+                    )));
+                }
+            },
+        };
+        if data.version > STORE_VERSION {
+            return Err(StoreError::Newer(data.version));
+        }
+        Ok(data)
+    }
+}
+
+impl Annotations {
     /// Finds every passage again in the current texts (`text_of(path)`,
     /// `None` when the article is gone). Returns whether anything moved or
     /// changed state (the caller saves).
     pub fn reanchor(&mut self, text_of: impl Fn(&str) -> Option<std::sync::Arc<str>>) -> bool {
         let mut changed = false;
-        for p in &mut self.data.passages {
+        for p in &mut self.passages {
             let found = text_of(&p.path).and_then(|t| find_quote(&t, p));
             match found {
                 Some((s, e)) => {
@@ -387,6 +416,12 @@ impl AnnotationStore {
         }
         changed
     }
+}
+
+/// Reads and parses an annotations file (None: it cannot be read).
+fn parse(p: &Path) -> Option<Result<Annotations, String>> {
+    let text = std::fs::read_to_string(p).ok()?;
+    Some(ron::from_str::<Annotations>(&text).map_err(|e| e.to_string()))
 }
 
 /// Where `p`'s quote is in `text` now: in place, or the occurrence whose

@@ -248,6 +248,23 @@ impl TagSchema {
     }
 
     /// How many of `passages` carry `tag`.
+    /// `name` and every tag nested under it (what "passages of a tag"
+    /// means).
+    pub fn family(&self, name: &str) -> Vec<String> {
+        let mut out = vec![name.to_string()];
+        let mut n = 0;
+        while n < out.len() && out.len() <= self.tags.len() + 1 {
+            let parent = out[n].clone();
+            for t in &self.tags {
+                if t.parent.as_deref() == Some(parent.as_str()) && !out.contains(&t.name) {
+                    out.push(t.name.clone());
+                }
+            }
+            n += 1;
+        }
+        out
+    }
+
     pub fn uses(passages: &[super::Passage], tag: &str) -> usize {
         passages
             .iter()

@@ -5,11 +5,10 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use crate::corpus::{Article, LoadEvent, LoadOptions, load_folder};
+use crate::corpus::Article;
 use crate::extract::compare::{Side, StatementRef, compare};
 use crate::extract::{EntityName, Gazetteer};
 use crate::text::CharIndex;
@@ -60,21 +59,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let left = Side::parse(left).map_err(|e| anyhow::anyhow!("--left: {e}"))?;
     let right = Side::parse(right).map_err(|e| anyhow::anyhow!("--right: {e}"))?;
-    let (g, note) = Gazetteer::for_corpus(folder);
-    if let Some(note) = note {
-        eprintln!("daftar: {note}; using the bundled gazetteer only");
-    }
-    let g = Arc::new(g);
-    let opts = LoadOptions {
-        gazetteer: Some(g.clone()),
-        ..Default::default()
-    };
-    let mut articles: Vec<Article> = Vec::new();
-    load_folder(folder, &opts, |e| {
-        if let LoadEvent::Article(a) = e {
-            articles.push(*a);
-        }
-    })?;
+    let (g, articles) = super::load_analysed(folder)?;
     let c = compare(&g, &articles, &left, &right);
     let short = |r: StatementRef| {
         let a = &articles[r.0];

@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod compare;
 pub mod entities;
+pub mod export;
 pub mod gen_corpus;
 pub mod inspect;
 pub mod json;
@@ -11,3 +12,29 @@ pub mod layout;
 pub mod search;
 pub mod tag;
 pub mod timeline;
+
+/// Every article of `folder`, with entities and statements found by the
+/// corpus's gazetteer (bundled plus its `.daftar/entities.ron`).
+pub fn load_analysed(
+    folder: &std::path::Path,
+) -> anyhow::Result<(
+    std::sync::Arc<crate::extract::Gazetteer>,
+    Vec<crate::corpus::Article>,
+)> {
+    let (g, note) = crate::extract::Gazetteer::for_corpus(folder);
+    if let Some(note) = note {
+        eprintln!("daftar: {note}; using the bundled gazetteer only");
+    }
+    let g = std::sync::Arc::new(g);
+    let opts = crate::corpus::LoadOptions {
+        gazetteer: Some(g.clone()),
+        ..Default::default()
+    };
+    let mut articles = Vec::new();
+    crate::corpus::load_folder(folder, &opts, |e| {
+        if let crate::corpus::LoadEvent::Article(a) = e {
+            articles.push(*a);
+        }
+    })?;
+    Ok((g, articles))
+}

@@ -36,6 +36,18 @@ pub fn open_updated(
     Ok((idx, report))
 }
 
+/// Every article matching `query` (no limit), with its matches.
+pub fn search_all(
+    folder: &Path,
+    query: &str,
+) -> anyhow::Result<crate::index::search::SearchResults> {
+    let parsed = parse_query(query)?;
+    let (idx, _) = open_updated(folder, true)?;
+    let (syn, _) = Synonyms::load(Some(folder));
+    let total = idx.search_with(&parsed, 1, &syn, false)?.total;
+    Ok(idx.search(&parsed, total.max(1), &syn)?)
+}
+
 pub fn run_index(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let (idx, r) = open_updated(folder, as_json)?;
     if as_json {

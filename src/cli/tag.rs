@@ -13,8 +13,6 @@ use serde_json::json;
 use crate::annotate::{AnnotationStore, TagSchema};
 use crate::corpus::loader::{DEFAULT_MAX_FILE_BYTES, load_file};
 use crate::dates::EraClues;
-use crate::index::parse_query;
-use crate::index::search::Synonyms;
 use crate::text::CharIndex;
 
 /// What to tag: a range of one article, or every match of a query.
@@ -81,11 +79,7 @@ pub fn run_tag(
             added.push((id, a.path.clone(), start, end, text));
         }
         Target::Query(q) => {
-            let parsed = parse_query(q)?;
-            let (idx, _) = super::search::open_updated(folder, true)?;
-            let (syn, _) = Synonyms::load(Some(folder));
-            let total = idx.search_with(&parsed, 1, &syn, false)?.total;
-            let res = idx.search(&parsed, total.max(1), &syn)?;
+            let res = super::search::search_all(folder, q)?;
             for h in &res.hits {
                 let ci = CharIndex::new(&h.text);
                 for m in &h.matches {

@@ -1,0 +1,137 @@
+//! A Markdown report for a paper or a notebook: the items grouped (by tag,
+//! speaker, comparison pair or article), each quoted with its article's
+//! title, outlet, date in both calendars and place in the text.
+
+use std::io::Write;
+
+use super::build::by_code;
+use super::{ExportError, Item, Selection, What};
+
+fn err(e: std::io::Error) -> ExportError {
+    ExportError::Other(e.to_string())
+}
+
+/// A blockquote, every line of the text marked.
+fn quote(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
+    for line in text.trim().lines() {
+        writeln!(w, "> {}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn cite(w: &mut dyn Write, sel: &Selection, i: &Item) -> std::io::Result<()> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(s) = sel.source(&i.path) {
+        parts.push(format!("**{}**", s.title.trim()));
+        if let Some(o) = &s.outlet {
+            parts.push(o.clone());
+        }
+        match (&s.date_jalali, &s.date) {
+            (Some(j), Some(g)) => parts.push(format!("{j} ({g})")),
+            _ => parts.push("undated".into()),
+        }
+    }
+    parts.push(format!("`{}` {}–{}", i.path, i.start, i.end));
+    // One paragraph, its lines joined by Markdown's hard line break.
+    let mut lines = vec![format!("— {}", parts.join(" · "))];
+    if let Some(sp) = &i.speaker {
+        let speech = i.speech.as_deref().unwrap_or_default();
+        lines.push(format!("Speaker: {sp} ({speech})"));
+    }
+    if i.kind == "passage" && !i.codes.is_empty() {
+        lines.push(format!("Tags: {}", i.codes.join(", ")));
+    }
+    if !i.note.is_empty() {
+        lines.push(format!(
+            "Note: *{}*",
+            i.note.split_whitespace().collect::<Vec<_>>().join(" ")
+        ));
+    }
+    if !i.annotator.is_empty() {
+        lines.push(format!("{} · {}", i.annotator, i.created));
+    }
+    if i.orphaned {
+        lines.push("(orphaned: its article's text changed; the quote is as tagged)".into());
+    }
+    writeln!(w, "\n{}\n", lines.join("  \n"))
+}
+
+pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
+    let what = sel.what.as_str();
+    writeln!(w, "# daftar: {}\n", sel.description).map_err(err)?;
+    writeln!(
+        w,
+        "{} {what} from {} articles, exported {} (UTC). Dates in the Jalali and (Gregorian) calendars; \
+         positions are Unicode characters into each article's text.\n",
+        sel.items.len(),
+        sel.sources.len(),
+        sel.exported
+    )
+    .map_err(err)?;
+    let compared = sel.items.iter().any(|i| i.side.is_some());
+    match sel.what {
+        What::Statements if compared => {
+            let mut group = None;
+            for i in &sel.items {
+                let this = (i.pair, i.pair.is_none().then_some(i.side.as_deref()));
+                if group != Some(this) {
+                    group = Some(this);
+                    match (i.pair, i.similarity) {
+                        (Some(n), Some(s)) => writeln!(w, "## Pair {n} (similarity {s})\n"),
+                        _ => writeln!(
+                            w,
+                            "## Unpaired, {} side\n",
+                            i.side.as_deref().unwrap_or_default()
+                        ),
+                    }
+                    .map_err(err)?;
+                }
+                let side = i.side.as_deref().unwrap_or_default();
+                writeln!(w, "**{side}**\n").map_err(err)?;
+                quote(w, &i.text).map_err(err)?;
+                cite(w, sel, i).map_err(err)?;
+            }
+        }
+        What::Articles | What::Hits => {
+            for s in &sel.sources {
+                writeln!(w, "## {}\n", s.title.trim()).map_err(err)?;
+                let items: Vec<&Item> = sel.items.iter().filter(|i| i.path == s.path).collect();
+                for i in items {
+                    if sel.what == What::Articles {
+                        let (j, g) = (s.date_jalali.as_deref(), s.date.as_deref());
+                        writeln!(
+                            w,
+                            "`{}` · {} · {} ({}) · {} characters\n",
+                            s.path,
+                            s.outlet.as_deref().unwrap_or("no outlet"),
+                            j.unwrap_or("undated"),
+                            g.unwrap_or("-"),
+                            i.end
+                        )
+                        .map_err(err)?;
+                    } else {
+                        let line =
+                            format!("{}**{}**{}", i.prefix, i.text, i.suffix).replace('\n', " ");
+                        quote(w, &line).map_err(err)?;
+                        cite(w, sel, i).map_err(err)?;
+                    }
+                }
+            }
+        }
+        What::Passages | What::Statements => {
+            let none = if sel.what == What::Passages {
+                "Untagged"
+            } else {
+                "Unnamed speaker"
+            };
+            for (name, items) in by_code(sel, none) {
+                writeln!(w, "## {name} ({})\n", items.len()).map_err(err)?;
+                for i in items {
+                    quote(w, &i.text).map_err(err)?;
+                    cite(w, sel, i).map_err(err)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

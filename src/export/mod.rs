@@ -1,0 +1,385 @@
+//! Exports: what a researcher selected — tagged passages, statements (of
+//! the current filter or a comparison), search hits, or articles — handed
+//! to a spreadsheet, a notebook, a paper or another annotation tool.
+//!
+//! One neutral model, [`Selection`] (the articles' texts as daftar decoded
+//! them, and items anchored in them by character offsets), is built from
+//! the corpus ([`build`]), then written by one module per format. No egui
+//! here: the dialog is `ui/panels/export.rs`, the command `cli/export.rs`.
+//!
+//! Offsets are Unicode code points into the exported text, end exclusive
+//! (as Python's `str`, brat, REFI-QDA and Web Annotation count); texts are
+//! written with `\n` line endings, as daftar holds them.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+pub mod brat;
+pub mod build;
+pub mod markdown;
+pub mod qdpx;
+pub mod tabular;
+pub mod webanno;
+
+pub use build::Builder;
+
+/// Bumped when the RON layout changes.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// What is exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum What {
+    /// Tagged passages.
+    #[default]
+    Passages,
+    /// Statements (who said what), or the two sides of a comparison.
+    Statements,
+    /// Every match of a search (the concordance's lines).
+    Hits,
+    /// Articles with their metadata and text.
+    Articles,
+}
+
+impl What {
+    pub const ALL: [What; 4] = [What::Passages, What::Statements, What::Hits, What::Articles];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            What::Passages => "passages",
+            What::Statements => "statements",
+            What::Hits => "hits",
+            What::Articles => "articles",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<What> {
+        What::ALL.into_iter().find(|w| w.as_str() == s)
+    }
+}
+
+/// How it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Format {
+    #[default]
+    Csv,
+    Jsonl,
+    Ron,
+    Markdown,
+    Brat,
+    Qdpx,
+    WebAnno,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Csv,
+        Format::Jsonl,
+        Format::Ron,
+        Format::Markdown,
+        Format::Brat,
+        Format::Qdpx,
+        Format::WebAnno,
+    ];
+
+    /// The name on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+            Format::Ron => "ron",
+            Format::Markdown => "md",
+            Format::Brat => "brat",
+            Format::Qdpx => "qdpx",
+            Format::WebAnno => "webanno",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// What the dialog calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV (spreadsheets)",
+            Format::Jsonl => "JSON Lines",
+            Format::Ron => "RON",
+            Format::Markdown => "Markdown report",
+            Format::Brat => "brat standoff (folder)",
+            Format::Qdpx => "REFI-QDA project (.qdpx)",
+            Format::WebAnno => "W3C Web Annotation (JSON-LD)",
+        }
+    }
+
+    /// The file name extension (none: a folder).
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Format::Csv => Some("csv"),
+            Format::Jsonl => Some("jsonl"),
+            Format::Ron => Some("ron"),
+            Format::Markdown => Some("md"),
+            Format::Brat => None,
+            Format::Qdpx => Some("qdpx"),
+            Format::WebAnno => Some("jsonld"),
+        }
+    }
+}
+
+/// An article as exported: where it is, its metadata and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Path relative to the corpus, `/`-separated.
+    pub path: String,
+    /// daftar's stable id of the article.
+    pub id: String,
+    pub title: String,
+    /// Gregorian, ISO `2024-11-22`.
+    pub date: Option<String>,
+    /// Jalali, `1403-09-02`.
+    pub date_jalali: Option<String>,
+    /// The outlet (news agency, paper).
+    pub outlet: Option<String>,
+    /// The text as daftar decoded it, `\n` line endings.
+    pub text: String,
+}
+
+/// One exported item, anchored in its source's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Item {
+    /// `passage`, `statement`, `hit` or `article`.
+    pub kind: String,
+    /// Unique in the export: `p12` (passage 12), `s3` …
+    pub id: String,
+    /// The source's path.
+    pub path: String,
+    /// Code points into the source's text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The characters `start..end` of the source's text.
+    pub text: String,
+    /// Up to 32 characters before and after (for quote selectors).
+    pub prefix: String,
+    pub suffix: String,
+    /// Tags (passages), or the speaker (statements), or the query (hits).
+    pub codes: Vec<String>,
+    pub note: String,
+    pub annotator: String,
+    /// UTC, `2026-11-22T08:00:00Z`.
+    pub created: String,
+    /// Statements: who said it, and direct or indirect speech.
+    pub speaker: Option<String>,
+    pub speech: Option<String>,
+    /// Comparisons: `left` or `right`, the pair's number (best first) and
+    /// its similarity.
+    pub side: Option<String>,
+    pub pair: Option<usize>,
+    pub similarity: Option<f64>,
+    /// A passage whose text changed in its file: its offsets no longer
+    /// select its text, so positional formats leave it out.
+    pub orphaned: bool,
+}
+
+/// A code of the codebook (a tag), nested by `parent`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Code {
+    pub name: String,
+    /// `#rrggbb`.
+    pub colour: String,
+    pub description: String,
+    pub parent: Option<String>,
+}
+
+/// What is exported, whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Selection {
+    pub version: u32,
+    pub what: What,
+    /// In words: «passages tagged X in 1403, …».
+    pub description: String,
+    /// When exported (UTC).
+    pub exported: String,
+    pub codes: Vec<Code>,
+    pub sources: Vec<Source>,
+    pub items: Vec<Item>,
+}
+
+impl Selection {
+    pub fn source(&self, path: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.path == path)
+    }
+
+    /// Items whose offsets select their text (orphans left out), grouped by
+    /// source, in source order: what positional formats write.
+    pub fn anchored_by_source(&self) -> Vec<(&Source, Vec<&Item>)> {
+        self.sources
+            .iter()
+            .map(|s| {
+                let items = self
+                    .items
+                    .iter()
+                    .filter(|i| i.path == s.path && !i.orphaned)
+                    .collect();
+                (s, items)
+            })
+            .collect()
+    }
+
+    pub fn orphans(&self) -> usize {
+        self.items.iter().filter(|i| i.orphaned).count()
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0} exists; choose another name or allow overwriting")]
+    Exists(PathBuf),
+    #[error("nothing to export: {0}")]
+    Empty(String),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+pub(crate) fn io_err(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_ {
+    move |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub items: usize,
+    pub sources: usize,
+    /// Orphaned passages a positional format left out.
+    pub left_out: usize,
+}
+
+/// Writes `sel` as `format` to `out` (a folder for brat, else a file).
+/// An existing `out` is refused unless `overwrite`; files are written
+/// whole to a temporary name and renamed, so a failed export leaves no
+/// half file. `progress` counts the sources written.
+pub fn write(
+    sel: &Selection,
+    format: Format,
+    out: &Path,
+    overwrite: bool,
+    progress: &AtomicUsize,
+) -> Result<Written, ExportError> {
+    if sel.items.is_empty() && sel.what != What::Articles {
+        return Err(ExportError::Empty(format!(
+            "no {} in this selection",
+            sel.what.as_str()
+        )));
+    }
+    let exists = match format {
+        // An empty folder is fine for brat.
+        Format::Brat => out.read_dir().is_ok_and(|mut d| d.next().is_some()),
+        _ => out.exists(),
+    };
+    if exists && !overwrite {
+        return Err(ExportError::Exists(out.to_path_buf()));
+    }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io_err(parent))?;
+    }
+    let positional = matches!(format, Format::Brat | Format::Qdpx | Format::WebAnno);
+    match format {
+        Format::Csv => file(out, |w| tabular::csv(sel, w))?,
+        Format::Jsonl => file(out, |w| tabular::jsonl(sel, w))?,
+        Format::Ron => file(out, |w| tabular::ron(sel, w))?,
+        Format::Markdown => file(out, |w| markdown::write(sel, w))?,
+        Format::Qdpx => file(out, |w| qdpx::write(sel, w, progress))?,
+        Format::Brat => brat::write(sel, out, progress)?,
+        Format::WebAnno => webanno::write(sel, out, progress)?,
+    }
+    progress.store(sel.sources.len(), Ordering::Relaxed);
+    Ok(Written {
+        path: out.to_path_buf(),
+        items: sel.items.len() - if positional { sel.orphans() } else { 0 },
+        sources: sel.sources.len(),
+        left_out: if positional { sel.orphans() } else { 0 },
+    })
+}
+
+/// Writes a file through `f`, atomically (temporary file in the same
+/// folder, then renamed over `path`).
+pub(crate) fn file(
+    path: &Path,
+    f: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err(dir))?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        f(&mut w)?;
+        std::io::Write::flush(&mut w).map_err(io_err(path))?;
+    }
+    tmp.as_file().sync_all().map_err(io_err(path))?;
+    tmp.persist(path).map_err(|e| ExportError::Io {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Writes a text file atomically.
+pub(crate) fn text_file(path: &Path, body: &str) -> Result<(), ExportError> {
+    file(path, |w| {
+        std::io::Write::write_all(w, body.as_bytes()).map_err(io_err(path))
+    })
+}
+
+/// A file name made from an article's path: folders joined by `__`, the
+/// extension dropped, characters file systems or tools dislike replaced.
+pub(crate) fn flat_name(path: &str) -> String {
+    let stem = match path.rsplit_once('.') {
+        Some((s, ext)) if !ext.contains('/') && !s.is_empty() => s,
+        _ => path,
+    };
+    stem.replace('/', "__")
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A distinct file name per source (in source order), from [`flat_name`];
+/// two paths that flatten alike get a number.
+pub(crate) fn file_names(sel: &Selection) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(sel.sources.len());
+    for (n, s) in sel.sources.iter().enumerate() {
+        let mut name = flat_name(&s.path);
+        if names.contains(&name) {
+            name = format!("{name}_{n}");
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Characters XML 1.0 cannot hold, dropped from names and notes.
+pub(crate) fn xml_safe(s: &str) -> String {
+    s.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
+        .collect()
+}

@@ -1,0 +1,102 @@
+//! W3C Web Annotation (JSON-LD): one `AnnotationCollection` with every
+//! item as an `Annotation` — tags as tagging bodies, notes as commenting
+//! bodies, the speaker of a statement as a describing body — targeting
+//! its article's text by a `TextQuoteSelector` (exact, prefix, suffix) and
+//! a `TextPositionSelector` (code points). The texts are written beside
+//! the file, in `<name>-texts/`, and the targets name them relatively.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::{Value, json};
+
+use super::qdpx::guid;
+use super::{ExportError, Item, Selection, file_names, io_err, text_file};
+
+/// The folder beside `out` that holds the texts, as named in the targets.
+pub fn texts_dir_name(out: &Path) -> String {
+    let stem = out
+        .file_stem()
+        .map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned());
+    format!("{stem}-texts")
+}
+
+fn annotation(item: &Item, source: &str) -> Value {
+    let mut body = Vec::new();
+    let motivation = match item.kind.as_str() {
+        "passage" => "tagging",
+        "statement" => "describing",
+        "hit" => "highlighting",
+        _ => "identifying",
+    };
+    if item.kind == "passage" || item.kind == "hit" {
+        for c in &item.codes {
+            body.push(json!({"type": "TextualBody", "purpose": "tagging", "value": c}));
+        }
+    }
+    if let Some(sp) = &item.speaker {
+        let speech = item.speech.as_deref().unwrap_or_default();
+        body.push(json!({"type": "TextualBody", "purpose": "describing",
+            "value": format!("{sp} ({speech})"), "format": "text/plain"}));
+    }
+    if !item.note.is_empty() {
+        body.push(json!({"type": "TextualBody", "purpose": "commenting",
+            "value": item.note, "format": "text/plain"}));
+    }
+    let mut a = json!({
+        "id": format!("urn:uuid:{}", guid("annotation", &format!("{}:{}", item.path, item.id))),
+        "type": "Annotation",
+        "motivation": motivation,
+        "body": body,
+        "target": {
+            "source": source,
+            "type": "Text",
+            "format": "text/plain",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": item.text, "prefix": item.prefix, "suffix": item.suffix},
+                {"type": "TextPositionSelector", "start": item.start, "end": item.end},
+            ],
+        },
+    });
+    if !item.created.is_empty() {
+        a["created"] = json!(item.created);
+    }
+    if !item.annotator.is_empty() {
+        a["creator"] = json!({"type": "Person", "nickname": item.annotator});
+    }
+    a
+}
+
+/// The collection, with the texts' folder named `texts`.
+pub fn collection(sel: &Selection, texts: &str) -> Value {
+    let mut items = Vec::new();
+    let names = file_names(sel);
+    for (n, (_, list)) in sel.anchored_by_source().into_iter().enumerate() {
+        let name = format!("{texts}/{}.txt", names[n]);
+        items.extend(list.into_iter().map(|i| annotation(i, &name)));
+    }
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": format!("urn:uuid:{}", guid("collection", &format!("{}:{}", sel.description, sel.exported))),
+        "type": "AnnotationCollection",
+        "label": sel.description,
+        "generator": {"type": "Software", "name": concat!("daftar ", env!("CARGO_PKG_VERSION"))},
+        "generated": sel.exported,
+        "total": items.len(),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    })
+}
+
+pub fn write(sel: &Selection, out: &Path, progress: &AtomicUsize) -> Result<(), ExportError> {
+    let texts = texts_dir_name(out);
+    let dir = out.parent().unwrap_or(Path::new(".")).join(&texts);
+    std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    for (n, (s, name)) in sel.sources.iter().zip(file_names(sel)).enumerate() {
+        let path = dir.join(format!("{name}.txt"));
+        text_file(&path, &s.text)?;
+        progress.store(n + 1, Ordering::Relaxed);
+    }
+    let body = serde_json::to_string_pretty(&collection(sel, &texts))
+        .map_err(|e| ExportError::Other(e.to_string()))?;
+    text_file(out, &body)
+}

@@ -1,0 +1,602 @@
+//! Exports, read back by independent parsers: every passage's offsets
+//! select exactly its text in the exported text (brat, REFI-QDA, Web
+//! Annotation), CSV parses with a CSV reader to the same rows as JSON
+//! Lines, JSON Lines and RON parse back to the same data, and the `.qdpx`
+//! project validates against the REFI-QDA schema.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+use daftar::export::Selection;
+use daftar::export::tabular::{COLUMNS, Row, rows};
+use serde_json::Value;
+
+mod common;
+
+fn daftar(args: &[&str], folder: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .arg(args[0])
+        .arg(folder)
+        .args(&args[1..])
+        .output()
+        .unwrap()
+}
+
+/// The sample corpus with passages: two tags (one nested), a note with
+/// CSV's special characters, a passage over a line break, every match of a
+/// query, and one orphaned by an edit.
+fn tagged_corpus() -> tempfile::TempDir {
+    let dir = common::sample_copy();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join(".daftar")).unwrap();
+    std::fs::write(
+        d.join(".daftar/tags.ron"),
+        r#"(version: 1, tags: [(name: "دیپلماسی", colour: (40, 120, 200)), (name: "نقل قول", colour: (200, 80, 40), parent: Some("دیپلماسی"))])"#,
+    )
+    .unwrap();
+    let tag = |args: &[&str]| {
+        let out = daftar(&[&["tag"], args].concat(), d);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    tag(&["--query", "لاوروف", "--tag", "نقل قول"]);
+    let note = "یادداشت، با \"نقل\" و\nخط دوم; آخر";
+    // The title, its line break and the date line under it.
+    tag(&[
+        "--path",
+        "politics/03_fm_call.txt",
+        "--start",
+        "10",
+        "--end",
+        "60",
+        "--tag",
+        "دیپلماسی",
+        "--note",
+        note,
+    ]);
+    tag(&[
+        "--path",
+        "society/01_dam_reserves.txt",
+        "--start",
+        "0",
+        "--end",
+        "12",
+        "--tag",
+        "آمار",
+    ]);
+    // An edit orphans the dam passage.
+    let dam = d.join("society/01_dam_reserves.txt");
+    let text = std::fs::read_to_string(&dam).unwrap();
+    let quote = passages(d)
+        .into_values()
+        .find(|p| p["path"] == "society/01_dam_reserves.txt")
+        .unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.contains(&quote));
+    std::fs::write(&dam, text.replace(&quote, "متن دیگری")).unwrap();
+    dir
+}
+
+/// Every passage as `daftar tags --json` gives it, by (path, start).
+fn passages(d: &Path) -> HashMap<(String, u64), Value> {
+    common::json_lines(&["tags", "--json"], d)
+        .into_iter()
+        .filter(|v| v["kind"] == "passage")
+        .map(|v| {
+            (
+                (
+                    v["path"].as_str().unwrap().to_string(),
+                    v["start"].as_u64().unwrap(),
+                ),
+                v,
+            )
+        })
+        .collect()
+}
+
+/// Article texts as `daftar inspect --with-text` decodes them.
+fn texts(d: &Path) -> HashMap<String, String> {
+    common::json_lines(&["inspect", "--json", "--with-text"], d)
+        .into_iter()
+        .filter(|v| v["kind"] == "article")
+        .map(|v| {
+            (
+                v["path"].as_str().unwrap().to_string(),
+                v["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn export(d: &Path, args: &[&str]) {
+    let out = daftar(&[&["export"], args].concat(), d);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn chars(s: &str, start: usize, end: usize) -> String {
+    s.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn csv_jsonl_and_ron_read_back_to_the_same_rows() {
+    let corpus = tagged_corpus();
+    let d = corpus.path();
+    let out = tempfile::tempdir().unwrap();
+    let o = |name: &str| out.path().join(name).display().to_string();
+    for (format, name) in [("csv", "p.csv"), ("jsonl", "p.jsonl"), ("ron", "p.ron")] {
+        export(
+            d,
+            &["--what", "passages", "--format", format, "--out", &o(name)],
+        );
+    }
+    let tagged = passages(d);
+    let texts = texts(d);
+
+    // JSON Lines: one row per passage, as `daftar tags` lists them.
+    let jsonl: Vec<Row> = std::fs::read_to_string(o("p.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(jsonl.len(), tagged.len());
+    for r in &jsonl {
+        let p = &tagged[&(r.path.clone(), r.start as u64)];
+        assert_eq!(r.text, p["text"].as_str().unwrap());
+        assert_eq!(r.end as u64, p["end"].as_u64().unwrap());
+        assert_eq!(r.note, p["note"].as_str().unwrap());
+        assert_eq!(r.orphaned, p["orphaned"].as_bool().unwrap());
+        let tags: Vec<&str> = p["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert_eq!(r.tags, tags);
+        if !r.orphaned {
+            assert_eq!(
+                chars(&texts[&r.path], r.start, r.end),
+                r.text,
+                "offsets select the text"
+            );
+        }
+    }
+    assert!(
+        jsonl.iter().any(|r| r.orphaned),
+        "the edited article's passage is kept, orphaned"
+    );
+    assert!(
+        jsonl.iter().any(|r| r.text.contains('\n')),
+        "a passage over a line break"
+    );
+
+    // RON: the whole selection, texts included; its rows are the JSON lines.
+    let ron_text = std::fs::read_to_string(o("p.ron")).unwrap();
+    let sel: Selection = ron::from_str(&ron_text).unwrap();
+    assert_eq!(rows(&sel), jsonl);
+    for s in &sel.sources {
+        assert_eq!(
+            s.text, texts[&s.path],
+            "the source text is the decoded article"
+        );
+    }
+    let codes: Vec<(&str, Option<&str>)> = sel
+        .codes
+        .iter()
+        .map(|c| (c.name.as_str(), c.parent.as_deref()))
+        .collect();
+    assert!(codes.contains(&("نقل قول", Some("دیپلماسی"))), "{codes:?}");
+
+    // CSV: a byte-order mark, the header, then the same rows.
+    let bytes = std::fs::read(o("p.csv")).unwrap();
+    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "UTF-8 with BOM");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, COLUMNS);
+    let records: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let expected: Vec<Vec<String>> = jsonl.iter().map(Row::record).collect();
+    assert_eq!(records, expected);
+    let note_cell = records
+        .iter()
+        .find(|r| r[11].contains('\n'))
+        .expect("the note with a line break");
+    assert_eq!(note_cell[11], "یادداشت، با \"نقل\" و\nخط دوم; آخر");
+}
+
+#[test]
+fn brat_spans_select_their_text() {
+    let corpus = tagged_corpus();
+    let d = corpus.path();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("brat");
+    export(
+        d,
+        &[
+            "--what",
+            "passages",
+            "--format",
+            "brat",
+            "--out",
+            &dir.display().to_string(),
+        ],
+    );
+    let tagged = passages(d);
+    let texts = texts(d);
+    let listing = std::fs::read_to_string(dir.join("sources.tsv")).unwrap();
+    let mut spans = 0;
+    for line in listing.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let txt = std::fs::read_to_string(dir.join(cols[0])).unwrap();
+        assert_eq!(txt, texts[cols[1]], "the .txt is the decoded article");
+        let ann = std::fs::read_to_string(dir.join(cols[0].replace(".txt", ".ann"))).unwrap();
+        for l in ann.lines().filter(|l| l.starts_with('T')) {
+            let parts: Vec<&str> = l.split('\t').collect();
+            let (ty, offsets) = parts[1].split_once(' ').unwrap();
+            let frags: Vec<(usize, usize)> = offsets
+                .split(';')
+                .map(|f| {
+                    let (s, e) = f.split_once(' ').unwrap();
+                    (s.parse().unwrap(), e.parse().unwrap())
+                })
+                .collect();
+            let pieces: Vec<String> = frags.iter().map(|&(s, e)| chars(&txt, s, e)).collect();
+            assert_eq!(pieces.join(" "), parts[2], "{l}");
+            // The whole span is the tagged passage.
+            let (start, end) = (frags[0].0, frags[frags.len() - 1].1);
+            let p = &tagged[&(cols[1].to_string(), start as u64)];
+            assert_eq!(chars(&txt, start, end), p["text"].as_str().unwrap());
+            assert!(
+                p["tags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t.as_str().unwrap().replace(' ', "_") == ty)
+            );
+            spans += 1;
+        }
+        if ann.contains("AnnotatorNotes") {
+            assert!(ann.contains("یادداشت، با \"نقل\" و خط دوم; آخر"), "{ann}");
+        }
+    }
+    let anchored = tagged.values().filter(|p| p["orphaned"] == false).count();
+    assert_eq!(spans, anchored, "every anchored passage, no orphan");
+    let conf = std::fs::read_to_string(dir.join("annotation.conf")).unwrap();
+    assert!(
+        conf.contains("دیپلماسی\n\tنقل_قول\n"),
+        "nested tag indented: {conf}"
+    );
+}
+
+/// Validates an XML file against an XSD with xmllint.
+fn validate(xml: &Path, xsd: &Path) {
+    let out = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(xsd)
+        .arg(xml)
+        .output()
+        .expect("xmllint is needed to check the REFI-QDA export: install libxml2-utils");
+    assert!(
+        out.status.success(),
+        "project.qde does not validate: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn qdpx_validates_and_its_selections_select_their_text() {
+    let corpus = tagged_corpus();
+    let d = corpus.path();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("p.qdpx");
+    export(
+        d,
+        &[
+            "--what",
+            "passages",
+            "--format",
+            "qdpx",
+            "--out",
+            &file.display().to_string(),
+        ],
+    );
+    let tagged = passages(d);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let read = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let qde = read(&mut zip, "project.qde");
+    let qde_path = out.path().join("project.qde");
+    std::fs::write(&qde_path, &qde).unwrap();
+    validate(
+        &qde_path,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/refi-qda/Project.xsd"),
+    );
+
+    // Walk the XML: codes by GUID, each text source's selections.
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(&qde);
+    let attr = |e: &quick_xml::events::BytesStart, k: &str| {
+        e.try_get_attribute(k).unwrap().map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .unwrap()
+                .to_string()
+        })
+    };
+    let mut codes: HashMap<String, String> = HashMap::new();
+    let mut source_text = String::new();
+    let mut selections: Vec<(usize, usize, String, Vec<String>)> = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "Code" => {
+                    codes.insert(attr(&e, "guid").unwrap(), attr(&e, "name").unwrap());
+                }
+                "TextSource" => {
+                    let path = attr(&e, "plainTextPath").unwrap();
+                    let name = path.strip_prefix("internal://").unwrap();
+                    source_text = read(&mut zip, &format!("sources/{name}"));
+                }
+                "PlainTextSelection" => {
+                    let s: usize = attr(&e, "startPosition").unwrap().parse().unwrap();
+                    let en: usize = attr(&e, "endPosition").unwrap().parse().unwrap();
+                    selections.push((s, en, chars(&source_text, s, en), Vec::new()));
+                }
+                "CodeRef" => {
+                    let code = attr(&e, "targetGUID").unwrap();
+                    selections.last_mut().unwrap().3.push(codes[&code].clone());
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let anchored: Vec<&Value> = tagged.values().filter(|p| p["orphaned"] == false).collect();
+    assert_eq!(selections.len(), anchored.len());
+    for (s, e, text, coded) in &selections {
+        let p = anchored
+            .iter()
+            .find(|p| {
+                p["start"] == *s as u64 && p["end"] == *e as u64 && p["text"] == text.as_str()
+            })
+            .unwrap_or_else(|| panic!("no passage selects «{text}» at {s}..{e}"));
+        let tags: Vec<&str> = p["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert_eq!(coded, &tags);
+    }
+    assert!(
+        qde.contains(
+            "<PlainTextContent>یادداشت، با &quot;نقل&quot; و\nخط دوم; آخر</PlainTextContent>"
+        ) || qde
+            .contains("<PlainTextContent>یادداشت، با \"نقل\" و\nخط دوم; آخر</PlainTextContent>"),
+        "the note"
+    );
+}
+
+#[test]
+fn web_annotation_selectors_select_their_text() {
+    let corpus = tagged_corpus();
+    let d = corpus.path();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("p.jsonld");
+    export(
+        d,
+        &[
+            "--what",
+            "passages",
+            "--format",
+            "webanno",
+            "--out",
+            &file.display().to_string(),
+        ],
+    );
+    let tagged = passages(d);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(doc["type"], "AnnotationCollection");
+    let items = doc["first"]["items"].as_array().unwrap();
+    assert_eq!(
+        items.len(),
+        tagged.values().filter(|p| p["orphaned"] == false).count()
+    );
+    for a in items {
+        assert_eq!(a["type"], "Annotation");
+        let target = &a["target"];
+        let text =
+            std::fs::read_to_string(out.path().join(target["source"].as_str().unwrap())).unwrap();
+        let sel = target["selector"].as_array().unwrap();
+        let quote = sel
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .unwrap();
+        let pos = sel
+            .iter()
+            .find(|s| s["type"] == "TextPositionSelector")
+            .unwrap();
+        let (s, e) = (
+            pos["start"].as_u64().unwrap() as usize,
+            pos["end"].as_u64().unwrap() as usize,
+        );
+        let exact = quote["exact"].as_str().unwrap();
+        assert_eq!(chars(&text, s, e), exact);
+        let prefix = quote["prefix"].as_str().unwrap();
+        assert_eq!(chars(&text, s - prefix.chars().count(), s), prefix);
+        let suffix = quote["suffix"].as_str().unwrap();
+        assert_eq!(chars(&text, e, e + suffix.chars().count()), suffix);
+        let tags: Vec<&str> = a["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["purpose"] == "tagging")
+            .map(|b| b["value"].as_str().unwrap())
+            .collect();
+        let p = tagged
+            .values()
+            .find(|p| p["text"] == exact && p["start"] == s as u64)
+            .unwrap();
+        let want: Vec<&str> = p["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert_eq!(tags, want);
+    }
+}
+
+#[test]
+fn statements_hits_and_articles_export_and_nothing_is_overwritten() {
+    let corpus = common::sample_copy();
+    let d = corpus.path();
+    let out = tempfile::tempdir().unwrap();
+    let o = |name: &str| out.path().join(name).display().to_string();
+    let texts = texts(d);
+    let read_jsonl = |name: &str| -> Vec<Row> {
+        std::fs::read_to_string(o(name))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+
+    // A comparison of two outlets' reports: both sides of every pair.
+    export(
+        d,
+        &[
+            "--what",
+            "statements",
+            "--format",
+            "jsonl",
+            "--out",
+            &o("c.jsonl"),
+            "--left",
+            "source=ایرنا",
+            "--right",
+            "source=تسنیم",
+        ],
+    );
+    let rows = read_jsonl("c.jsonl");
+    assert!(rows.iter().any(|r| r.pair.is_some()), "some pairs");
+    for r in &rows {
+        assert_eq!(chars(&texts[&r.path], r.start, r.end), r.text);
+        assert!(r.speech.is_some());
+        if let Some(n) = r.pair {
+            let sides: Vec<_> = rows
+                .iter()
+                .filter(|x| x.pair == Some(n))
+                .map(|x| x.side.clone().unwrap())
+                .collect();
+            assert_eq!(sides, ["left", "right"]);
+        }
+    }
+
+    // Every match of a search, each selecting a spelling of the word.
+    export(
+        d,
+        &[
+            "--what",
+            "hits",
+            "--query",
+            "لاوروف",
+            "--format",
+            "jsonl",
+            "--out",
+            &o("h.jsonl"),
+        ],
+    );
+    let hits = read_jsonl("h.jsonl");
+    assert_eq!(hits.len(), 4);
+    for r in &hits {
+        assert_eq!(chars(&texts[&r.path], r.start, r.end), "لاوروف");
+    }
+
+    // Articles with their metadata.
+    export(
+        d,
+        &[
+            "--what",
+            "articles",
+            "--format",
+            "csv",
+            "--out",
+            &o("a.csv"),
+        ],
+    );
+    let bytes = std::fs::read(o("a.csv")).unwrap();
+    let n = csv::Reader::from_reader(&bytes[3..]).records().count();
+    assert_eq!(n, texts.len());
+
+    // An existing file is refused, then replaced with --force.
+    let again = daftar(
+        &[
+            "export",
+            "--what",
+            "articles",
+            "--format",
+            "csv",
+            "--out",
+            &o("a.csv"),
+        ],
+        d,
+    );
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists"));
+    assert_eq!(std::fs::read(o("a.csv")).unwrap(), bytes, "untouched");
+    export(
+        d,
+        &[
+            "--what",
+            "articles",
+            "--format",
+            "csv",
+            "--out",
+            &o("a.csv"),
+            "--force",
+        ],
+    );
+    // Bad requests get a reason.
+    let bad = daftar(
+        &[
+            "export",
+            "--what",
+            "hits",
+            "--format",
+            "csv",
+            "--out",
+            &o("x.csv"),
+        ],
+        d,
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("needs --query"));
+    let bad = daftar(
+        &[
+            "export",
+            "--what",
+            "passages",
+            "--format",
+            "xls",
+            "--out",
+            &o("x.xls"),
+        ],
+        d,
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--format xls"));
+}
