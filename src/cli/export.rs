@@ -59,6 +59,8 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
         "--tag and --annotator are for --what passages"
     );
     let (g, articles) = super::load_analysed(folder)?;
+    // Timed from here: loading is what `daftar inspect` measures.
+    let started = std::time::Instant::now();
     let results = match args.query {
         Some(q) => Some(super::search::search_all(folder, q)?),
         None => None,
@@ -104,7 +106,12 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
                         .is_none_or(|f| p.tags.iter().any(|t| f.contains(t)))
                     && args.annotator.is_none_or(|a| p.annotator == a)
             };
-            b.passages(&data.passages, &schema, keep, &describe("passages", &said))
+            b.passages(
+                &data.passages,
+                &schema,
+                keep,
+                &crate::export::describe("passages", &said),
+            )
         }
         What::Statements => {
             let side =
@@ -118,19 +125,19 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
                     c.left_unpaired.retain(keep);
                     c.right_unpaired.retain(keep);
                     said.insert(0, format!("{l} compared with {r}"));
-                    b.comparison(&c, &describe("statements", &said))
+                    b.comparison(&c, &crate::export::describe("statements", &said))
                 }
                 (Some(l), None) => {
                     let s = side(l, "left")?;
                     said.insert(0, l.to_string());
                     b.statements(
                         &statement_refs(&articles, |a, st| admits(&a.path) && s.admits(&g, a, st)),
-                        &describe("statements", &said),
+                        &crate::export::describe("statements", &said),
                     )
                 }
                 _ => b.statements(
                     &statement_refs(&articles, |a, _| admits(&a.path)),
-                    &describe("statements", &said),
+                    &crate::export::describe("statements", &said),
                 ),
             }
         }
@@ -144,7 +151,7 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
             let keep: Vec<usize> = (0..articles.len())
                 .filter(|&i| admits(&articles[i].path))
                 .collect();
-            b.articles(&keep, &describe("articles", &said))
+            b.articles(&keep, &crate::export::describe("articles", &said))
         }
     };
     let progress = AtomicUsize::new(0);
@@ -161,6 +168,7 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
                 "items": done.items,
                 "sources": done.sources,
                 "left_out": done.left_out,
+                "seconds": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
             })
         )?;
     } else {
@@ -184,14 +192,6 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
 }
 
 /// «passages tagged X in articles matching «Q»».
-fn describe(what: &str, said: &[String]) -> String {
-    if said.is_empty() {
-        format!("all {what}")
-    } else {
-        format!("{what} {}", said.join(", "))
-    }
-}
-
 /// Every statement admitted, in article order.
 pub fn statement_refs(
     articles: &[crate::corpus::Article],

@@ -120,9 +120,10 @@ fn selection(
 /// A flat code per distinct name, in first-seen order.
 fn codes_of(items: &[Item], colour: [u8; 3]) -> Vec<Code> {
     let mut seen: Vec<String> = Vec::new();
+    let mut met = std::collections::HashSet::new();
     for i in items {
         for c in &i.codes {
-            if !seen.contains(c) {
+            if met.insert(c.as_str()) {
                 seen.push(c.clone());
             }
         }
@@ -319,7 +320,13 @@ impl Builder<'_> {
 /// how the Markdown report arranges them.
 pub fn by_code<'a>(sel: &'a Selection, none: &str) -> Vec<(String, Vec<&'a Item>)> {
     let mut groups: BTreeMap<(usize, String), Vec<&Item>> = BTreeMap::new();
-    let order = |name: &str| sel.codes.iter().position(|c| c.name == name);
+    let at: HashMap<&str, usize> = sel
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(n, c)| (c.name.as_str(), n))
+        .collect();
+    let order = |name: &str| at.get(name).copied();
     for i in &sel.items {
         let key = match i.codes.first() {
             Some(c) => (order(c).unwrap_or(usize::MAX - 1), c.clone()),

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::build::by_code;
-use super::{ExportError, Item, Selection, What};
+use super::{ExportError, Item, Selection, Source, What};
 
 fn err(e: std::io::Error) -> ExportError {
     ExportError::Other(e.to_string())
@@ -19,9 +19,11 @@ fn quote(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-fn cite(w: &mut dyn Write, sel: &Selection, i: &Item) -> std::io::Result<()> {
+type Sources<'a> = std::collections::HashMap<&'a str, &'a Source>;
+
+fn cite(w: &mut dyn Write, sources: &Sources, i: &Item) -> std::io::Result<()> {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(s) = sel.source(&i.path) {
+    if let Some(s) = sources.get(i.path.as_str()) {
         parts.push(format!("**{}**", s.title.trim()));
         if let Some(o) = &s.outlet {
             parts.push(o.clone());
@@ -69,6 +71,7 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
     )
     .map_err(err)?;
     let compared = sel.items.iter().any(|i| i.side.is_some());
+    let sources = sel.sources_by_path();
     match sel.what {
         What::Statements if compared => {
             let mut group = None;
@@ -89,13 +92,12 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
                 let side = i.side.as_deref().unwrap_or_default();
                 writeln!(w, "**{side}**\n").map_err(err)?;
                 quote(w, &i.text).map_err(err)?;
-                cite(w, sel, i).map_err(err)?;
+                cite(w, &sources, i).map_err(err)?;
             }
         }
         What::Articles | What::Hits => {
-            for s in &sel.sources {
+            for (s, items) in sel.anchored_by_source() {
                 writeln!(w, "## {}\n", s.title.trim()).map_err(err)?;
-                let items: Vec<&Item> = sel.items.iter().filter(|i| i.path == s.path).collect();
                 for i in items {
                     if sel.what == What::Articles {
                         let (j, g) = (s.date_jalali.as_deref(), s.date.as_deref());
@@ -113,7 +115,7 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
                         let line =
                             format!("{}**{}**{}", i.prefix, i.text, i.suffix).replace('\n', " ");
                         quote(w, &line).map_err(err)?;
-                        cite(w, sel, i).map_err(err)?;
+                        cite(w, &sources, i).map_err(err)?;
                     }
                 }
             }
@@ -128,7 +130,7 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
                 writeln!(w, "## {name} ({})\n", items.len()).map_err(err)?;
                 for i in items {
                     quote(w, &i.text).map_err(err)?;
-                    cite(w, sel, i).map_err(err)?;
+                    cite(w, &sources, i).map_err(err)?;
                 }
             }
         }

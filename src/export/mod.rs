@@ -208,23 +208,21 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn source(&self, path: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.path == path)
+    /// Sources by path.
+    pub fn sources_by_path(&self) -> std::collections::HashMap<&str, &Source> {
+        self.sources.iter().map(|s| (s.path.as_str(), s)).collect()
     }
 
     /// Items whose offsets select their text (orphans left out), grouped by
     /// source, in source order: what positional formats write.
     pub fn anchored_by_source(&self) -> Vec<(&Source, Vec<&Item>)> {
+        let mut by_path: std::collections::HashMap<&str, Vec<&Item>> = Default::default();
+        for i in self.items.iter().filter(|i| !i.orphaned) {
+            by_path.entry(i.path.as_str()).or_default().push(i);
+        }
         self.sources
             .iter()
-            .map(|s| {
-                let items = self
-                    .items
-                    .iter()
-                    .filter(|i| i.path == s.path && !i.orphaned)
-                    .collect();
-                (s, items)
-            })
+            .map(|s| (s, by_path.remove(s.path.as_str()).unwrap_or_default()))
             .collect()
     }
 
@@ -253,6 +251,21 @@ pub(crate) fn io_err(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_
     move |source| ExportError::Io {
         path: path.to_path_buf(),
         source,
+    }
+}
+
+/// «passages tagged X, by A» from what the export was limited to (empty
+/// parts ignored); «all passages» when nothing.
+pub fn describe(what: &str, said: &[String]) -> String {
+    let said: Vec<&str> = said
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if said.is_empty() {
+        format!("all {what}")
+    } else {
+        format!("{what} {}", said.join(", "))
     }
 }
 
@@ -314,8 +327,17 @@ pub fn write(
 }
 
 /// Writes a file through `f`, atomically (temporary file in the same
-/// folder, then renamed over `path`).
+/// folder, then renamed over `path`) and flushed to disk.
 pub(crate) fn file(
+    path: &Path,
+    f: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    write_via_temp(path, f)
+}
+
+/// The temporary file is made readable like any other file the user
+/// writes (tempfile's default is owner-only), then renamed over `path`.
+fn write_via_temp(
     path: &Path,
     f: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
@@ -323,7 +345,14 @@ pub(crate) fn file(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err(dir))?;
+    let mut b = tempfile::Builder::new();
+    b.prefix(".daftar-export");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = b.tempfile_in(dir).map_err(io_err(dir))?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         f(&mut w)?;
@@ -337,11 +366,12 @@ pub(crate) fn file(
     Ok(())
 }
 
-/// Writes a text file atomically.
+/// Writes one text file of a folder export (brat, Web Annotation texts)
+/// straight to its place: a folder of thousands of files is not one
+/// atomic write anyway, and a temporary file and rename for each would
+/// take minutes at 100,000 articles.
 pub(crate) fn text_file(path: &Path, body: &str) -> Result<(), ExportError> {
-    file(path, |w| {
-        std::io::Write::write_all(w, body.as_bytes()).map_err(io_err(path))
-    })
+    std::fs::write(path, body).map_err(io_err(path))
 }
 
 /// A file name made from an article's path: folders joined by `__`, the
@@ -367,10 +397,12 @@ pub(crate) fn flat_name(path: &str) -> String {
 /// two paths that flatten alike get a number.
 pub(crate) fn file_names(sel: &Selection) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(sel.sources.len());
+    let mut taken = std::collections::HashSet::new();
     for (n, s) in sel.sources.iter().enumerate() {
         let mut name = flat_name(&s.path);
-        if names.contains(&name) {
+        if !taken.insert(name.clone()) {
             name = format!("{name}_{n}");
+            taken.insert(name.clone());
         }
         names.push(name);
     }

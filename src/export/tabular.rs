@@ -65,38 +65,41 @@ pub const COLUMNS: [&str; 20] = [
 pub const TAG_SEPARATOR: &str = "; ";
 
 pub fn rows(sel: &Selection) -> Vec<Row> {
-    sel.items
-        .iter()
-        .map(|i| {
-            let s = sel.source(&i.path);
-            Row {
-                kind: i.kind.clone(),
-                id: i.id.clone(),
-                path: i.path.clone(),
-                title: s.map(|s| s.title.clone()).unwrap_or_default(),
-                date: s.and_then(|s| s.date.clone()),
-                date_jalali: s.and_then(|s| s.date_jalali.clone()),
-                outlet: s.and_then(|s| s.outlet.clone()),
-                start: i.start,
-                end: i.end,
-                text: i.text.clone(),
-                tags: if i.kind == "passage" {
-                    i.codes.clone()
-                } else {
-                    Vec::new()
-                },
-                note: i.note.clone(),
-                annotator: i.annotator.clone(),
-                created: i.created.clone(),
-                speaker: i.speaker.clone(),
-                speech: i.speech.clone(),
-                side: i.side.clone(),
-                pair: i.pair,
-                similarity: i.similarity,
-                orphaned: i.orphaned,
-            }
-        })
-        .collect()
+    each_row(sel).collect()
+}
+
+/// The rows one at a time (a corpus's every statement is over a million).
+pub fn each_row(sel: &Selection) -> impl Iterator<Item = Row> + '_ {
+    let sources = sel.sources_by_path();
+    sel.items.iter().map(move |i| {
+        let s = sources.get(i.path.as_str());
+        Row {
+            kind: i.kind.clone(),
+            id: i.id.clone(),
+            path: i.path.clone(),
+            title: s.map(|s| s.title.clone()).unwrap_or_default(),
+            date: s.and_then(|s| s.date.clone()),
+            date_jalali: s.and_then(|s| s.date_jalali.clone()),
+            outlet: s.and_then(|s| s.outlet.clone()),
+            start: i.start,
+            end: i.end,
+            text: i.text.clone(),
+            tags: if i.kind == "passage" {
+                i.codes.clone()
+            } else {
+                Vec::new()
+            },
+            note: i.note.clone(),
+            annotator: i.annotator.clone(),
+            created: i.created.clone(),
+            speaker: i.speaker.clone(),
+            speech: i.speech.clone(),
+            side: i.side.clone(),
+            pair: i.pair,
+            similarity: i.similarity,
+            orphaned: i.orphaned,
+        }
+    })
 }
 
 impl Row {
@@ -140,14 +143,14 @@ pub fn csv(sel: &Selection, w: &mut dyn std::io::Write) -> Result<(), ExportErro
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(w);
     out.write_record(COLUMNS).map_err(csv_err)?;
-    for r in rows(sel) {
+    for r in each_row(sel) {
         out.write_record(r.record()).map_err(csv_err)?;
     }
     out.flush().map_err(io)
 }
 
 pub fn jsonl(sel: &Selection, w: &mut dyn std::io::Write) -> Result<(), ExportError> {
-    for r in rows(sel) {
+    for r in each_row(sel) {
         let line = serde_json::to_string(&r).map_err(|e| ExportError::Other(e.to_string()))?;
         writeln!(w, "{line}").map_err(|e| ExportError::Other(e.to_string()))?;
     }
@@ -155,12 +158,16 @@ pub fn jsonl(sel: &Selection, w: &mut dyn std::io::Write) -> Result<(), ExportEr
 }
 
 pub fn ron(sel: &Selection, w: &mut dyn std::io::Write) -> Result<(), ExportError> {
-    let body = ron::ser::to_string_pretty(sel, ron::ser::PrettyConfig::default())
-        .map_err(|e| ExportError::Other(e.to_string()))?;
+    let other = |e: &dyn std::fmt::Display| ExportError::Other(e.to_string());
     writeln!(
         w,
-        "// daftar export ({}); offsets are Unicode code points into each source's text.\n{body}",
+        "// daftar export ({}); offsets are Unicode code points into each source's text.",
         sel.what.as_str()
     )
-    .map_err(|e| ExportError::Other(e.to_string()))
+    .map_err(|e| other(&e))?;
+    // Streamed: the selection can hold every text of the corpus.
+    ron::Options::default()
+        .to_io_writer_pretty(&mut *w, sel, ron::ser::PrettyConfig::default())
+        .map_err(|e| other(&e))?;
+    writeln!(w).map_err(|e| other(&e))
 }

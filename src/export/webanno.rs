@@ -67,24 +67,38 @@ fn annotation(item: &Item, source: &str) -> Value {
     a
 }
 
-/// The collection, with the texts' folder named `texts`.
-pub fn collection(sel: &Selection, texts: &str) -> Value {
-    let mut items = Vec::new();
+/// Writes the collection, the texts' folder named `texts`: the header,
+/// then one annotation per line, streamed (a corpus's every statement is
+/// over a million annotations).
+pub fn collection(sel: &Selection, texts: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let names = file_names(sel);
-    for (n, (_, list)) in sel.anchored_by_source().into_iter().enumerate() {
-        let name = format!("{texts}/{}.txt", names[n]);
-        items.extend(list.into_iter().map(|i| annotation(i, &name)));
-    }
-    json!({
+    let total: usize = sel.items.iter().filter(|i| !i.orphaned).count();
+    let head = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": format!("urn:uuid:{}", guid("collection", &format!("{}:{}", sel.description, sel.exported))),
         "type": "AnnotationCollection",
         "label": sel.description,
         "generator": {"type": "Software", "name": concat!("daftar ", env!("CARGO_PKG_VERSION"))},
         "generated": sel.exported,
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-    })
+        "total": total,
+    });
+    // The header object without its closing brace, then the page.
+    let head = serde_json::to_string(&head).map_err(std::io::Error::other)?;
+    write!(
+        w,
+        "{},\n\"first\": {{\"type\": \"AnnotationPage\", \"startIndex\": 0, \"items\": [",
+        head.trim_end_matches('}')
+    )?;
+    let mut first = true;
+    for (n, (_, list)) in sel.anchored_by_source().into_iter().enumerate() {
+        let name = format!("{texts}/{}.txt", names[n]);
+        for i in list {
+            w.write_all(if first { b"\n" } else { b",\n" })?;
+            first = false;
+            serde_json::to_writer(&mut *w, &annotation(i, &name)).map_err(std::io::Error::other)?;
+        }
+    }
+    w.write_all(b"\n]}}\n")
 }
 
 pub fn write(sel: &Selection, out: &Path, progress: &AtomicUsize) -> Result<(), ExportError> {
@@ -96,7 +110,5 @@ pub fn write(sel: &Selection, out: &Path, progress: &AtomicUsize) -> Result<(), 
         text_file(&path, &s.text)?;
         progress.store(n + 1, Ordering::Relaxed);
     }
-    let body = serde_json::to_string_pretty(&collection(sel, &texts))
-        .map_err(|e| ExportError::Other(e.to_string()))?;
-    text_file(out, &body)
+    super::file(out, |w| collection(sel, &texts, w).map_err(io_err(out)))
 }

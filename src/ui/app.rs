@@ -89,6 +89,8 @@ pub enum Command {
     /// Rename, recolour, nest, merge or delete a tag.
     EditTags(crate::annotate::TagEdit),
     RemovePassage(u64),
+    /// Open the Export dialog for this kind of selection.
+    OpenExport(crate::ui::panels::export::Kind),
 }
 
 /// What the central panel shows.
@@ -125,6 +127,7 @@ pub struct DaftarApp {
     pub statements: StatementsPanel,
     pub compare: ComparePanel,
     pub passages: PassagesPanel,
+    pub export: crate::ui::panels::export::ExportDialog,
     /// The tag palette's filter text (None: closed).
     palette: Option<String>,
     /// What the palette tags: a passage of an article (a statement …);
@@ -173,6 +176,7 @@ impl DaftarApp {
             statements: StatementsPanel::default(),
             compare: ComparePanel::default(),
             passages: PassagesPanel::default(),
+            export: Default::default(),
             palette: None,
             palette_target: None,
             fixing: None,
@@ -296,6 +300,7 @@ impl DaftarApp {
             Command::EditTags(edit) => {
                 self.ws.annotations.note = self.ws.annotations.edit_tags(&edit).err()
             }
+            Command::OpenExport(kind) => self.export.open_for(kind),
             Command::RemovePassage(id) => {
                 self.ws.annotations.note = self.ws.annotations.remove(id).err()
             }
@@ -485,6 +490,20 @@ impl DaftarApp {
                     self.palette_target = None;
                     self.palette = Some(String::new());
                 }
+                if ui
+                    .button("Export…")
+                    .on_hover_text("Export what this view shows")
+                    .clicked()
+                {
+                    use crate::ui::panels::export::Kind;
+                    cmds.push(Command::OpenExport(match self.view {
+                        View::Passages => Kind::Passages,
+                        View::Statements => Kind::Statements,
+                        View::Compare => Kind::Comparison,
+                        View::Concordance => Kind::Hits,
+                        View::Reader => Kind::Articles,
+                    }));
+                }
                 let ann = &self.ws.annotations;
                 if ui
                     .add_enabled(ann.can_undo(), egui::Button::new("Undo"))
@@ -503,6 +522,9 @@ impl DaftarApp {
             });
             self.palette_ui(ui, &mut cmds);
             self.fixing_ui(ui, &mut cmds);
+            let sides = self.compare.sides_text();
+            let shown = self.compare.comparison().map(|c| (c, sides));
+            self.export.ui(ui, &self.ws, shown);
             ui.separator();
             match self.view {
                 View::Concordance => {
@@ -763,6 +785,12 @@ impl DaftarApp {
                     }
                 }
             });
+            if ui.button("Export…").clicked() {
+                cmds.push(Command::OpenExport(
+                    crate::ui::panels::export::Kind::Passages,
+                ));
+                ui.close();
+            }
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 pub mod annotations;
 pub mod entities;
+pub mod export;
 pub mod filter;
 
 pub use filter::Filter;
@@ -256,6 +257,38 @@ impl Workspace {
                 .map(|h| (self.search.generation, h)),
             entity: self.entities.selected.clone(),
         }
+    }
+
+    /// A search of the current query (with the time range) for every
+    /// match, to run on a worker: what exporting hits needs.
+    pub fn full_search(
+        &self,
+    ) -> Result<impl FnOnce() -> Result<SearchResults, String> + Send + 'static, String> {
+        let query = self.search.query.trim();
+        if query.is_empty() {
+            return Err("type a search first".into());
+        }
+        let mut parsed = parse_query(query).map_err(|e| e.to_string())?;
+        if let Some((from, to)) = self.range {
+            let (qf, qt) = parsed.date.unwrap_or((None, None));
+            parsed.date = Some((
+                Some(qf.map_or(from, |d| d.max(from))),
+                Some(qt.map_or(to, |d| d.min(to))),
+            ));
+        }
+        let idx = self
+            .index
+            .clone()
+            .ok_or_else(|| "the search index is not ready yet".to_string())?;
+        let synonyms = self.synonyms.clone();
+        let limit = match &self.search.results {
+            Some(Ok(r)) => r.total.max(1),
+            _ => return Err("the search has not finished yet".into()),
+        };
+        Ok(move || {
+            idx.search(&parsed, limit, &synonyms)
+                .map_err(|e| e.to_string())
+        })
     }
 
     /// The current article set: (generation, count).

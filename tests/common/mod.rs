@@ -43,12 +43,15 @@ pub fn window(folder: &Path) -> Harness<'static, DaftarApp> {
 }
 
 /// Steps the window until no background work is left (loading, indexing,
-/// searching, entity matching and counting, comparing).
+/// searching, entity matching and counting, comparing, exporting).
 pub fn settle(h: &mut Harness<'static, DaftarApp>) {
     let started = Instant::now();
     let busy = |h: &Harness<'static, DaftarApp>| {
         let app = h.state();
-        app.ws.is_busy() || app.entities.is_counting() || app.compare.is_busy()
+        app.ws.is_busy()
+            || app.entities.is_counting()
+            || app.compare.is_busy()
+            || app.export.is_busy()
     };
     // Quiet for a few frames in a row: a frame may start new work.
     let mut quiet = 0;

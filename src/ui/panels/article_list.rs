@@ -51,7 +51,8 @@ impl ArticleListPanel {
         cache: &mut LayoutCache,
         cmds: &mut Vec<Command>,
     ) {
-        ui.horizontal(|ui| {
+        // Wrapped: never wider than the list's panel.
+        ui.horizontal_wrapped(|ui| {
             ui.label("Sort:");
             for (key, name) in [
                 (SortKey::Date, "Date"),
@@ -69,6 +70,15 @@ impl ArticleListPanel {
                 {
                     cmds.push(Command::Sort(key));
                 }
+            }
+            if ui
+                .small_button("Export list…")
+                .on_hover_text("Export the listed articles with their metadata")
+                .clicked()
+            {
+                cmds.push(Command::OpenExport(
+                    crate::ui::panels::export::Kind::Articles,
+                ));
             }
         });
         ui.separator();

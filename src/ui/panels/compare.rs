@@ -48,6 +48,21 @@ impl SideForm {
         f
     }
 
+    /// The side as a `daftar compare` SPEC.
+    pub fn spec(&self) -> String {
+        [
+            ("speaker", &self.speaker),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("source", &self.source),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", v.trim()))
+        .collect::<Vec<_>>()
+        .join(",")
+    }
+
     fn side(&self) -> Result<Side, String> {
         let day = |s: &str, end: bool| -> Result<Option<crate::dates::Day>, String> {
             let s = s.trim();
@@ -96,6 +111,11 @@ impl ComparePanel {
 
     pub fn is_busy(&self) -> bool {
         self.job.is_busy()
+    }
+
+    /// «LEFT compared with RIGHT», as SPECs.
+    pub fn sides_text(&self) -> String {
+        format!("{} compared with {}", self.left.spec(), self.right.spec())
     }
 
     pub fn ui(

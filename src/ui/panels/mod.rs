@@ -4,6 +4,7 @@
 pub mod article_list;
 pub mod compare;
 pub mod entities;
+pub mod export;
 pub mod kwic;
 pub mod passages;
 pub mod reader;

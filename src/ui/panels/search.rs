@@ -125,6 +125,13 @@ impl SearchPanel {
                     if r.hits.len() < r.total {
                         ui.weak(format!("(best {} shown)", r.hits.len()));
                     }
+                    if ui
+                        .small_button("Export matches…")
+                        .on_hover_text("Export every match")
+                        .clicked()
+                    {
+                        cmds.push(Command::OpenExport(crate::ui::panels::export::Kind::Hits));
+                    }
                 });
             }
             _ if ws.search.running => {
