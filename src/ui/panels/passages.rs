@@ -390,7 +390,10 @@ impl PassagesPanel {
                                 .width(w)
                                 .max_lines(1)
                                 .show(&mut child, cache);
-                            RtlText::new(&p.quote, font.clone())
+                            // One paragraph in the list: a passage over a
+                            // line break would show only its first line's end.
+                            let quote = p.quote.replace('\n', " ¶ ");
+                            RtlText::new(&quote, font.clone())
                                 .width(w)
                                 .max_lines(2)
                                 .show(&mut child, cache);
