@@ -208,11 +208,12 @@ fn csv_jsonl_and_ron_read_back_to_the_same_rows() {
         .collect();
     let expected: Vec<Vec<String>> = jsonl.iter().map(Row::record).collect();
     assert_eq!(records, expected);
+    let note = COLUMNS.iter().position(|c| *c == "note").unwrap();
     let note_cell = records
         .iter()
-        .find(|r| r[11].contains('\n'))
+        .find(|r| r[note].contains('\n'))
         .expect("the note with a line break");
-    assert_eq!(note_cell[11], "یادداشت، با \"نقل\" و\nخط دوم; آخر");
+    assert_eq!(note_cell[note], "یادداشت، با \"نقل\" و\nخط دوم; آخر");
 }
 
 #[test]

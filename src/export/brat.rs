@@ -186,3 +186,32 @@ pub fn write(sel: &Selection, dir: &Path, progress: &AtomicUsize) -> Result<(), 
     text_file(&dir.join("sources.tsv"), &listing)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_over_line_breaks_becomes_one_fragment_per_line() {
+        let text = "سطر اول\n\nسطر دوم\nسوم";
+        // From «اول» to «سو»: three fragments, the blank line skipped.
+        let start = 4;
+        let end = text.chars().count() - 1;
+        let f = fragments(text, start, end);
+        let chars: Vec<char> = text.chars().collect();
+        let pieces: Vec<String> = f
+            .iter()
+            .map(|&(s, e)| chars[s..e].iter().collect())
+            .collect();
+        assert_eq!(pieces, ["اول", "سطر دوم", "سو"]);
+        assert_eq!(fragments(text, 0, 3), [(0, 3)]);
+    }
+
+    #[test]
+    fn type_names_have_no_whitespace_or_syntax() {
+        assert_eq!(type_name("نقل قول"), "نقل_قول");
+        assert_eq!(type_name("a:b=c"), "a_b_c");
+        assert_eq!(type_name("گفت‌وگو"), "گفت‌وگو", "ZWNJ is part of the word");
+        assert_eq!(type_name("  "), "Untagged");
+    }
+}

@@ -415,3 +415,22 @@ pub(crate) fn xml_safe(s: &str) -> String {
         .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_names_keep_folders_apart_and_drop_unsafe_characters() {
+        assert_eq!(flat_name("politics/03_fm_call.txt"), "politics__03_fm_call");
+        assert_eq!(flat_name("a/b:c?.html"), "a__b_c_");
+        assert_eq!(flat_name("no_extension"), "no_extension");
+        assert_eq!(flat_name("dir.v2/file"), "dir.v2__file");
+    }
+
+    #[test]
+    fn xml_safe_drops_what_xml_cannot_hold() {
+        assert_eq!(xml_safe("a\u{0}b\u{1}c\td\u{FFFE}"), "abc\td");
+        assert_eq!(xml_safe("گفت‌وگو"), "گفت‌وگو");
+    }
+}

@@ -274,3 +274,29 @@ pub fn write<W: Write + Seek>(
     z.finish().map_err(zip_err)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids_are_stable_version_4_layout_and_distinct() {
+        let a = guid("code", "نقل قول");
+        assert_eq!(a, guid("code", "نقل قول"));
+        assert_ne!(a, guid("code", "نقل‌قول"));
+        let parts: Vec<&str> = a.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('4'));
+        assert!(matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'));
+    }
+
+    #[test]
+    fn creation_times_fall_back_when_not_xsd_date_times() {
+        assert_eq!(when("2026-11-22T08:00:00Z", "x"), "2026-11-22T08:00:00Z");
+        assert_eq!(when("", "2026-01-01T00:00:00Z"), "2026-01-01T00:00:00Z");
+        assert_eq!(when("yesterday", "f"), "f");
+    }
+}

@@ -23,6 +23,9 @@ pub struct Row {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Up to 32 characters of context on each side (a concordance line).
+    pub before: String,
+    pub after: String,
     /// A passage's tags.
     pub tags: Vec<String>,
     pub note: String,
@@ -38,7 +41,7 @@ pub struct Row {
 }
 
 /// The CSV header, in column order.
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 22] = [
     "kind",
     "id",
     "path",
@@ -49,6 +52,8 @@ pub const COLUMNS: [&str; 20] = [
     "start",
     "end",
     "text",
+    "before",
+    "after",
     "tags",
     "note",
     "annotator",
@@ -84,6 +89,8 @@ pub fn each_row(sel: &Selection) -> impl Iterator<Item = Row> + '_ {
             start: i.start,
             end: i.end,
             text: i.text.clone(),
+            before: i.prefix.clone(),
+            after: i.suffix.clone(),
             tags: if i.kind == "passage" {
                 i.codes.clone()
             } else {
@@ -117,6 +124,8 @@ impl Row {
             self.start.to_string(),
             self.end.to_string(),
             self.text.clone(),
+            self.before.clone(),
+            self.after.clone(),
             self.tags.join(TAG_SEPARATOR),
             self.note.clone(),
             self.annotator.clone(),
