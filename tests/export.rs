@@ -5,23 +5,13 @@
 //! project validates against the REFI-QDA schema.
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
 
 use daftar::export::Selection;
 use daftar::export::tabular::{COLUMNS, Row, rows};
 use serde_json::Value;
 
 mod common;
-
-fn daftar(args: &[&str], folder: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .arg(args[0])
-        .arg(folder)
-        .args(&args[1..])
-        .output()
-        .unwrap()
-}
 
 /// The sample corpus with passages: two tags (one nested), a note with
 /// CSV's special characters, a passage over a line break, every match of a
@@ -35,14 +25,7 @@ fn tagged_corpus() -> tempfile::TempDir {
         r#"(version: 1, tags: [(name: "دیپلماسی", colour: (40, 120, 200)), (name: "نقل قول", colour: (200, 80, 40), parent: Some("دیپلماسی"))])"#,
     )
     .unwrap();
-    let tag = |args: &[&str]| {
-        let out = daftar(&[&["tag"], args].concat(), d);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let tag = |args: &[&str]| common::daftar_ok(&[&["tag"], args].concat(), d);
     tag(&["--query", "لاوروف", "--tag", "نقل قول"]);
     let note = "یادداشت، با \"نقل\" و\nخط دوم; آخر";
     // The title, its line break and the date line under it.
@@ -114,13 +97,32 @@ fn texts(d: &Path) -> HashMap<String, String> {
         .collect()
 }
 
+/// A passage's tags as `daftar tags --json` gives them.
+fn tags_of(p: &Value) -> Vec<&str> {
+    p["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect()
+}
+
 fn export(d: &Path, args: &[&str]) {
-    let out = daftar(&[&["export"], args].concat(), d);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::daftar_ok(&[&["export"], args].concat(), d);
+}
+
+/// The tagged corpus's passages exported as `format` to `name` in a
+/// folder of their own: (corpus, that folder, the export's path).
+fn exported(format: &str, name: &str) -> (tempfile::TempDir, tempfile::TempDir, PathBuf) {
+    let corpus = tagged_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join(name);
+    let p = path.display().to_string();
+    export(
+        corpus.path(),
+        &["--what", "passages", "--format", format, "--out", &p],
     );
+    (corpus, out, path)
 }
 
 fn chars(s: &str, start: usize, end: usize) -> String {
@@ -155,12 +157,7 @@ fn csv_jsonl_and_ron_read_back_to_the_same_rows() {
         assert_eq!(r.end as u64, p["end"].as_u64().unwrap());
         assert_eq!(r.note, p["note"].as_str().unwrap());
         assert_eq!(r.orphaned, p["orphaned"].as_bool().unwrap());
-        let tags: Vec<&str> = p["tags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap())
-            .collect();
+        let tags: Vec<&str> = tags_of(p);
         assert_eq!(r.tags, tags);
         if !r.orphaned {
             assert_eq!(
@@ -218,21 +215,8 @@ fn csv_jsonl_and_ron_read_back_to_the_same_rows() {
 
 #[test]
 fn brat_spans_select_their_text() {
-    let corpus = tagged_corpus();
+    let (corpus, _out, dir) = exported("brat", "brat");
     let d = corpus.path();
-    let out = tempfile::tempdir().unwrap();
-    let dir = out.path().join("brat");
-    export(
-        d,
-        &[
-            "--what",
-            "passages",
-            "--format",
-            "brat",
-            "--out",
-            &dir.display().to_string(),
-        ],
-    );
     let tagged = passages(d);
     let texts = texts(d);
     let listing = std::fs::read_to_string(dir.join("sources.tsv")).unwrap();
@@ -282,7 +266,7 @@ fn brat_spans_select_their_text() {
 
 /// Validates an XML file against an XSD with xmllint.
 fn validate(xml: &Path, xsd: &Path) {
-    let out = Command::new("xmllint")
+    let out = std::process::Command::new("xmllint")
         .args(["--noout", "--schema"])
         .arg(xsd)
         .arg(xml)
@@ -297,21 +281,8 @@ fn validate(xml: &Path, xsd: &Path) {
 
 #[test]
 fn qdpx_validates_and_its_selections_select_their_text() {
-    let corpus = tagged_corpus();
+    let (corpus, out, file) = exported("qdpx", "p.qdpx");
     let d = corpus.path();
-    let out = tempfile::tempdir().unwrap();
-    let file = out.path().join("p.qdpx");
-    export(
-        d,
-        &[
-            "--what",
-            "passages",
-            "--format",
-            "qdpx",
-            "--out",
-            &file.display().to_string(),
-        ],
-    );
     let tagged = passages(d);
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
     let read = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
@@ -375,12 +346,7 @@ fn qdpx_validates_and_its_selections_select_their_text() {
                 p["start"] == *s as u64 && p["end"] == *e as u64 && p["text"] == text.as_str()
             })
             .unwrap_or_else(|| panic!("no passage selects «{text}» at {s}..{e}"));
-        let tags: Vec<&str> = p["tags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap())
-            .collect();
+        let tags: Vec<&str> = tags_of(p);
         assert_eq!(coded, &tags);
     }
     assert!(
@@ -394,21 +360,8 @@ fn qdpx_validates_and_its_selections_select_their_text() {
 
 #[test]
 fn web_annotation_selectors_select_their_text() {
-    let corpus = tagged_corpus();
+    let (corpus, out, file) = exported("webanno", "p.jsonld");
     let d = corpus.path();
-    let out = tempfile::tempdir().unwrap();
-    let file = out.path().join("p.jsonld");
-    export(
-        d,
-        &[
-            "--what",
-            "passages",
-            "--format",
-            "webanno",
-            "--out",
-            &file.display().to_string(),
-        ],
-    );
     let tagged = passages(d);
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
@@ -453,12 +406,7 @@ fn web_annotation_selectors_select_their_text() {
             .values()
             .find(|p| p["text"] == exact && p["start"] == s as u64)
             .unwrap();
-        let want: Vec<&str> = p["tags"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap())
-            .collect();
+        let want: Vec<&str> = tags_of(p);
         assert_eq!(tags, want);
     }
 }
@@ -530,51 +478,21 @@ fn statements_hits_and_articles_export_and_nothing_is_overwritten() {
     }
 
     // Articles with their metadata.
-    export(
-        d,
-        &[
-            "--what",
-            "articles",
-            "--format",
-            "csv",
-            "--out",
-            &o("a.csv"),
-        ],
-    );
-    let bytes = std::fs::read(o("a.csv")).unwrap();
+    let a = o("a.csv");
+    let args = ["--what", "articles", "--format", "csv", "--out", a.as_str()];
+    export(d, &args);
+    let bytes = std::fs::read(&a).unwrap();
     let n = csv::Reader::from_reader(&bytes[3..]).records().count();
     assert_eq!(n, texts.len());
 
     // An existing file is refused, then replaced with --force.
-    let again = daftar(
-        &[
-            "export",
-            "--what",
-            "articles",
-            "--format",
-            "csv",
-            "--out",
-            &o("a.csv"),
-        ],
-        d,
-    );
+    let again = common::daftar(&[&["export"][..], &args].concat(), d);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("exists"));
-    assert_eq!(std::fs::read(o("a.csv")).unwrap(), bytes, "untouched");
-    export(
-        d,
-        &[
-            "--what",
-            "articles",
-            "--format",
-            "csv",
-            "--out",
-            &o("a.csv"),
-            "--force",
-        ],
-    );
+    assert_eq!(std::fs::read(&a).unwrap(), bytes, "untouched");
+    export(d, &[&args[..], &["--force"]].concat());
     // Bad requests get a reason.
-    let bad = daftar(
+    let bad = common::daftar(
         &[
             "export",
             "--what",
@@ -587,7 +505,7 @@ fn statements_hits_and_articles_export_and_nothing_is_overwritten() {
         d,
     );
     assert!(String::from_utf8_lossy(&bad.stderr).contains("needs --query"));
-    let bad = daftar(
+    let bad = common::daftar(
         &[
             "export",
             "--what",

@@ -2,8 +2,6 @@
 //! CSV at a typed path; the file holds exactly those passages; exporting
 //! again asks before replacing it.
 
-use std::process::Command;
-
 use egui::Role;
 use egui_kittest::kittest::Queryable;
 
@@ -13,15 +11,7 @@ mod common;
 fn passages_of_a_tag_export_to_csv_through_the_dialog() {
     let corpus = common::sample_copy();
     let d = corpus.path();
-    let tag = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
-            .arg("tag")
-            .arg(d)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-    };
+    let tag = |args: &[&str]| common::daftar_ok(&[&["tag"], args].concat(), d);
     tag(&["--query", "لاوروف", "--tag", "نقل قول"]);
     tag(&[
         "--path",

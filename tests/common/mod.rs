@@ -101,15 +101,30 @@ pub fn drag(h: &mut Harness<'static, DaftarApp>, from: Pos2, to: Pos2) {
     press(h, to, false);
 }
 
-/// Runs `daftar ARGS[0] FOLDER ARGS[1..]`, asserts it succeeded, and
-/// parses each line of its output as JSON.
-pub fn json_lines(args: &[&str], folder: &Path) -> Vec<serde_json::Value> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_daftar"))
+/// Runs `daftar ARGS[0] FOLDER ARGS[1..]`.
+pub fn daftar(args: &[&str], folder: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_daftar"))
         .args(&args[..1])
         .arg(folder)
         .args(&args[1..])
         .output()
-        .expect("daftar runs");
+        .expect("daftar runs")
+}
+
+/// Runs `daftar ARGS[0] FOLDER ARGS[1..]` and asserts it succeeded.
+pub fn daftar_ok(args: &[&str], folder: &Path) {
+    let out = daftar(args, folder);
+    assert!(
+        out.status.success(),
+        "daftar {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs `daftar ARGS[0] FOLDER ARGS[1..]`, asserts it succeeded, and
+/// parses each line of its output as JSON.
+pub fn json_lines(args: &[&str], folder: &Path) -> Vec<serde_json::Value> {
+    let out = daftar(args, folder);
     assert!(
         out.status.success(),
         "stderr: {}",
