@@ -234,20 +234,21 @@ impl ExportDialog {
                                 ui.selectable_value(&mut self.tag, Some(t.clone()), t);
                             }
                         });
-                    let mut who: Vec<String> = ws
-                        .annotations
-                        .passages()
-                        .iter()
-                        .map(|p| p.annotator.clone())
-                        .collect();
-                    who.sort();
-                    who.dedup();
                     egui::ComboBox::new("export-annotator", "Annotator")
                         .selected_text(self.annotator.clone().unwrap_or_else(|| "everyone".into()))
                         .show_ui(ui, |ui| {
+                            // Gathered only while the list is open, not every frame.
+                            let mut who: Vec<&str> = ws
+                                .annotations
+                                .passages()
+                                .iter()
+                                .map(|p| p.annotator.as_str())
+                                .collect();
+                            who.sort_unstable();
+                            who.dedup();
                             ui.selectable_value(&mut self.annotator, None, "everyone");
                             for a in who {
-                                ui.selectable_value(&mut self.annotator, Some(a.clone()), a);
+                                ui.selectable_value(&mut self.annotator, Some(a.to_string()), a);
                             }
                         });
                     ui.checkbox(&mut self.in_filter, "Only articles in the current filter");

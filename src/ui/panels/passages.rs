@@ -32,7 +32,13 @@ struct TagManager {
 }
 
 impl TagManager {
-    fn ui(&mut self, ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) {
         use crate::annotate::{TagEdit, TagSchema};
         let ann = &ws.annotations;
         let names: Vec<String> = ann.schema.tags.iter().map(|t| t.name.clone()).collect();
@@ -127,8 +133,14 @@ impl TagManager {
         }
         if let Some((from, to)) = &mut self.renaming {
             let mut done = false;
+            // The tag's name through the RTL widget: inside an egui label
+            // Persian would come out unjoined and reversed.
             ui.horizontal_wrapped(|ui| {
-                let l = ui.label(format!("New name for «{from}»"));
+                ui.label("Renaming");
+                RtlText::new(from, egui::FontId::proportional(14.0)).show(ui, cache);
+            });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label("New name");
                 ui.text_edit_singleline(to).labelled_by(l.id);
                 if ui.button("Rename tag").clicked() {
                     cmds.push(Command::EditTags(TagEdit::Rename {
@@ -149,9 +161,10 @@ impl TagManager {
             let mut done = false;
             let uses = TagSchema::uses(passages, tag);
             ui.horizontal_wrapped(|ui| {
+                RtlText::new(tag, egui::FontId::proportional(14.0)).show(ui, cache);
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("«{tag}» tags {uses} passages. Move them to"),
+                    format!("tags {uses} passages. Move them to"),
                 );
                 egui::ComboBox::new("delete-move", "")
                     .selected_text(
@@ -289,7 +302,7 @@ impl PassagesPanel {
         if !ann.schema.tags.is_empty() {
             egui::CollapsingHeader::new(format!("Tags ({})", ann.schema.tags.len()))
                 .id_salt("tag-manager")
-                .show(ui, |ui| self.manager.ui(ui, ws, cmds));
+                .show(ui, |ui| self.manager.ui(ui, ws, cache, cmds));
         }
         let passages = ann.passages();
         if passages.is_empty() {
