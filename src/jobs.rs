@@ -3,12 +3,38 @@
 //! finished one at once (perhaps of an older key), and a job for the asked
 //! key starts when none runs. Asks made while a job runs are coalesced into
 //! the next one, so a burst of changes costs one job, not one per frame.
+//!
+//! Also the one place that turns a panic on a worker into an error value
+//! ([`caught`]): a failed job is reported, never a silent endless wait.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// The text of a panic's payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+/// Runs `f`; a panic inside it becomes `Err("internal error: …")`, so one
+/// bad file or job stops only itself.
+pub fn caught<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => Err(format!("internal error: {}", panic_message(&*payload))),
+    }
+}
 
 pub struct Latest<K, V> {
     current: Option<(K, V)>,
     running: Option<(K, Receiver<V>)>,
+    /// The key whose job panicked, and why: not started again for it.
+    failed: Option<(K, String)>,
 }
 
 impl<K, V> Default for Latest<K, V> {
@@ -16,6 +42,7 @@ impl<K, V> Default for Latest<K, V> {
         Latest {
             current: None,
             running: None,
+            failed: None,
         }
     }
 }
@@ -35,13 +62,18 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + 'static> Latest<K, V> {
     {
         self.poll();
         let fresh = self.current.as_ref().is_some_and(|c| &c.0 == key);
-        if !fresh && self.running.is_none() {
+        let failed = self.failed.as_ref().is_some_and(|f| &f.0 == key);
+        if !fresh && !failed && self.running.is_none() {
             let work = job();
             let (tx, rx) = channel();
             let spawned = std::thread::Builder::new()
                 .name("daftar-job".into())
                 .spawn(move || {
-                    let _ = tx.send(work());
+                    // A panic drops `tx` unsent: `poll` sees the channel
+                    // closed and records the failure.
+                    if let Ok(v) = catch_unwind(AssertUnwindSafe(work)) {
+                        let _ = tx.send(v);
+                    }
                     wake();
                 });
             if spawned.is_ok() {
@@ -63,11 +95,24 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + 'static> Latest<K, V> {
                 Ok(v) => {
                     self.current = Some((k.clone(), v));
                     self.running = None;
+                    self.failed = None;
                 }
-                Err(TryRecvError::Disconnected) => self.running = None,
+                Err(TryRecvError::Disconnected) => {
+                    self.failed = Some((
+                        k.clone(),
+                        "internal error: the background job stopped unexpectedly".into(),
+                    ));
+                    self.running = None;
+                }
                 Err(TryRecvError::Empty) => {}
             }
         }
+    }
+
+    /// Why the job for the newest asked key failed, if it did (shown in
+    /// place of the value; asking for another key tries again).
+    pub fn failure(&self) -> Option<&str> {
+        self.failed.as_ref().map(|f| f.1.as_str())
     }
 
     /// Whether a job is running.
@@ -110,5 +155,43 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
         assert!(started.len() < 15, "{} jobs for ~200 asks", started.len());
+    }
+
+    #[test]
+    fn a_panicking_job_is_reported_and_not_restarted() {
+        let mut l: Latest<u32, u32> = Latest::default();
+        let mut starts = 0;
+        // The panic hook may print a symbolised backtrace first: slow.
+        let t = std::time::Instant::now();
+        while t.elapsed() < std::time::Duration::from_secs(30) {
+            l.get(
+                &1,
+                || {
+                    starts += 1;
+                    || -> u32 { panic!("boom") }
+                },
+                || {},
+            );
+            if l.failure().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(l.failure().is_some_and(|f| f.contains("internal error")));
+        for _ in 0..5 {
+            l.get(
+                &1,
+                || {
+                    starts += 1;
+                    || 0
+                },
+                || {},
+            );
+        }
+        assert_eq!(starts, 1, "the failed key is not retried every frame");
+        assert_eq!(
+            caught(|| -> Result<(), String> { panic!("x{}", 1) }),
+            Err("internal error: x1".into())
+        );
     }
 }

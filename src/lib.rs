@@ -9,6 +9,7 @@ pub mod annotate;
 pub mod cli;
 pub mod corpus;
 pub mod dates;
+pub mod disk;
 pub mod export;
 pub mod extract;
 pub mod index;

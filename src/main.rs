@@ -93,8 +93,10 @@ enum Command {
     /// Tag a passage (PATH and character range) or every match of a query.
     Tag {
         folder: PathBuf,
+        /// Relative to FOLDER (or absolute, inside it); any bytes, so a
+        /// file whose name is not UTF-8 can be named.
         #[arg(long, requires_all = ["start", "end"], conflicts_with = "query")]
-        path: Option<String>,
+        path: Option<PathBuf>,
         #[arg(long)]
         start: Option<usize>,
         #[arg(long)]

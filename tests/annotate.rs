@@ -2,7 +2,7 @@
 //! `daftar tag` never loses a tag whose command returned, and edited
 //! articles re-anchor their passages or keep them as orphans.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -118,6 +118,7 @@ fn edited_articles_re_anchor_or_orphan_their_passages() {
         .replace("قیمت طلا و سکه", "قیمت طلا و ارز")
         .replace("پاراگراف سوم از برگزاری نمایشگاه کتاب خبر می‌دهد.\n", "");
     std::fs::write(&file, &edited).unwrap();
+    let stored = std::fs::read(dir.path().join(".daftar/annotations.ron")).unwrap();
 
     let rows = tags(dir.path());
     assert_eq!(rows.len(), 3, "nothing is dropped");
@@ -139,10 +140,13 @@ fn edited_articles_re_anchor_or_orphan_their_passages() {
         assert_eq!(row["text"], *q, "kept with its text");
         assert_eq!(row["note"], "یادداشت");
     }
-    // The new anchors are saved: the file says so too.
-    let text = std::fs::read_to_string(dir.path().join(".daftar/annotations.ron")).unwrap();
-    let store: daftar::annotate::Annotations = ron::from_str(&text).unwrap();
-    assert_eq!(store.passages.iter().filter(|p| p.orphaned).count(), 2);
+    // Listing only reads (it works on a read-only corpus, beside a window
+    // that annotates): the anchors are found anew each time, the file is
+    // as the tagging left it, every passage in it.
+    assert_eq!(
+        std::fs::read(dir.path().join(".daftar/annotations.ron")).unwrap(),
+        stored
+    );
     // The article file itself was never written by daftar.
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
 }

@@ -1,7 +1,7 @@
 //! Entities: the gold list of the real seed articles, offsets on the sample
 //! corpus, and `daftar entities`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -11,7 +11,7 @@ use daftar::export::Selection;
 use daftar::export::tabular::{COLUMNS, Row, rows};
 use serde_json::Value;
 
-mod common;
+use crate::common;
 
 /// The sample corpus with passages: two tags (one nested), a note with
 /// CSV's special characters, a passage over a line break, every match of a

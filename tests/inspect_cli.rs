@@ -1,7 +1,7 @@
 //! `daftar inspect` as users run it: the bundled sample corpus, a folder of
 //! broken files, and (when present) the real seed articles.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

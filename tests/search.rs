@@ -3,7 +3,7 @@
 //! paragraphs, match offsets select the original characters, and an index
 //! killed mid-run is whole after the next run.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

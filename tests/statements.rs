@@ -1,7 +1,7 @@
 //! Statements: the gold list of the real seed articles (a floor that can
 //! only rise), and that no statement comes from chrome.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

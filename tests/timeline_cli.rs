@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 
 fn timeline(folder: &Path, args: &[&str]) -> Vec<Value> {
     let mut all = vec!["timeline", "--json"];

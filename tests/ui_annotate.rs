@@ -7,7 +7,7 @@ use daftar::annotate::Annotations;
 use egui::{Pos2, Role};
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 const TITLE: &str = "گفت‌وگوی تلفنی وزیران خارجه ایران و روسیه";
 
@@ -391,4 +391,74 @@ fn passages_are_retagged_filtered_and_orphans_fixed() {
     assert!(!p.orphaned);
     assert_eq!(p.quote, selected);
     assert_eq!(p.tags, ["آمار"], "its tags and note stay");
+}
+
+/// Shortcuts go to the widget that has the keyboard: Ctrl+A typed in the
+/// tag box selects the box's text, not the reader's whole paragraph (the
+/// wrong passage was tagged); Ctrl+C in the search box copies the box's
+/// text, not the reader's selection.
+#[test]
+fn shortcuts_typed_in_a_field_stay_in_that_field() {
+    let corpus = common::sample_copy();
+    let mut h = common::window(corpus.path());
+    h.get_by_role_and_label(Role::Button, TITLE).click();
+    common::settle(&mut h);
+    let para: String = {
+        let app = h.state();
+        let a = &app.ws.articles[app.selected.unwrap()];
+        a.text[a.paragraphs[2].clone()].to_string()
+    };
+    let rect = h.get_by_label(&para).rect();
+    let y = rect.top() + 10.0;
+    common::tick(&mut h, 1.0);
+    common::drag(
+        &mut h,
+        Pos2::new(rect.right() - 1.0, y),
+        Pos2::new(rect.right() - rect.width() * 0.3, y),
+    );
+    common::settle(&mut h);
+    let selected = h.state().reader.selected_range().expect("a selection");
+    assert!(selected.len() < para.len(), "part of the paragraph");
+
+    // Ctrl+A in the tag box.
+    h.get_by_label("Tag…").click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Tag")
+        .type_text("موضع");
+    common::settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    common::settle(&mut h);
+    assert_eq!(
+        h.state().reader.selected_range(),
+        Some(selected.clone()),
+        "the reader's selection is untouched"
+    );
+    h.key_press(egui::Key::Escape);
+    common::settle(&mut h);
+
+    // Ctrl+C in the search box.
+    h.get_by_role_and_label(Role::TextInput, "Search").click();
+    common::settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let reader_text = {
+        let app = h.state();
+        let a = &app.ws.articles[app.selected.unwrap()];
+        a.text[selected.clone()].to_string()
+    };
+    assert!(
+        !copied.contains(&reader_text),
+        "Ctrl+C in the search box copied the reader's selection"
+    );
+    assert_eq!(h.state().reader.selected_range(), Some(selected));
 }

@@ -8,7 +8,7 @@ use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 fn row(h: &Harness<'static, DaftarApp>, name: &str) -> Option<EntityRow> {
     h.state()

@@ -5,7 +5,7 @@
 use egui::Role;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 #[test]
 fn passages_of_a_tag_export_to_csv_through_the_dialog() {

@@ -11,7 +11,7 @@ use egui::{Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 fn sample() -> tempfile::TempDir {
     common::sample_copy()

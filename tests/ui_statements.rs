@@ -5,7 +5,7 @@
 use egui::Role;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 #[test]
 fn choosing_two_speakers_fills_both_columns_and_a_cell_opens_the_passage() {

@@ -35,6 +35,10 @@ pub struct Passage {
     /// The article's id (from its path).
     pub article: String,
     pub path: String,
+    /// The path's bytes in hex when the file's name is not UTF-8 (`path`
+    /// then shows U+FFFD in their place): how the file is found again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_path: Option<String>,
     pub start: usize,
     pub end: usize,
     /// The passage's text when it was tagged.
@@ -112,6 +116,33 @@ impl Passage {
 }
 
 impl Annotations {
+    /// Makes ids unique and `next_id` larger than every id, whatever the
+    /// file said (`next_id: 0`, a hand edit, a merge of two files).
+    /// Returns a note when a duplicate id had to be renumbered.
+    pub fn fix_ids(&mut self) -> Option<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut next = self
+            .passages
+            .iter()
+            .map(|p| p.id)
+            .max()
+            .unwrap_or(0)
+            .max(self.next_id.saturating_sub(1))
+            + 1;
+        let mut renumbered = 0;
+        for p in &mut self.passages {
+            if p.id == 0 || !seen.insert(p.id) {
+                p.id = next;
+                seen.insert(next);
+                next += 1;
+                renumbered += 1;
+            }
+        }
+        self.next_id = next;
+        (renumbered > 0)
+            .then(|| format!("{renumbered} passage(s) had a duplicate id and were renumbered"))
+    }
+
     /// Adds a passage, its quote and context taken from the text; returns
     /// its id. A range outside the text is refused.
     pub fn add(
@@ -126,6 +157,7 @@ impl Annotations {
             id,
             article: String::new(),
             path: String::new(),
+            raw_path: None,
             start: 0,
             end: 0,
             quote: String::new(),
@@ -158,6 +190,10 @@ pub enum StoreError {
     Newer(u32),
     #[error("{0}")]
     Invalid(String),
+    /// Neither the file nor its backup reads: nothing is written until
+    /// the user repairs or moves them.
+    #[error("the annotations cannot be used: {0}")]
+    Unusable(String),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -167,33 +203,21 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// Writes `bytes` to `path` atomically, keeping the old file as `backup`.
-pub fn write_with_backup(path: &Path, backup: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+/// Writes `bytes` to `path` atomically after writing `previous` (the
+/// version `path` held, known to parse) to `backup`, atomically too. The
+/// backup is only ever written from a version that was read or written
+/// whole, so a file damaged on disk never replaces a good backup.
+pub fn write_with_backup(
+    path: &Path,
+    backup: Option<(&Path, &[u8])>,
+    bytes: &[u8],
+) -> std::io::Result<()> {
+    if let Some((b, previous)) = backup
+        && previous != bytes
     {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
+        crate::disk::write_atomic(b, previous)?;
     }
-    if let Some(b) = backup
-        && path.exists()
-    {
-        // The backup is written atomically too (copy, then rename).
-        let btmp = dir.join(format!(".{name}.bak-{}", std::process::id()));
-        std::fs::copy(path, &btmp)?;
-        std::fs::rename(&btmp, b)?;
-    }
-    std::fs::rename(&tmp, path)?;
-    // The rename itself reaches the disk with the folder.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    crate::disk::write_atomic(path, bytes)
 }
 
 /// The open store of one corpus (holding its lock).
@@ -202,6 +226,9 @@ pub struct AnnotationStore {
     root: PathBuf,
     _lock: File,
     pub data: Annotations,
+    /// The bytes of the file as last read or written (it parsed): what
+    /// the next save keeps as the backup.
+    last_good: Option<Vec<u8>>,
     /// What happened on opening (a broken file set aside …).
     pub notes: Vec<String>,
 }
@@ -251,65 +278,59 @@ impl AnnotationStore {
         let _ = lock.set_len(0);
         let _ = write!(lock, "{}", std::process::id());
         let mut notes = Vec::new();
-        let data = Self::read(root, &mut notes)?;
+        let (data, last_good) = Self::read(root, &mut notes)?;
         Ok(AnnotationStore {
             root: root.to_path_buf(),
             _lock: lock,
             data,
+            last_good,
             notes,
         })
     }
 
-    /// Reads the file; a broken one is set aside and the backup used.
-    fn read(root: &Path, notes: &mut Vec<String>) -> Result<Annotations, StoreError> {
-        let path = Self::path(root);
-        let data = match parse(&path) {
-            None => match parse(&Self::backup(root)) {
-                // Missing file but a backup: a crash between the two renames.
-                Some(Ok(b)) => {
-                    notes.push("annotations.ron was missing; restored from its backup".into());
-                    b
-                }
-                _ => Annotations::default(),
-            },
-            Some(Ok(a)) => a,
-            Some(Err(e)) => {
-                let aside = Self::dir(root).join(format!(
-                    "annotations.ron.broken-{}",
-                    std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map_or(0, |d| d.as_secs())
-                ));
-                std::fs::rename(&path, &aside).map_err(io(&path))?;
-                notes.push(format!(
-                    "annotations.ron could not be read ({e}); it is kept as {} and the backup is used",
-                    aside.display()
-                ));
-                match parse(&Self::backup(root)) {
-                    Some(Ok(b)) => b,
-                    _ => Annotations::default(),
-                }
-            }
+    /// Reads the file; a broken one is set aside and the backup used. When
+    /// neither reads, nothing is moved and the error says so (see
+    /// [`crate::disk::read_with_backup`]).
+    fn read(
+        root: &Path,
+        notes: &mut Vec<String>,
+    ) -> Result<(Annotations, Option<Vec<u8>>), StoreError> {
+        let read = crate::disk::read_with_backup::<Annotations>(
+            &Self::path(root),
+            &Self::backup(root),
+            notes,
+        )
+        .map_err(StoreError::Unusable)?;
+        let (mut data, bytes) = match read {
+            Some((d, b)) => (d, Some(b)),
+            None => (Annotations::default(), None),
         };
         if data.version > STORE_VERSION {
             return Err(StoreError::Newer(data.version));
         }
-        Ok(data)
+        if let Some(n) = data.fix_ids() {
+            notes.push(n);
+        }
+        Ok((data, bytes))
     }
 
     /// Writes the store (atomically, the previous version kept).
-    pub fn save(&self) -> Result<(), StoreError> {
+    pub fn save(&mut self) -> Result<(), StoreError> {
         let path = Self::path(&self.root);
         let header = "// daftar annotations: tagged passages of this corpus. Written by daftar;\n\
                       // the previous version is in annotations.ron.bak.\n";
         let body = ron::ser::to_string_pretty(&self.data, ron::ser::PrettyConfig::default())
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let bytes = format!("{header}{body}\n").into_bytes();
+        let backup = Self::backup(&self.root);
         write_with_backup(
             &path,
-            Some(&Self::backup(&self.root)),
-            format!("{header}{body}\n").as_bytes(),
+            self.last_good.as_deref().map(|b| (backup.as_path(), b)),
+            &bytes,
         )
-        .map_err(io(&path))
+        .map_err(io(&path))?;
+        self.last_good = Some(bytes);
+        Ok(())
     }
 
     /// Adds a passage of `text` (the article's decoded text) and saves.
@@ -366,28 +387,45 @@ impl AnnotationStore {
     }
 
     /// The annotations as saved, without taking the lock or writing
-    /// anything (for exports while a window annotates): the file, else
-    /// its backup; none yet is empty.
+    /// anything (for exports and listings while a window annotates, and
+    /// for read-only folders): the file, else its backup; none yet is
+    /// empty; neither readable is an error.
     pub fn read_only(root: &Path) -> Result<Annotations, StoreError> {
-        let data = match parse(&Self::path(root)) {
-            Some(Ok(a)) => a,
-            None => match parse(&Self::backup(root)) {
-                Some(Ok(a)) => a,
-                _ => Annotations::default(),
-            },
-            Some(Err(e)) => match parse(&Self::backup(root)) {
-                Some(Ok(a)) => a,
-                _ => {
-                    return Err(StoreError::Invalid(format!(
-                        "annotations.ron does not parse ({e}) and has no readable backup"
-                    )));
-                }
-            },
-        };
+        let mut data: Annotations =
+            parse_only(&Self::path(root), &Self::backup(root))?.unwrap_or_default();
         if data.version > STORE_VERSION {
             return Err(StoreError::Newer(data.version));
         }
+        data.fix_ids();
         Ok(data)
+    }
+}
+
+/// The file, else its backup, without moving anything.
+fn parse_only(path: &Path, backup: &Path) -> Result<Option<Annotations>, StoreError> {
+    use crate::disk::{RonFile, read_ron};
+    let name = |p: &Path| p.display().to_string();
+    match read_ron::<Annotations>(path) {
+        RonFile::Good(a, _) => Ok(Some(a)),
+        RonFile::Unreadable(e) => Err(io(path)(e)),
+        first => match read_ron::<Annotations>(backup) {
+            RonFile::Good(a, _) => Ok(Some(a)),
+            RonFile::Missing if matches!(first, RonFile::Missing) => Ok(None),
+            RonFile::Unreadable(e) => Err(io(backup)(e)),
+            second => {
+                let why = |f: &RonFile<Annotations>| match f {
+                    RonFile::Broken(w) => w.clone(),
+                    _ => "missing".into(),
+                };
+                Err(StoreError::Unusable(format!(
+                    "neither {} ({}) nor its backup {} ({}) can be read",
+                    name(path),
+                    why(&first),
+                    name(backup),
+                    why(&second)
+                )))
+            }
+        },
     }
 }
 
@@ -416,12 +454,6 @@ impl Annotations {
         }
         changed
     }
-}
-
-/// Reads and parses an annotations file (None: it cannot be read).
-fn parse(p: &Path) -> Option<Result<Annotations, String>> {
-    let text = std::fs::read_to_string(p).ok()?;
-    Some(ron::from_str::<Annotations>(&text).map_err(|e| e.to_string()))
 }
 
 /// Where `p`'s quote is in `text` now: in place, or the occurrence whose

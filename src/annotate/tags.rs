@@ -68,25 +68,40 @@ impl TagSchema {
         root.join(".daftar").join("tags.ron")
     }
 
-    /// The corpus's tags (none yet: empty).
+    fn backup(root: &Path) -> PathBuf {
+        root.join(".daftar").join("tags.ron.bak")
+    }
+
+    /// The corpus's tags (none yet: empty). A file that no longer reads is
+    /// set aside and its backup used; when neither reads, an error (and
+    /// nothing is written over them).
     pub fn load(root: &Path) -> Result<TagSchema, StoreError> {
-        let path = Self::path(root);
-        match std::fs::read_to_string(&path) {
-            Ok(t) => ron::from_str(&t).map_err(|e| {
-                StoreError::Invalid(format!("{} is not a valid tag file: {e}", path.display()))
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(TagSchema::default()),
-            Err(source) => Err(StoreError::Io { source, path }),
-        }
+        let mut notes = Vec::new();
+        crate::disk::read_with_backup::<TagSchema>(
+            &Self::path(root),
+            &Self::backup(root),
+            &mut notes,
+        )
+        .map(|r| r.map(|(t, _)| t).unwrap_or_default())
+        .map_err(StoreError::Unusable)
     }
 
     pub fn save(&self, root: &Path) -> Result<(), StoreError> {
         let path = Self::path(root);
         let body = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let backup = root.join(".daftar").join("tags.ron.bak");
-        write_with_backup(&path, Some(&backup), body.as_bytes())
-            .map_err(|source| StoreError::Io { source, path })
+        // Only a version that reads becomes the backup.
+        let previous = match crate::disk::read_ron::<TagSchema>(&path) {
+            crate::disk::RonFile::Good(_, bytes) => Some(bytes),
+            _ => None,
+        };
+        let backup = Self::backup(root);
+        write_with_backup(
+            &path,
+            previous.as_deref().map(|b| (backup.as_path(), b)),
+            body.as_bytes(),
+        )
+        .map_err(|source| StoreError::Io { source, path })
     }
 
     /// The tag called `name`, created (with the next colour and the first

@@ -46,7 +46,10 @@ fn sentences() -> Vec<String> {
     for (name, bytes) in dir {
         let Ok(d) = decode(bytes) else { continue };
         let text = if name.ends_with(".html") {
-            crate::corpus::html::html_to_text(&d.text).text
+            match crate::corpus::html::html_to_text(&d.text) {
+                Ok(h) => h.text,
+                Err(_) => continue,
+            }
         } else {
             d.text
         };

@@ -10,19 +10,42 @@ use serde_json::json;
 
 use crate::corpus::LoadOptions;
 use crate::index::search::Synonyms;
-use crate::index::{SearchIndex, UpdateProgress, index_dir, parse_query, update_index};
+use crate::index::{IndexError, SearchIndex, UpdateProgress, index_dir, parse_query, update_index};
 use crate::text::CharIndex;
 
-/// Opens (or creates) the folder's index and brings it up to date.
+/// Opens (or creates) the folder's index and brings it up to date. An
+/// index that fails while being updated is damaged derived data: it is
+/// thrown away and built anew, once, with a notice.
 pub fn open_updated(
     folder: &Path,
     quiet: bool,
 ) -> anyhow::Result<(SearchIndex, crate::index::UpdateReport)> {
     crate::corpus::loader::check_folder(folder)?;
+    match open_updated_once(folder, quiet) {
+        Err(IndexError::Load(e)) => Err(e.into()),
+        Err(IndexError::Query(e)) => Err(e.into()),
+        Err(e) => {
+            eprintln!("daftar: the search index is damaged ({e}): rebuilding it");
+            SearchIndex::discard(&index_dir(folder))?;
+            Ok(open_updated_once(folder, quiet)?)
+        }
+        Ok(r) => Ok(r),
+    }
+}
+
+fn open_updated_once(
+    folder: &Path,
+    quiet: bool,
+) -> Result<(SearchIndex, crate::index::UpdateReport), IndexError> {
     let mut idx = SearchIndex::open_or_create(&index_dir(folder))?;
     if let Some(why) = &idx.rebuilt
         && !quiet
     {
+        eprintln!("daftar: {why}");
+    } else if let Some(why) = &idx.rebuilt
+        && why.starts_with("index damaged")
+    {
+        // Quiet commands still say when the index was damaged.
         eprintln!("daftar: {why}");
     }
     let report = update_index(folder, &mut idx, &LoadOptions::default(), |p| {
@@ -36,16 +59,37 @@ pub fn open_updated(
     Ok((idx, report))
 }
 
+/// Runs `f` on the up-to-date index; when the index fails to read while
+/// answering (damage found only then), it is rebuilt and `f` runs again.
+pub fn with_index<T>(
+    folder: &Path,
+    f: impl Fn(&SearchIndex) -> Result<T, IndexError>,
+) -> anyhow::Result<T> {
+    let (idx, _) = open_updated(folder, true)?;
+    match f(&idx) {
+        Ok(v) => Ok(v),
+        Err(e @ (IndexError::Query(_) | IndexError::Load(_))) => Err(e.into()),
+        Err(e) => {
+            eprintln!("daftar: the search index failed to read ({e}): rebuilding it");
+            drop(idx);
+            SearchIndex::discard(&index_dir(folder))?;
+            let (idx, _) = open_updated(folder, true)?;
+            Ok(f(&idx)?)
+        }
+    }
+}
+
 /// Every article matching `query` (no limit), with its matches.
 pub fn search_all(
     folder: &Path,
     query: &str,
 ) -> anyhow::Result<crate::index::search::SearchResults> {
     let parsed = parse_query(query)?;
-    let (idx, _) = open_updated(folder, true)?;
     let (syn, _) = Synonyms::load(Some(folder));
-    let total = idx.search_with(&parsed, 1, &syn, false)?.total;
-    Ok(idx.search(&parsed, total.max(1), &syn)?)
+    with_index(folder, |idx| {
+        let total = idx.search_with(&parsed, 1, &syn, false)?.total;
+        idx.search(&parsed, total.max(1), &syn)
+    })
 }
 
 pub fn run_index(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -98,12 +142,11 @@ pub fn run_search(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let parsed = parse_query(query)?;
-    let (idx, _) = open_updated(folder, true)?;
     let (synonyms, warnings) = Synonyms::load(Some(folder));
     for w in warnings {
         eprintln!("daftar: {w}");
     }
-    let res = idx.search(&parsed, limit, &synonyms)?;
+    let res = with_index(folder, |idx| idx.search(&parsed, limit, &synonyms))?;
     for h in &res.hits {
         let ci = CharIndex::new(&h.text);
         if as_json {

@@ -1,7 +1,7 @@
 //! `daftar tag` and `daftar tags`: tagging passages from scripts, and
-//! listing every tagged passage (re-anchored to the current files). Both
-//! take the corpus's annotation lock, so they never write over a window
-//! that is annotating the same corpus.
+//! listing every tagged passage (re-anchored to the current files).
+//! Tagging takes the corpus's annotation lock, so it never writes over a
+//! window that is annotating the same corpus; listing only reads.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -11,14 +11,16 @@ use std::sync::Arc;
 use serde_json::json;
 
 use crate::annotate::{AnnotationStore, TagSchema};
-use crate::corpus::loader::{DEFAULT_MAX_FILE_BYTES, load_file};
+use crate::corpus::loader::{
+    DEFAULT_MAX_FILE_BYTES, from_raw_rel, load_file, raw_rel, resolve_in_corpus,
+};
 use crate::dates::EraClues;
 use crate::text::CharIndex;
 
 /// What to tag: a range of one article, or every match of a query.
 pub enum Target<'a> {
     Range {
-        path: &'a str,
+        path: &'a Path,
         start: usize,
         end: usize,
     },
@@ -57,15 +59,10 @@ pub fn run_tag(
     let mut added: Vec<(u64, String, usize, usize, String)> = Vec::new();
     match target {
         Target::Range { path, start, end } => {
-            let rel = path.trim_start_matches("./");
-            let a = load_file(
-                &folder.join(rel),
-                rel,
-                DEFAULT_MAX_FILE_BYTES,
-                &EraClues::bundled(),
-            )
-            .map_err(|e| anyhow::anyhow!("{rel}: {e}"))?;
-            let id = store.tag(
+            let (file, rel) = resolve_in_corpus(folder, path).map_err(|e| anyhow::anyhow!(e))?;
+            let a = load_file(&file, &rel, DEFAULT_MAX_FILE_BYTES, &EraClues::bundled())
+                .map_err(|e| anyhow::anyhow!("{rel}: {e}"))?;
+            let id = store.add(
                 &a.id,
                 &a.path,
                 &a.text,
@@ -75,6 +72,11 @@ pub fn run_tag(
                 note.to_string(),
                 who,
             )?;
+            let raw = file.strip_prefix(folder).ok().and_then(raw_rel);
+            if let Some(p) = store.data.passages.iter_mut().find(|p| p.id == id) {
+                p.raw_path = raw;
+            }
+            store.save()?;
             let text: String = a.text.chars().skip(start).take(end - start).collect();
             added.push((id, a.path.clone(), start, end, text));
         }
@@ -114,31 +116,30 @@ pub fn run_tag(
     Ok(())
 }
 
+/// Lists the passages, each found again in its file as it is now. Reads
+/// without the lock and writes nothing, so it works on a read-only corpus
+/// and beside a window that is annotating.
 pub fn run_tags(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     anyhow::ensure!(folder.is_dir(), "not a folder: {}", folder.display());
-    let mut store = AnnotationStore::open(folder)?;
-    for n in &store.notes {
-        eprintln!("daftar: {n}");
-    }
-    // Re-find every passage in the files as they are now.
+    let mut data = AnnotationStore::read_only(folder)?;
     let clues = EraClues::bundled();
     let mut texts: HashMap<String, Option<Arc<str>>> = HashMap::new();
-    for p in &store.data.passages {
+    for p in &data.passages {
         texts.entry(p.path.clone()).or_insert_with(|| {
-            load_file(
-                &folder.join(&p.path),
-                &p.path,
-                DEFAULT_MAX_FILE_BYTES,
-                &clues,
-            )
-            .ok()
-            .map(|a| a.text)
+            let rel = match p.raw_path.as_deref().and_then(from_raw_rel) {
+                Some(raw) => raw,
+                None => std::path::PathBuf::from(&p.path),
+            };
+            // Only files the loader would load (never a pipe or a path
+            // leading out), with its size limit.
+            let (file, rel) = resolve_in_corpus(folder, &rel).ok()?;
+            load_file(&file, &rel, DEFAULT_MAX_FILE_BYTES, &clues)
+                .ok()
+                .map(|a| a.text)
         });
     }
-    if store.reanchor(|path| texts.get(path).cloned().flatten()) {
-        store.save()?;
-    }
-    for p in &store.data.passages {
+    data.reanchor(|path| texts.get(path).cloned().flatten());
+    for p in &data.passages {
         if as_json {
             let line = json!({
                 "kind": "passage",

@@ -30,9 +30,8 @@ pub fn run(
         Some(q) => parse_query(q)?,
         None => ParsedQuery::default(),
     };
-    let (idx, _) = super::search::open_updated(folder, true)?;
     let (synonyms, _) = Synonyms::load(Some(folder));
-    let days = idx.matching_days(&parsed, &synonyms)?;
+    let days = super::search::with_index(folder, |idx| idx.matching_days(&parsed, &synonyms))?;
     let t = aggregate(days.into_iter().map(|(_, d)| d), by, calendar);
     for b in &t.buckets {
         if as_json {

@@ -46,8 +46,59 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8], bom_len: usize) -> Decoded 
     }
 }
 
+/// UTF-32 from its byte-order mark (`FF FE 00 00` little-endian, `00 00
+/// FE FF` big-endian). encoding_rs follows the WHATWG standard, which has no
+/// UTF-32, and would take `FF FE 00 00` for UTF-16LE (a NUL between every
+/// letter); the format itself is four bytes per code point, nothing more.
+fn utf32_with_bom(bytes: &[u8]) -> Option<Decoded> {
+    let big = match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => false,
+        [0, 0, 0xFE, 0xFF] => true,
+        _ => return None,
+    };
+    let body = &bytes[4..];
+    let mut text = String::with_capacity(body.len() / 2);
+    let mut bad = 0usize;
+    for unit in body.chunks(4) {
+        let c = <[u8; 4]>::try_from(unit)
+            .ok()
+            .map(|u| {
+                if big {
+                    u32::from_be_bytes(u)
+                } else {
+                    u32::from_le_bytes(u)
+                }
+            })
+            .and_then(char::from_u32);
+        match c {
+            Some(c) => text.push(c),
+            None => {
+                bad += 1;
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    let encoding = if big { "utf-32be" } else { "utf-32le" };
+    let mut warnings = Vec::new();
+    if bad > 0 {
+        warnings.push(format!(
+            "{bad} invalid byte sequence(s) in {encoding} replaced by U+FFFD"
+        ));
+    }
+    Some(Decoded {
+        text,
+        encoding: encoding.into(),
+        warnings,
+    })
+}
+
 /// Decodes a file's bytes.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    // Before encoding_rs's BOM sniffing: a UTF-32LE mark starts with the
+    // UTF-16LE one.
+    if let Some(d) = utf32_with_bom(bytes) {
+        return Ok(d);
+    }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(decode_with(enc, bytes, bom_len));
     }
@@ -211,6 +262,24 @@ mod tests {
             let d = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(d.encoding, enc, "{name}");
             assert_eq!(d.text, text, "{name}");
+        }
+    }
+
+    #[test]
+    fn utf32_with_a_byte_order_mark_is_not_taken_for_utf16() {
+        let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain(PERSIAN.chars().flat_map(|c| (c as u32).to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+            .into_iter()
+            .chain(PERSIAN.chars().flat_map(|c| (c as u32).to_be_bytes()))
+            .collect();
+        for (bytes, enc) in [(le, "utf-32le"), (be, "utf-32be")] {
+            let d = decode(&bytes).expect("text");
+            assert_eq!(d.encoding, enc);
+            assert_eq!(d.text, PERSIAN);
+            assert!(!d.text.contains('\0'));
         }
     }
 

@@ -19,6 +19,10 @@ use crate::text::search_key;
 /// Files larger than this are reported, not loaded.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// HTML pages larger than this are reported, not parsed (a parse costs
+/// many times the page's size in memory; real pages are well under 1 MiB).
+pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
+
 /// Extensions daftar reads.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
@@ -221,17 +225,17 @@ pub fn load_entries(
             .par_iter()
             .map(|entry| match entry {
                 Entry::Problem(p) => Err(p.clone()),
-                Entry::File { path, rel } => load_file(path, rel, opts.max_file_bytes, &clues)
-                    .map(|mut a| {
-                        if let Some(g) = &opts.gazetteer {
-                            (a.mentions, a.statements) = crate::extract::analyse(g, &a);
-                        }
-                        a
-                    })
-                    .map_err(|reason| Problem {
-                        path: rel.clone(),
-                        reason,
-                    }),
+                Entry::File { path, rel } => load_article(
+                    path,
+                    rel,
+                    opts.max_file_bytes,
+                    &clues,
+                    opts.gazetteer.as_deref(),
+                )
+                .map_err(|reason| Problem {
+                    path: rel.clone(),
+                    reason,
+                }),
             })
             .collect();
         for r in results {
@@ -250,6 +254,153 @@ pub fn load_entries(
     summary.cancelled |= opts.cancel.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
     summary
+}
+
+/// An article file named by a user (`daftar tag --path`): accepted only
+/// when the loader would load it from this corpus — inside the folder (no
+/// `..` out of it, no absolute path elsewhere, no link that leads out), not
+/// hidden, a regular file (never a pipe or device, which would block or
+/// never end) with an article extension. Returns the file and its path
+/// relative to the corpus as the loader names it.
+pub fn resolve_in_corpus(root: &Path, given: &Path) -> Result<(PathBuf, String), String> {
+    use std::path::Component;
+    let shown = given.display();
+    let root_real = root
+        .canonicalize()
+        .map_err(|e| format!("cannot read the corpus folder: {e}"))?;
+    // Lexically first: the path as the loader would list it.
+    let joined = if given.is_absolute() {
+        given.to_path_buf()
+    } else {
+        root.join(given)
+    };
+    let base = if given.is_absolute() {
+        // An absolute path names the corpus through its real location or
+        // as given.
+        if joined.starts_with(root) {
+            root.to_path_buf()
+        } else {
+            root_real.clone()
+        }
+    } else {
+        root.to_path_buf()
+    };
+    let inside = joined
+        .strip_prefix(&base)
+        .map_err(|_| format!("{shown} is not inside the corpus folder {}", root.display()))?;
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for c in inside.components() {
+        match c {
+            Component::Normal(n) => parts.push(n),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if parts.pop().is_none() {
+                    return Err(format!("{shown} leads out of the corpus folder"));
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(format!("{shown} is not inside the corpus folder"));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Err(format!("{shown} names the corpus folder, not a file in it"));
+    }
+    if parts.iter().any(|p| is_hidden(p)) {
+        return Err(format!(
+            "{shown} is hidden (a name starting with «.»): daftar does not read it"
+        ));
+    }
+    let rel_path: PathBuf = parts.iter().collect();
+    let path = root.join(&rel_path);
+    // Then for real: links resolved, the file must still be in the tree.
+    let real = path.canonicalize().map_err(|e| format!("{shown}: {e}"))?;
+    if !real.starts_with(&root_real) {
+        return Err(format!(
+            "{shown} is a link that leads out of the corpus folder (to {})",
+            real.display()
+        ));
+    }
+    // `metadata` does not open the file, so a pipe cannot block here.
+    let meta = std::fs::metadata(&real).map_err(|e| format!("{shown}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "{shown} is not a regular file (a folder, pipe, socket or device): not read"
+        ));
+    }
+    let ext = rel_path
+        .extension()
+        .map(|x| x.to_string_lossy().to_ascii_lowercase());
+    if !ext.is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.as_str())) {
+        return Err(format!(
+            "{shown} is not an article file: daftar reads .txt, .md, .html and .htm"
+        ));
+    }
+    Ok((path, relative(root, &root.join(&rel_path))))
+}
+
+/// A relative path's bytes in hex when it is not UTF-8 (kept with a
+/// passage, so a file with such a name is found again), else `None`.
+pub fn raw_rel(rel: &Path) -> Option<String> {
+    if rel.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(
+            rel.as_os_str()
+                .as_bytes()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+/// The relative path [`raw_rel`] wrote.
+pub fn from_raw_rel(hex: &str) -> Option<PathBuf> {
+    let bytes: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        Some(PathBuf::from(std::ffi::OsString::from_vec(bytes?)))
+    }
+    #[cfg(not(unix))]
+    {
+        String::from_utf8(bytes?).ok().map(PathBuf::from)
+    }
+}
+
+/// Loads one file and, with a gazetteer, finds its entities and
+/// statements. A panic anywhere in reading or analysing it becomes the
+/// file's problem ("internal error while reading …"), so one file that
+/// trips a bug never stops a load.
+pub fn load_article(
+    path: &Path,
+    rel: &str,
+    max_bytes: u64,
+    clues: &EraClues,
+    gazetteer: Option<&crate::extract::Gazetteer>,
+) -> Result<Article, String> {
+    crate::jobs::caught(|| {
+        let mut a = load_file(path, rel, max_bytes, clues)?;
+        if let Some(g) = gazetteer {
+            (a.mentions, a.statements) = crate::extract::analyse(g, &a);
+        }
+        Ok(a)
+    })
+    .map_err(|e| match e.strip_prefix("internal error: ") {
+        Some(msg) => format!("internal error while reading {rel}: {msg}"),
+        None => e,
+    })
 }
 
 /// Loads one file; `Err` is the reason it is not an article.
@@ -301,8 +452,15 @@ pub fn article_from_bytes(
     }
     let decoded = decode(bytes).map_err(|e| e.to_string())?;
     let mut warnings = decoded.warnings;
+    if is_html && bytes.len() > MAX_HTML_BYTES {
+        return Err(format!(
+            "HTML page too large to parse: {} MiB (limit {} MiB for HTML)",
+            bytes.len() / (1024 * 1024),
+            MAX_HTML_BYTES / (1024 * 1024)
+        ));
+    }
     let (text, meta_date) = if is_html {
-        let h = html_to_text(&decoded.text);
+        let h = html_to_text(&decoded.text).map_err(|e| e.to_string())?;
         let meta = h.published.as_deref().and_then(|s| {
             let day = Day::parse_iso(s.get(..10)?)?;
             Some((day, s.to_string()))

@@ -83,6 +83,17 @@ impl Article {
         }
     }
 
+    /// [`Self::display_title`] cut to `max_chars` characters with «…»:
+    /// what lists and the reader lay out (a 10-million-character "title"
+    /// from a broken file must not be laid out whole).
+    pub fn short_title(&self, max_chars: usize) -> String {
+        let t = self.display_title();
+        match t.char_indices().nth(max_chars) {
+            Some((cut, _)) => format!("{}…", &t[..cut]),
+            None => t,
+        }
+    }
+
     /// The title to show: the headline, else the start of the first
     /// paragraph, else the file name.
     pub fn display_title(&self) -> String {

@@ -604,7 +604,9 @@ fn clean_source(raw: &str) -> Option<String> {
 /// Tags from a tag line: Markdown link texts, or a list split on commas.
 fn parse_tags(line: &str) -> Vec<String> {
     let body = match line.find([':', '：']) {
-        Some(i) if MD_LINK.find(line).is_none_or(|m| m.start() > i) => &line[i + 1..],
+        Some(i) if MD_LINK.find(line).is_none_or(|m| m.start() > i) => {
+            crate::text::after_char(line, i)
+        }
         _ => line,
     };
     let links: Vec<String> = MD_LINK

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{Code, ExportError, Item, Selection, file_names, io_err, text_file};
+use super::{Code, ExportError, Item, Partial, Selection, file_names};
 
 /// A brat type name: no whitespace, nothing brat's configuration reads
 /// as syntax.
@@ -136,14 +136,15 @@ fn annotation_conf(codes: &[Code], extra: &[String]) -> String {
 }
 
 pub fn write(sel: &Selection, dir: &Path, progress: &AtomicUsize) -> Result<(), ExportError> {
-    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let mut partial = Partial::default();
+    partial.folder(dir)?;
     let mut listing = String::from("file\tpath\ttitle\tdate\tdate_jalali\toutlet\n");
     let mut used: Vec<String> = Vec::new();
     let names = file_names(sel);
     for (n, (source, items)) in sel.anchored_by_source().into_iter().enumerate() {
         let name = &names[n];
-        text_file(&dir.join(format!("{name}.txt")), &source.text)?;
-        text_file(&dir.join(format!("{name}.ann")), &ann(&source.text, &items))?;
+        partial.text_file(&dir.join(format!("{name}.txt")), &source.text)?;
+        partial.text_file(&dir.join(format!("{name}.ann")), &ann(&source.text, &items))?;
         for i in &items {
             for t in types(i) {
                 if !used.contains(&t) {
@@ -178,12 +179,13 @@ pub fn write(sel: &Selection, dir: &Path, progress: &AtomicUsize) -> Result<(), 
     for c in &codes {
         let _ = writeln!(visual, "{}\tbgColor:{}", type_name(&c.name), c.colour);
     }
-    text_file(
+    partial.text_file(
         &dir.join("annotation.conf"),
         &annotation_conf(&codes, &extra),
     )?;
-    text_file(&dir.join("visual.conf"), &visual)?;
-    text_file(&dir.join("sources.tsv"), &listing)?;
+    partial.text_file(&dir.join("visual.conf"), &visual)?;
+    partial.text_file(&dir.join("sources.tsv"), &listing)?;
+    partial.keep();
     Ok(())
 }
 

@@ -234,6 +234,8 @@ impl Selection {
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error("{0}")]
+    Refused(String),
     #[error("{0} exists; choose another name or allow overwriting")]
     Exists(PathBuf),
     #[error("nothing to export: {0}")]
@@ -304,6 +306,15 @@ pub fn write(
     if exists && !overwrite {
         return Err(ExportError::Exists(out.to_path_buf()));
     }
+    let folder = format == Format::Brat;
+    refuse_unless_replaceable(out, folder)?;
+    if format == Format::WebAnno {
+        let texts = out
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(webanno::texts_dir_name(out));
+        refuse_unless_replaceable(&texts, true)?;
+    }
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(io_err(parent))?;
     }
@@ -324,6 +335,80 @@ pub fn write(
         sources: sel.sources.len(),
         left_out: if positional { sel.orphans() } else { 0 },
     })
+}
+
+/// An existing export target may be replaced only when it is what the
+/// export writes: a regular file (or, for folder exports, a folder). A
+/// symbolic link, a device, a pipe or a socket is refused: `--force` must
+/// never write through a link or replace a system file.
+fn refuse_unless_replaceable(out: &Path, folder: bool) -> Result<(), ExportError> {
+    let Ok(meta) = std::fs::symlink_metadata(out) else {
+        return Ok(()); // nothing there
+    };
+    let t = meta.file_type();
+    let what = if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() && !folder {
+        "a folder"
+    } else if t.is_file() && folder {
+        "a file, not a folder"
+    } else if t.is_dir() || t.is_file() {
+        return Ok(());
+    } else {
+        "a device, pipe or socket"
+    };
+    Err(ExportError::Refused(format!(
+        "{} is {what}: daftar only replaces a regular file it could have written",
+        out.display()
+    )))
+}
+
+/// What a folder export has written so far: removed again when the export
+/// fails, so a failure leaves no partial folder.
+#[derive(Default)]
+pub(crate) struct Partial {
+    files: Vec<std::path::PathBuf>,
+    dir: Option<std::path::PathBuf>,
+    done: bool,
+}
+
+impl Partial {
+    /// Creates `dir` (remembering it when it is new).
+    pub(crate) fn folder(&mut self, dir: &Path) -> Result<(), ExportError> {
+        if !dir.exists() {
+            std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+            self.dir = Some(dir.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Writes one text file of a folder export (brat, Web Annotation
+    /// texts) straight to its place: a folder of thousands of files is not
+    /// one atomic write anyway, and a temporary file and rename for each
+    /// would take minutes at 100,000 articles.
+    pub(crate) fn text_file(&mut self, path: &Path, body: &str) -> Result<(), ExportError> {
+        self.files.push(path.to_path_buf());
+        std::fs::write(path, body).map_err(io_err(path))
+    }
+
+    /// The export succeeded: keep everything.
+    pub(crate) fn keep(mut self) {
+        self.done = true;
+    }
+}
+
+impl Drop for Partial {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        for f in &self.files {
+            let _ = std::fs::remove_file(f);
+        }
+        if let Some(d) = &self.dir {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
 }
 
 /// Writes a file through `f`, atomically (temporary file in the same
@@ -364,14 +449,6 @@ fn write_via_temp(
         source: e.error,
     })?;
     Ok(())
-}
-
-/// Writes one text file of a folder export (brat, Web Annotation texts)
-/// straight to its place: a folder of thousands of files is not one
-/// atomic write anyway, and a temporary file and rename for each would
-/// take minutes at 100,000 articles.
-pub(crate) fn text_file(path: &Path, body: &str) -> Result<(), ExportError> {
-    std::fs::write(path, body).map_err(io_err(path))
 }
 
 /// A file name made from an article's path: folders joined by `__`, the

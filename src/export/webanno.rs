@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{Value, json};
 
 use super::qdpx::guid;
-use super::{ExportError, Item, Selection, file_names, io_err, text_file};
+use super::{ExportError, Item, Partial, Selection, file_names, io_err};
 
 /// The folder beside `out` that holds the texts, as named in the targets.
 pub fn texts_dir_name(out: &Path) -> String {
@@ -104,11 +104,14 @@ pub fn collection(sel: &Selection, texts: &str, w: &mut dyn std::io::Write) -> s
 pub fn write(sel: &Selection, out: &Path, progress: &AtomicUsize) -> Result<(), ExportError> {
     let texts = texts_dir_name(out);
     let dir = out.parent().unwrap_or(Path::new(".")).join(&texts);
-    std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    let mut partial = Partial::default();
+    partial.folder(&dir)?;
     for (n, (s, name)) in sel.sources.iter().zip(file_names(sel)).enumerate() {
         let path = dir.join(format!("{name}.txt"));
-        text_file(&path, &s.text)?;
+        partial.text_file(&path, &s.text)?;
         progress.store(n + 1, Ordering::Relaxed);
     }
-    super::file(out, |w| collection(sel, &texts, w).map_err(io_err(out)))
+    super::file(out, |w| collection(sel, &texts, w).map_err(io_err(out)))?;
+    partial.keep();
+    Ok(())
 }

@@ -91,7 +91,7 @@ impl UserEntities {
                           // Edits apply in order on top of the bundled gazetteer.\n";
             let body = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
                 .map_err(std::io::Error::other)?;
-            crate::index::manifest::write_atomic(&path, format!("{header}{body}\n").as_bytes())
+            crate::disk::write_atomic(&path, format!("{header}{body}\n").as_bytes())
         };
         write().map_err(|source| CurationError::Write {
             path: path.clone(),

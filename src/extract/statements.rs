@@ -585,7 +585,7 @@ fn last_sentence_end(para: &str, from: usize, to: usize, quotes: &[Range<usize>]
 
 /// A full stop, not a decimal point or an abbreviation dot.
 fn is_sentence_stop(para: &str, at: usize) -> bool {
-    let next = para[at + 1..].chars().next();
+    let next = crate::text::after_char(para, at).chars().next();
     let prev = para[..at].chars().next_back();
     !(prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()))
 }

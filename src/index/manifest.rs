@@ -5,7 +5,6 @@
 //! again (delete-then-add, so never twice).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -40,31 +39,11 @@ impl Manifest {
 
     /// Writes atomically: temp file in the same folder, fsync, rename.
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        write_atomic(
+        crate::disk::write_atomic(
             path,
             &serde_json::to_vec(self).map_err(std::io::Error::other)?,
         )
     }
-}
-
-/// Replaces `path` with `bytes` so that a reader (or a crash) sees the old
-/// or the new content, never a mix.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 /// A file's size and modification time, as the manifest keeps them.

@@ -195,38 +195,34 @@ impl SearchIndex {
         let (schema, fields) = schema();
         let stamp = std::fs::read_to_string(dir.join(VERSION_FILE)).unwrap_or_default();
         let mut rebuilt = None;
-        let index = if stamp.trim() != version_stamp() {
+        let opened = if stamp.trim() != version_stamp() {
             if dir.join("meta.json").exists() {
                 rebuilt = Some(format!(
                     "index made by another version ({}): rebuilding",
                     stamp.trim()
                 ));
             }
-            Self::wipe(dir)?;
-            Index::create_in_dir(dir, schema.clone())?
+            None
         } else {
-            match Index::open_in_dir(dir) {
-                Ok(i) if i.schema() == schema => i,
-                Ok(_) => {
-                    rebuilt = Some("index schema differs: rebuilding".into());
-                    Self::wipe(dir)?;
-                    Index::create_in_dir(dir, schema.clone())?
-                }
-                Err(e) => {
-                    rebuilt = Some(format!("index unreadable ({e}): rebuilding"));
-                    Self::wipe(dir)?;
-                    Index::create_in_dir(dir, schema.clone())?
+            match Self::open_checked(dir, &schema) {
+                Ok(opened) => Some(opened),
+                Err(why) => {
+                    rebuilt = Some(format!("index damaged ({why}): rebuilding"));
+                    None
                 }
             }
         };
+        let (index, reader) = match opened {
+            Some(o) => o,
+            None => {
+                // Derived data: thrown away and made anew from the files.
+                Self::wipe(dir)?;
+                let index = Index::create_in_dir(dir, schema.clone())?;
+                let reader = Self::reader(&index)?;
+                (index, reader)
+            }
+        };
         std::fs::write(dir.join(VERSION_FILE), version_stamp()).map_err(io)?;
-        index
-            .tokenizers()
-            .register(analyzer::ANALYZER, analyzer::analyzer());
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
         Ok(SearchIndex {
             dir: dir.to_path_buf(),
             index,
@@ -234,6 +230,53 @@ impl SearchIndex {
             reader,
             rebuilt,
         })
+    }
+
+    /// Opens an existing index and checks it whole: the schema, every
+    /// segment file present with its checksum right (tantivy's own
+    /// footer checksums), and a reader over it. `Err` says what is wrong.
+    fn open_checked(dir: &Path, schema: &Schema) -> Result<(Index, IndexReader), String> {
+        let index = Index::open_in_dir(dir).map_err(|e| format!("unreadable: {e}"))?;
+        if &index.schema() != schema {
+            return Err("its schema differs".into());
+        }
+        let damaged = index
+            .validate_checksum()
+            .map_err(|e| format!("a file cannot be read: {e}"))?;
+        if !damaged.is_empty() {
+            let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+            names.sort();
+            return Err(format!("bad checksum in {}", names.join(", ")));
+        }
+        let reader = Self::reader(&index).map_err(|e| format!("cannot be searched: {e}"))?;
+        // Every segment's files opened once (a file missing or cut short
+        // fails here rather than at the first search).
+        reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .try_for_each(|r| r.get_store_reader(0).map(|_| ()))
+            .map_err(|e| format!("a segment cannot be read: {e}"))?;
+        Ok((index, reader))
+    }
+
+    fn reader(index: &Index) -> Result<IndexReader, IndexError> {
+        index
+            .tokenizers()
+            .register(analyzer::ANALYZER, analyzer::analyzer());
+        Ok(index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?)
+    }
+
+    /// Throws the index in `dir` away (derived data: the next open builds
+    /// it anew from the files).
+    pub fn discard(dir: &Path) -> Result<(), IndexError> {
+        if dir.is_dir() {
+            Self::wipe(dir)?;
+        }
+        Ok(())
     }
 
     /// Deletes everything in the index folder (derived data only).

@@ -32,6 +32,12 @@ pub struct ParsedQuery {
     pub sources: Vec<String>,
     /// Search keys of required tags (all).
     pub tags: Vec<String>,
+    /// `-date:…`: day ranges excluded.
+    pub not_dates: Vec<(Option<Day>, Option<Day>)>,
+    /// `-source:…`: sources excluded.
+    pub not_sources: Vec<String>,
+    /// `-tag:…`: tags excluded.
+    pub not_tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -52,6 +58,8 @@ pub enum QueryError {
     BadDate(String),
     #[error("a search needs at least one word or filter besides the excluded ones")]
     OnlyExclusions,
+    #[error("«{0}:» needs a value after the colon (for example {1})")]
+    EmptyFilter(String, &'static str),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -260,11 +268,24 @@ pub fn parse_query(q: &str) -> Result<ParsedQuery, QueryError> {
                         if pending_or {
                             return Err(QueryError::DanglingOr);
                         }
-                        match name.to_ascii_lowercase().as_str() {
-                            "date" => out.date = Some(parse_date(value)?),
-                            "source" => out.sources.push(search_key(value.trim())),
-                            "tag" => out.tags.push(search_key(value.trim())),
+                        let lower = name.to_ascii_lowercase();
+                        let example = match lower.as_str() {
+                            "date" => "date:1403-01-01..1403-06-31",
+                            "source" => "source:ایرنا",
+                            "tag" => "tag:تحریم",
                             _ => return Err(QueryError::UnknownFilter(name.to_string())),
+                        };
+                        let value = value.trim();
+                        if search_key(value).trim().is_empty() {
+                            return Err(QueryError::EmptyFilter(lower, example));
+                        }
+                        match (lower.as_str(), *negated) {
+                            ("date", false) => out.date = Some(parse_date(value)?),
+                            ("date", true) => out.not_dates.push(parse_date(value)?),
+                            ("source", false) => out.sources.push(search_key(value)),
+                            ("source", true) => out.not_sources.push(search_key(value)),
+                            ("tag", false) => out.tags.push(search_key(value)),
+                            _ => out.not_tags.push(search_key(value)),
                         }
                         continue;
                     }
@@ -287,7 +308,11 @@ pub fn parse_query(q: &str) -> Result<ParsedQuery, QueryError> {
         return Err(QueryError::DanglingOr);
     }
     if out.must.is_empty() && out.date.is_none() && out.sources.is_empty() && out.tags.is_empty() {
-        return Err(if out.must_not.is_empty() {
+        let excludes = !out.must_not.is_empty()
+            || !out.not_dates.is_empty()
+            || !out.not_sources.is_empty()
+            || !out.not_tags.is_empty();
+        return Err(if !excludes {
             QueryError::Empty
         } else {
             QueryError::OnlyExclusions
@@ -339,6 +364,16 @@ mod tests {
     }
 
     #[test]
+    fn negated_filters_are_kept_apart() {
+        let q = parse_query("ایران -source:ایرنا -date:1403 -tag:\"بازار ارز\"").unwrap();
+        assert!(q.sources.is_empty() && q.tags.is_empty() && q.date.is_none());
+        assert_eq!(q.not_sources, vec!["ایرنا"]);
+        assert_eq!(q.not_tags, vec!["بازار ارز"]);
+        assert_eq!(q.not_dates.len(), 1);
+        assert_eq!(q.not_dates[0].0.unwrap().to_string(), "2024-03-20");
+    }
+
+    #[test]
     fn malformed_queries_say_why() {
         let cases = [
             ("", QueryError::Empty),
@@ -350,6 +385,19 @@ mod tests {
             ("date:1403-13-01", QueryError::BadDate("1403-13-01".into())),
             ("date:..", QueryError::BadDate("..".into())),
             ("author:x", QueryError::UnknownFilter("author".into())),
+            (
+                "ایران source:",
+                QueryError::EmptyFilter("source".into(), "source:ایرنا"),
+            ),
+            (
+                "ایران -tag:",
+                QueryError::EmptyFilter("tag".into(), "tag:تحریم"),
+            ),
+            (
+                "date: ایران",
+                QueryError::EmptyFilter("date".into(), "date:1403-01-01..1403-06-31"),
+            ),
+            ("-source:ایرنا", QueryError::OnlyExclusions),
             ("«»", QueryError::NothingToSearch(String::new())),
             ("؟!", QueryError::NothingToSearch("؟!".into())),
         ];

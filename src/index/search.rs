@@ -451,6 +451,22 @@ impl SearchIndex {
         for t in &q.tags {
             clauses.push((Occur::Must, b.term(f.tags, t, 1.0)));
         }
+        for (from, to) in &q.not_dates {
+            let bound = |d: &Option<Day>| match d {
+                Some(d) => Bound::Included(Term::from_field_i64(f.day, d.unix_days())),
+                None => Bound::Unbounded,
+            };
+            clauses.push((
+                Occur::MustNot,
+                Box::new(RangeQuery::new(bound(from), bound(to))),
+            ));
+        }
+        for s in &q.not_sources {
+            clauses.push((Occur::MustNot, b.term(f.source, s, 1.0)));
+        }
+        for t in &q.not_tags {
+            clauses.push((Occur::MustNot, b.term(f.tags, t, 1.0)));
+        }
         if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }

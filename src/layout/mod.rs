@@ -235,56 +235,67 @@ pub fn layout_paragraph(text: &str, max_width: f32, m: &mut dyn Measure) -> Para
             0.0
         }
     };
+    // A segment of more bytes than this has more characters than the line
+    // has points: it is broken between characters without being measured
+    // whole, so a 200,000-character "word" costs what its lines cost.
+    let long_bytes = 4 * (max_width as usize).max(64);
+    let mut char_widths = CharWidths::default();
+    let space = m.width(" ");
 
     let mut lines: Vec<Line> = Vec::new();
-    let mut i = 0; // index into bounds of the current line's start
-    while i + 1 < bounds.len() || (lines.is_empty() && text.is_empty()) {
-        if text.is_empty() {
-            lines.push(Line {
-                start: 0,
-                end: 0,
-                width: 0.0,
-                runs: Vec::new(),
-            });
-            break;
+    if text.is_empty() {
+        lines.push(Line {
+            start: 0,
+            end: 0,
+            width: 0.0,
+            runs: Vec::new(),
+        });
+    }
+    let mut pos = 0; // the current line's start
+    let mut i = 0; // the first bound after `pos`
+    while pos < text.len() {
+        while i + 1 < bounds.len() && bounds[i] <= pos {
+            i += 1;
         }
+        let first_end = bounds[i];
+        let too_long = |r: Range<usize>| r.len() > long_bytes;
         // Greedy: as many segments as fit by their summed widths…
-        let start = bounds[i];
-        let mut j = i + 1;
-        let mut w = seg_width(m, bounds[i]..bounds[j]);
-        while j + 1 < bounds.len() {
-            let space = m.width(" ");
-            let next = seg_width(m, bounds[j]..bounds[j + 1]);
-            if w + space + next > max_width {
-                break;
-            }
-            w += space + next;
-            j += 1;
-        }
-        // …then measured for real, backing off while the line is too wide.
-        let mut line = build_line(text, &bidi, start..bounds[j], m);
-        while line.width > max_width && j > i + 1 {
-            j -= 1;
-            line = build_line(text, &bidi, start..bounds[j], m);
-        }
-        if line.width > max_width {
-            // One word wider than the line: break it between characters.
-            let word_end = bounds[j];
-            let mut cut = start;
-            for (k, c) in text[start..word_end].char_indices() {
-                let end = start + k + c.len_utf8();
-                if cut > start && m.width(&text[start..end]) > max_width {
+        let mut j = i;
+        let mut line = None;
+        if !too_long(pos..first_end) {
+            let mut w = seg_width(m, pos..first_end);
+            while j + 1 < bounds.len() && !too_long(bounds[j]..bounds[j + 1]) {
+                let next = seg_width(m, bounds[j]..bounds[j + 1]);
+                if w + space + next > max_width {
                     break;
                 }
-                cut = end;
+                w += space + next;
+                j += 1;
             }
-            line = build_line(text, &bidi, start..cut, m);
-            if cut < word_end {
-                bounds.insert(j, cut);
+            // …then measured for real, backing off while the line is too wide.
+            let mut l = build_line(text, &bidi, pos..bounds[j], m);
+            while l.width > max_width && j > i {
+                j -= 1;
+                l = build_line(text, &bidi, pos..bounds[j], m);
+            }
+            if l.width <= max_width {
+                line = Some(l);
             }
         }
+        let line = match line {
+            Some(l) => {
+                pos = bounds[j];
+                l
+            }
+            None => {
+                // One word wider than the line: break it between characters.
+                let cut = fit_prefix(text, pos..first_end, max_width, m, &mut char_widths);
+                let l = build_line(text, &bidi, pos..cut, m);
+                pos = cut;
+                l
+            }
+        };
         lines.push(line);
-        i = j;
     }
 
     for line in &mut lines {
@@ -306,17 +317,101 @@ pub fn layout_paragraph(text: &str, max_width: f32, m: &mut dyn Measure) -> Para
     }
 }
 
+/// Widths of single characters, measured once each.
+#[derive(Default)]
+struct CharWidths(std::collections::HashMap<char, f32>);
+
+impl CharWidths {
+    fn of(&mut self, c: char, m: &mut dyn Measure) -> f32 {
+        *self.0.entry(c).or_insert_with(|| {
+            let mut b = [0u8; 4];
+            m.width(c.encode_utf8(&mut b))
+        })
+    }
+}
+
+/// The end of the longest start of `word` that fits in `max_width` (at
+/// least one character). Estimated from the characters' own widths, then
+/// measured as drawn and shortened while too wide: the work is that of the
+/// line, not of the whole word.
+fn fit_prefix(
+    text: &str,
+    word: Range<usize>,
+    max_width: f32,
+    m: &mut dyn Measure,
+    widths: &mut CharWidths,
+) -> usize {
+    let mut cut = word.start;
+    let mut sum = 0.0;
+    for (k, c) in text[word.clone()].char_indices() {
+        sum += widths.of(c, m);
+        if cut > word.start && sum > max_width {
+            break;
+        }
+        cut = word.start + k + c.len_utf8();
+    }
+    // Joined letters are drawn narrower or wider than alone: when the
+    // estimate does not fit as drawn, the longest start that does is
+    // searched by halves (one character always goes).
+    if m.width(&text[word.start..cut]) <= max_width {
+        return cut;
+    }
+    let ends: Vec<usize> = text[word.start..cut]
+        .char_indices()
+        .map(|(k, c)| word.start + k + c.len_utf8())
+        .collect();
+    let (mut lo, mut hi) = (0, ends.len() - 1); // ends[lo] fits or is the first
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if m.width(&text[word.start..ends[mid]]) <= max_width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    ends[lo]
+}
+
+/// The levels (indexed from `range.start`) and level runs of one line.
+/// `ParagraphBidiInfo::visual_runs` copies the levels of the whole
+/// paragraph for every line — quadratic on a long paragraph — so the rules
+/// it applies (UAX #9 L1, L2) are run on the line's own slice instead.
+fn line_runs(bidi: &ParagraphBidiInfo, range: Range<usize>) -> (Vec<Level>, Vec<Range<usize>>) {
+    let line = ParagraphBidiInfo {
+        text: &bidi.text[range.clone()],
+        original_classes: bidi.original_classes[range.clone()].to_vec(),
+        levels: bidi.levels[range.clone()].to_vec(),
+        paragraph_level: bidi.paragraph_level,
+        is_pure_ltr: bidi.is_pure_ltr,
+    };
+    let (levels, runs) = line.visual_runs(0..range.len());
+    let runs = runs
+        .into_iter()
+        .map(|r| r.start + range.start..r.end + range.start)
+        .collect();
+    (levels, runs)
+}
+
 fn build_line(
     text: &str,
     bidi: &ParagraphBidiInfo,
     range: Range<usize>,
     m: &mut dyn Measure,
 ) -> Line {
-    let (levels, level_runs) = bidi.visual_runs(range.clone());
+    if range.is_empty() {
+        return Line {
+            start: range.start,
+            end: range.end,
+            width: 0.0,
+            runs: Vec::new(),
+        };
+    }
+    let base = range.start;
+    let (levels, level_runs) = line_runs(bidi, range.clone());
     let hang_from = trim_end_ws(text, range.clone());
     let mut runs: Vec<Run> = Vec::new();
     for r in level_runs {
-        let dir = if levels[r.start].is_rtl() {
+        let dir = if levels[r.start - base].is_rtl() {
             Dir::Rtl
         } else {
             Dir::Ltr
@@ -518,6 +613,60 @@ mod tests {
                 assert!(line.width <= width + 0.01, "line {} > {width}", line.width);
             }
         }
+    }
+
+    /// Fixed widths, counting the characters measured: the work done.
+    #[derive(Default)]
+    struct Counting(usize);
+    impl Measure for Counting {
+        fn width(&mut self, text: &str) -> f32 {
+            self.0 += text.chars().count();
+            Fixed.width(text)
+        }
+    }
+
+    fn cost(text: &str) -> usize {
+        let mut m = Counting::default();
+        let l = layout_paragraph(text, 300.0, &mut m);
+        let laid: usize = l.lines.iter().map(|l| l.end - l.start).sum();
+        assert_eq!(laid, text.len(), "every byte on one line");
+        m.0
+    }
+
+    #[test]
+    fn layout_work_grows_linearly_with_word_and_paragraph_length() {
+        for unit in ["ب", "a", "۱"] {
+            let (small, big) = (unit.repeat(20_000), unit.repeat(40_000));
+            let (a, b) = (cost(&small), cost(&big));
+            assert!(
+                b <= a * 5 / 2,
+                "a word of {unit} x2 costs x{:.2}",
+                b as f64 / a as f64
+            );
+        }
+        let words = |n: usize| "کلمه word ۱۴۰۳ ".repeat(n);
+        let (a, b) = (cost(&words(5_000)), cost(&words(10_000)));
+        assert!(
+            b <= a * 5 / 2,
+            "a paragraph x2 costs x{:.2}",
+            b as f64 / a as f64
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken_within_the_width() {
+        let text = format!("سلام {} پایان", "ب".repeat(100));
+        let l = layout_paragraph(&text, 95.0, &mut Fixed);
+        assert!(l.lines.len() >= 10);
+        for line in &l.lines {
+            assert!(line.width <= 95.0 + 0.01, "{}", line.width);
+        }
+        let mut seen: Vec<usize> = l.visual_order(&text).concat();
+        seen.sort();
+        assert_eq!(
+            seen,
+            text.char_indices().map(|(i, _)| i).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod offsets;
 pub mod tokenize;
 
 pub use fold::{Folded, fold_char, search_key, word_positions};
-pub use offsets::CharIndex;
+pub use offsets::{CharIndex, after_char, slice};
 
 /// The sentence holding `range` (bytes of `text`): from after the previous
 /// full stop, question or exclamation mark (Persian or Latin) or line

@@ -40,6 +40,24 @@ impl CharIndex {
     }
 }
 
+/// `text[range]` with both ends moved to character boundaries (the start
+/// back, the end forward) and clamped to the text: for offsets computed by
+/// arithmetic, which must never panic inside a multi-byte character such
+/// as «؟» or «：».
+pub fn slice(text: &str, range: std::ops::Range<usize>) -> &str {
+    let start = text.floor_char_boundary(range.start.min(text.len()));
+    let end = text.ceil_char_boundary(range.end.clamp(start, text.len()));
+    &text[start..end]
+}
+
+/// The text after the character that starts at byte `at` (empty at the
+/// end): `after("؟x", 0) == "x"`, where `&text[at + 1..]` would panic.
+pub fn after_char(text: &str, at: usize) -> &str {
+    let at = text.floor_char_boundary(at.min(text.len()));
+    let next = text[at..].chars().next().map_or(0, char::len_utf8);
+    &text[at + next..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +73,17 @@ mod tests {
         }
         assert_eq!(idx.char_of_byte(text.len()), text.chars().count());
         assert_eq!(idx.byte_of_char(999), text.len());
+    }
+
+    #[test]
+    fn slicing_at_computed_offsets_never_splits_a_character() {
+        let text = "س: چطور؟ خوب";
+        let q = text.find('؟').unwrap();
+        assert_eq!(after_char(text, q), " خوب");
+        assert_eq!(slice(text, q + 1..q + 2), "؟");
+        assert_eq!(slice(text, 0..999), text);
+        let (from, to) = (5, 2);
+        assert_eq!(slice(text, from..to), "");
+        assert_eq!(after_char(text, text.len()), "");
     }
 }

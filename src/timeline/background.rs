@@ -186,6 +186,11 @@ impl Aggregator {
     pub fn is_busy(&self) -> bool {
         self.histograms.is_busy()
     }
+
+    /// Why the newest histogram could not be counted, if it failed.
+    pub fn failure(&self) -> Option<&str> {
+        self.histograms.failure()
+    }
 }
 
 #[cfg(test)]

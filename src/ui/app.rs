@@ -3,7 +3,7 @@
 //! desktop portal) and drag-and-drop of a folder. Panels push commands;
 //! only [`DaftarApp::apply`] changes state.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -84,6 +84,8 @@ pub enum Command {
     AnchorPassage(u64, usize, std::ops::Range<usize>),
     Undo,
     Redo,
+    /// Set unreadable annotation files aside and start an empty store.
+    StartAnnotationsAnew,
     /// Set a passage's note.
     SetNote(u64, String),
     /// Rename, recolour, nest, merge or delete a tag.
@@ -153,6 +155,29 @@ pub struct DaftarApp {
     /// list changes under it (files edited or deleted while open).
     selected_path: Option<String>,
     articles_seen: u64,
+    /// Where the folder being loaded is noted until its load ends (the
+    /// real window only): found at the next start, it means the load did
+    /// not finish (a crash, a hang, a kill).
+    pub load_marker: Option<PathBuf>,
+    marker_live: bool,
+    /// A folder whose last load did not finish, not reopened: the window
+    /// asks what to do.
+    pub interrupted: Option<PathBuf>,
+}
+
+/// The file that notes an unfinished load.
+pub fn load_marker_path() -> PathBuf {
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("daftar")
+        .join("loading.txt")
+}
+
+/// The folder an unfinished load was reading, if the marker names one.
+pub fn unfinished_load(marker: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(marker).ok()?;
+    let line = text.lines().next()?.trim();
+    (!line.is_empty()).then(|| PathBuf::from(line))
 }
 
 pub const SETTINGS_KEY: &str = "daftar-settings";
@@ -161,6 +186,17 @@ pub const SETTINGS_KEY: &str = "daftar-settings";
 type PassageMarks = Vec<(std::ops::Range<usize>, egui::Color32)>;
 
 impl DaftarApp {
+    /// A window on `folder` that notes each load in `marker` until it
+    /// ends (see [`unfinished_load`]).
+    pub fn with_load_marker(settings: Settings, folder: Option<PathBuf>, marker: PathBuf) -> Self {
+        let mut app = Self::new(settings, None);
+        app.load_marker = Some(marker);
+        if let Some(f) = folder {
+            app.apply(Command::Open(f));
+        }
+        app
+    }
+
     /// A window on `folder` (loading starts at once, off the UI thread).
     pub fn new(settings: Settings, folder: Option<PathBuf>) -> Self {
         let mut app = DaftarApp {
@@ -192,6 +228,9 @@ impl DaftarApp {
             hits_for: 0,
             selected_path: None,
             articles_seen: 0,
+            load_marker: None,
+            marker_live: false,
+            interrupted: None,
         };
         if let Some(f) = folder {
             app.apply(Command::Open(f));
@@ -218,6 +257,15 @@ impl DaftarApp {
         match cmd {
             Command::Open(folder) => {
                 self.selected = None;
+                self.interrupted = None;
+                if let Some(m) = &self.load_marker {
+                    if let Some(dir) = m.parent() {
+                        let _ = std::fs::create_dir_all(dir);
+                    }
+                    let _ =
+                        crate::disk::write_atomic(m, format!("{}\n", folder.display()).as_bytes());
+                    self.marker_live = true;
+                }
                 self.ws.open(&folder);
                 self.settings.recent.retain(|f| f != &folder);
                 self.settings.recent.insert(0, folder.clone());
@@ -293,6 +341,13 @@ impl DaftarApp {
                 self.ws.annotations.note = r.err();
             }
             Command::Undo => self.ws.annotations.note = self.ws.annotations.undo().err(),
+            Command::StartAnnotationsAnew => {
+                if let Err(e) = self.ws.annotations.start_anew() {
+                    self.ws.annotations.note = Some(e);
+                } else {
+                    self.ws.annotations.reanchor(&self.ws.articles);
+                }
+            }
             Command::Redo => self.ws.annotations.note = self.ws.annotations.redo().err(),
             Command::SetNote(id, note) => {
                 self.ws.annotations.note = self.ws.annotations.set_note(id, &note).err()
@@ -359,6 +414,14 @@ impl DaftarApp {
             self.setup(&ctx);
         }
         self.ws.poll(Duration::from_millis(4));
+        if self.marker_live
+            && !self.ws.is_loading()
+            && let Some(m) = &self.load_marker
+        {
+            // Finished, failed or cancelled: the load ended.
+            let _ = std::fs::remove_file(m);
+            self.marker_live = false;
+        }
         if let Some(want) = &self.open_article
             && let Some(i) = self.ws.articles.iter().position(|a| &a.path == want)
         {
@@ -596,6 +659,7 @@ impl DaftarApp {
         });
         self.problems_window(&ctx);
         self.open_dialog(&ctx, &mut cmds);
+        self.interrupted_dialog(&ctx, &mut cmds);
 
         for c in cmds {
             self.apply(c);
@@ -855,6 +919,35 @@ impl DaftarApp {
                 });
             });
         self.show_problems = open;
+    }
+
+    /// At start, the last folder's load had not finished: say so and let
+    /// the user choose, instead of reopening it (and hanging) blindly.
+    fn interrupted_dialog(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let Some(folder) = self.interrupted.clone() else {
+            return;
+        };
+        egui::Window::new("The last load did not finish")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label("When daftar last opened this folder, loading it did not finish (daftar was closed, stopped or crashed):");
+                ui.monospace(folder.display().to_string());
+                ui.label("It was not opened again this time.");
+                ui.horizontal(|ui| {
+                    if ui.button("Open it again").clicked() {
+                        cmds.push(Command::Open(folder.clone()));
+                    }
+                    if ui.button("Open another folder…").clicked() {
+                        self.interrupted = None;
+                        self.dialog.open = true;
+                    }
+                    if ui.button("Not now").clicked() {
+                        self.interrupted = None;
+                    }
+                });
+            });
     }
 
     fn open_dialog(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {

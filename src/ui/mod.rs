@@ -56,14 +56,23 @@ pub fn run(start: Start) -> anyhow::Result<()> {
             if let Some(c) = calendar {
                 settings.calendar = c;
             }
+            let marker = app::load_marker_path();
+            let unfinished = app::unfinished_load(&marker);
+            let mut interrupted = None;
             let folder = match folder {
                 Some(f) => Some(f),
                 None => match settings.last_folder.clone().filter(|f| f.is_dir()) {
+                    // Its last load never ended: ask, do not reopen.
+                    Some(f) if unfinished.as_ref() == Some(&f) => {
+                        interrupted = Some(f);
+                        None
+                    }
                     Some(f) => Some(f),
                     None => Some(crate::corpus::sample::sample_corpus_dir()?),
                 },
             };
-            let mut app = app::DaftarApp::new(settings, folder);
+            let mut app = app::DaftarApp::with_load_marker(settings, folder, marker);
+            app.interrupted = interrupted;
             app.open_article = article;
             app.open_entity = entity;
             if let Some((l, r)) = compare {
@@ -81,4 +90,11 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// Whether a text field has the keyboard: then Ctrl+A, Ctrl+C, Ctrl+Z
+/// and the tag keys belong to it, not to the reader or the annotations.
+pub fn typing(ctx: &egui::Context) -> bool {
+    ctx.memory(|m| m.focused())
+        .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some())
 }

@@ -27,6 +27,8 @@ pub struct AnnotationState {
     /// Bumped by every change (for views that cache).
     pub generation: u64,
     root: Option<std::path::PathBuf>,
+    /// The files are there but do not read.
+    unusable: bool,
 }
 
 impl AnnotationState {
@@ -37,7 +39,14 @@ impl AnnotationState {
         };
         match TagSchema::load(root) {
             Ok(t) => s.schema = t,
-            Err(e) => s.note = Some(e.to_string()),
+            Err(e) => {
+                // A tag file that does not read must not be written over:
+                // the annotations stay read-only until the user acts.
+                s.read_only = AnnotationStore::read_only(root).ok();
+                s.note = Some(format!("{e} (annotations are read-only)"));
+                s.unusable = true;
+                return s;
+            }
         }
         match AnnotationStore::open(root) {
             Ok(store) => {
@@ -48,13 +57,55 @@ impl AnnotationState {
             }
             Err(e) => {
                 // Show what is there, change nothing.
-                s.read_only = std::fs::read_to_string(AnnotationStore::path(root))
-                    .ok()
-                    .and_then(|t| ron::from_str(&t).ok());
+                s.unusable = matches!(e, crate::annotate::StoreError::Unusable(_));
+                s.read_only = AnnotationStore::read_only(root).ok();
                 s.note = Some(format!("{e} (annotations are read-only)"));
             }
         }
         s
+    }
+
+    /// Whether the annotation files are there but do not read (the note
+    /// names them): the window offers [`Self::start_anew`].
+    pub fn unusable(&self) -> bool {
+        self.unusable
+    }
+
+    /// The user's answer to unreadable annotation files: they are set
+    /// aside (kept, renamed `….broken-<time>`) and an empty store opened.
+    pub fn start_anew(&mut self) -> Result<(), String> {
+        let Some(root) = self.root.clone() else {
+            return Err("no corpus is open".into());
+        };
+        let dir = AnnotationStore::dir(&root);
+        let mut moved = Vec::new();
+        for name in [
+            "annotations.ron",
+            "annotations.ron.bak",
+            "tags.ron",
+            "tags.ron.bak",
+        ] {
+            let p = dir.join(name);
+            let broken = match name.starts_with("tags") {
+                true => !matches!(
+                    crate::disk::read_ron::<TagSchema>(&p),
+                    crate::disk::RonFile::Good(..) | crate::disk::RonFile::Missing
+                ),
+                false => !matches!(
+                    crate::disk::read_ron::<Annotations>(&p),
+                    crate::disk::RonFile::Good(..) | crate::disk::RonFile::Missing
+                ),
+            };
+            if broken {
+                let aside = crate::disk::set_aside(&p).map_err(|e| e.to_string())?;
+                moved.push(aside.display().to_string());
+            }
+        }
+        *self = AnnotationState::open(&root);
+        if !moved.is_empty() && self.note.is_none() {
+            self.note = Some(format!("set aside: {}", moved.join(", ")));
+        }
+        Ok(())
     }
 
     /// Whether changes can be made.

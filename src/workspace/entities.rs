@@ -122,7 +122,15 @@ impl EntityState {
         let spawned = std::thread::Builder::new()
             .name("daftar-entities".into())
             .spawn(move || {
-                let out: Vec<Analysis> = inputs.par_iter().map(|a| analyse(&worker, a)).collect();
+                // A panic on one article leaves it without mentions, not
+                // every article (and the sidebar waiting forever).
+                let out: Vec<Analysis> = inputs
+                    .par_iter()
+                    .map(|a| {
+                        crate::jobs::caught(|| Ok(analyse(&worker, a)))
+                            .unwrap_or_else(|_| (Vec::new().into(), Vec::new().into()))
+                    })
+                    .collect();
                 let _ = tx.send(out);
                 wake();
             });

@@ -235,9 +235,11 @@ impl Workspace {
                     gazetteer: &g,
                 };
                 let started = std::time::Instant::now();
-                let r = make(&b).and_then(|sel| {
-                    crate::export::write(&sel, format, &target, overwrite, &p)
-                        .map_err(|e| e.to_string())
+                let r = crate::jobs::caught(|| {
+                    make(&b).and_then(|sel| {
+                        crate::export::write(&sel, format, &target, overwrite, &p)
+                            .map_err(|e| e.to_string())
+                    })
                 });
                 let r = r.map(|w| (w, started.elapsed().as_secs_f64()));
                 let _ = tx.send(r);

@@ -203,14 +203,19 @@ impl Workspace {
             .name("daftar-load".into())
             .spawn(move || {
                 let mut last_wake = Instant::now();
-                let result = load_folder(&root, &opts, |ev| {
-                    let _ = tx.send(Msg::Event(ev));
-                    if last_wake.elapsed() > Duration::from_millis(30) {
-                        waker();
-                        last_wake = Instant::now();
-                    }
+                // A panic outside the per-file isolation still ends the
+                // load with a message, never a window waiting forever.
+                let result = crate::jobs::caught(|| {
+                    load_folder(&root, &opts, |ev| {
+                        let _ = tx.send(Msg::Event(ev));
+                        if last_wake.elapsed() > Duration::from_millis(30) {
+                            waker();
+                            last_wake = Instant::now();
+                        }
+                    })
+                    .map_err(|e| e.to_string())
                 });
-                let _ = tx.send(Msg::Finished(result.map_err(|e| e.to_string())));
+                let _ = tx.send(Msg::Finished(result));
                 waker();
             });
         if let Err(e) = spawned {
@@ -426,7 +431,7 @@ impl Workspace {
         let spawned = std::thread::Builder::new()
             .name("daftar-index".into())
             .spawn(move || {
-                let result =
+                let result = crate::jobs::caught(|| {
                     (|| -> Result<(Arc<dyn SearchBackend>, String), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
                         let opts = LoadOptions {
@@ -449,8 +454,10 @@ impl Workspace {
                             note = format!("{r}; {note}");
                         }
                         Ok((Arc::new(idx) as Arc<dyn SearchBackend>, note))
-                    })();
-                let _ = tx.send(Msg::IndexReady(result.map_err(|e| e.to_string())));
+                    })()
+                    .map_err(|e| e.to_string())
+                });
+                let _ = tx.send(Msg::IndexReady(result));
                 wake();
             });
         if let Err(e) = spawned {
@@ -491,7 +498,7 @@ impl Workspace {
 
     /// Reloads changed files, drops deleted ones, and updates the index.
     fn apply_changes(&mut self, paths: Vec<PathBuf>) {
-        use crate::corpus::loader::{ARTICLE_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, load_file};
+        use crate::corpus::loader::{ARTICLE_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, load_article};
         let Some(folder) = self.folder.clone() else {
             return;
         };
@@ -521,13 +528,13 @@ impl Workspace {
                 .join("/");
             self.problems.retain(|pr| pr.path != rel);
             let loaded = if p.is_file() {
-                Some(
-                    load_file(&p, &rel, DEFAULT_MAX_FILE_BYTES, &clues).map(|mut a| {
-                        (a.mentions, a.statements) =
-                            crate::extract::analyse(&self.entities.gazetteer, &a);
-                        a
-                    }),
-                )
+                Some(load_article(
+                    &p,
+                    &rel,
+                    DEFAULT_MAX_FILE_BYTES,
+                    &clues,
+                    Some(&self.entities.gazetteer),
+                ))
             } else {
                 None
             };
@@ -615,9 +622,10 @@ impl Workspace {
         let _ = std::thread::Builder::new()
             .name("daftar-search".into())
             .spawn(move || {
-                let r = idx
-                    .search(&parsed, 500, &synonyms)
-                    .map_err(|e| e.to_string());
+                let r = crate::jobs::caught(|| {
+                    idx.search(&parsed, 500, &synonyms)
+                        .map_err(|e| e.to_string())
+                });
                 let _ = tx.send(Msg::Searched(generation, r));
                 if let Ok(w) = waker.read() {
                     w()

@@ -94,7 +94,7 @@ impl ArticleListPanel {
                     let a = &ws.articles[idx];
                     let width = ui.available_width();
                     let (rect, resp) = list_row(ui, width, row_h, selected == Some(idx));
-                    let title = a.display_title();
+                    let title = a.short_title(crate::ui::panels::reader::MAX_TITLE_CHARS);
                     let date = a
                         .date
                         .as_ref()

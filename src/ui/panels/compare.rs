@@ -150,6 +150,11 @@ impl ComparePanel {
                 // A word, not a spinner: no repaint every frame while a
                 // worker counts (it wakes the window when done).
                 ui.weak("comparing…");
+            } else if let Some(e) = self.job.failure() {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("comparing failed: {e}"),
+                );
             }
         });
         for e in &errors {

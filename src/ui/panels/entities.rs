@@ -128,6 +128,8 @@ impl EntityPanel {
                 // A word, not a spinner: no repaint every frame while a
                 // worker counts (it wakes the window when done).
                 ui.weak("counting…");
+            } else if let Some(e) = self.summary.failure() {
+                ui.colored_label(ui.visuals().error_fg_color, format!("counting failed: {e}"));
             }
         });
         // Sort buttons at the right, the filter box takes what is left (a

@@ -35,9 +35,61 @@ pub struct ReaderPanel {
     pub passage_marks: Vec<(Range<usize>, Color32)>,
     pub current_hit: usize,
     scroll_to_hit: bool,
+    /// The article's paragraphs as drawn (over-long ones in pieces), for
+    /// the article of this content hash.
+    blocks: Option<(String, std::sync::Arc<[Range<usize>]>)>,
+}
+
+/// Characters of a title the list and the reader lay out.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// Bytes of text laid out as one block at most: a longer paragraph (a
+/// scraped file with no line breaks, a 20 MB "word") is drawn in pieces
+/// cut at a space where there is one, so the reader lays out and keeps in
+/// memory only the pieces in view, and a frame stays short.
+pub const MAX_BLOCK_BYTES: usize = 8 * 1024;
+
+/// `para` cut into pieces of at most about [`MAX_BLOCK_BYTES`], at the
+/// last space before each limit (else at a character boundary).
+pub fn split_block(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    while para.end - start > MAX_BLOCK_BYTES {
+        let limit = text.floor_char_boundary(start + MAX_BLOCK_BYTES);
+        let cut = text[start..limit]
+            .rfind(' ')
+            .map(|i| start + i + 1)
+            .filter(|&c| c > start + MAX_BLOCK_BYTES / 2)
+            .unwrap_or(limit);
+        let cut = if cut <= start {
+            text.ceil_char_boundary(start + 1)
+        } else {
+            cut
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..para.end);
+    out
 }
 
 impl ReaderPanel {
+    /// The article's blocks as drawn, computed once per article.
+    fn blocks(&mut self, article: &Article) -> std::sync::Arc<[Range<usize>]> {
+        if let Some((hash, b)) = &self.blocks
+            && hash == &article.content_hash
+        {
+            return b.clone();
+        }
+        let b: std::sync::Arc<[Range<usize>]> = article
+            .paragraphs
+            .iter()
+            .flat_map(|p| split_block(&article.text, p.clone()))
+            .collect();
+        self.blocks = Some((article.content_hash.clone(), b.clone()));
+        b
+    }
+
     /// The selected byte range, if any.
     pub fn selected_range(&self) -> Option<Range<usize>> {
         let (a, c) = self.selection?;
@@ -107,9 +159,10 @@ impl ReaderPanel {
         let mark_line = ui.visuals().hyperlink_color;
         let mark_bg = mark_line.gamma_multiply(0.12);
         let target_para = if self.scroll_to_hit {
+            let blocks = self.blocks(article);
             self.hits
                 .get(self.current_hit)
-                .and_then(|h| article.paragraphs.iter().position(|p| h.start < p.end))
+                .and_then(|h| blocks.iter().position(|p| h.start < p.end))
         } else {
             None
         };
@@ -161,7 +214,12 @@ impl ReaderPanel {
                     }
                     None => Vec::new(),
                 };
-                RtlText::new(&article.display_title(), fonts::bold(size * 1.45))
+                let title = article.short_title(MAX_TITLE_CHARS);
+                let title_spans: Vec<Span> = title_spans
+                    .into_iter()
+                    .filter(|s| s.range.end <= title.len())
+                    .collect();
+                RtlText::new(&title, fonts::bold(size * 1.45))
                     .width(width)
                     .spans(&title_spans)
                     .show(ui, cache);
@@ -177,7 +235,8 @@ impl ReaderPanel {
                 let mut shown: Vec<(RtlResponse, Range<usize>)> = Vec::new();
                 let key_w = width.to_bits();
                 let key_s = size.to_bits();
-                for (i, para) in article.paragraphs.iter().enumerate() {
+                let blocks = self.blocks(article);
+                for (i, para) in blocks.iter().enumerate() {
                     let y = ui.cursor().top() - top;
                     let estimate = || {
                         let chars = article.text[para.clone()].chars().count() as f32;
@@ -316,7 +375,13 @@ impl ReaderPanel {
         }
     }
 
+    /// Ctrl+A and Ctrl+C act on the reader only when no widget has the
+    /// keyboard: typed in the search box or the tag box they belong to
+    /// that field (selecting or copying its text), never to the article.
     fn handle_keys(&mut self, ui: &Ui, article: &Article) {
+        if crate::ui::typing(ui.ctx()) {
+            return;
+        }
         if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A)) {
             let at = self.selection.map_or(0, |(_, c)| c);
             if let Some(p) = article

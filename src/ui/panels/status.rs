@@ -72,7 +72,27 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                     cmds.push(Command::CancelLoad);
                 }
             }
+            crate::workspace::IndexState::Failed(e) => {
+                ui.separator();
+                ui.colored_label(ui.visuals().error_fg_color, format!("search index: {e}"));
+            }
             _ => {}
+        }
+        if ws.annotations.unusable() {
+            ui.separator();
+            let why = ws.annotations.note.clone().unwrap_or_default();
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                "Annotations cannot be read: read-only",
+            )
+            .on_hover_text(&why);
+            if ui
+                .button("Set the broken files aside and start anew")
+                .on_hover_text(why)
+                .clicked()
+            {
+                cmds.push(Command::StartAnnotationsAnew);
+            }
         }
         if let Some(n) = &ws.watch_note {
             ui.separator();

@@ -223,6 +223,17 @@ impl TimelinePanel {
             .histograms
             .get(key, overlay.map(|o| o.docs), move || ctx.request_repaint())
         else {
+            if let Some(e) = self.histograms.failure() {
+                // Said, not waited on.
+                ui.painter_at(rect).text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    format!("the timeline could not be counted: {e}"),
+                    egui::FontId::proportional(13.0),
+                    ui.visuals().error_fg_color,
+                );
+                return;
+            }
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
             return;

@@ -1,0 +1,219 @@
+//! daftar's own files on disk (annotations, tags, curation, the index
+//! manifest): written atomically, read back with a clear verdict, and a
+//! file that no longer reads set aside under a name of its own — never
+//! overwritten, never taken for "missing". The annotators' work depends
+//! on these few functions, so they live in one place.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// folder, fsync, rename, then the folder synced. On any failure (a full
+/// disk, a read-only folder) the temporary file is removed and `path` is
+/// as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    // Removed when dropped, so every early return below cleans up.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Moves a broken file out of the way as `NAME.broken-<seconds>` (with
+/// `-2`, `-3` … when that exists already: two breakages in one second keep
+/// both). Returns where it went.
+pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for n in 1u32.. {
+        let aside = if n == 1 {
+            dir.join(format!("{name}.broken-{secs}"))
+        } else {
+            dir.join(format!("{name}.broken-{secs}-{n}"))
+        };
+        // A hard link fails when the name is taken, where a rename would
+        // silently replace an earlier broken file.
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(aside);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            // No hard links here (some network or FAT folders): a rename
+            // after checking the name is free.
+            Err(_) if !aside.exists() => {
+                std::fs::rename(path, &aside)?;
+                return Ok(aside);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("u32 names run out")
+}
+
+/// What reading one RON file found.
+#[derive(Debug)]
+pub enum RonFile<T> {
+    /// No such file.
+    Missing,
+    /// Parsed; with the bytes it held (a known-good version to back up).
+    Good(T, Vec<u8>),
+    /// It is there but does not parse (bad bytes, not UTF-8, cut short,
+    /// empty): why.
+    Broken(String),
+    /// It cannot be read at all (permissions, a folder in its place).
+    Unreadable(std::io::Error),
+}
+
+/// Reads and parses a RON file.
+pub fn read_ron<T: DeserializeOwned>(path: &Path) -> RonFile<T> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return RonFile::Missing,
+        Err(e) => return RonFile::Unreadable(e),
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return RonFile::Broken(format!(
+                "not UTF-8 text (a bad byte at {})",
+                e.valid_up_to()
+            ));
+        }
+    };
+    if text.trim().is_empty() {
+        return RonFile::Broken("empty".into());
+    }
+    match ron::from_str::<T>(text) {
+        Ok(v) => RonFile::Good(v, bytes),
+        Err(e) => RonFile::Broken(e.to_string()),
+    }
+}
+
+/// A user file and its backup, read together: the file when it parses,
+/// else (setting a broken file aside) the backup. `Ok(None)` when neither
+/// exists yet. When the file is broken and no backup parses — or the file
+/// is missing and its backup broken — nothing is moved and the error names
+/// both: the caller must not write over them.
+pub fn read_with_backup<T: DeserializeOwned>(
+    path: &Path,
+    backup: &Path,
+    notes: &mut Vec<String>,
+) -> Result<Option<(T, Vec<u8>)>, String> {
+    let name = |p: &Path| p.display().to_string();
+    match read_ron::<T>(path) {
+        RonFile::Good(v, b) => Ok(Some((v, b))),
+        RonFile::Unreadable(e) => Err(format!("cannot read {}: {e}", name(path))),
+        RonFile::Missing => match read_ron::<T>(backup) {
+            RonFile::Missing => Ok(None),
+            RonFile::Good(v, b) => {
+                notes.push(format!(
+                    "{} was missing; restored from its backup",
+                    name(path)
+                ));
+                Ok(Some((v, b)))
+            }
+            RonFile::Broken(why) => Err(format!(
+                "{} is missing and its backup {} does not read ({why}); \
+                 both are left as they are: repair or remove the backup",
+                name(path),
+                name(backup)
+            )),
+            RonFile::Unreadable(e) => Err(format!("cannot read {}: {e}", name(backup))),
+        },
+        RonFile::Broken(why) => match read_ron::<T>(backup) {
+            RonFile::Good(v, b) => {
+                let aside = set_aside(path)
+                    .map_err(|e| format!("cannot set aside the broken {}: {e}", name(path)))?;
+                notes.push(format!(
+                    "{} could not be read ({why}); it is kept as {} and its backup is used",
+                    name(path),
+                    aside.display()
+                ));
+                Ok(Some((v, b)))
+            }
+            RonFile::Missing => Err(format!(
+                "{} does not read ({why}) and has no backup; it is left as it is: \
+                 repair it, or move it away to start anew",
+                name(path)
+            )),
+            RonFile::Broken(why2) => Err(format!(
+                "{} does not read ({why}) and neither does its backup {} ({why2}); \
+                 both are left as they are: repair one, or move both away to start anew",
+                name(path),
+                name(backup)
+            )),
+            RonFile::Unreadable(e) => Err(format!(
+                "{} does not read ({why}) and its backup cannot be read: {e}",
+                name(path)
+            )),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file_and_the_old_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"(x: 1)").unwrap();
+        // A folder where the file should go: the rename fails.
+        let blocked = dir.path().join("sub");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::create_dir(blocked.join("b.ron")).unwrap();
+        assert!(write_atomic(&blocked.join("b.ron"), b"(x: 2)").is_err());
+        let left: Vec<_> = std::fs::read_dir(&blocked).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1, "only the folder, no temporary file");
+        assert_eq!(std::fs::read(&path).unwrap(), b"(x: 1)");
+    }
+
+    #[test]
+    fn two_breakages_in_one_second_are_both_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("annotations.ron");
+        std::fs::write(&path, "first").unwrap();
+        let a = set_aside(&path).unwrap();
+        std::fs::write(&path, "second").unwrap();
+        let b = set_aside(&path).unwrap();
+        assert_ne!(a, b);
+        assert_eq!(std::fs::read_to_string(a).unwrap(), "first");
+        assert_eq!(std::fs::read_to_string(b).unwrap(), "second");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn bad_bytes_and_empty_files_are_broken_not_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.ron");
+        std::fs::write(&path, b"(a: \xFF)").unwrap();
+        assert!(matches!(read_ron::<ron::Value>(&path), RonFile::Broken(_)));
+        std::fs::write(&path, b"").unwrap();
+        assert!(matches!(read_ron::<ron::Value>(&path), RonFile::Broken(_)));
+        std::fs::remove_file(&path).unwrap();
+        assert!(matches!(read_ron::<ron::Value>(&path), RonFile::Missing));
+    }
+}

@@ -1,0 +1,23 @@
+//! daftar's integration tests, linked into one test binary: linking a
+//! binary per file took most of CI's time. Each module is one file of
+//! `tests/` on one topic; `common` holds what they share.
+
+mod common;
+
+mod annotate;
+mod bidi_reference;
+mod entities;
+mod export;
+mod hostile;
+mod inspect_cli;
+mod layout_cli;
+mod properties;
+mod search;
+mod statements;
+mod timeline_cli;
+mod ui_annotate;
+mod ui_entities;
+mod ui_export;
+mod ui_reader;
+mod ui_statements;
+mod workspace_watch;
