@@ -262,3 +262,51 @@ fn a_search_draws_its_hits_over_time_on_the_timeline() {
         results.total
     ));
 }
+
+/// A load that never finished (the window hung or was killed) is noted on
+/// disk; at the next start that folder is not reopened blindly: the
+/// window says so and the user chooses.
+#[test]
+fn a_folder_whose_last_load_never_finished_is_not_reopened_blindly() {
+    use daftar::ui::app::{Settings, startup_folder, unfinished_load};
+    let corpus = sample();
+    let state = tempfile::tempdir().unwrap();
+    let marker = state.path().join("loading.txt");
+
+    // A load noted, then finished: the note is gone.
+    let app = DaftarApp::with_load_marker(
+        Settings::default(),
+        Some(corpus.path().to_path_buf()),
+        marker.clone(),
+    );
+    assert_eq!(unfinished_load(&marker).as_deref(), Some(corpus.path()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
+    common::settle(&mut h);
+    assert_eq!(unfinished_load(&marker), None, "the load ended");
+
+    // Killed while loading: the note stays, and the next start asks.
+    std::fs::write(&marker, format!("{}\n", corpus.path().display())).unwrap();
+    let last = Some(corpus.path().to_path_buf());
+    let (open, asked) = startup_folder(None, last.clone(), unfinished_load(&marker));
+    assert_eq!((open.clone(), asked.clone()), (None, last.clone()));
+    assert_eq!(
+        startup_folder(Some(corpus.path().into()), last.clone(), last.clone()).0,
+        last,
+        "a folder named on the command line is opened"
+    );
+    let mut app = DaftarApp::with_load_marker(Settings::default(), open, marker.clone());
+    app.interrupted = asked;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
+    common::settle(&mut h);
+    assert!(h.state().ws.articles.is_empty(), "nothing loaded by itself");
+    h.get_by_label("The last load did not finish");
+    h.get_by_label("Open it again").click();
+    common::settle(&mut h);
+    assert!(!h.state().ws.articles.is_empty(), "loaded on request");
+    assert!(h.query_by_label("The last load did not finish").is_none());
+    assert_eq!(unfinished_load(&marker), None);
+}

@@ -87,10 +87,27 @@ impl Article {
     /// what lists and the reader lay out (a 10-million-character "title"
     /// from a broken file must not be laid out whole).
     pub fn short_title(&self, max_chars: usize) -> String {
-        let t = self.display_title();
-        match t.char_indices().nth(max_chars) {
-            Some((cut, _)) => format!("{}…", &t[..cut]),
-            None => t,
+        let cut = |t: &str| match t.char_indices().nth(max_chars) {
+            Some((at, _)) => format!("{}…", &t[..at]),
+            None => t.to_string(),
+        };
+        // Cut before copying: a title or first paragraph may be megabytes
+        // long.
+        let head = |r: &std::ops::Range<usize>| {
+            let t = &self.text[r.clone()];
+            &t[..t.floor_char_boundary(max_chars.saturating_mul(4) + 4)]
+        };
+        match (&self.title, self.paragraphs.first()) {
+            (Some(r), _) => cut(head(r)),
+            (None, Some(r)) => {
+                let p = head(r);
+                let mut t = p.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
+                if self.text[r.clone()].len() > p.len() || p.split_whitespace().nth(12).is_some() {
+                    t.push('…');
+                }
+                cut(&t)
+            }
+            (None, None) => cut(&self.display_title()),
         }
     }
 
@@ -104,7 +121,7 @@ impl Article {
             let p = &self.text[r.clone()];
             let words: Vec<&str> = p.split_whitespace().take(12).collect();
             let mut t = words.join(" ");
-            if p.split_whitespace().count() > 12 {
+            if p.split_whitespace().nth(12).is_some() {
                 t.push('…');
             }
             return t;

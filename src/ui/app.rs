@@ -173,6 +173,22 @@ pub fn load_marker_path() -> PathBuf {
         .join("loading.txt")
 }
 
+/// What the window opens at start: the folder given on the command line,
+/// else the last folder — unless its last load never finished, which is
+/// returned apart (the window asks instead of hanging again). `(None,
+/// None)`: nothing to reopen (the caller opens the sample corpus).
+pub fn startup_folder(
+    given: Option<PathBuf>,
+    last: Option<PathBuf>,
+    unfinished: Option<PathBuf>,
+) -> (Option<PathBuf>, Option<PathBuf>) {
+    match (given, last) {
+        (Some(f), _) => (Some(f), None),
+        (None, Some(l)) if unfinished.as_ref() == Some(&l) => (None, Some(l)),
+        (None, l) => (l, None),
+    }
+}
+
 /// The folder an unfinished load was reading, if the marker names one.
 pub fn unfinished_load(marker: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(marker).ok()?;

@@ -57,19 +57,14 @@ pub fn run(start: Start) -> anyhow::Result<()> {
                 settings.calendar = c;
             }
             let marker = app::load_marker_path();
-            let unfinished = app::unfinished_load(&marker);
-            let mut interrupted = None;
-            let folder = match folder {
-                Some(f) => Some(f),
-                None => match settings.last_folder.clone().filter(|f| f.is_dir()) {
-                    // Its last load never ended: ask, do not reopen.
-                    Some(f) if unfinished.as_ref() == Some(&f) => {
-                        interrupted = Some(f);
-                        None
-                    }
-                    Some(f) => Some(f),
-                    None => Some(crate::corpus::sample::sample_corpus_dir()?),
-                },
+            let (folder, interrupted) = match app::startup_folder(
+                folder,
+                settings.last_folder.clone().filter(|f| f.is_dir()),
+                app::unfinished_load(&marker),
+            ) {
+                (Some(f), i) => (Some(f), i),
+                (None, Some(i)) => (None, Some(i)),
+                (None, None) => (Some(crate::corpus::sample::sample_corpus_dir()?), None),
             };
             let mut app = app::DaftarApp::with_load_marker(settings, folder, marker);
             app.interrupted = interrupted;
