@@ -493,7 +493,7 @@ pub fn analyse(text: &str) -> Structure {
     let first_after_title = title.map_or(0, |t| t + 1);
     let mut previous_key: Option<&str> = None;
     let mut lead: Option<usize> = None;
-    for &i in &text_lines {
+    for (n, &i) in text_lines.iter().enumerate() {
         let key = key_of(i);
         let dup_of_previous = previous_key == Some(key);
         previous_key = Some(key);
@@ -503,7 +503,9 @@ pub fn analyse(text: &str) -> Structure {
         if i < first_after_title && repeated_later(i) {
             continue;
         }
-        let caption = text_lines.iter().any(|&j| j == i + 1 && key_of(j) == key);
+        let caption = text_lines
+            .get(n + 1)
+            .is_some_and(|&j| j == i + 1 && key_of(j) == key);
         if lead.is_none() && !caption && lines[i].words <= 80 {
             lead = Some(i);
         }
@@ -513,8 +515,9 @@ pub fn analyse(text: &str) -> Structure {
     for &i in title.iter().chain(kicker.iter()) {
         st.body_dates.extend(lines[i].dates.iter().cloned());
     }
+    let in_body: std::collections::HashSet<usize> = st.paragraphs.iter().map(|r| r.start).collect();
     for line in &lines {
-        if line.kind == LineKind::Text && st.paragraphs.contains(&line.range) {
+        if line.kind == LineKind::Text && in_body.contains(&line.range.start) {
             st.body_dates.extend(line.dates.iter().cloned());
         }
     }

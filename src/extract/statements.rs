@@ -148,13 +148,14 @@ pub fn statements(
     }
 
     let mut blocks: Vec<Block> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for r in parts
         .title
         .iter()
         .chain(&parts.lead)
         .chain(&parts.paragraphs)
     {
-        if !blocks.iter().any(|b| b.range == *r) {
+        if seen.insert((r.start, r.end)) {
             blocks.push(Block { range: r.clone() });
         }
     }
@@ -170,6 +171,7 @@ pub fn statements(
         let para = &text[block.range.clone()];
         let tokens = tokenize(para);
         let quotes = quote_spans(para);
+        let stops = sentence_stops(para, &quotes);
         let mut sentence_start = 0usize; // byte offset in para
         // How far the text has been scanned for sentence ends (each
         // character once, not once per word).
@@ -210,11 +212,12 @@ pub fn statements(
             let rest_at = cue.end + (after.len() - rest.len());
             let (kind, range) = if attribution {
                 // The source runs to the next comma.
-                let Some(comma) = rest.find('،') else {
+                let Some(comma) = crate::text::slice(rest, 0..4 * SUBJECT_WINDOW * 8).find('،')
+                else {
                     continue;
                 };
                 let start = rest_at + comma + '،'.len_utf8();
-                let end = sentence_end(para, start, &quotes);
+                let end = sentence_end(para, start, &stops);
                 (StatementKind::Indirect, start..end)
             } else if let Some(r) = rest.strip_prefix(':') {
                 let start = rest_at + 1 + (r.len() - r.trim_start().len());
@@ -247,7 +250,10 @@ pub fn statements(
                     }
                 }
                 let end = if para[start..].starts_with('«') {
-                    match quotes.iter().find(|q| q.start == start) {
+                    match quotes
+                        .get(quotes.partition_point(|q| q.start < start))
+                        .filter(|q| q.start == start)
+                    {
                         Some(q) => q.end,
                         None => para.len(),
                     }
@@ -264,7 +270,7 @@ pub fn statements(
                 if let Some(x) = rest.strip_prefix("که ").or_else(|| rest.strip_prefix('،')) {
                     start += rest.len() - x.trim_start().len();
                 }
-                let end = sentence_end(para, start, &quotes);
+                let end = sentence_end(para, start, &stops);
                 if end <= start {
                     continue;
                 }
@@ -324,6 +330,9 @@ fn push(out: &mut Vec<Statement>, st: Statement) {
     }
 }
 
+/// Words before a cue among which its speaker is looked for.
+const SUBJECT_WINDOW: usize = 80;
+
 /// The statement with its speaker resolved.
 #[allow(clippy::too_many_arguments)]
 fn statement_for(
@@ -340,15 +349,25 @@ fn statement_for(
     range: Range<usize>,
 ) -> Statement {
     let abs_cue = base + cue.start..base + cue.end;
+    // The speaker is looked for among the last SUBJECT_WINDOW words before
+    // the cue: a real sentence names its subject within them, and a
+    // paragraph of megabytes without a full stop is not read again for
+    // every cue in it.
+    let cue_token = tokens.partition_point(|t| t.range.start < cue.start);
+    let sentence_start = tokens
+        .get(cue_token.saturating_sub(SUBJECT_WINDOW))
+        .map_or(sentence_start, |t| sentence_start.max(t.range.start));
     let (speaker, mention) = if attribution {
         // «به گفته X، …»: X right after the cue, or nobody.
         let after = base + cue.end;
-        let comma = para[cue.end..]
+        let near = crate::text::slice(para, cue.end..cue.end + 4 * SUBJECT_WINDOW * 8);
+        let comma = near
             .find('،')
-            .map_or(base + para.len(), |c| base + cue.end + c);
-        match persons
+            .map_or(base + cue.end + near.len(), |c| base + cue.end + c);
+        match persons[persons.partition_point(|m| (m.start as usize) < after)..]
             .iter()
-            .find(|m| m.start as usize >= after && (m.end as usize) <= comma)
+            .take_while(|m| (m.start as usize) < comma)
+            .find(|m| (m.end as usize) <= comma)
         {
             Some(m) => (Some(m.entity.clone()), Some(m.range())),
             None => (None, None),
@@ -396,9 +415,10 @@ fn subject(
 ) -> Option<(EntityRef, Range<usize>)> {
     let mut from = sentence_start;
     // Skip report clauses up to their comma.
-    let first = tokens
-        .iter()
-        .position(|t| t.range.start >= sentence_start)?;
+    // Tokens and mentions are sorted by start: found by halves, so a long
+    // paragraph is not scanned again for every sentence.
+    let first = tokens.partition_point(|t| t.range.start < sentence_start);
+    tokens.get(first)?;
     let k0 = tokens.get(first).map(|t| t.key.as_str());
     let k1 = tokens.get(first + 1).map(|t| t.key.as_str());
     let report = matches!(
@@ -409,7 +429,7 @@ fn subject(
         from = sentence_start + c;
     }
     // «وی …» or «او …» opens the sentence: not a named subject.
-    if let Some(t) = tokens.iter().find(|t| t.range.start >= from)
+    if let Some(t) = tokens.get(tokens.partition_point(|t| t.range.start < from))
         && matches!(t.key.as_str(), "وی" | "او" | "ایشان")
     {
         return None;
@@ -424,9 +444,11 @@ fn subject(
             continue;
         }
         if let Some(next) = tokens.get(k + 1)
-            && let Some(m) = persons.iter().find(|m| {
-                m.start as usize == base + next.range.start && (m.end as usize) <= base + until
-            })
+            && let Some(m) = persons
+                .get(persons.partition_point(|m| (m.start as usize) < base + next.range.start))
+                .filter(|m| {
+                    m.start as usize == base + next.range.start && (m.end as usize) <= base + until
+                })
         {
             clause = Some(m);
         }
@@ -434,12 +456,10 @@ fn subject(
     if let Some(m) = clause {
         return Some((m.entity.clone(), m.range()));
     }
-    persons
+    persons[persons.partition_point(|m| (m.start as usize) < base + from)..]
         .iter()
-        .filter(|m| {
-            let s = m.start as usize;
-            s >= base + from && (m.end as usize) <= base + until
-        })
+        .take_while(|m| (m.start as usize) < base + until)
+        .filter(|m| (m.end as usize) <= base + until)
         .find(|m| {
             // A name in guillemets is still a name; skip only names inside
             // a quotation that is itself a statement (long quotes).
@@ -459,9 +479,11 @@ fn pronoun_or_dropped(
     sentence_start: usize,
     cue_start: usize,
 ) -> Option<Option<Range<usize>>> {
-    let words: Vec<&Token> = tokens
+    let lo = tokens.partition_point(|t| t.range.start < sentence_start);
+    let words: Vec<&Token> = tokens[lo..]
         .iter()
-        .filter(|t| t.range.start >= sentence_start && t.range.end <= cue_start)
+        .take_while(|t| t.range.start < cue_start)
+        .filter(|t| t.range.end <= cue_start)
         .collect();
     if let Some(t) = words
         .iter()
@@ -529,7 +551,12 @@ fn cue_at(tokens: &[Token], i: usize, para: &str) -> Option<(usize, String)> {
 
 /// The index of the token starting at byte `at`.
 fn cue_first_token(tokens: &[Token], at: usize) -> usize {
-    tokens.iter().position(|t| t.range.start == at).unwrap_or(0)
+    let i = tokens.partition_point(|t| t.range.start < at);
+    if tokens.get(i).is_some_and(|t| t.range.start == at) {
+        i
+    } else {
+        0
+    }
 }
 
 /// Byte ranges of «…» quotations in `para` (to its end when unclosed),
@@ -563,8 +590,11 @@ fn quote_spans(para: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `at` is inside a quotation (the spans are sorted and do not
+/// overlap: the last one starting before `at` decides).
 fn in_quotes(quotes: &[Range<usize>], at: usize) -> bool {
-    quotes.iter().any(|q| q.start < at && at < q.end)
+    let i = quotes.partition_point(|q| q.start < at);
+    i > 0 && at < quotes[i - 1].end
 }
 
 /// The end (after the terminator) of the last sentence ending in
@@ -592,17 +622,25 @@ fn is_sentence_stop(para: &str, at: usize) -> bool {
 
 /// The end of the sentence starting at `from` (before its full stop), or
 /// the paragraph's end.
-fn sentence_end(para: &str, from: usize, quotes: &[Range<usize>]) -> usize {
-    for (i, c) in para[from..].char_indices() {
-        let at = from + i;
-        if matches!(c, '.' | '!' | '؟' | '?')
-            && !in_quotes(quotes, at)
-            && is_sentence_stop(para, at)
-        {
-            return at;
-        }
-    }
-    para.len()
+fn sentence_end(para: &str, from: usize, stops: &[usize]) -> usize {
+    stops
+        .get(stops.partition_point(|&at| at < from))
+        .copied()
+        .unwrap_or(para.len())
+}
+
+/// Where the paragraph's sentences end (their full stops, outside
+/// quotations), found once per paragraph: each cue then finds its
+/// sentence's end by halves instead of scanning on.
+fn sentence_stops(para: &str, quotes: &[Range<usize>]) -> Vec<usize> {
+    para.char_indices()
+        .filter(|&(at, c)| {
+            matches!(c, '.' | '!' | '؟' | '?')
+                && !in_quotes(quotes, at)
+                && is_sentence_stop(para, at)
+        })
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// `r` without surrounding spaces, guillemets and a final full stop.

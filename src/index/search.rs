@@ -249,11 +249,16 @@ impl Builder<'_> {
         }
         // A compound written as one word also finds it written as two
         // (رئیسجمهور → رئیس جمهور, گفتوگو → گفت وگو).
-        for k in &exact {
+        // Only words of a real compound's length are split: a pasted
+        // "word" of thousands of letters would cost two dictionary
+        // lookups per letter.
+        for k in exact.iter().filter(|k| k.chars().count() <= 40) {
             let bounds: Vec<usize> = k.char_indices().map(|(i, _)| i).skip(2).collect();
-            for &i in &bounds {
+            // Every split but the last leaves two letters or more after it.
+            let last = bounds.len().saturating_sub(1);
+            for &i in &bounds[..last] {
                 let (a, b) = k.split_at(i);
-                if b.chars().count() >= 2 && self.exists(a) && self.exists(b) {
+                if self.exists(a) && self.exists(b) {
                     let seq = vec![a.to_string(), b.to_string()];
                     alts.push((Occur::Should, self.phrase(&seq, 2.0)));
                     self.spec.sequences.push(seq);

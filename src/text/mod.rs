@@ -16,8 +16,8 @@ pub use offsets::{CharIndex, after_char, slice};
 /// sentence" tags for a search match.
 pub fn sentence_around(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let ends = |c: char| matches!(c, '.' | '!' | '?' | '؟' | '\n' | '…');
-    let from = range.start.min(text.len());
-    let to = range.end.clamp(from, text.len());
+    let from = text.floor_char_boundary(range.start.min(text.len()));
+    let to = text.ceil_char_boundary(range.end.clamp(from, text.len()));
     let mut start = text[..from]
         .char_indices()
         .rev()
