@@ -227,6 +227,14 @@ fn deep_html_long_words_and_long_lines_cost_linear_time() {
         best_of_three(|| load(&b, false)),
     );
 
+    let dates = |n: usize| format!("عنوان\n{}", "در ۲۷ مهر ۱۴۰۳ گفت ".repeat(n)).into_bytes();
+    let (a, b) = (dates(2_000), dates(8_000));
+    assert_near_linear(
+        "a long line of dates",
+        best_of_three(|| load(&a, false)),
+        best_of_three(|| load(&b, false)),
+    );
+
     struct Widths;
     impl Measure for Widths {
         fn width(&mut self, t: &str) -> f32 {

@@ -298,7 +298,9 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     if words <= 25 && key.contains("حقوق") && key.contains("محفوظ") {
         return LineKind::Chrome("copyright");
     }
-    if !dates.is_empty() {
+    // (A long line is no dateline: the check maps each date back into the
+    // line, which on a line of thousands of dates would cost their square.)
+    if !dates.is_empty() && words <= 40 {
         // Words left when the dates are taken out: a dateline has at most a
         // two-word label («تاریخ انتشار:»); a city before a time is part of
         // the date match. «گفت: ۲۷ فروردین ۱۳۹۷ در BRICS» is a sentence.
