@@ -552,6 +552,29 @@ fn a_file_whose_name_is_not_utf8_is_tagged_and_found_again() {
     assert_eq!(p.len(), 1);
     assert_eq!(p[0]["orphaned"], false, "found again by its real name");
     assert_eq!(p[0]["text"], "بارش");
+    // Tagged in the window, which knows the file by the name it shows
+    // (U+FFFD for the bad byte): found again too.
+    {
+        let shown = "gozaresh-\u{FFFD}.txt";
+        let mut store = daftar::annotate::AnnotationStore::open(d).unwrap();
+        let text = std::fs::read_to_string(d.join(name)).unwrap();
+        store
+            .tag(
+                &daftar::corpus::loader::article_id(shown),
+                shown,
+                &text,
+                5,
+                8,
+                vec!["پنجره".into()],
+                String::new(),
+                "a".into(),
+            )
+            .unwrap();
+    }
+    let p = passages(d);
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[1]["orphaned"], false, "{}", p[1]);
+    assert_eq!(p[1]["text"], "برف");
 }
 
 #[test]

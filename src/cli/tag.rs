@@ -116,6 +116,18 @@ pub fn run_tag(
     Ok(())
 }
 
+/// The corpus's article files by the relative name daftar shows.
+fn list_files(folder: &Path) -> HashMap<String, std::path::PathBuf> {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    crate::corpus::loader::scan(folder, &never)
+        .into_iter()
+        .filter_map(|e| match e {
+            crate::corpus::loader::Entry::File { path, rel } => Some((rel, path)),
+            crate::corpus::loader::Entry::Problem(_) => None,
+        })
+        .collect()
+}
+
 /// Lists the passages, each found again in its file as it is now. Reads
 /// without the lock and writes nothing, so it works on a read-only corpus
 /// and beside a window that is annotating.
@@ -124,19 +136,31 @@ pub fn run_tags(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Re
     let mut data = AnnotationStore::read_only(folder)?;
     let clues = EraClues::bundled();
     let mut texts: HashMap<String, Option<Arc<str>>> = HashMap::new();
+    // Files as the loader lists them, by the name daftar shows: how a
+    // passage tagged in the window on a file whose name is not UTF-8 (its
+    // name shown with U+FFFD) is found again. Listed once, when needed.
+    let mut listed: Option<HashMap<String, std::path::PathBuf>> = None;
     for p in &data.passages {
-        texts.entry(p.path.clone()).or_insert_with(|| {
-            let rel = match p.raw_path.as_deref().and_then(from_raw_rel) {
-                Some(raw) => raw,
-                None => std::path::PathBuf::from(&p.path),
-            };
-            // Only files the loader would load (never a pipe or a path
-            // leading out), with its size limit.
-            let (file, rel) = resolve_in_corpus(folder, &rel).ok()?;
+        if texts.contains_key(&p.path) {
+            continue;
+        }
+        let rel = match p.raw_path.as_deref().and_then(from_raw_rel) {
+            Some(raw) => raw,
+            None => std::path::PathBuf::from(&p.path),
+        };
+        // Only files the loader would load (never a pipe or a path
+        // leading out), with its size limit.
+        let resolved = resolve_in_corpus(folder, &rel).ok().or_else(|| {
+            let files = listed.get_or_insert_with(|| list_files(folder));
+            let file = files.get(&p.path)?;
+            resolve_in_corpus(folder, file.strip_prefix(folder).ok()?).ok()
+        });
+        let text = resolved.and_then(|(file, rel)| {
             load_file(&file, &rel, DEFAULT_MAX_FILE_BYTES, &clues)
                 .ok()
                 .map(|a| a.text)
         });
+        texts.insert(p.path.clone(), text);
     }
     data.reanchor(|path| texts.get(path).cloned().flatten());
     for p in &data.passages {
