@@ -122,16 +122,7 @@ fn a_hostile_folder_loads_every_good_file_and_gives_every_bad_one_a_reason() {
         daftar_cmd(&["inspect", dir.path().to_str().unwrap(), "--json"]),
         Duration::from_secs(120),
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = common::parse_lines(&out);
     let find = |path: &str| {
         rows.iter()
             .find(|r| r["path"] == path)
@@ -205,35 +196,42 @@ fn deep_html_long_words_and_long_lines_cost_linear_time() {
             drop(daftar::extract::analyse(&gazetteer, &a));
         }
     };
-    let deep = |n: usize| format!("{}خبر{}", "<div>".repeat(n), "</div>".repeat(n)).into_bytes();
-    let (a, b) = (deep(25_000), deep(100_000));
-    assert_near_linear(
-        "deep HTML",
-        best_of_three(|| load(&a, true)),
-        best_of_three(|| load(&b, true)),
-    );
-    let word = |n: usize| format!("عنوان\n{}", "ب".repeat(n)).into_bytes();
-    let (a, b) = (word(50_000), word(200_000));
-    assert_near_linear(
-        "a long word through structure, dates, entities and statements",
-        best_of_three(|| load(&a, false)),
-        best_of_three(|| load(&b, false)),
-    );
-    let line = |n: usize| format!("عنوان\n{}", "وزیر گفت: «بله» ".repeat(n)).into_bytes();
-    let (a, b) = (line(5_000), line(20_000));
-    assert_near_linear(
-        "a long line through structure, dates, entities and statements",
-        best_of_three(|| load(&a, false)),
-        best_of_three(|| load(&b, false)),
-    );
-
-    let dates = |n: usize| format!("عنوان\n{}", "در ۲۷ مهر ۱۴۰۳ گفت ".repeat(n)).into_bytes();
-    let (a, b) = (dates(2_000), dates(8_000));
-    assert_near_linear(
-        "a long line of dates",
-        best_of_three(|| load(&a, false)),
-        best_of_three(|| load(&b, false)),
-    );
+    // (what, make an input of size n, n, html): each at n and 4n.
+    type Make = fn(usize) -> Vec<u8>;
+    let cases: [(&str, Make, usize, bool); 4] = [
+        (
+            "deep HTML",
+            |n| format!("{}خبر{}", "<div>".repeat(n), "</div>".repeat(n)).into_bytes(),
+            25_000,
+            true,
+        ),
+        (
+            "a long word through structure, dates, entities and statements",
+            |n| format!("عنوان\n{}", "ب".repeat(n)).into_bytes(),
+            50_000,
+            false,
+        ),
+        (
+            "a long line through structure, dates, entities and statements",
+            |n| format!("عنوان\n{}", "وزیر گفت: «بله» ".repeat(n)).into_bytes(),
+            5_000,
+            false,
+        ),
+        (
+            "a long line of dates",
+            |n| format!("عنوان\n{}", "در ۲۷ مهر ۱۴۰۳ گفت ".repeat(n)).into_bytes(),
+            2_000,
+            false,
+        ),
+    ];
+    for (what, make, n, html) in cases {
+        let (a, b) = (make(n), make(4 * n));
+        assert_near_linear(
+            what,
+            best_of_three(|| load(&a, html)),
+            best_of_three(|| load(&b, html)),
+        );
+    }
 
     struct Widths;
     impl Measure for Widths {
@@ -263,12 +261,7 @@ fn daftar_layout_finishes_on_a_two_megabyte_word() {
         Some(input),
         Duration::from_secs(300),
     );
-    assert!(out.status.success());
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = common::parse_lines(&out);
     let laid: u64 = lines
         .iter()
         .flat_map(|l| l["runs"].as_array().unwrap())
@@ -535,19 +528,11 @@ fn a_file_whose_name_is_not_utf8_is_tagged_and_found_again() {
     let d = dir.path();
     let name = std::ffi::OsStr::from_bytes(b"gozaresh-\xe9.txt");
     std::fs::write(d.join(name), ORDINARY).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .arg("tag")
-        .arg(d)
-        .arg("--path")
-        .arg(name)
-        .args(["--start", "0", "--end", "4", "--tag", "نام"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The name's bytes as they are, not as UTF-8.
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_daftar"));
+    cmd.arg("tag").arg(d).arg("--path").arg(name);
+    cmd.args(["--start", "0", "--end", "4", "--tag", "نام", "--json"]);
+    common::parse_lines(&cmd.output().unwrap());
     let p = passages(d);
     assert_eq!(p.len(), 1);
     assert_eq!(p[0]["orphaned"], false, "found again by its real name");

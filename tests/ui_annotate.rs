@@ -363,21 +363,12 @@ fn passages_are_retagged_filtered_and_orphans_fixed() {
     h.get_by_label("Anchor anew…").click();
     common::settle(&mut h);
     assert_eq!(h.state().view, daftar::ui::app::View::Reader);
-    let para = {
+    {
         let app = h.state();
         let a = &app.ws.articles[app.selected.unwrap()];
         assert_eq!(a.path, "society/01_dam_reserves.txt");
-        a.text[a.paragraphs[1].clone()].to_string()
-    };
-    let rect = h.get_by_label(&para).rect();
-    let y = rect.top() + 10.0;
-    common::tick(&mut h, 1.0);
-    common::drag(
-        &mut h,
-        Pos2::new(rect.right() - 1.0, y),
-        Pos2::new(rect.right() - rect.width() * 0.5, y),
-    );
-    common::settle(&mut h);
+    }
+    common::select_in_paragraph(&mut h, 1, 0.5);
     let selected = {
         let app = h.state();
         app.reader
@@ -403,22 +394,12 @@ fn shortcuts_typed_in_a_field_stay_in_that_field() {
     let mut h = common::window(corpus.path());
     h.get_by_role_and_label(Role::Button, TITLE).click();
     common::settle(&mut h);
-    let para: String = {
+    let selected = common::select_in_paragraph(&mut h, 2, 0.3);
+    let para_len = {
         let app = h.state();
-        let a = &app.ws.articles[app.selected.unwrap()];
-        a.text[a.paragraphs[2].clone()].to_string()
+        app.ws.articles[app.selected.unwrap()].paragraphs[2].len()
     };
-    let rect = h.get_by_label(&para).rect();
-    let y = rect.top() + 10.0;
-    common::tick(&mut h, 1.0);
-    common::drag(
-        &mut h,
-        Pos2::new(rect.right() - 1.0, y),
-        Pos2::new(rect.right() - rect.width() * 0.3, y),
-    );
-    common::settle(&mut h);
-    let selected = h.state().reader.selected_range().expect("a selection");
-    assert!(selected.len() < para.len(), "part of the paragraph");
+    assert!(selected.len() < para_len, "part of the paragraph");
 
     // Ctrl+A in the tag box.
     h.get_by_label("Tag…").click();

@@ -124,15 +124,46 @@ pub fn daftar_ok(args: &[&str], folder: &Path) {
 /// Runs `daftar ARGS[0] FOLDER ARGS[1..]`, asserts it succeeded, and
 /// parses each line of its output as JSON.
 pub fn json_lines(args: &[&str], folder: &Path) -> Vec<serde_json::Value> {
-    let out = daftar(args, folder);
+    parse_lines(&daftar(args, folder))
+}
+
+/// Asserts a finished daftar succeeded and parses each line of its
+/// output as JSON.
+pub fn parse_lines(out: &std::process::Output) -> Vec<serde_json::Value> {
     assert!(
         out.status.success(),
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout)
+    String::from_utf8(out.stdout.clone())
         .expect("UTF-8 output")
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect()
+}
+
+/// Drags in the reader over the start of body paragraph `i` of the open
+/// article (from the right end of its first line, `fraction` of its width
+/// to the left) and returns the selected byte range.
+pub fn select_in_paragraph(
+    h: &mut Harness<'static, DaftarApp>,
+    i: usize,
+    fraction: f32,
+) -> std::ops::Range<usize> {
+    use egui_kittest::kittest::Queryable;
+    let para = {
+        let app = h.state();
+        let a = &app.ws.articles[app.selected.expect("an open article")];
+        a.text[a.paragraphs[i].clone()].to_string()
+    };
+    let rect = h.get_by_label(&para).rect();
+    let y = rect.top() + 10.0;
+    tick(h, 1.0);
+    drag(
+        h,
+        Pos2::new(rect.right() - 1.0, y),
+        Pos2::new(rect.right() - rect.width() * fraction, y),
+    );
+    settle(h);
+    h.state().reader.selected_range().expect("a selection")
 }
