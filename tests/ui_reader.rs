@@ -310,3 +310,33 @@ fn a_folder_whose_last_load_never_finished_is_not_reopened_blindly() {
     assert!(h.query_by_label("The last load did not finish").is_none());
     assert_eq!(unfinished_load(&marker), None);
 }
+
+/// An article of one 2 MB "word" (a scrape without spaces or line
+/// breaks) opens at once: the reader lays out the pieces in view, not the
+/// whole paragraph, and the list shows its title cut with «…».
+#[test]
+fn a_megabyte_paragraph_is_laid_out_only_where_it_is_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("word.txt"),
+        format!("{}\n", "ب".repeat(1_000_000)),
+    )
+    .unwrap();
+    let mut h = harness(dir.path());
+    let title = {
+        let app = h.state();
+        app.ws.articles[0].short_title(daftar::ui::panels::reader::MAX_TITLE_CHARS)
+    };
+    assert!(
+        title.ends_with('…') && title.chars().count() <= 301,
+        "{title}"
+    );
+    h.get_by_role_and_label(Role::Button, &title).click();
+    common::settle(&mut h);
+    let drawn = h.state().reader.drawn_bytes();
+    assert!(drawn > 0, "something is shown");
+    assert!(
+        drawn < 100_000,
+        "{drawn} bytes of a 2,000,000-byte paragraph drawn for one screen"
+    );
+}

@@ -38,6 +38,7 @@ pub struct ReaderPanel {
     /// The article's paragraphs as drawn (over-long ones in pieces), for
     /// the article of this content hash.
     blocks: Option<(String, std::sync::Arc<[Range<usize>]>)>,
+    drawn_bytes: usize,
 }
 
 /// Characters of a title the list and the reader lay out.
@@ -108,6 +109,12 @@ impl ReaderPanel {
         self.current_hit = current.min(hits.len().saturating_sub(1));
         self.hits = hits;
         self.scroll_to_hit = !self.hits.is_empty();
+    }
+
+    /// Bytes of body text drawn in the last frame: what is in view, not
+    /// the whole article.
+    pub fn drawn_bytes(&self) -> usize {
+        self.drawn_bytes
     }
 
     /// How many paragraphs have been laid out so far (the rest wait until
@@ -236,6 +243,7 @@ impl ReaderPanel {
                 let key_w = width.to_bits();
                 let key_s = size.to_bits();
                 let blocks = self.blocks(article);
+                self.drawn_bytes = 0;
                 for (i, para) in blocks.iter().enumerate() {
                     let y = ui.cursor().top() - top;
                     let estimate = || {
@@ -255,6 +263,7 @@ impl ReaderPanel {
                         continue;
                     }
                     let text = &article.text[para.clone()];
+                    self.drawn_bytes += text.len();
                     let sel = selection.as_ref().and_then(|s| {
                         let a = s.start.max(para.start);
                         let b = s.end.min(para.end);
