@@ -443,3 +443,39 @@ fn shortcuts_typed_in_a_field_stay_in_that_field() {
     );
     assert_eq!(h.state().reader.selected_range(), Some(selected));
 }
+
+/// When neither the annotations nor their backup read, the window shows
+/// them read-only, names the files, writes nothing — and on the user's
+/// word sets them aside (kept) and starts anew.
+#[test]
+fn unreadable_annotations_stay_read_only_until_the_user_sets_them_aside() {
+    let corpus = common::sample_copy();
+    let dir = corpus.path().join(".daftar");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("annotations.ron"), b"(passages: [ \xFF").unwrap();
+    std::fs::write(dir.join("annotations.ron.bak"), b"(version: ").unwrap();
+    let mut h = common::window(corpus.path());
+    assert!(!h.state().ws.annotations.writable());
+    let note = h.state().ws.annotations.note.clone().unwrap_or_default();
+    assert!(
+        note.contains("annotations.ron") && note.contains("annotations.ron.bak"),
+        "{note}"
+    );
+    h.get_by_label("Annotations cannot be read: read-only");
+    assert_eq!(
+        std::fs::read(dir.join("annotations.ron")).unwrap(),
+        b"(passages: [ \xFF",
+        "nothing written over them"
+    );
+    h.get_by_label("Set the broken files aside and start anew")
+        .click();
+    common::settle(&mut h);
+    assert!(h.state().ws.annotations.writable());
+    let aside: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".broken-"))
+        .collect();
+    assert_eq!(aside.len(), 2, "both kept: {aside:?}");
+}
