@@ -12,6 +12,7 @@ mod hostile;
 mod inspect_cli;
 mod layout_cli;
 mod properties;
+mod reading_sites;
 mod search;
 mod statements;
 mod timeline_cli;
