@@ -22,10 +22,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map_or("file".into(), |n| n.to_string_lossy().into_owned());
     // Removed when dropped, so every early return below cleans up.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = format!(".{name}.");
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(".tmp");
+    // The file keeps its permissions (a corpus shared by a team stays
+    // readable by it); a new one gets the usual ones, not tempfile's
+    // owner-only default.
+    #[cfg(unix)]
+    b.permissions(match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => {
+            use std::os::unix::fs::PermissionsExt;
+            // Read and write for all, less the umask (as File::create).
+            std::fs::Permissions::from_mode(0o666)
+        }
+    });
+    let mut tmp = b.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -189,6 +201,25 @@ mod tests {
         let left: Vec<_> = std::fs::read_dir(&blocked).unwrap().flatten().collect();
         assert_eq!(left.len(), 1, "only the folder, no temporary file");
         assert_eq!(std::fs::read(&path).unwrap(), b"(x: 1)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rewritten_file_keeps_its_permissions_and_a_new_one_is_not_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"1").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_ne!(
+            mode & 0o044,
+            0,
+            "readable by others, as File::create makes it: {mode:o}"
+        );
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"2").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 
     #[test]
