@@ -29,15 +29,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     // readable by it); a new one gets the usual ones, not tempfile's
     // owner-only default.
     #[cfg(unix)]
-    b.permissions(match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => {
-            use std::os::unix::fs::PermissionsExt;
-            // Read and write for all, less the umask (as File::create).
-            std::fs::Permissions::from_mode(0o666)
-        }
-    });
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Read and write for all, less the umask (as File::create).
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
     let mut tmp = b.tempfile_in(dir)?;
+    // A file rewritten keeps its own permissions exactly (set on the open
+    // file, which the umask does not touch).
+    if let Ok(m) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(m.permissions())?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -123,6 +125,18 @@ pub fn read_ron<T: DeserializeOwned>(path: &Path) -> RonFile<T> {
     }
 }
 
+/// Why a user file and its backup cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UserFileError {
+    /// They are there but do not parse: the user may set them aside.
+    #[error("{0}")]
+    Broken(String),
+    /// One cannot be opened (permissions, a folder in its place): it may
+    /// be good, so nothing offers to move it.
+    #[error("{0}")]
+    Unreadable(String),
+}
+
 /// A user file and its backup, read together: the file when it parses,
 /// else (setting a broken file aside) the backup. `Ok(None)` when neither
 /// exists yet. When the file is broken and no backup parses — or the file
@@ -132,11 +146,12 @@ pub fn read_with_backup<T: DeserializeOwned>(
     path: &Path,
     backup: &Path,
     notes: &mut Vec<String>,
-) -> Result<Option<(T, Vec<u8>)>, String> {
+) -> Result<Option<(T, Vec<u8>)>, UserFileError> {
+    use UserFileError::{Broken, Unreadable};
     let name = |p: &Path| p.display().to_string();
     match read_ron::<T>(path) {
         RonFile::Good(v, b) => Ok(Some((v, b))),
-        RonFile::Unreadable(e) => Err(format!("cannot read {}: {e}", name(path))),
+        RonFile::Unreadable(e) => Err(Unreadable(format!("cannot read {}: {e}", name(path)))),
         RonFile::Missing => match read_ron::<T>(backup) {
             RonFile::Missing => Ok(None),
             RonFile::Good(v, b) => {
@@ -146,18 +161,19 @@ pub fn read_with_backup<T: DeserializeOwned>(
                 ));
                 Ok(Some((v, b)))
             }
-            RonFile::Broken(why) => Err(format!(
+            RonFile::Broken(why) => Err(Broken(format!(
                 "{} is missing and its backup {} does not read ({why}); \
                  both are left as they are: repair or remove the backup",
                 name(path),
                 name(backup)
-            )),
-            RonFile::Unreadable(e) => Err(format!("cannot read {}: {e}", name(backup))),
+            ))),
+            RonFile::Unreadable(e) => Err(Unreadable(format!("cannot read {}: {e}", name(backup)))),
         },
         RonFile::Broken(why) => match read_ron::<T>(backup) {
             RonFile::Good(v, b) => {
-                let aside = set_aside(path)
-                    .map_err(|e| format!("cannot set aside the broken {}: {e}", name(path)))?;
+                let aside = set_aside(path).map_err(|e| {
+                    Unreadable(format!("cannot set aside the broken {}: {e}", name(path)))
+                })?;
                 notes.push(format!(
                     "{} could not be read ({why}); it is kept as {} and its backup is used",
                     name(path),
@@ -165,21 +181,57 @@ pub fn read_with_backup<T: DeserializeOwned>(
                 ));
                 Ok(Some((v, b)))
             }
-            RonFile::Missing => Err(format!(
+            RonFile::Missing => Err(Broken(format!(
                 "{} does not read ({why}) and has no backup; it is left as it is: \
                  repair it, or move it away to start anew",
                 name(path)
-            )),
-            RonFile::Broken(why2) => Err(format!(
+            ))),
+            RonFile::Broken(why2) => Err(Broken(format!(
                 "{} does not read ({why}) and neither does its backup {} ({why2}); \
                  both are left as they are: repair one, or move both away to start anew",
                 name(path),
                 name(backup)
-            )),
-            RonFile::Unreadable(e) => Err(format!(
+            ))),
+            RonFile::Unreadable(e) => Err(Unreadable(format!(
                 "{} does not read ({why}) and its backup cannot be read: {e}",
                 name(path)
-            )),
+            ))),
+        },
+    }
+}
+
+/// A user file, else its backup, read without moving or writing anything
+/// (for readers that hold no lock: listings, exports, a second window).
+/// `Ok(None)` when neither exists.
+pub fn read_either<T: DeserializeOwned>(
+    path: &Path,
+    backup: &Path,
+) -> Result<Option<T>, UserFileError> {
+    let name = |p: &Path| p.display().to_string();
+    let why = |f: &RonFile<T>| match f {
+        RonFile::Broken(w) => w.clone(),
+        _ => "missing".into(),
+    };
+    match read_ron::<T>(path) {
+        RonFile::Good(v, _) => Ok(Some(v)),
+        RonFile::Unreadable(e) => Err(UserFileError::Unreadable(format!(
+            "cannot read {}: {e}",
+            name(path)
+        ))),
+        first => match read_ron::<T>(backup) {
+            RonFile::Good(v, _) => Ok(Some(v)),
+            RonFile::Missing if matches!(first, RonFile::Missing) => Ok(None),
+            RonFile::Unreadable(e) => Err(UserFileError::Unreadable(format!(
+                "cannot read {}: {e}",
+                name(backup)
+            ))),
+            second => Err(UserFileError::Broken(format!(
+                "neither {} ({}) nor its backup {} ({}) can be read",
+                name(path),
+                why(&first),
+                name(backup),
+                why(&second)
+            ))),
         },
     }
 }

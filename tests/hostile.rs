@@ -200,8 +200,11 @@ fn deep_html_long_words_and_long_lines_cost_linear_time() {
     type Make = fn(usize) -> Vec<u8>;
     let cases: [(&str, Make, usize, bool); 4] = [
         (
-            "deep HTML",
-            |n| format!("{}خبر{}", "<div>".repeat(n), "</div>".repeat(n)).into_bytes(),
+            "HTML nested as deep as allowed, many times over",
+            |n| {
+                let block = format!("{}خبر{}", "<div>".repeat(500), "</div>".repeat(500));
+                block.repeat(n / 500).into_bytes()
+            },
             25_000,
             true,
         ),
@@ -371,6 +374,40 @@ fn both_files_broken_is_an_error_that_names_them_and_moves_nothing() {
 }
 
 #[test]
+fn exporting_reads_a_broken_tag_file_s_backup_and_moves_nothing() {
+    let dir = corpus();
+    let d = dir.path();
+    assert!(tag(d, 0, 4, "نخست").status.success());
+    assert!(tag(d, 5, 8, "دوم").status.success());
+    std::fs::write(d.join(".daftar/tags.ron"), b"(tags: [ \xFF").unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("p.csv");
+    let res = daftar(
+        &[
+            "export",
+            "--what",
+            "passages",
+            "--format",
+            "csv",
+            "--out",
+            target.to_str().unwrap(),
+        ],
+        d,
+    );
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    assert_eq!(
+        std::fs::read(d.join(".daftar/tags.ron")).unwrap(),
+        b"(tags: [ \xFF",
+        "a reader moves nothing"
+    );
+    assert!(broken_files(d).is_empty());
+}
+
+#[test]
 fn a_zero_next_id_never_gives_a_duplicate_id() {
     let dir = corpus();
     let d = dir.path();
@@ -416,6 +453,7 @@ impl SmallDisk {
             .status()
             .is_ok_and(|s| s.success());
         if !ok {
+            let _ = std::fs::remove_dir_all(&dir);
             eprintln!("skipped: cannot mount a tmpfs here (not root)");
             return None;
         }
@@ -449,8 +487,10 @@ fn a_full_disk_leaves_no_temporary_files_and_tagging_works_again_once_space_is_f
         let _ = f.write_all(&[0u8; 1]);
         let _ = f.sync_all();
     }
+    // The tag exists already: the annotations file itself is what cannot
+    // be written.
     for _ in 0..3 {
-        let out = tag(&d, 5, 8, "دوم");
+        let out = tag(&d, 5, 8, "نخست");
         assert!(!out.status.success(), "no space: the tag fails");
     }
     let leftovers: Vec<String> = std::fs::read_dir(d.join(".daftar"))
@@ -461,7 +501,7 @@ fn a_full_disk_leaves_no_temporary_files_and_tagging_works_again_once_space_is_f
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     std::fs::remove_file(&filler).unwrap();
-    let out = tag(&d, 5, 8, "دوم");
+    let out = tag(&d, 5, 8, "نخست");
     assert!(
         out.status.success(),
         "{}",
@@ -515,7 +555,12 @@ fn tag_paths_outside_the_corpus_pipes_and_devices_are_refused_promptly() {
         assert!(!out.status.success(), "{path} was tagged");
         assert!(!out.stderr.is_empty(), "{path}: no reason given");
     }
-    // Nothing was stored, and the lock is free for the next tagger.
+    // Nothing was stored — not even the tag's name — and the lock is free
+    // for the next tagger.
+    assert!(
+        !d.join(".daftar/tags.ron").exists(),
+        "a refused tag was saved"
+    );
     assert!(tag(d, 0, 4, "نخست").status.success());
     assert_eq!(passages(d).len(), 1);
 }

@@ -268,35 +268,42 @@ fn a_search_draws_its_hits_over_time_on_the_timeline() {
 /// window says so and the user chooses.
 #[test]
 fn a_folder_whose_last_load_never_finished_is_not_reopened_blindly() {
-    use daftar::ui::app::{Settings, startup_folder, unfinished_load};
+    use daftar::ui::app::{Settings, load_marker, startup_folder, unfinished_load};
     let corpus = sample();
     let state = tempfile::tempdir().unwrap();
-    let marker = state.path().join("loading.txt");
+    let markers = state.path().join("loading");
+    let folder = corpus.path();
 
     // A load noted, then finished: the note is gone.
-    let app = DaftarApp::with_load_marker(
+    let app = DaftarApp::with_load_markers(
         Settings::default(),
-        Some(corpus.path().to_path_buf()),
-        marker.clone(),
+        Some(folder.to_path_buf()),
+        markers.clone(),
     );
-    assert_eq!(unfinished_load(&marker).as_deref(), Some(corpus.path()));
+    assert_eq!(unfinished_load(&markers, folder).as_deref(), Some(folder));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
         .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
     common::settle(&mut h);
-    assert_eq!(unfinished_load(&marker), None, "the load ended");
+    assert_eq!(unfinished_load(&markers, folder), None, "the load ended");
 
     // Killed while loading: the note stays, and the next start asks.
-    std::fs::write(&marker, format!("{}\n", corpus.path().display())).unwrap();
-    let last = Some(corpus.path().to_path_buf());
-    let (open, asked) = startup_folder(None, last.clone(), unfinished_load(&marker));
+    std::fs::write(load_marker(&markers, folder), "killed\n").unwrap();
+    let last = Some(folder.to_path_buf());
+    let (open, asked) = startup_folder(None, last.clone(), unfinished_load(&markers, folder));
     assert_eq!((open.clone(), asked.clone()), (None, last.clone()));
     assert_eq!(
-        startup_folder(Some(corpus.path().into()), last.clone(), last.clone()).0,
+        startup_folder(Some(folder.into()), last.clone(), last.clone()).0,
         last,
         "a folder named on the command line is opened"
     );
-    let mut app = DaftarApp::with_load_marker(Settings::default(), open, marker.clone());
+    let other = tempfile::tempdir().unwrap();
+    assert_eq!(
+        unfinished_load(&markers, other.path()),
+        None,
+        "another folder's load is not this one's"
+    );
+    let mut app = DaftarApp::with_load_markers(Settings::default(), open, markers.clone());
     app.interrupted = asked;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
@@ -308,7 +315,14 @@ fn a_folder_whose_last_load_never_finished_is_not_reopened_blindly() {
     common::settle(&mut h);
     assert!(!h.state().ws.articles.is_empty(), "loaded on request");
     assert!(h.query_by_label("The last load did not finish").is_none());
-    assert_eq!(unfinished_load(&marker), None);
+    assert_eq!(unfinished_load(&markers, folder), None);
+
+    // Closing the window while a load runs is a chosen stop: no note left.
+    h.state_mut()
+        .apply(daftar::ui::app::Command::Open(folder.to_path_buf()));
+    assert!(unfinished_load(&markers, folder).is_some());
+    h.state_mut().end_load_note();
+    assert_eq!(unfinished_load(&markers, folder), None);
 }
 
 /// An article of one 2 MB "word" (a scrape without spaces or line

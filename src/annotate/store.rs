@@ -194,6 +194,19 @@ pub enum StoreError {
     /// the user repairs or moves them.
     #[error("the annotations cannot be used: {0}")]
     Unusable(String),
+    /// A file is there but cannot be opened (permissions …): maybe good,
+    /// so it is never offered to be set aside.
+    #[error("the annotations cannot be read: {0}")]
+    Unreadable(String),
+}
+
+impl From<crate::disk::UserFileError> for StoreError {
+    fn from(e: crate::disk::UserFileError) -> Self {
+        match e {
+            crate::disk::UserFileError::Broken(m) => StoreError::Unusable(m),
+            crate::disk::UserFileError::Unreadable(m) => StoreError::Unreadable(m),
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -300,7 +313,7 @@ impl AnnotationStore {
             &Self::backup(root),
             notes,
         )
-        .map_err(StoreError::Unusable)?;
+        .map_err(StoreError::from)?;
         let (mut data, bytes) = match read {
             Some((d, b)) => (d, Some(b)),
             None => (Annotations::default(), None),
@@ -323,6 +336,21 @@ impl AnnotationStore {
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let bytes = format!("{header}{body}\n").into_bytes();
         let backup = Self::backup(&self.root);
+        // The file changed on disk since it was read (a hand edit, a sync
+        // tool): that version becomes the backup when it reads, and is set
+        // aside when it does not — never lost, never the backup.
+        let on_disk = std::fs::read(&path).ok();
+        if let Some(disk) = on_disk
+            && self.last_good.as_deref() != Some(&disk[..])
+        {
+            match crate::disk::read_ron::<Annotations>(&path) {
+                crate::disk::RonFile::Good(_, b) => self.last_good = Some(b),
+                crate::disk::RonFile::Broken(_) => {
+                    crate::disk::set_aside(&path).map_err(io(&path))?;
+                }
+                _ => {}
+            }
+        }
         write_with_backup(
             &path,
             self.last_good.as_deref().map(|b| (backup.as_path(), b)),
@@ -392,40 +420,14 @@ impl AnnotationStore {
     /// empty; neither readable is an error.
     pub fn read_only(root: &Path) -> Result<Annotations, StoreError> {
         let mut data: Annotations =
-            parse_only(&Self::path(root), &Self::backup(root))?.unwrap_or_default();
+            crate::disk::read_either(&Self::path(root), &Self::backup(root))
+                .map_err(StoreError::from)?
+                .unwrap_or_default();
         if data.version > STORE_VERSION {
             return Err(StoreError::Newer(data.version));
         }
         data.fix_ids();
         Ok(data)
-    }
-}
-
-/// The file, else its backup, without moving anything.
-fn parse_only(path: &Path, backup: &Path) -> Result<Option<Annotations>, StoreError> {
-    use crate::disk::{RonFile, read_ron};
-    let name = |p: &Path| p.display().to_string();
-    match read_ron::<Annotations>(path) {
-        RonFile::Good(a, _) => Ok(Some(a)),
-        RonFile::Unreadable(e) => Err(io(path)(e)),
-        first => match read_ron::<Annotations>(backup) {
-            RonFile::Good(a, _) => Ok(Some(a)),
-            RonFile::Missing if matches!(first, RonFile::Missing) => Ok(None),
-            RonFile::Unreadable(e) => Err(io(backup)(e)),
-            second => {
-                let why = |f: &RonFile<Annotations>| match f {
-                    RonFile::Broken(w) => w.clone(),
-                    _ => "missing".into(),
-                };
-                Err(StoreError::Unusable(format!(
-                    "neither {} ({}) nor its backup {} ({}) can be read",
-                    name(path),
-                    why(&first),
-                    name(backup),
-                    why(&second)
-                )))
-            }
-        },
     }
 }
 
@@ -565,6 +567,56 @@ mod tests {
                     .starts_with("annotations.ron.broken-")
             });
         assert!(aside, "the broken file is kept");
+    }
+
+    #[test]
+    fn a_version_written_on_disk_by_someone_else_becomes_the_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "یک متن کوتاه برای آزمایش برچسب";
+        let tag = |s: &mut AnnotationStore, from: usize, name: &str| {
+            s.tag(
+                "a",
+                "a.txt",
+                text,
+                from,
+                from + 2,
+                vec![name.into()],
+                String::new(),
+                "n".into(),
+            )
+            .unwrap();
+        };
+        let mut s = AnnotationStore::open(dir.path()).unwrap();
+        tag(&mut s, 0, "x");
+        // A hand edit (or a sync tool) while the store is open.
+        let mut edited = s.data.clone();
+        edited.passages[0].note = "ویرایش دستی".into();
+        let bytes = ron::ser::to_string(&edited).unwrap();
+        std::fs::write(AnnotationStore::path(dir.path()), &bytes).unwrap();
+        tag(&mut s, 3, "y");
+        let bak = std::fs::read_to_string(dir.path().join(".daftar/annotations.ron.bak")).unwrap();
+        assert!(
+            bak.contains("ویرایش دستی"),
+            "the edit is kept as the backup"
+        );
+        // A broken one is set aside, not made the backup.
+        std::fs::write(AnnotationStore::path(dir.path()), "(passages: [").unwrap();
+        tag(&mut s, 6, "z");
+        let bak = std::fs::read_to_string(dir.path().join(".daftar/annotations.ron.bak")).unwrap();
+        assert!(ron::from_str::<Annotations>(&bak).is_ok());
+        let aside = std::fs::read_dir(dir.path().join(".daftar"))
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains(".broken-"));
+        assert!(aside);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_opened_is_not_called_broken() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(AnnotationStore::path(dir.path())).unwrap();
+        let e = AnnotationStore::open(dir.path()).unwrap_err();
+        assert!(matches!(e, StoreError::Unreadable(_)), "{e}");
     }
 
     #[test]

@@ -83,7 +83,15 @@ impl TagSchema {
             &mut notes,
         )
         .map(|r| r.map(|(t, _)| t).unwrap_or_default())
-        .map_err(StoreError::Unusable)
+        .map_err(StoreError::from)
+    }
+
+    /// The corpus's tags without moving or writing anything (for readers
+    /// that hold no lock: exports, a second window).
+    pub fn read_only(root: &Path) -> Result<TagSchema, StoreError> {
+        crate::disk::read_either::<TagSchema>(&Self::path(root), &Self::backup(root))
+            .map(Option::unwrap_or_default)
+            .map_err(StoreError::from)
     }
 
     pub fn save(&self, root: &Path) -> Result<(), StoreError> {

@@ -79,7 +79,7 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
     }
     let sel = match what {
         What::Passages => {
-            let schema = TagSchema::load(folder)?;
+            let schema = TagSchema::read_only(folder)?;
             let mut data = AnnotationStore::read_only(folder)?;
             // Where each passage is in the files as they are now.
             let texts: std::collections::HashMap<&str, &std::sync::Arc<str>> = articles

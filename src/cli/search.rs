@@ -22,8 +22,7 @@ pub fn open_updated(
 ) -> anyhow::Result<(SearchIndex, crate::index::UpdateReport)> {
     crate::corpus::loader::check_folder(folder)?;
     match open_updated_once(folder, quiet) {
-        Err(IndexError::Load(e)) => Err(e.into()),
-        Err(IndexError::Query(e)) => Err(e.into()),
+        Err(e) if !e.is_damage() => Err(e.into()),
         Err(e) => {
             eprintln!("daftar: the search index is damaged ({e}): rebuilding it");
             SearchIndex::discard(&index_dir(folder))?;
@@ -68,7 +67,7 @@ pub fn with_index<T>(
     let (idx, _) = open_updated(folder, true)?;
     match f(&idx) {
         Ok(v) => Ok(v),
-        Err(e @ (IndexError::Query(_) | IndexError::Load(_))) => Err(e.into()),
+        Err(e) if !e.is_damage() => Err(e.into()),
         Err(e) => {
             eprintln!("daftar: the search index failed to read ({e}): rebuilding it");
             drop(idx);

@@ -12,7 +12,7 @@ use serde_json::json;
 
 use crate::annotate::{AnnotationStore, TagSchema};
 use crate::corpus::loader::{
-    DEFAULT_MAX_FILE_BYTES, from_raw_rel, load_file, raw_rel, resolve_in_corpus,
+    DEFAULT_MAX_FILE_BYTES, from_raw_rel, load_article, raw_rel, resolve_in_corpus,
 };
 use crate::dates::EraClues;
 use crate::text::CharIndex;
@@ -52,16 +52,19 @@ pub fn run_tag(
         eprintln!("daftar: {n}");
     }
     let mut schema = TagSchema::load(folder)?;
-    if schema.ensure(tag.trim()) {
-        schema.save(folder)?;
-    }
     let who = annotator(annotator_name);
     let mut added: Vec<(u64, String, usize, usize, String)> = Vec::new();
     match target {
         Target::Range { path, start, end } => {
             let (file, rel) = resolve_in_corpus(folder, path).map_err(|e| anyhow::anyhow!(e))?;
-            let a = load_file(&file, &rel, DEFAULT_MAX_FILE_BYTES, &EraClues::bundled())
-                .map_err(|e| anyhow::anyhow!("{rel}: {e}"))?;
+            let a = load_article(
+                &file,
+                &rel,
+                DEFAULT_MAX_FILE_BYTES,
+                &EraClues::bundled(),
+                None,
+            )
+            .map_err(|e| anyhow::anyhow!("{rel}: {e}"))?;
             let id = store.add(
                 &a.id,
                 &a.path,
@@ -76,7 +79,6 @@ pub fn run_tag(
             if let Some(p) = store.data.passages.iter_mut().find(|p| p.id == id) {
                 p.raw_path = raw;
             }
-            store.save()?;
             let text: String = a.text.chars().skip(start).take(end - start).collect();
             added.push((id, a.path.clone(), start, end, text));
         }
@@ -99,9 +101,14 @@ pub fn run_tag(
                     added.push((id, h.path.clone(), s, e, h.text[m.clone()].to_string()));
                 }
             }
-            store.save()?;
         }
     }
+    // Only now that the passages are found is anything written: a refused
+    // path or range leaves the tags and the store as they were.
+    if schema.ensure(tag.trim()) {
+        schema.save(folder)?;
+    }
+    store.save()?;
     for (id, path, start, end, text) in &added {
         if as_json {
             let line = json!({"kind": "tagged", "id": id, "path": path, "start": start, "end": end, "text": text, "tag": tag.trim()});
@@ -156,7 +163,7 @@ pub fn run_tags(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Re
             resolve_in_corpus(folder, file.strip_prefix(folder).ok()?).ok()
         });
         let text = resolved.and_then(|(file, rel)| {
-            load_file(&file, &rel, DEFAULT_MAX_FILE_BYTES, &clues)
+            load_article(&file, &rel, DEFAULT_MAX_FILE_BYTES, &clues, None)
                 .ok()
                 .map(|a| a.text)
         });

@@ -69,12 +69,16 @@ const NOT_NESTING: &[&str] = &[
     "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "!doctype",
 ];
 
-/// The deepest nesting of elements, by a linear scan of the tags (an upper
-/// bound of what the parser builds: misnested end tags are not matched).
-/// Stops counting once past `limit`.
+/// The deepest nesting of elements, by a linear scan of the tags that
+/// follows the parser where it matters for depth: an end tag closes only an
+/// element that is open (a stray `</x>` closes nothing), and `/>` closes
+/// only a void element or one inside `<svg>`/`<math>` (the parser ignores
+/// it on `<div/>`). Stops counting once past `limit`, so each end tag
+/// searches at most `limit` open elements: linear in the page's size.
 fn nesting_depth(html: &str, limit: usize) -> usize {
     let b = html.as_bytes();
-    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    let mut open: Vec<String> = Vec::new();
+    let (mut max, mut i) = (0usize, 0usize);
     while let Some(off) = memchr_lt(&b[i..]) {
         i += off + 1;
         if b[i..].starts_with(b"!--") {
@@ -94,9 +98,10 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
         let end = find(b, start, b">").unwrap_or(b.len());
         let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
         i = end;
+        let void = NOT_NESTING.contains(&name.as_str());
         if closing {
-            if !NOT_NESTING.contains(&name.as_str()) {
-                depth = depth.saturating_sub(1);
+            if !void && let Some(at) = open.iter().rposition(|n| *n == name) {
+                open.truncate(at);
             }
             continue;
         }
@@ -106,12 +111,14 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
             i = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
             continue;
         }
-        if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
-            depth += 1;
-            max = max.max(depth);
-            if max > limit {
-                break;
-            }
+        let foreign = open.iter().any(|n| n == "svg" || n == "math");
+        if void || (self_closing && foreign) {
+            continue;
+        }
+        open.push(name);
+        max = max.max(open.len());
+        if max > limit {
+            break;
         }
     }
     max
@@ -252,5 +259,13 @@ mod tests {
         );
         assert!(nesting_depth(&flat, MAX_HTML_DEPTH) < 5);
         assert!(html_to_text(&flat).is_ok());
+        // What the parser nests anyway: `<div/>` (the slash is ignored on
+        // a div) and divs between stray end tags.
+        for deep in ["<div/>".repeat(2_000), "<div></x>".repeat(2_000)] {
+            assert_eq!(html_to_text(&deep), Err(HtmlError::TooDeep));
+        }
+        // Icons: self-closing SVG elements do nest nothing.
+        let icons = "<svg><path d='M0 0'/><circle r='1'/></svg>".repeat(3_000);
+        assert!(nesting_depth(&icons, MAX_HTML_DEPTH) <= 2);
     }
 }

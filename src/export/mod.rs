@@ -346,6 +346,12 @@ fn refuse_unless_replaceable(out: &Path, folder: bool) -> Result<(), ExportError
         return Ok(()); // nothing there
     };
     let t = meta.file_type();
+    // A link to a folder is where a folder export may go (data folders
+    // often are links); writing through a link to a file would replace
+    // what it points at.
+    if folder && t.is_symlink() && out.is_dir() {
+        return Ok(());
+    }
     let what = if t.is_symlink() {
         "a symbolic link"
     } else if t.is_dir() && !folder {
@@ -387,7 +393,11 @@ impl Partial {
     /// one atomic write anyway, and a temporary file and rename for each
     /// would take minutes at 100,000 articles.
     pub(crate) fn text_file(&mut self, path: &Path, body: &str) -> Result<(), ExportError> {
-        self.files.push(path.to_path_buf());
+        // Only what this export creates is removed on failure; a file that
+        // was there before (an earlier export replaced with --force) stays.
+        if std::fs::symlink_metadata(path).is_err() {
+            self.files.push(path.to_path_buf());
+        }
         std::fs::write(path, body).map_err(io_err(path))
     }
 

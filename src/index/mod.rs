@@ -86,6 +86,38 @@ pub enum IndexError {
     Load(#[from] crate::corpus::LoadError),
 }
 
+impl IndexError {
+    /// Whether the index's own files are damaged (cut short, missing,
+    /// altered, unreadable as an index) — derived data to throw away and
+    /// rebuild. A busy lock (another daftar indexing), a full disk or a
+    /// query or folder error is not: rebuilding would not help, and would
+    /// delete a healthy index under another writer.
+    pub fn is_damage(&self) -> bool {
+        use tantivy::TantivyError as T;
+        let io_damage = |e: &std::io::Error| {
+            matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound
+                    | std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::InvalidData
+            )
+        };
+        match self {
+            IndexError::Tantivy(t) => match t {
+                T::DataCorruption(_)
+                | T::OpenReadError(_)
+                | T::OpenDirectoryError(_)
+                | T::IncompatibleIndex(_)
+                | T::SchemaError(_)
+                | T::FieldNotFound(_) => true,
+                T::IoError(e) => io_damage(e),
+                _ => false,
+            },
+            IndexError::Io { .. } | IndexError::Query(_) | IndexError::Load(_) => false,
+        }
+    }
+}
+
 /// Bumped whenever the schema changes; an index of another version is
 /// rebuilt.
 pub const SCHEMA_VERSION: u32 = 3;

@@ -158,19 +158,27 @@ pub struct DaftarApp {
     /// Where the folder being loaded is noted until its load ends (the
     /// real window only): found at the next start, it means the load did
     /// not finish (a crash, a hang, a kill).
-    pub load_marker: Option<PathBuf>,
-    marker_live: bool,
+    pub load_markers: Option<PathBuf>,
+    /// The note of the load running.
+    live_marker: Option<PathBuf>,
     /// A folder whose last load did not finish, not reopened: the window
     /// asks what to do.
     pub interrupted: Option<PathBuf>,
 }
 
-/// The file that notes an unfinished load.
-pub fn load_marker_path() -> PathBuf {
+/// Where unfinished loads are noted: one file per folder, so two windows
+/// on two folders do not take each other's notes.
+pub fn load_markers_dir() -> PathBuf {
     dirs::cache_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join("daftar")
-        .join("loading.txt")
+        .join("loading")
+}
+
+/// The note of a load of `folder` in `dir`.
+pub fn load_marker(dir: &Path, folder: &Path) -> PathBuf {
+    let hash = blake3::hash(folder.as_os_str().as_encoded_bytes());
+    dir.join(format!("{}.txt", &hash.to_hex()[..16]))
 }
 
 /// What the window opens at start: the folder given on the command line,
@@ -189,11 +197,11 @@ pub fn startup_folder(
     }
 }
 
-/// The folder an unfinished load was reading, if the marker names one.
-pub fn unfinished_load(marker: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(marker).ok()?;
-    let line = text.lines().next()?.trim();
-    (!line.is_empty()).then(|| PathBuf::from(line))
+/// `folder` if a load of it was noted in `dir` and never ended.
+pub fn unfinished_load(dir: &Path, folder: &Path) -> Option<PathBuf> {
+    load_marker(dir, folder)
+        .exists()
+        .then(|| folder.to_path_buf())
 }
 
 pub const SETTINGS_KEY: &str = "daftar-settings";
@@ -202,11 +210,23 @@ pub const SETTINGS_KEY: &str = "daftar-settings";
 type PassageMarks = Vec<(std::ops::Range<usize>, egui::Color32)>;
 
 impl DaftarApp {
-    /// A window on `folder` that notes each load in `marker` until it
-    /// ends (see [`unfinished_load`]).
-    pub fn with_load_marker(settings: Settings, folder: Option<PathBuf>, marker: PathBuf) -> Self {
+    /// The running load's note is removed: it ended, or the window closes
+    /// while it runs (a chosen stop, not a crash).
+    pub fn end_load_note(&mut self) {
+        if let Some(m) = self.live_marker.take() {
+            let _ = std::fs::remove_file(m);
+        }
+    }
+
+    /// A window on `folder` that notes each load in the folder `markers`
+    /// until it ends (see [`unfinished_load`]).
+    pub fn with_load_markers(
+        settings: Settings,
+        folder: Option<PathBuf>,
+        markers: PathBuf,
+    ) -> Self {
         let mut app = Self::new(settings, None);
-        app.load_marker = Some(marker);
+        app.load_markers = Some(markers);
         if let Some(f) = folder {
             app.apply(Command::Open(f));
         }
@@ -244,8 +264,8 @@ impl DaftarApp {
             hits_for: 0,
             selected_path: None,
             articles_seen: 0,
-            load_marker: None,
-            marker_live: false,
+            load_markers: None,
+            live_marker: None,
             interrupted: None,
         };
         if let Some(f) = folder {
@@ -274,13 +294,14 @@ impl DaftarApp {
             Command::Open(folder) => {
                 self.selected = None;
                 self.interrupted = None;
-                if let Some(m) = &self.load_marker {
-                    if let Some(dir) = m.parent() {
-                        let _ = std::fs::create_dir_all(dir);
+                self.end_load_note();
+                if let Some(dir) = &self.load_markers {
+                    let _ = std::fs::create_dir_all(dir);
+                    let m = load_marker(dir, &folder);
+                    let note = format!("{}\n{}\n", folder.display(), std::process::id());
+                    if crate::disk::write_atomic(&m, note.as_bytes()).is_ok() {
+                        self.live_marker = Some(m);
                     }
-                    let _ =
-                        crate::disk::write_atomic(m, format!("{}\n", folder.display()).as_bytes());
-                    self.marker_live = true;
                 }
                 self.ws.open(&folder);
                 self.settings.recent.retain(|f| f != &folder);
@@ -430,13 +451,9 @@ impl DaftarApp {
             self.setup(&ctx);
         }
         self.ws.poll(Duration::from_millis(4));
-        if self.marker_live
-            && !self.ws.is_loading()
-            && let Some(m) = &self.load_marker
-        {
+        if self.live_marker.is_some() && !self.ws.is_loading() {
             // Finished, failed or cancelled: the load ended.
-            let _ = std::fs::remove_file(m);
-            self.marker_live = false;
+            self.end_load_note();
         }
         if let Some(want) = &self.open_article
             && let Some(i) = self.ws.articles.iter().position(|a| &a.path == want)
@@ -1041,5 +1058,9 @@ impl eframe::App for EframeApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.0.settings);
+    }
+
+    fn on_exit(&mut self) {
+        self.0.end_load_note();
     }
 }

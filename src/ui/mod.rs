@@ -56,17 +56,17 @@ pub fn run(start: Start) -> anyhow::Result<()> {
             if let Some(c) = calendar {
                 settings.calendar = c;
             }
-            let marker = app::load_marker_path();
-            let (folder, interrupted) = match app::startup_folder(
-                folder,
-                settings.last_folder.clone().filter(|f| f.is_dir()),
-                app::unfinished_load(&marker),
-            ) {
+            let markers = app::load_markers_dir();
+            let last = settings.last_folder.clone().filter(|f| f.is_dir());
+            let unfinished = last
+                .as_deref()
+                .and_then(|l| app::unfinished_load(&markers, l));
+            let (folder, interrupted) = match app::startup_folder(folder, last, unfinished) {
                 (Some(f), i) => (Some(f), i),
                 (None, Some(i)) => (None, Some(i)),
                 (None, None) => (Some(crate::corpus::sample::sample_corpus_dir()?), None),
             };
-            let mut app = app::DaftarApp::with_load_marker(settings, folder, marker);
+            let mut app = app::DaftarApp::with_load_markers(settings, folder, markers);
             app.interrupted = interrupted;
             app.open_article = article;
             app.open_entity = entity;

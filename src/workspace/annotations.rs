@@ -37,27 +37,30 @@ impl AnnotationState {
             root: Some(root.to_path_buf()),
             ..Default::default()
         };
-        match TagSchema::load(root) {
-            Ok(t) => s.schema = t,
-            Err(e) => {
-                // A tag file that does not read must not be written over:
-                // the annotations stay read-only until the user acts.
-                s.read_only = AnnotationStore::read_only(root).ok();
-                s.note = Some(format!("{e} (annotations are read-only)"));
-                s.unusable = true;
-                return s;
-            }
-        }
+        use crate::annotate::StoreError;
+        // The lock first: only its holder may set a broken file aside.
         match AnnotationStore::open(root) {
-            Ok(store) => {
-                if !store.notes.is_empty() {
-                    s.note = Some(store.notes.join("; "));
+            Ok(store) => match TagSchema::load(root) {
+                Ok(t) => {
+                    s.schema = t;
+                    if !store.notes.is_empty() {
+                        s.note = Some(store.notes.join("; "));
+                    }
+                    s.store = Some(store);
                 }
-                s.store = Some(store);
-            }
+                Err(e) => {
+                    // A tag file that does not read must not be written
+                    // over: the annotations stay read-only until the user
+                    // acts.
+                    s.unusable = matches!(e, StoreError::Unusable(_));
+                    s.read_only = Some(store.data.clone());
+                    s.note = Some(format!("{e} (annotations are read-only)"));
+                }
+            },
             Err(e) => {
                 // Show what is there, change nothing.
-                s.unusable = matches!(e, crate::annotate::StoreError::Unusable(_));
+                s.unusable = matches!(e, StoreError::Unusable(_));
+                s.schema = TagSchema::read_only(root).unwrap_or_default();
                 s.read_only = AnnotationStore::read_only(root).ok();
                 s.note = Some(format!("{e} (annotations are read-only)"));
             }
@@ -86,14 +89,16 @@ impl AnnotationState {
             "tags.ron.bak",
         ] {
             let p = dir.join(name);
+            // Only files that are there and do not parse: one that cannot
+            // be opened may be good and is left alone.
             let broken = match name.starts_with("tags") {
-                true => !matches!(
+                true => matches!(
                     crate::disk::read_ron::<TagSchema>(&p),
-                    crate::disk::RonFile::Good(..) | crate::disk::RonFile::Missing
+                    crate::disk::RonFile::Broken(_)
                 ),
-                false => !matches!(
+                false => matches!(
                     crate::disk::read_ron::<Annotations>(&p),
-                    crate::disk::RonFile::Good(..) | crate::disk::RonFile::Missing
+                    crate::disk::RonFile::Broken(_)
                 ),
             };
             if broken {

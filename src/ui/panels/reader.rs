@@ -222,9 +222,17 @@ impl ReaderPanel {
                     None => Vec::new(),
                 };
                 let title = article.short_title(MAX_TITLE_CHARS);
+                // Marks only in the part of the title that is shown (not
+                // across the cut into «…»).
+                let kept = article.title.as_ref().map_or(0, |r| {
+                    let t = &article.text[r.clone()];
+                    t.char_indices()
+                        .nth(MAX_TITLE_CHARS)
+                        .map_or(t.len(), |(i, _)| i)
+                });
                 let title_spans: Vec<Span> = title_spans
                     .into_iter()
-                    .filter(|s| s.range.end <= title.len())
+                    .filter(|s| s.range.end <= kept)
                     .collect();
                 RtlText::new(&title, fonts::bold(size * 1.45))
                     .width(width)
