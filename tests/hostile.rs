@@ -180,6 +180,7 @@ fn best_of_three(mut f: impl FnMut()) -> f64 {
 /// quadratic code it replaces took 16×.
 fn assert_near_linear(what: &str, small: f64, big: f64) {
     let ratio = big / small.max(1e-6);
+    eprintln!("{what}: 4× the input, {ratio:.1}× the time ({small:.4} s → {big:.4} s)");
     assert!(
         ratio < 9.0,
         "{what}: 4× the input took {ratio:.1}× the time ({small:.4} s → {big:.4} s)"
