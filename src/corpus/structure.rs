@@ -334,6 +334,9 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     if words == 0 {
         return LineKind::Chrome("no words");
     }
+    if is_menu_shaped(key) {
+        return LineKind::Chrome("navigation");
+    }
     if words <= 12 {
         let segments: Vec<&str> = key
             .split([
@@ -375,6 +378,25 @@ fn key_range(folded: &Folded, original: &Range<usize>) -> Range<usize> {
         Some(s) => s..end,
         None => 0..0,
     }
+}
+
+/// A menu, breadcrumb or link bar by its shape, whatever its words: three
+/// or more short items (four words at most, no sentence inside) between
+/// separators (`|`, `›`, `»`, `/`, `·`, `▪`, `•`, `—`, or ` - `). A
+/// headline with one dash or a sentence with a slash has fewer items or
+/// longer ones; a dateline «تهران - ایرنا - ۲۷ مهر» is taken as a dateline
+/// before this is asked.
+fn is_menu_shaped(key: &str) -> bool {
+    let items: Vec<&str> = key
+        .split(['|', '›', '»', '/', '·', '▪', '•', '◦', '—', '–', '\t'])
+        .flat_map(|s| s.split(" - "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|s| word_count(s) <= 4 && !s.ends_with(['.', '؟', '?', '!', ':', '،']))
 }
 
 fn ends_with_any(key: &str, ends: &[char]) -> bool {
@@ -632,6 +654,28 @@ fn parse_tags(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn menus_are_told_by_their_shape_not_their_words() {
+        let key = |t: &str| crate::text::search_key(t);
+        // Items no word list holds, between all kinds of separators.
+        for menu in [
+            "پژوهش ▪ تحلیل ▪ همایش‌ها ▪ گزارش‌های آماری ▪ English",
+            "درباره ما | تماس با ما | تبلیغات | حریم خصوصی",
+            "خانه › طلا و ارز › بازار ارز",
+            "گالری - پادکست - ویژه‌نامه نوروز - بایگانی",
+        ] {
+            assert!(is_menu_shaped(&key(menu)), "{menu}");
+        }
+        for text in [
+            "کرمانشاه - استاندار از پروژه‌های نیمه‌تمام بازدید کرد",
+            "نرخ تورم نقطه به نقطه / ماهانه به ۳۲ درصد رسید و کارشناسان نسبت به ادامه آن هشدار دادند.",
+            "صادرات | واردات",
+            "وزیر گفت: واردات کالا / صادرات خدمات / تراز تجاری همه بهتر شده‌اند و ادامه می‌یابند.",
+        ] {
+            assert!(!is_menu_shaped(&key(text)), "{text}");
+        }
+    }
 
     fn texts<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
         ranges.iter().map(|r| &text[r.clone()]).collect()
