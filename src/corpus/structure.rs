@@ -483,13 +483,31 @@ pub fn analyse(text: &str) -> Structure {
     let repeated_later = |i: usize| text_lines.iter().any(|&j| j > i && key_of(j) == key_of(i));
     let is_kicker_shape =
         |i: usize| lines[i].words <= 20 && ends_with_any(key_of(i), &[':', '؛', ';']);
-    let title = window
+    let headline_shaped = |i: usize| {
+        (2..=30).contains(&lines[i].words)
+            && !ends_with_any(key_of(i), &[':', '؛', ';', '.', '…', '،'])
+    };
+    // The headline sits just above the article: the headline-shaped line
+    // nearest above the first long paragraph (a site's name, menus and
+    // "most read" lists above it are farther up).
+    // A line printed twice in a row is a photo caption, not a headline.
+    let doubled = |n: usize| {
+        let k = key_of(text_lines[n]);
+        (n > 0 && key_of(text_lines[n - 1]) == k)
+            || text_lines.get(n + 1).is_some_and(|&j| key_of(j) == k)
+    };
+    let above_body = text_lines
         .iter()
-        .copied()
-        .find(|&i| {
-            (2..=30).contains(&lines[i].words)
-                && !ends_with_any(key_of(i), &[':', '؛', ';', '.', '…', '،'])
-        })
+        .position(|&i| lines[i].words >= 25)
+        .and_then(|p| {
+            (0..p)
+                .rev()
+                .take(4)
+                .find(|&n| headline_shaped(text_lines[n]) && !doubled(n))
+                .map(|n| text_lines[n])
+        });
+    let title = above_body
+        .or_else(|| window.iter().copied().find(|&i| headline_shaped(i)))
         .or_else(|| {
             window.iter().copied().find(|&i| {
                 (2..=30).contains(&lines[i].words)
@@ -654,6 +672,20 @@ fn parse_tags(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_headline_is_the_line_just_above_the_article_not_the_site_name() {
+        let page = "پایگاه خبری دشت و کوه\n\
+                    نگاهی به روستاهای ایران\n\
+                    پربازدیدها\n\
+                    بازگشایی جاده کوهستانی پس از بارش برف\n\
+                    برداشت زعفران در روستاهای جنوبی آغاز شد\n\
+                    ۱۴۰۳/۰۸/۱۲ - ۰۹:۴۵\n\
+                    کشاورزان روستاهای جنوبی استان از صبح امروز برداشت زعفران را آغاز کردند و به گفته یکی از آنان محصول امسال به دلیل بارش‌های پاییزی بیشتر از سال گذشته است و قیمت آن نیز در بازار محلی ثابت مانده است.\n";
+        let st = analyse(page);
+        let title = &page[st.title.clone().unwrap()];
+        assert_eq!(title, "برداشت زعفران در روستاهای جنوبی آغاز شد");
+    }
 
     #[test]
     fn menus_are_told_by_their_shape_not_their_words() {
