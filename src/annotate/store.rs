@@ -242,6 +242,8 @@ pub struct AnnotationStore {
     /// The bytes of the file as last read or written (it parsed): what
     /// the next save keeps as the backup.
     last_good: Option<Vec<u8>>,
+    /// The file's size and modification time when last read or written.
+    last_stamp: Option<(u64, std::time::SystemTime)>,
     /// What happened on opening (a broken file set aside …).
     pub notes: Vec<String>,
 }
@@ -297,6 +299,7 @@ impl AnnotationStore {
             _lock: lock,
             data,
             last_good,
+            last_stamp: stamp(&Self::path(root)),
             notes,
         })
     }
@@ -339,7 +342,9 @@ impl AnnotationStore {
         // The file changed on disk since it was read (a hand edit, a sync
         // tool): that version becomes the backup when it reads, and is set
         // aside when it does not — never lost, never the backup.
-        let on_disk = std::fs::read(&path).ok();
+        // (Its size and time tell; the file is read only when they moved.)
+        let changed = stamp(&path) != self.last_stamp;
+        let on_disk = changed.then(|| std::fs::read(&path).ok()).flatten();
         if let Some(disk) = on_disk
             && self.last_good.as_deref() != Some(&disk[..])
         {
@@ -358,6 +363,7 @@ impl AnnotationStore {
         )
         .map_err(io(&path))?;
         self.last_good = Some(bytes);
+        self.last_stamp = stamp(&path);
         Ok(())
     }
 
@@ -456,6 +462,12 @@ impl Annotations {
         }
         changed
     }
+}
+
+/// A file's size and modification time (`None`: not there).
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
 }
 
 /// Where `p`'s quote is in `text` now: in place, or the occurrence whose

@@ -37,14 +37,10 @@ fn open_updated_once(
     quiet: bool,
 ) -> Result<(SearchIndex, crate::index::UpdateReport), IndexError> {
     let mut idx = SearchIndex::open_or_create(&index_dir(folder))?;
+    // Quiet commands still say when the index was damaged.
     if let Some(why) = &idx.rebuilt
-        && !quiet
+        && (!quiet || why.starts_with("index damaged"))
     {
-        eprintln!("daftar: {why}");
-    } else if let Some(why) = &idx.rebuilt
-        && why.starts_with("index damaged")
-    {
-        // Quiet commands still say when the index was damaged.
         eprintln!("daftar: {why}");
     }
     let report = update_index(folder, &mut idx, &LoadOptions::default(), |p| {

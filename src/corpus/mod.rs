@@ -85,43 +85,39 @@ impl Article {
 
     /// [`Self::display_title`] cut to `max_chars` characters with «…»:
     /// what lists and the reader lay out (a 10-million-character "title"
-    /// from a broken file must not be laid out whole).
+    /// from a broken file must not be laid out whole, nor copied).
     pub fn short_title(&self, max_chars: usize) -> String {
-        let cut = |t: &str| match t.char_indices().nth(max_chars) {
+        let t = self.title_text(Some(max_chars.saturating_mul(4) + 4));
+        match t.char_indices().nth(max_chars) {
             Some((at, _)) => format!("{}…", &t[..at]),
-            None => t.to_string(),
-        };
-        // Cut before copying: a title or first paragraph may be megabytes
-        // long.
-        let head = |r: &std::ops::Range<usize>| {
-            let t = &self.text[r.clone()];
-            &t[..t.floor_char_boundary(max_chars.saturating_mul(4) + 4)]
-        };
-        match (&self.title, self.paragraphs.first()) {
-            (Some(r), _) => cut(head(r)),
-            (None, Some(r)) => {
-                let p = head(r);
-                let mut t = p.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
-                if self.text[r.clone()].len() > p.len() || p.split_whitespace().nth(12).is_some() {
-                    t.push('…');
-                }
-                cut(&t)
-            }
-            (None, None) => cut(&self.display_title()),
+            None => t,
         }
     }
 
     /// The title to show: the headline, else the start of the first
     /// paragraph, else the file name.
     pub fn display_title(&self) -> String {
+        self.title_text(None)
+    }
+
+    /// The title, read from at most `head` bytes of the headline or the
+    /// first paragraph (all of it without a limit).
+    fn title_text(&self, head: Option<usize>) -> String {
+        let part = |r: &std::ops::Range<usize>| {
+            let t = &self.text[r.clone()];
+            match head {
+                Some(h) => &t[..t.floor_char_boundary(h)],
+                None => t,
+            }
+        };
         if let Some(r) = &self.title {
-            return self.text[r.clone()].to_string();
+            return part(r).to_string();
         }
         if let Some(r) = self.paragraphs.first() {
-            let p = &self.text[r.clone()];
+            let p = part(r);
             let words: Vec<&str> = p.split_whitespace().take(12).collect();
             let mut t = words.join(" ");
-            if p.split_whitespace().nth(12).is_some() {
+            if p.len() < r.len() || p.split_whitespace().nth(12).is_some() {
                 t.push('…');
             }
             return t;

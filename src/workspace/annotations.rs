@@ -91,15 +91,16 @@ impl AnnotationState {
             let p = dir.join(name);
             // Only files that are there and do not parse: one that cannot
             // be opened may be good and is left alone.
-            let broken = match name.starts_with("tags") {
-                true => matches!(
-                    crate::disk::read_ron::<TagSchema>(&p),
+            fn broken<T: serde::de::DeserializeOwned>(p: &Path) -> bool {
+                matches!(
+                    crate::disk::read_ron::<T>(p),
                     crate::disk::RonFile::Broken(_)
-                ),
-                false => matches!(
-                    crate::disk::read_ron::<Annotations>(&p),
-                    crate::disk::RonFile::Broken(_)
-                ),
+                )
+            }
+            let broken = if name.starts_with("tags") {
+                broken::<TagSchema>(&p)
+            } else {
+                broken::<Annotations>(&p)
             };
             if broken {
                 let aside = crate::disk::set_aside(&p).map_err(|e| e.to_string())?;

@@ -254,8 +254,10 @@ impl ReaderPanel {
                 self.drawn_bytes = 0;
                 for (i, para) in blocks.iter().enumerate() {
                     let y = ui.cursor().top() - top;
+                    // From the byte length (Persian letters take two): no
+                    // scan of every block not yet laid out, every frame.
                     let estimate = || {
-                        let chars = article.text[para.clone()].chars().count() as f32;
+                        let chars = para.len() as f32 / 1.8;
                         (chars * size * 0.48 / width).ceil().max(1.0) * lh
                     };
                     let h = self
