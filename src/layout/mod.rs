@@ -341,26 +341,31 @@ fn fit_prefix(
     m: &mut dyn Measure,
     widths: &mut CharWidths,
 ) -> usize {
-    let mut cut = word.start;
+    let mut est = word.start;
     let mut sum = 0.0;
     for (k, c) in text[word.clone()].char_indices() {
         sum += widths.of(c, m);
-        if cut > word.start && sum > max_width {
+        if est > word.start && sum > max_width {
             break;
         }
-        cut = word.start + k + c.len_utf8();
+        est = word.start + k + c.len_utf8();
     }
-    // Joined letters are drawn narrower or wider than alone: when the
-    // estimate does not fit as drawn, the longest start that does is
-    // searched by halves (one character always goes).
-    if m.width(&text[word.start..cut]) <= max_width {
-        return cut;
-    }
-    let ends: Vec<usize> = text[word.start..cut]
+    // Joined letters are drawn narrower (or wider) than alone: the
+    // longest start that fits as drawn is searched by halves among up to
+    // four times the estimate's characters (one character always goes).
+    // Every try measures about a line, so the work stays that of the line.
+    let estimated = text[word.start..est].chars().count();
+    let ends: Vec<usize> = text[word.clone()]
         .char_indices()
+        .take(estimated * 4)
         .map(|(k, c)| word.start + k + c.len_utf8())
         .collect();
     let (mut lo, mut hi) = (0, ends.len() - 1); // ends[lo] fits or is the first
+    if m.width(&text[word.start..ends[(estimated - 1).min(hi)]]) <= max_width {
+        lo = (estimated - 1).min(hi);
+    } else {
+        hi = (estimated - 1).min(hi);
+    }
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         if m.width(&text[word.start..ends[mid]]) <= max_width {
