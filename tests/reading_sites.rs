@@ -209,6 +209,35 @@ impl Score {
     }
 }
 
+/// What daftar got wrong on one page (with `DAFTAR_SITES_VERBOSE=1`).
+fn explain_misses(page: &Path, a: &Article, g: &Gold) {
+    let text = &*a.text;
+    let title = a.title.as_ref().map(|r| text[r.clone()].trim());
+    let mut out = Vec::new();
+    if title != Some(g.title.trim()) {
+        out.push(format!("  title: {title:?} (gold «{}»)", g.title));
+    }
+    let matches = |r: &std::ops::Range<usize>, w: &Words| {
+        first_last(&text[r.clone()]) == Some((w.first.as_str(), w.last.as_str()))
+    };
+    for r in &a.paragraphs {
+        if !g.paragraphs.iter().any(|w| matches(r, w)) {
+            out.push(format!("  chrome kept: «{}»", &text[r.clone()]));
+        }
+    }
+    for w in &g.paragraphs {
+        if !a.paragraphs.iter().any(|r| matches(r, w)) {
+            out.push(format!("  lost: «{} … {}»", w.first, w.last));
+        }
+    }
+    if a.source.as_deref() != g.source.as_deref() {
+        out.push(format!("  source: {:?} (gold {:?})", a.source, g.source));
+    }
+    if !out.is_empty() {
+        eprintln!("{}\n{}", page.display(), out.join("\n"));
+    }
+}
+
 #[test]
 fn figures_on_pages_of_unseen_sites_tuned_and_held_out_apart() {
     let clues = EraClues::bundled();
@@ -217,6 +246,9 @@ fn figures_on_pages_of_unseen_sites_tuned_and_held_out_apart() {
         let rel = page.file_name().unwrap().to_string_lossy().into_owned();
         let a = load_file(&page, &rel, u64::MAX, &clues)
             .unwrap_or_else(|e| panic!("{}: not read: {e}", page.display()));
+        if std::env::var_os("DAFTAR_SITES_VERBOSE").is_some() {
+            explain_misses(&page, &a, &gold);
+        }
         if HELD_OUT.contains(&gold.site.as_str()) {
             held.add(&a, &gold);
         } else {

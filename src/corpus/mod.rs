@@ -3,6 +3,8 @@
 //! ([`html`]), page-chrome removal and metadata ([`structure`]), and the
 //! bundled sample corpus ([`sample`]).
 
+pub mod boilerplate;
+pub mod chrome_model;
 pub mod decode;
 pub mod html;
 pub mod loader;

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::boilerplate::{LineCounts, line_hash};
+use super::chrome_model::{Features, MODEL};
 use crate::dates::{FoundDate, find_dates_folded};
 use crate::text::Folded;
 
@@ -43,6 +45,9 @@ pub struct Structure {
     pub body_dates: Vec<FoundDate>,
     /// Lines left out as chrome, with the reason.
     pub chrome: Vec<(Range<usize>, &'static str)>,
+    /// [`line_hash`] of every line, in order (for the corpus's table of
+    /// recurring lines).
+    pub line_hashes: Vec<u64>,
 }
 
 struct Line {
@@ -295,7 +300,11 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     if key.contains('©') || COPYRIGHT_PREFIXES.iter().any(|p| k.starts_with(p)) {
         return LineKind::Chrome("copyright");
     }
-    if words <= 25 && key.contains("حقوق") && key.contains("محفوظ") {
+    if words <= 25
+        && ((key.contains("حقوق") && key.contains("محفوظ"))
+            || (key.contains("ذکر منبع")
+                && ["مجاز", "بلامانع", "ازاد"].iter().any(|w| key.contains(w))))
+    {
         return LineKind::Chrome("copyright");
     }
     // (A long line is no dateline: the check maps each date back into the
@@ -313,14 +322,35 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
             last = kr.end;
         }
         rest.push_str(&key[last..]);
-        if word_count(&rest) <= 2 {
+        // «یکشنبه ۲۲ مهر ۱۴۰۳ | کد خبر: ۸۸۱۲۳ | نویسنده: …»: a date among
+        // labelled metadata is a dateline too.
+        let labelled = || {
+            rest.split(SEGMENT_SEPARATORS)
+                .all(|seg| word_count(seg) <= 2 || is_metadata_segment(seg.trim()))
+        };
+        if word_count(&rest) <= 2 || labelled() {
             return LineKind::Dateline;
         }
     }
     if RELATED_PREFIXES.iter().any(|p| starts_with_word(k, p)) && words <= 25 {
         return LineKind::Chrome("related");
     }
-    if words <= 12 && META_PREFIXES.iter().any(|p| starts_with_word(k, p)) {
+    if words <= 5 && COMMENT_HEADINGS.iter().any(|p| starts_with_word(k, p)) {
+        return LineKind::Chrome("comments");
+    }
+    // A byline or a reading-time line, alone or among other labelled
+    // segments («یادداشت / نوشته: …»); a question is an interview's line
+    // («خبرنگار: … چیست؟»), not metadata.
+    if words <= 12
+        && !ends_with_any(key, &['؟', '?', '.'])
+        && (META_PREFIXES.iter().any(|p| starts_with_word(k, p))
+            || key
+                .split(SEGMENT_SEPARATORS)
+                .any(|seg| is_metadata_segment(seg.trim())))
+    {
+        return LineKind::Chrome("metadata");
+    }
+    if words <= 6 && is_metadata_segment(k) {
         return LineKind::Chrome("metadata");
     }
     // Credit lines: «با استفاده از گزارش‌های ایرنا و …؛ س.ن»
@@ -333,9 +363,6 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     }
     if words == 0 {
         return LineKind::Chrome("no words");
-    }
-    if is_menu_shaped(key) {
-        return LineKind::Chrome("navigation");
     }
     if words <= 12 {
         let segments: Vec<&str> = key
@@ -380,6 +407,45 @@ fn key_range(folded: &Folded, original: &Range<usize>) -> Range<usize> {
     }
 }
 
+/// What separates the segments of a header line («… | کد خبر: … | …»).
+const SEGMENT_SEPARATORS: &[char] = &['|', '·', '•', '▪', '/'];
+
+/// A labelled piece of metadata: a site id, or a byline or reading-time
+/// label with its value («نوشته: …», «زمان مطالعه: ۳ دقیقه»).
+fn is_metadata_segment(seg: &str) -> bool {
+    SITE_ID.is_match(seg)
+        || (seg.contains(':')
+            && word_count(seg) <= 8
+            && META_PREFIXES
+                .iter()
+                .chain(BYLINE_LABELS)
+                .any(|p| starts_with_word(seg, p)))
+}
+
+/// Labels of a byline that are words of a sentence too, so they count only
+/// before a colon («گزارش: گروه خبر», not «گزارش بانک مرکزی …»).
+const BYLINE_LABELS: &[&str] = &[
+    "گزارش",
+    "نوشته",
+    "به قلم",
+    "تنظیم",
+    "گفتگو",
+    "گفت وگو",
+    "گفتوگو",
+];
+
+/// Headings of a comment section.
+const COMMENT_HEADINGS: &[&str] = &[
+    "نظرات",
+    "نظر شما",
+    "ارسال نظر",
+    "دیدگاه",
+    "دیدگاه شما",
+    "دیدگاهها",
+    "دیدگاه ها",
+    "comments",
+];
+
 /// A menu, breadcrumb or link bar by its shape, whatever its words: three
 /// or more short items (four words at most, no sentence inside) between
 /// separators (`|`, `›`, `»`, `/`, `·`, `▪`, `•`, `—`, or ` - `). A
@@ -403,8 +469,43 @@ fn ends_with_any(key: &str, ends: &[char]) -> bool {
     key.trim_end().ends_with(ends)
 }
 
-/// Analyses an article's decoded text.
+/// What is known about a page beyond its text: how often its lines recur
+/// in the corpus, and what its HTML markup says.
+#[derive(Default)]
+pub struct PageContext<'a> {
+    /// How many files of the corpus hold each line (none: the page is read
+    /// alone).
+    pub lines: Option<&'a dyn LineCounts>,
+    pub hints: PageHints,
+}
+
+/// What a page's markup says about it (HTML pages; empty for text files).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageHints {
+    /// The headline: JSON-LD `headline`, `og:title` or `<h1>`.
+    pub title: Option<String>,
+    /// The site's own names: `og:site_name`, the JSON-LD publisher, the
+    /// part of `<title>` that is not the headline.
+    pub site_names: Vec<String>,
+    /// Start offsets (into the text) of lines that are mostly link text.
+    pub link_lines: Vec<usize>,
+}
+
+/// Fewest files a line must recur in to be taken as a site's chrome: a
+/// sentence quoted by two outlets stays text.
+pub const MIN_RECURRING_FILES: u32 = 3;
+
+/// Words from which a line is a long paragraph (the article's anchor).
+const ANCHOR_WORDS: usize = 20;
+
+/// Analyses an article's decoded text, read alone.
 pub fn analyse(text: &str) -> Structure {
+    analyse_with(text, &PageContext::default())
+}
+
+/// Analyses an article's decoded text with what is known of its corpus
+/// and markup.
+pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
     let mut lines: Vec<Line> = lines(text)
         .into_iter()
         .map(|range| {
@@ -425,7 +526,10 @@ pub fn analyse(text: &str) -> Structure {
         })
         .collect();
 
-    let mut st = Structure::default();
+    let mut st = Structure {
+        line_hashes: lines.iter().map(|l| line_hash(&l.folded.key)).collect(),
+        ..Structure::default()
+    };
     // Runs: a related-news heading takes the short lines after it; a tag
     // line takes the link-only lines after it.
     let mut in_related = false;
@@ -452,7 +556,9 @@ pub fn analyse(text: &str) -> Structure {
                     .map(|m| m.as_str().to_string());
             }
             LineKind::Text if in_related => {
-                if line.words <= 20 && !ends_with_any(&line.folded.key, &['.', '؟', '?', '!']) {
+                // Related headlines are often questions; a full stop ends
+                // the list.
+                if line.words <= 20 && !ends_with_any(&line.folded.key, &['.', '!']) {
                     line.kind = LineKind::Chrome("related");
                 } else {
                     in_related = false;
@@ -462,51 +568,62 @@ pub fn analyse(text: &str) -> Structure {
             _ => {}
         }
     }
-    for line in &lines {
-        if let LineKind::Chrome(reason) = line.kind {
-            st.chrome.push((line.range.clone(), reason));
-        }
-        if line.kind == LineKind::Dateline {
-            st.header_dates.extend(line.dates.iter().cloned());
-        }
-    }
 
-    let text_lines: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == LineKind::Text)
-        .collect();
+    let signs = ChromeSigns::of(&lines, &st.line_hashes, cx);
     let key_of = |i: usize| lines[i].folded.key.as_str();
+    let is_text = |i: usize| lines[i].kind == LineKind::Text;
+    // Long paragraphs that are the page's own: the article is among them.
+    let anchors: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_text(i) && lines[i].words >= ANCHOR_WORDS && !signs.sure(i))
+        .collect();
+    let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| is_text(i)).collect();
 
-    // Title: among the first four text lines, a headline-shaped line
-    // (2–30 words, no closing colon or full stop); else a short sentence
-    // that the body does not repeat; else the kicker-shaped line.
-    let window: Vec<usize> = text_lines.iter().copied().take(4).collect();
-    let repeated_later = |i: usize| text_lines.iter().any(|&j| j > i && key_of(j) == key_of(i));
+    // Title: the markup's headline when a line holds it; else the
+    // headline-shaped line nearest above the first long paragraph (a
+    // site's name, menus and "most read" lists above it are farther up,
+    // and carry signs of chrome); else among the first four text lines.
     let is_kicker_shape =
         |i: usize| lines[i].words <= 20 && ends_with_any(key_of(i), &[':', '؛', ';']);
     let headline_shaped = |i: usize| {
         (2..=30).contains(&lines[i].words)
             && !ends_with_any(key_of(i), &[':', '؛', ';', '.', '…', '،'])
+            && !signs.sure(i)
     };
-    // The headline sits just above the article: the headline-shaped line
-    // nearest above the first long paragraph (a site's name, menus and
-    // "most read" lists above it are farther up).
     // A line printed twice in a row is a photo caption, not a headline.
     let doubled = |n: usize| {
         let k = key_of(text_lines[n]);
         (n > 0 && key_of(text_lines[n - 1]) == k)
             || text_lines.get(n + 1).is_some_and(|&j| key_of(j) == k)
     };
-    let above_body = text_lines
+    let from_markup = cx.hints.title.as_deref().and_then(|t| {
+        let want = crate::text::search_key(t);
+        let want = want.trim();
+        (!want.is_empty())
+            .then(|| {
+                text_lines
+                    .iter()
+                    .copied()
+                    .find(|&i| key_of(i).trim() == want)
+            })
+            .flatten()
+    });
+    let above_body = anchors.first().and_then(|&first| {
+        let p = text_lines.partition_point(|&i| i < first);
+        (0..p)
+            .rev()
+            .take(4)
+            .find(|&n| headline_shaped(text_lines[n]) && !doubled(n))
+            .map(|n| text_lines[n])
+    });
+    let window: Vec<usize> = text_lines
         .iter()
-        .position(|&i| lines[i].words >= 25)
-        .and_then(|p| {
-            (0..p)
-                .rev()
-                .take(4)
-                .find(|&n| headline_shaped(text_lines[n]) && !doubled(n))
-                .map(|n| text_lines[n])
-        });
-    let title = above_body
+        .copied()
+        .filter(|&i| !signs.sure(i))
+        .take(4)
+        .collect();
+    let repeated_later = |i: usize| text_lines.iter().any(|&j| j > i && key_of(j) == key_of(i));
+    let title = from_markup
+        .or(above_body)
         .or_else(|| window.iter().copied().find(|&i| headline_shaped(i)))
         .or_else(|| {
             window.iter().copied().find(|&i| {
@@ -516,16 +633,117 @@ pub fn analyse(text: &str) -> Structure {
             })
         })
         .or_else(|| window.iter().copied().find(|&i| is_kicker_shape(i)));
-    // Kicker: the kicker-shaped line just above the title, or, failing
-    // that, just below it (a sub-headline such as «در گفت‌وگو با …:»).
+    // Kicker: the line just above the title when it introduces it (ends
+    // with a colon, or a short line with no full stop and no sign of
+    // chrome); failing that, a colon line just below it («در گفت‌وگو با
+    // …:»).
     let kicker = title.and_then(|t| {
+        let above = t.checked_sub(1).filter(|&i| {
+            is_text(i)
+                && !signs.sure(i)
+                && (is_kicker_shape(i)
+                    || (lines[i].words <= 15
+                        && !ends_with_any(key_of(i), &['.', '!', '؟', '?', '…'])
+                        && !signs.weak(i)))
+        });
         let pos = text_lines.iter().position(|&i| i == t)?;
-        let prev = pos.checked_sub(1).and_then(|p| text_lines.get(p)).copied();
-        let next = text_lines.get(pos + 1).copied();
-        prev.into_iter()
-            .chain(next)
-            .find(|&i| i != t && is_kicker_shape(i))
+        let below = text_lines
+            .get(pos + 1)
+            .copied()
+            .filter(|&i| is_kicker_shape(i) && !signs.sure(i));
+        above.or(below)
     });
+
+    // The model decides every other text line, top to bottom (a line in
+    // the tail after the article knows whether chrome came before it).
+    let title_key = title.map(|t| key_of(t).trim().to_string());
+    let quotes_title = |i: usize| {
+        title_key
+            .as_deref()
+            .is_some_and(|t| !t.is_empty() && Some(i) != title && key_of(i).contains(t))
+    };
+    // A citation that repeats the headline is no paragraph of the article.
+    let anchors: Vec<usize> = anchors.into_iter().filter(|&i| !quotes_title(i)).collect();
+    let first_anchor = anchors.first().copied();
+    let last_anchor = anchors.last().copied();
+    let list_run = list_runs(&lines, title, kicker);
+    let mut tail_chrome = false;
+    let mut tail_section = false;
+    let mut decided: Vec<(usize, &'static str)> = Vec::new();
+    for i in 0..lines.len() {
+        if Some(i) == title || Some(i) == kicker {
+            continue;
+        }
+        let after_body = last_anchor.is_some_and(|l| i > l);
+        if !is_text(i) {
+            if after_body && let LineKind::Chrome(reason) = lines[i].kind {
+                tail_chrome = true;
+                tail_section |= matches!(reason, "related" | "comments");
+            }
+            continue;
+        }
+        let key = key_of(i);
+        let words = lines[i].words;
+        let f = Features {
+            recurs: signs.recurs[i],
+            site_name: signs.site_name[i],
+            menu_shape: is_menu_shaped(key),
+            chrome_words: MODEL.all_chrome_words(key),
+            links: signs.links[i],
+            above_headline: title.is_some_and(|t| i < t),
+            after_body,
+            after_chrome_tail: after_body && tail_chrome,
+            // (A page with no long paragraph is a short item, its lines
+            // no list.)
+            list_run: list_run[i] && first_anchor.is_some(),
+            after_section: after_body && tail_section,
+            quotes_title: quotes_title(i),
+            short: words <= 3,
+            no_stop: !ends_with_any(key, &['.', '!', '؟', '?', '»', ')', '…']),
+            few_function_words: words >= 5 && MODEL.function_share(key) < 0.08,
+            between_paragraphs: first_anchor.is_some_and(|a| i > a)
+                && last_anchor.is_some_and(|a| i < a),
+            // (A question after the article is a headline in a list.)
+            sentence: words >= 8 && ends_with_any(key, &['.', '!']),
+            long: words >= 25,
+        };
+        if let Some(reason) = MODEL.decide(&f) {
+            decided.push((i, reason));
+            if after_body {
+                tail_chrome = true;
+            }
+        }
+    }
+    for (i, reason) in decided {
+        lines[i].kind = LineKind::Chrome(reason);
+    }
+    let key_of = |i: usize| lines[i].folded.key.as_str();
+    let is_text = |i: usize| lines[i].kind == LineKind::Text;
+
+    for line in &lines {
+        if let LineKind::Chrome(reason) = line.kind {
+            st.chrome.push((line.range.clone(), reason));
+        }
+    }
+    // Datelines: those below the headline are the article's; one above it
+    // is a site's «today» line, used only when the article has none.
+    let datelines: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == LineKind::Dateline)
+        .collect();
+    let below_title: Vec<usize> = datelines
+        .iter()
+        .copied()
+        .filter(|&i| title.is_none_or(|t| i > t))
+        .collect();
+    for i in if below_title.is_empty() {
+        datelines
+    } else {
+        below_title
+    } {
+        st.header_dates.extend(lines[i].dates.iter().cloned());
+    }
+
+    let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| is_text(i)).collect();
     st.title = title.map(|i| lines[i].range.clone());
     st.kicker = kicker.map(|i| lines[i].range.clone());
 
@@ -533,6 +751,7 @@ pub fn analyse(text: &str) -> Structure {
     // repeats (a lead printed twice), and a line printed twice in a row
     // (photo captions).
     let first_after_title = title.map_or(0, |t| t + 1);
+    let repeated_later = |i: usize| text_lines.iter().any(|&j| j > i && key_of(j) == key_of(i));
     let mut previous_key: Option<&str> = None;
     let mut lead: Option<usize> = None;
     for (n, &i) in text_lines.iter().enumerate() {
@@ -567,6 +786,145 @@ pub fn analyse(text: &str) -> Structure {
 
     st.source = source_of(text, &lines, &st.paragraphs);
     st
+}
+
+/// Signs of chrome that do not depend on the headline: recurrence in the
+/// corpus, the site's name, link text, runs of short lines.
+struct ChromeSigns {
+    recurs: Vec<bool>,
+    site_name: Vec<bool>,
+    links: Vec<bool>,
+    weak_words: Vec<bool>,
+}
+
+impl ChromeSigns {
+    fn of(lines: &[Line], hashes: &[u64], cx: &PageContext<'_>) -> ChromeSigns {
+        let n = lines.len();
+        let counts: Vec<u32> = match cx.lines {
+            Some(t) => hashes.iter().map(|&h| t.files_with(h)).collect(),
+            None => vec![0; n],
+        };
+        // The article's own text recurs as often as the article does (once,
+        // or in each reprint): a line recurring on more pages than that is
+        // the site's.
+        let mut long: Vec<u32> = (0..n)
+            .filter(|&i| lines[i].kind == LineKind::Text && lines[i].words >= ANCHOR_WORDS)
+            .map(|i| counts[i].max(1))
+            .collect();
+        long.sort_unstable();
+        let typical = long.get(long.len() / 2).copied().unwrap_or(1);
+        let recurs: Vec<bool> = (0..n)
+            .map(|i| counts[i] >= MIN_RECURRING_FILES && counts[i] > typical)
+            .collect();
+
+        // The site's names: from the markup, and from the copyright line
+        // (a short line that the copyright line repeats is the name).
+        let mut names: Vec<String> = cx
+            .hints
+            .site_names
+            .iter()
+            .map(|s| crate::text::search_key(s).trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let copyright: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Chrome("copyright"))
+            .map(|l| l.folded.key.as_str())
+            .collect();
+        let site_name: Vec<bool> = (0..n)
+            .map(|i| {
+                let l = &lines[i];
+                if l.kind != LineKind::Text || l.words > 10 {
+                    return false;
+                }
+                let key = l.folded.key.trim();
+                let in_copyright = l.words >= 2
+                    && copyright
+                        .iter()
+                        .any(|c| contains_words(c, key) && c.trim() != key);
+                in_copyright || names.iter().any(|s| starts_with_words(key, s))
+            })
+            .collect();
+        names.clear();
+
+        let link_set: std::collections::HashSet<usize> =
+            cx.hints.link_lines.iter().copied().collect();
+        let links: Vec<bool> = lines
+            .iter()
+            .map(|l| link_set.contains(&l.range.start))
+            .collect();
+
+        let weak_words: Vec<bool> = lines
+            .iter()
+            .map(|l| MODEL.all_chrome_words(&l.folded.key) || is_menu_shaped(&l.folded.key))
+            .collect();
+        ChromeSigns {
+            recurs,
+            site_name,
+            links,
+            weak_words,
+        }
+    }
+
+    /// A sign that alone makes a line chrome.
+    fn sure(&self, i: usize) -> bool {
+        self.recurs[i] || self.site_name[i] || self.links[i]
+    }
+
+    /// A sign that makes a short line no kicker.
+    fn weak(&self, i: usize) -> bool {
+        self.weak_words[i]
+    }
+}
+
+/// Lines in a run of three or more short text lines without a full stop
+/// (a list of links); the title and kicker end a run, and a line printed
+/// twice in a row (a photo caption) counts once.
+fn list_runs(lines: &[Line], title: Option<usize>, kicker: Option<usize>) -> Vec<bool> {
+    let n = lines.len();
+    let listy = |i: usize| {
+        let l = &lines[i];
+        Some(i) != title
+            && Some(i) != kicker
+            && l.kind == LineKind::Text
+            && l.words <= 15
+            && !ends_with_any(&l.folded.key, &['.', '!', ':', '؛'])
+    };
+    let mut out = vec![false; n];
+    let mut start = 0;
+    while start < n {
+        if !listy(start) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        let mut distinct = 0;
+        while end < n && listy(end) {
+            if end == start || lines[end].folded.key != lines[end - 1].folded.key {
+                distinct += 1;
+            }
+            end += 1;
+        }
+        if distinct >= 3 {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether `haystack` holds `needle` as whole words.
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn starts_with_words(key: &str, prefix: &str) -> bool {
+    key.strip_prefix(prefix)
+        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// The outlet: «به گزارش X» at the start of one of the first paragraphs,

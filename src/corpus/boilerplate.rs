@@ -1,0 +1,200 @@
+//! Lines that recur across the files of one corpus (issue 15): a site's
+//! header, menus, «most read» lists and footer are printed on every page it
+//! serves, so a folder of one site's pages loses its chrome without a rule
+//! written for that site. The table counts, for each line (its search key
+//! with digits masked, hashed), how many files hold it. It is learned in
+//! the loading pass, kept in `.daftar/lines.bin` for the next load and for
+//! files read one at a time (the watcher, `daftar index`), and rebuilt when
+//! that file is missing, of another version or damaged — it is derived
+//! data. How a count is used (more pages than the article's own text) is
+//! decided in [`super::structure`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How many files hold each line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineTable {
+    counts: HashMap<u64, u32>,
+    /// Files counted.
+    pub files: u64,
+}
+
+/// Where a line's count comes from: the table of the last load, this
+/// load's own count so far, or both (the larger wins).
+pub trait LineCounts: Sync {
+    fn files_with(&self, line: u64) -> u32;
+}
+
+impl LineCounts for LineTable {
+    fn files_with(&self, line: u64) -> u32 {
+        self.counts.get(&line).copied().unwrap_or(0)
+    }
+}
+
+/// Two tables read as one: the larger count of each line.
+pub struct Both<'a>(pub &'a LineTable, pub &'a LineTable);
+
+impl LineCounts for Both<'_> {
+    fn files_with(&self, line: u64) -> u32 {
+        self.0.files_with(line).max(self.1.files_with(line))
+    }
+}
+
+/// The hash of a line's search key with every digit masked (a date or a
+/// visit counter in a recurring header does not make it a new line).
+pub fn line_hash(key: &str) -> u64 {
+    let mut h = blake3::Hasher::new();
+    let mut buf = [0u8; 4];
+    for c in key.chars() {
+        let c = if c.is_numeric() { '0' } else { c };
+        h.update(c.encode_utf8(&mut buf).as_bytes());
+    }
+    let bytes = h.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&bytes.as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
+
+const MAGIC: &[u8; 8] = b"DAFTARLN";
+/// Bump when [`line_hash`] or the search key changes: the table is rebuilt.
+const VERSION: u32 = 1;
+
+impl LineTable {
+    /// Counts one file's lines (each distinct line once).
+    pub fn add_file(&mut self, lines: &[u64]) {
+        self.files += 1;
+        let mut seen: Vec<u64> = lines.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        for h in seen {
+            *self.counts.entry(h).or_insert(0) += 1;
+        }
+    }
+
+    /// Lines held by at least two files (what is worth keeping on disk).
+    pub fn recurring(&self) -> usize {
+        self.counts.values().filter(|&&n| n >= 2).count()
+    }
+
+    /// Where the table of `corpus` is kept.
+    pub fn path(corpus: &Path) -> PathBuf {
+        corpus.join(".daftar").join("lines.bin")
+    }
+
+    /// Reads the table kept for `corpus`; `None` when it is missing, of
+    /// another version or damaged (it is then learned again).
+    pub fn read(corpus: &Path) -> Option<LineTable> {
+        let bytes = std::fs::read(Self::path(corpus)).ok()?;
+        Self::from_bytes(&bytes)
+    }
+
+    /// Keeps the table (lines held by two files or more) for the next
+    /// load. A folder daftar cannot write to keeps nothing: the table is
+    /// learned again on the next load.
+    pub fn write(&self, corpus: &Path) -> std::io::Result<()> {
+        let path = Self::path(corpus);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::disk::write_atomic(&path, &self.to_bytes())
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut entries: Vec<(u64, u32)> = self
+            .counts
+            .iter()
+            .filter(|(_, n)| **n >= 2)
+            .map(|(h, n)| (*h, *n))
+            .collect();
+        entries.sort_unstable();
+        let mut out = Vec::with_capacity(32 + entries.len() * 12 + 32);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.files.to_le_bytes());
+        out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+        for (h, n) in entries {
+            out.extend_from_slice(&h.to_le_bytes());
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        let sum = blake3::hash(&out);
+        out.extend_from_slice(sum.as_bytes());
+        out
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Option<LineTable> {
+        let body_len = bytes.len().checked_sub(32)?;
+        let (body, sum) = bytes.split_at(body_len);
+        if blake3::hash(body).as_bytes() != sum {
+            return None;
+        }
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let s = body.get(at..at + n)?;
+            at += n;
+            Some(s)
+        };
+        if take(8)? != MAGIC {
+            return None;
+        }
+        let u32_of = |b: &[u8]| b.try_into().ok().map(u32::from_le_bytes);
+        let u64_of = |b: &[u8]| b.try_into().ok().map(u64::from_le_bytes);
+        if u32_of(take(4)?)? != VERSION {
+            return None;
+        }
+        let files = u64_of(take(8)?)?;
+        let n = u64_of(take(8)?)?;
+        let n = usize::try_from(n).ok()?;
+        if n.checked_mul(12)? != body.len() - 28 {
+            return None;
+        }
+        let mut counts = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let h = u64_of(take(8)?)?;
+            let c = u32_of(take(4)?)?;
+            counts.insert(h, c);
+        }
+        Some(LineTable { counts, files })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_masked_and_each_file_counts_once() {
+        let key = crate::text::search_key;
+        assert_eq!(
+            line_hash(&key("امروز: سه‌شنبه ۱۵ آبان ۱۴۰۳")),
+            line_hash(&key("امروز: سه‌شنبه 16 آبان 1404"))
+        );
+        assert_ne!(line_hash("منوی سایت"), line_hash("منوی صفحه"));
+        let mut t = LineTable::default();
+        t.add_file(&[1, 1, 2]);
+        t.add_file(&[1]);
+        assert_eq!((t.files_with(1), t.files_with(2), t.files), (2, 1, 2));
+    }
+
+    #[test]
+    fn the_kept_table_reads_back_and_a_damaged_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = LineTable::default();
+        for _ in 0..3 {
+            t.add_file(&[7, 9]);
+        }
+        t.add_file(&[11]);
+        t.write(dir.path()).unwrap();
+        let back = LineTable::read(dir.path()).unwrap();
+        assert_eq!(back.files_with(7), 3);
+        assert_eq!(back.files_with(11), 0, "single lines are not kept");
+        assert_eq!(back.files, 4);
+        let path = LineTable::path(dir.path());
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[20] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(LineTable::read(dir.path()), None);
+        std::fs::write(&path, b"short").unwrap();
+        assert_eq!(LineTable::read(dir.path()), None);
+    }
+}
