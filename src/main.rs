@@ -50,6 +50,10 @@ enum Command {
         /// Include each article's decoded text (with --json).
         #[arg(long)]
         with_text: bool,
+        /// Show each line of this file (in FOLDER) with its class — title,
+        /// kicker, lead, body, dateline or chrome — and why.
+        #[arg(long, value_name = "FILE")]
+        explain: Option<PathBuf>,
     },
     /// Build or update the folder's search index.
     Index {
@@ -215,10 +219,14 @@ fn main() -> ExitCode {
             folder,
             json,
             with_text,
+            explain,
         }) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            daftar::cli::inspect::run(&folder, json, with_text, &mut out)
+            match explain {
+                Some(file) => daftar::cli::inspect::explain(&folder, &file, json, &mut out),
+                None => daftar::cli::inspect::run(&folder, json, with_text, &mut out),
+            }
         }
         Some(Command::Layout {
             file,

@@ -101,9 +101,18 @@ pub fn generate(n: usize, out: &Path, seed: u64) -> anyhow::Result<u64> {
         if rng.u8(0..10) == 0 {
             lines.extend(CHROME_TOP.iter().map(|s| s.to_string()));
         }
+        // Words of two sentences: a headline of its own, as a real
+        // archive's are (one sentence's start would recur on dozens of
+        // pages, which is what a site's chrome does).
         let title: Vec<&str> = pool[rng.usize(0..pool.len())]
             .split_whitespace()
-            .take(10)
+            .take(5)
+            .chain(
+                pool[rng.usize(0..pool.len())]
+                    .split_whitespace()
+                    .skip(1)
+                    .take(5),
+            )
             .collect();
         lines.push(title.join(" ").trim_end_matches(['.', '،']).to_string());
         match rng.u8(0..20) {

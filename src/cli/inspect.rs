@@ -116,3 +116,95 @@ pub fn run(
         None => Ok(()),
     }
 }
+
+/// What each line of a page is, and why: `daftar inspect FOLDER --explain
+/// FILE`. The page is read as a load reads it, with the corpus's
+/// recurring lines (kept by the last load, or learned now).
+pub fn explain(
+    folder: &Path,
+    file: &Path,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use crate::corpus::boilerplate::{LineCounts, LineTable};
+    use crate::corpus::loader::{
+        DEFAULT_MAX_FILE_BYTES, check_folder, learn_lines, load_file_in, resolve_in_corpus, scan,
+    };
+    check_folder(folder)?;
+    // FILE as the shell gives it (from the working folder) or relative to
+    // FOLDER.
+    let given = if file.is_relative() && !folder.join(file).exists() && file.exists() {
+        std::path::absolute(file)?
+    } else {
+        file.to_path_buf()
+    };
+    let (path, rel) = resolve_in_corpus(folder, &given).map_err(anyhow::Error::msg)?;
+    let table = LineTable::read(folder).unwrap_or_else(|| {
+        let entries = scan(folder, &std::sync::atomic::AtomicBool::new(false));
+        learn_lines(&entries, &LoadOptions::default())
+    });
+    let clues = crate::dates::EraClues::bundled();
+    let counts: &dyn LineCounts = &table;
+    let loaded = load_file_in(&path, &rel, DEFAULT_MAX_FILE_BYTES, &clues, Some(counts))
+        .map_err(|reason| anyhow::anyhow!("{rel}: {reason}"))?;
+    let a = &loaded.article;
+    for (n, (range, class, reason)) in line_classes(a).into_iter().enumerate() {
+        let text = &a.text[range];
+        if as_json {
+            let line = json!({
+                "line": n + 1,
+                "class": class,
+                "reason": reason,
+                "text": text,
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            let why = if reason.is_empty() {
+                String::new()
+            } else {
+                format!(" ({reason})")
+            };
+            writeln!(out, "{:>4}  {class:<8}{why}\n      {text}", n + 1)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every non-empty line of an article with its class (`title`, `kicker`,
+/// `lead`, `body`, `dateline`, `chrome`) and, for lines left out, why.
+pub fn line_classes(
+    a: &crate::corpus::Article,
+) -> Vec<(std::ops::Range<usize>, &'static str, &'static str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in a.text.split_inclusive('\n') {
+        let start = at;
+        at += piece.len();
+        let range = start..start + piece.trim_end_matches(['\n', '\r']).len();
+        if a.text[range.clone()].trim().is_empty() {
+            continue;
+        }
+        let inside = |r: &std::ops::Range<usize>| r.start >= range.start && r.end <= range.end;
+        let (class, reason) = if a.title.as_ref().is_some_and(inside) {
+            ("title", "")
+        } else if a.kicker.as_ref().is_some_and(inside) {
+            ("kicker", "")
+        } else if a.lead.as_ref().is_some_and(inside) {
+            ("lead", "")
+        } else if a.paragraphs.iter().any(inside) {
+            ("body", "")
+        } else if let Some((_, why)) = a.left_out.iter().find(|(r, _)| inside(r)) {
+            if *why == "dateline" {
+                ("dateline", "")
+            } else {
+                ("chrome", *why)
+            }
+        } else {
+            // A line printed twice in a row, or a header line the body
+            // repeats: kept once.
+            ("chrome", "repeated")
+        };
+        out.push((range, class, reason));
+    }
+    out
+}

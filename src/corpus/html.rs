@@ -6,13 +6,24 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::structure::PageHints;
+
 /// Text and metadata taken from an HTML page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HtmlText {
     pub text: String,
-    /// `article:published_time`, `<time datetime>` or similar, as written.
+    /// JSON-LD `datePublished`, `article:published_time`, `<time
+    /// datetime>` or similar, as written.
     pub published: Option<String>,
+    /// What the markup says of the page's headline, site and links.
+    pub hints: PageHints,
 }
+
+/// Longest caption: a longer text next to an image is a paragraph.
+const MAX_CAPTION_WORDS: usize = 25;
+
+/// A line is link text when this share of its letters is inside `<a>`.
+const LINK_SHARE: f32 = 0.6;
 
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "svg",
@@ -149,39 +160,248 @@ pub fn html_to_text(html: &str) -> Result<HtmlText, HtmlError> {
         return Err(HtmlError::TooDeep);
     }
     let doc = Html::parse_document(html);
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let mut out = Lines::default();
     // Depth-first with an explicit stack: deeply nested pages must not
-    // overflow the thread's stack. `None` marks the end of a block element.
-    let mut stack: Vec<Option<ego_tree::NodeRef<'_, Node>>> = vec![Some(*doc.root_element())];
-    while let Some(item) = stack.pop() {
-        let Some(node) = item else {
-            flush(&mut current, &mut lines);
-            continue;
+    // overflow the thread's stack.
+    let mut stack: Vec<Step<'_>> = vec![Step::Enter(*doc.root_element())];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::EndBlock => {
+                out.flush();
+                continue;
+            }
+            Step::EndLink => {
+                out.in_link -= 1;
+                continue;
+            }
+            Step::EndCaption => {
+                out.in_caption -= 1;
+                continue;
+            }
+            Step::Enter(node) => node,
         };
         match node.value() {
-            Node::Text(t) => push_text(&mut current, t),
+            Node::Text(t) => out.push_text(t),
             Node::Element(e) => {
                 let name = e.name();
                 if SKIP.contains(&name) {
                     continue;
                 }
-                let block = BLOCK.contains(&name);
-                if block {
-                    flush(&mut current, &mut lines);
-                    stack.push(None);
+                if BLOCK.contains(&name) {
+                    out.flush();
+                    stack.push(Step::EndBlock);
+                }
+                if name == "a" {
+                    out.in_link += 1;
+                    stack.push(Step::EndLink);
+                }
+                // A caption: `<figcaption>`, or a block that holds an image
+                // (its short text is the image's caption).
+                let holds_image = || {
+                    node.children().any(|c| {
+                        c.value()
+                            .as_element()
+                            .is_some_and(|e| matches!(e.name(), "img" | "picture"))
+                    })
+                };
+                if name == "figcaption" || (BLOCK.contains(&name) && holds_image()) {
+                    out.in_caption += 1;
+                    stack.push(Step::EndCaption);
                 }
                 let children: Vec<_> = node.children().collect();
-                stack.extend(children.into_iter().rev().map(Some));
+                stack.extend(children.into_iter().rev().map(Step::Enter));
             }
             _ => {}
         }
     }
-    flush(&mut current, &mut lines);
+    out.flush();
+    let ld = json_ld_article(&doc);
+    let mut hints = page_hints(&doc, ld.as_ref());
+    hints.link_lines = out.link_lines;
+    hints.caption_lines = out.caption_lines;
     Ok(HtmlText {
-        text: lines.join("\n"),
-        published: published_time(&doc),
+        text: out.lines.join("\n"),
+        published: ld
+            .as_ref()
+            .and_then(|a| a.published.clone())
+            .or_else(|| published_time(&doc)),
+        hints,
     })
+}
+
+enum Step<'a> {
+    Enter(ego_tree::NodeRef<'a, Node>),
+    EndBlock,
+    EndLink,
+    EndCaption,
+}
+
+/// The text lines being built, with how much of each is link text.
+#[derive(Default)]
+struct Lines {
+    lines: Vec<String>,
+    current: String,
+    /// Letters in the current line, and those inside links.
+    letters: usize,
+    link_letters: usize,
+    in_link: usize,
+    /// Inside a `<figcaption>`; whether the current line is.
+    in_caption: usize,
+    caption: bool,
+    /// Byte offset (in the joined text) where the next line starts.
+    offset: usize,
+    link_lines: Vec<usize>,
+    caption_lines: Vec<usize>,
+}
+
+impl Lines {
+    fn push_text(&mut self, t: &str) {
+        let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+        self.letters += letters;
+        if self.in_link > 0 {
+            self.link_letters += letters;
+        }
+        self.caption |= self.in_caption > 0 && letters > 0;
+        push_text(&mut self.current, t);
+    }
+
+    fn flush(&mut self) {
+        let line = self.current.trim();
+        if !line.is_empty() {
+            if self.letters > 0 && self.link_letters as f32 >= LINK_SHARE * self.letters as f32 {
+                self.link_lines.push(self.offset);
+            }
+            if self.caption && line.split_whitespace().count() <= MAX_CAPTION_WORDS {
+                self.caption_lines.push(self.offset);
+            }
+            self.offset += line.len() + 1;
+            self.lines.push(line.to_string());
+        }
+        self.current.clear();
+        self.letters = 0;
+        self.link_letters = 0;
+        self.caption = false;
+    }
+}
+
+/// What a JSON-LD `NewsArticle` (or `Article`, `BlogPosting` …) says.
+#[derive(Debug, Default)]
+struct LdArticle {
+    headline: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+}
+
+/// The first article object in the page's JSON-LD blocks (an object, a
+/// list, or an `@graph`); malformed blocks are skipped.
+fn json_ld_article(doc: &Html) -> Option<LdArticle> {
+    let sel = Selector::parse("script[type='application/ld+json']").ok()?;
+    for script in doc.select(&sel) {
+        let raw: String = script.text().collect();
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+            continue;
+        };
+        let mut queue = vec![&value];
+        while let Some(v) = queue.pop() {
+            match v {
+                serde_json::Value::Array(items) => queue.extend(items.iter().rev()),
+                serde_json::Value::Object(map) => {
+                    if let Some(graph) = map.get("@graph") {
+                        queue.push(graph);
+                    }
+                    let is_article = match map.get("@type") {
+                        Some(serde_json::Value::String(t)) => is_article_type(t),
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().filter_map(|t| t.as_str()).any(is_article_type)
+                        }
+                        _ => false,
+                    };
+                    if is_article {
+                        let text = |k: &str| {
+                            map.get(k)
+                                .and_then(|v| v.as_str())
+                                .map(|s| s.trim().to_string())
+                                .filter(|s| !s.is_empty())
+                        };
+                        let publisher = match map.get("publisher") {
+                            Some(serde_json::Value::Object(p)) => {
+                                p.get("name").and_then(|n| n.as_str()).map(str::to_string)
+                            }
+                            Some(serde_json::Value::String(s)) => Some(s.clone()),
+                            _ => None,
+                        };
+                        return Some(LdArticle {
+                            headline: text("headline").or_else(|| text("name")),
+                            published: text("datePublished"),
+                            publisher,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article") || t == "BlogPosting" || t == "Report"
+}
+
+/// Headline candidates (JSON-LD, `og:title`, `<h1>`, in that order) and
+/// the site's names (`og:site_name`, the JSON-LD publisher, what
+/// `<title>` adds to the headline).
+fn page_hints(doc: &Html, ld: Option<&LdArticle>) -> PageHints {
+    let meta = |sel: &str| -> Option<String> {
+        let sel = Selector::parse(sel).ok()?;
+        doc.select(&sel)
+            .find_map(|e| e.value().attr("content"))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    };
+    let element_text = |sel: &str| -> Option<String> {
+        let sel = Selector::parse(sel).ok()?;
+        doc.select(&sel)
+            .map(|e| e.text().collect::<Vec<_>>().join(" "))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|s| !s.is_empty())
+    };
+    let mut titles: Vec<String> = Vec::new();
+    titles.extend(ld.and_then(|a| a.headline.clone()));
+    titles.extend(meta("meta[property='og:title']"));
+    titles.extend(meta("meta[name='twitter:title']"));
+    titles.extend(element_text("h1"));
+    let mut site_names: Vec<String> = Vec::new();
+    site_names.extend(meta("meta[property='og:site_name']"));
+    site_names.extend(meta("meta[name='application-name']"));
+    site_names.extend(ld.and_then(|a| a.publisher.clone()));
+    if let Some(head) = element_text("title") {
+        let mut cut = head.clone();
+        for sep in [" - ", " | ", " – ", " — ", " :: ", " « "] {
+            cut = cut.replace(sep, "\u{1}");
+        }
+        let parts: Vec<&str> = cut
+            .split('\u{1}')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 2 && titles.iter().any(|t| parts.contains(&t.as_str())) {
+            site_names.extend(
+                parts
+                    .iter()
+                    .filter(|p| !titles.iter().any(|t| t == *p))
+                    .map(|p| p.to_string()),
+            );
+        }
+        titles.push(head);
+    }
+    titles.dedup();
+    site_names.dedup();
+    PageHints {
+        titles,
+        site_names,
+        ..PageHints::default()
+    }
 }
 
 fn push_text(current: &mut String, t: &str) {
@@ -200,14 +420,6 @@ fn push_text(current: &mut String, t: &str) {
     if !t.ends_with(char::is_whitespace) && current.ends_with(' ') {
         current.pop();
     }
-}
-
-fn flush(current: &mut String, lines: &mut Vec<String>) {
-    let line = current.trim();
-    if !line.is_empty() {
-        lines.push(line.to_string());
-    }
-    current.clear();
 }
 
 fn published_time(doc: &Html) -> Option<String> {

@@ -10,9 +10,10 @@ use std::time::{Instant, SystemTime};
 use rayon::prelude::*;
 
 use super::Article;
+use super::boilerplate::{Both, LineCounts, LineTable};
 use super::decode::decode;
 use super::html::html_to_text;
-use super::structure::analyse;
+use super::structure::{PageContext, PageHints, analyse_with};
 use crate::dates::{DateEvidence, Day, EraClues, publication_date};
 use crate::text::search_key;
 
@@ -37,6 +38,14 @@ pub struct LoadOptions {
     pub cancel: Arc<AtomicBool>,
     /// Entity mentions are found with it while loading (none without).
     pub gazetteer: Option<Arc<crate::extract::Gazetteer>>,
+    /// The corpus's recurring lines as known before this load (the table
+    /// kept by the last load, or learned from a sample of the files).
+    /// `load_folder` finds it when this is `None`; a load of a few files
+    /// without it reads each page alone.
+    pub lines: Option<Arc<LineTable>>,
+    /// Outlet names (the bundled ones and the corpus's
+    /// `.daftar/outlets.ron`); `load_folder` reads them when `None`.
+    pub outlets: Option<Arc<super::outlets::Outlets>>,
 }
 
 impl Default for LoadOptions {
@@ -45,6 +54,8 @@ impl Default for LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             cancel: Arc::new(AtomicBool::new(false)),
             gazetteer: None,
+            lines: None,
+            outlets: None,
         }
     }
 }
@@ -183,9 +194,76 @@ pub fn load_folder(
     sink(LoadEvent::Scanned {
         total: entries.len(),
     });
-    let mut summary = load_entries(&entries, opts, sink);
+    let mut opts = opts.clone();
+    if opts.outlets.is_none() {
+        let (outlets, note) = super::outlets::Outlets::for_corpus(root);
+        if let Some(reason) = note {
+            sink(LoadEvent::Problem(Problem {
+                path: ".daftar/outlets.ron".into(),
+                reason: format!("{reason}; the bundled outlet names are used"),
+            }));
+        }
+        opts.outlets = Some(Arc::new(outlets));
+    }
+    if opts.lines.is_none() {
+        let known = LineTable::read(root).unwrap_or_else(|| learn_lines(&entries, &opts));
+        opts.lines = Some(Arc::new(known));
+    }
+    let (mut summary, learned) = load_and_learn(&entries, &opts, sink);
+    if !summary.cancelled && learned.files > 0 {
+        // Derived data: a folder daftar cannot write to learns it again.
+        let _ = learned.write(root);
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Files read before a load whose corpus has no kept table, to learn its
+/// recurring lines: all of a small corpus, an even sample of a large one
+/// (a site with one page in a hundred has about twenty in the sample).
+pub const LEARN_SAMPLE: usize = 2_000;
+
+/// The recurring lines of a sample of `entries` (read and decoded only,
+/// in parallel).
+pub fn learn_lines(entries: &[Entry], opts: &LoadOptions) -> LineTable {
+    let files: Vec<(&PathBuf, bool)> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::File { path, .. } => Some((path, is_html_path(path))),
+            Entry::Problem(_) => None,
+        })
+        .collect();
+    let step = files.len().div_ceil(LEARN_SAMPLE).max(1);
+    let hashes: Vec<Vec<u64>> = files
+        .par_iter()
+        .step_by(step)
+        .filter_map(|(path, html)| {
+            if opts.cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let meta = std::fs::metadata(path).ok()?;
+            if !meta.is_file() || meta.len() > opts.max_file_bytes {
+                return None;
+            }
+            let bytes = std::fs::read(path).ok()?;
+            let page = crate::jobs::caught(|| page_text(&bytes, *html)).ok()?;
+            Some(super::structure::line_hashes(&page.text))
+        })
+        .collect();
+    let mut table = LineTable::default();
+    for h in &hashes {
+        table.add_file(h);
+    }
+    table
+}
+
+fn is_html_path(path: &Path) -> bool {
+    path.extension().is_some_and(|x| {
+        matches!(
+            x.to_string_lossy().to_ascii_lowercase().as_str(),
+            "html" | "htm"
+        )
+    })
 }
 
 /// Checks that `root` is a readable folder.
@@ -211,26 +289,43 @@ pub fn check_folder(root: &Path) -> Result<(), LoadError> {
 pub fn load_entries(
     entries: &[Entry],
     opts: &LoadOptions,
-    mut sink: impl FnMut(LoadEvent),
+    sink: impl FnMut(LoadEvent),
 ) -> LoadSummary {
+    load_and_learn(entries, opts, sink).0
+}
+
+/// Loads scanned entries, and counts their lines as it goes: each chunk is
+/// read with what the corpus's table (`opts.lines`) and the chunks before
+/// it know, so the pages of a site the table missed lose their chrome once
+/// a few of them have been read. Returns this load's own table.
+fn load_and_learn(
+    entries: &[Entry],
+    opts: &LoadOptions,
+    mut sink: impl FnMut(LoadEvent),
+) -> (LoadSummary, LineTable) {
     let started = Instant::now();
     let clues = EraClues::bundled();
     let mut summary = LoadSummary::default();
+    let empty = LineTable::default();
+    let known = opts.lines.as_deref().unwrap_or(&empty);
+    let mut learned = LineTable::default();
     for chunk in entries.chunks(CHUNK) {
         if opts.cancel.load(Ordering::Relaxed) {
             summary.cancelled = true;
             break;
         }
-        let results: Vec<Result<Article, Problem>> = chunk
+        let counts = Both(known, &learned);
+        let results: Vec<Result<Loaded, Problem>> = chunk
             .par_iter()
             .map(|entry| match entry {
                 Entry::Problem(p) => Err(p.clone()),
-                Entry::File { path, rel } => load_article(
+                Entry::File { path, rel } => load_article_in(
                     path,
                     rel,
                     opts.max_file_bytes,
                     &clues,
                     opts.gazetteer.as_deref(),
+                    Some(&counts),
                 )
                 .map_err(|reason| Problem {
                     path: rel.clone(),
@@ -240,9 +335,13 @@ pub fn load_entries(
             .collect();
         for r in results {
             match r {
-                Ok(a) => {
+                Ok(mut loaded) => {
                     summary.articles += 1;
-                    sink(LoadEvent::Article(Box::new(a)));
+                    learned.add_file(&loaded.line_hashes);
+                    if let (Some(o), Some(s)) = (&opts.outlets, &loaded.article.source) {
+                        loaded.article.source = Some(o.canonical(s));
+                    }
+                    sink(LoadEvent::Article(Box::new(loaded.article)));
                 }
                 Err(p) => {
                     summary.problems += 1;
@@ -253,7 +352,7 @@ pub fn load_entries(
     }
     summary.cancelled |= opts.cancel.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
-    summary
+    (summary, learned)
 }
 
 /// An article file named by a user (`daftar tag --path`): accepted only
@@ -379,6 +478,13 @@ pub fn from_raw_rel(hex: &str) -> Option<PathBuf> {
     }
 }
 
+/// An article and the hashes of its lines (for the corpus's table).
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    pub line_hashes: Vec<u64>,
+}
+
 /// Loads one file and, with a gazetteer, finds its entities and
 /// statements. A panic anywhere in reading or analysing it becomes the
 /// file's problem ("internal error while reading …"), so one file that
@@ -390,12 +496,25 @@ pub fn load_article(
     clues: &EraClues,
     gazetteer: Option<&crate::extract::Gazetteer>,
 ) -> Result<Article, String> {
+    load_article_in(path, rel, max_bytes, clues, gazetteer, None).map(|l| l.article)
+}
+
+/// [`load_article`] with the corpus's recurring lines.
+pub fn load_article_in(
+    path: &Path,
+    rel: &str,
+    max_bytes: u64,
+    clues: &EraClues,
+    gazetteer: Option<&crate::extract::Gazetteer>,
+    lines: Option<&dyn LineCounts>,
+) -> Result<Loaded, String> {
     crate::jobs::caught(|| {
-        let mut a = load_file(path, rel, max_bytes, clues)?;
+        let mut loaded = load_file_in(path, rel, max_bytes, clues, lines)?;
         if let Some(g) = gazetteer {
-            (a.mentions, a.statements) = crate::extract::analyse(g, &a);
+            let a = &mut loaded.article;
+            (a.mentions, a.statements) = crate::extract::analyse(g, a);
         }
-        Ok(a)
+        Ok(loaded)
     })
     .map_err(|e| match e.strip_prefix("internal error: ") {
         Some(msg) => format!("internal error while reading {rel}: {msg}"),
@@ -403,13 +522,24 @@ pub fn load_article(
     })
 }
 
-/// Loads one file; `Err` is the reason it is not an article.
+/// Loads one file, read alone; `Err` is the reason it is not an article.
 pub fn load_file(
     path: &Path,
     rel: &str,
     max_bytes: u64,
     clues: &EraClues,
 ) -> Result<Article, String> {
+    load_file_in(path, rel, max_bytes, clues, None).map(|l| l.article)
+}
+
+/// [`load_file`] with the corpus's recurring lines.
+pub fn load_file_in(
+    path: &Path,
+    rel: &str,
+    max_bytes: u64,
+    clues: &EraClues,
+    lines: Option<&dyn LineCounts>,
+) -> Result<Loaded, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > max_bytes {
         return Err(format!(
@@ -424,34 +554,32 @@ pub fn load_file(
         .ok()
         .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
         .map(|d| Day::from_unix_days((d.as_secs() / 86_400) as i64));
-    let is_html = path.extension().is_some_and(|x| {
-        matches!(
-            x.to_string_lossy().to_ascii_lowercase().as_str(),
-            "html" | "htm"
-        )
-    });
-    let mut article = article_from_bytes(rel, &bytes, is_html, mtime, clues)?;
+    let mut loaded = article_in_corpus(rel, &bytes, is_html_path(path), mtime, clues, lines)?;
     if path.file_name().is_some_and(|n| n.to_str().is_none()) {
-        article
+        loaded
+            .article
             .warnings
             .push("file name is not valid UTF-8: shown with replacement characters".into());
     }
-    Ok(article)
+    Ok(loaded)
 }
 
-/// Builds an article from a file's bytes.
-pub fn article_from_bytes(
-    rel: &str,
-    bytes: &[u8],
-    is_html: bool,
-    mtime: Option<Day>,
-    clues: &EraClues,
-) -> Result<Article, String> {
+/// A file's text as daftar reads it: decoded, and for HTML the page's
+/// text with what its markup says.
+struct PageText {
+    text: String,
+    encoding: String,
+    warnings: Vec<String>,
+    /// The markup's publication time: (day, as written).
+    meta_date: Option<(Day, String)>,
+    hints: PageHints,
+}
+
+fn page_text(bytes: &[u8], is_html: bool) -> Result<PageText, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
     let decoded = decode(bytes).map_err(|e| e.to_string())?;
-    let mut warnings = decoded.warnings;
     if is_html && bytes.len() > MAX_HTML_BYTES {
         return Err(format!(
             "HTML page too large to parse: {} MiB (limit {} MiB for HTML)",
@@ -459,15 +587,15 @@ pub fn article_from_bytes(
             MAX_HTML_BYTES / (1024 * 1024)
         ));
     }
-    let (text, meta_date) = if is_html {
+    let (text, meta_date, hints) = if is_html {
         let h = html_to_text(&decoded.text).map_err(|e| e.to_string())?;
         let meta = h.published.as_deref().and_then(|s| {
             let day = Day::parse_iso(s.get(..10)?)?;
             Some((day, s.to_string()))
         });
-        (h.text, meta)
+        (h.text, meta, h.hints)
     } else {
-        (decoded.text, None)
+        (decoded.text, None, PageHints::default())
     };
     if text.trim().is_empty() {
         return Err(if is_html {
@@ -476,7 +604,43 @@ pub fn article_from_bytes(
             "only whitespace, no text".into()
         });
     }
-    let st = analyse(&text);
+    Ok(PageText {
+        text,
+        encoding: decoded.encoding,
+        warnings: decoded.warnings,
+        meta_date,
+        hints,
+    })
+}
+
+/// Builds an article from a file's bytes, read alone.
+pub fn article_from_bytes(
+    rel: &str,
+    bytes: &[u8],
+    is_html: bool,
+    mtime: Option<Day>,
+    clues: &EraClues,
+) -> Result<Article, String> {
+    article_in_corpus(rel, bytes, is_html, mtime, clues, None).map(|l| l.article)
+}
+
+/// Builds an article from a file's bytes with the corpus's recurring lines.
+pub fn article_in_corpus(
+    rel: &str,
+    bytes: &[u8],
+    is_html: bool,
+    mtime: Option<Day>,
+    clues: &EraClues,
+    lines: Option<&dyn LineCounts>,
+) -> Result<Loaded, String> {
+    let page = page_text(bytes, is_html)?;
+    let text = page.text;
+    let mut warnings = page.warnings;
+    let cx = PageContext {
+        lines,
+        hints: page.hints,
+    };
+    let st = analyse_with(&text, &cx);
     if st.paragraphs.is_empty() {
         warnings.push("no article text found once page chrome is removed".into());
     }
@@ -489,31 +653,36 @@ pub fn article_from_bytes(
         text: &text,
         header: st.header_dates.clone(),
         body: st.body_dates.clone(),
-        meta: meta_date,
+        meta: page.meta_date,
         key,
         mtime,
     };
     let (date, date_warnings) = publication_date(&evidence, clues);
     warnings.extend(date_warnings);
     let hash = blake3::hash(bytes);
-    Ok(Article {
+    let article = Article {
         path: rel.to_string(),
         id: article_id(rel),
-        encoding: decoded.encoding,
+        encoding: page.encoding,
         title: st.title,
         kicker: st.kicker,
         lead: st.lead,
         paragraphs: st.paragraphs,
-        source: st.source,
+        source: st.source.map(|s| super::outlets::BUNDLED.canonical(&s)),
         tags: st.tags,
         site_id: st.site_id,
         date,
+        left_out: st.chrome,
         warnings,
         content_hash: hash.to_hex()[..32].to_string(),
         size: bytes.len() as u64,
         text: text.into(),
         mentions: Vec::new().into(),
         statements: Vec::new().into(),
+    };
+    Ok(Loaded {
+        article,
+        line_hashes: st.line_hashes,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod chrome_model;
 pub mod decode;
 pub mod html;
 pub mod loader;
+pub mod outlets;
 pub mod sample;
 pub mod structure;
 
@@ -39,6 +40,10 @@ pub struct Article {
     /// The site's own article id («کد خبر»).
     pub site_id: Option<String>,
     pub date: Option<ArticleDate>,
+    /// Lines left out of the body (page chrome, datelines), with the
+    /// reason, in text order: what «Show page chrome» and `daftar inspect
+    /// --explain` show.
+    pub left_out: Vec<(Range<usize>, &'static str)>,
     pub warnings: Vec<String>,
     /// BLAKE3 of the file's bytes, hex.
     pub content_hash: String,
@@ -77,6 +82,7 @@ impl Article {
             tags: Vec::new(),
             site_id: None,
             date: None,
+            left_out: Vec::new(),
             warnings: Vec::new(),
             content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
             size: text.len() as u64,

@@ -43,7 +43,8 @@ pub struct Structure {
     pub header_dates: Vec<FoundDate>,
     /// Dates inside title, kicker and paragraphs.
     pub body_dates: Vec<FoundDate>,
-    /// Lines left out as chrome, with the reason.
+    /// Lines left out of the body, with the reason: page chrome, and the
+    /// datelines («dateline»).
     pub chrome: Vec<(Range<usize>, &'static str)>,
     /// [`line_hash`] of every line, in order (for the corpus's table of
     /// recurring lines).
@@ -265,9 +266,15 @@ static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\(([^)]*)\)|\[[0-9]+\]").expect("valid"));
 static REPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\S+\s+)?به گزارش\s+(?P<src>.+?)(?:\s*[،,:؛]|\s+به نقل|\s+و به نقل|\s+از\s|\s+در\s|$)",
+        r"^(?:\S+\s+)?(?:به گزارش|به نقل از)\s+(?P<src>.+?)(?:\s*[،,:؛]|\s+به نقل|\s+و به نقل|\s+از\s|\s+در\s|$)",
     )
     .expect("valid")
+});
+/// An agency dateline: «شیراز - ایرنا - …» (city, outlet, then the date or
+/// the text).
+static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<city>[^-–—|:،0-9۰-۹٠-٩]{2,30}?)\s*[-–—]\s*(?P<src>[^-–—|:،0-9۰-۹٠-٩]{2,30}?)\s*[-–—]")
+        .expect("valid")
 });
 
 fn starts_with_word(key: &str, prefix: &str) -> bool {
@@ -335,7 +342,13 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     if RELATED_PREFIXES.iter().any(|p| starts_with_word(k, p)) && words <= 25 {
         return LineKind::Chrome("related");
     }
-    if words <= 5 && COMMENT_HEADINGS.iter().any(|p| starts_with_word(k, p)) {
+    // (With or without their count: «۱ دیدگاه», «نظرات (۳)».)
+    let uncounted = k.trim_start_matches(|c: char| c.is_numeric() || c.is_whitespace());
+    if words <= 5
+        && COMMENT_HEADINGS
+            .iter()
+            .any(|p| starts_with_word(uncounted, p))
+    {
         return LineKind::Chrome("comments");
     }
     // A byline or a reading-time line, alone or among other labelled
@@ -352,6 +365,23 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     }
     if words <= 6 && is_metadata_segment(k) {
         return LineKind::Chrome("metadata");
+    }
+    // «عکس: …», «تصویر: …»: a photo's caption or credit.
+    if words <= 30
+        && ["عکس", "تصویر", "photo"]
+            .iter()
+            .any(|p| starts_with_word(k, p) && k[p.len()..].trim_start().starts_with(':'))
+    {
+        return LineKind::Chrome("photo caption");
+    }
+    // «یادداشت | نام نویسنده، سمت»: a section label before a byline.
+    if words <= 12 {
+        let mut segs = key.split(SEGMENT_SEPARATORS);
+        if let (Some(first), Some(_)) = (segs.next(), segs.next())
+            && SECTION_LABELS.contains(&first.trim())
+        {
+            return LineKind::Chrome("metadata");
+        }
     }
     // Credit lines: «با استفاده از گزارش‌های ایرنا و …؛ س.ن»
     if words <= 20 && k.starts_with("با استفاده از گزارش") {
@@ -434,6 +464,20 @@ const BYLINE_LABELS: &[&str] = &[
     "گفتوگو",
 ];
 
+/// Names of a page's section that stand before a byline.
+const SECTION_LABELS: &[&str] = &[
+    "یادداشت",
+    "گزارش",
+    "گفتگو",
+    "گفت وگو",
+    "گفتوگو",
+    "مصاحبه",
+    "تحلیل",
+    "سرمقاله",
+    "ستون",
+    "نقد",
+];
+
 /// Headings of a comment section.
 const COMMENT_HEADINGS: &[&str] = &[
     "نظرات",
@@ -482,13 +526,26 @@ pub struct PageContext<'a> {
 /// What a page's markup says about it (HTML pages; empty for text files).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageHints {
-    /// The headline: JSON-LD `headline`, `og:title` or `<h1>`.
-    pub title: Option<String>,
+    /// Headline candidates, best first: JSON-LD `headline`, `og:title`,
+    /// `<h1>`, `<title>`. The first that a line of the text holds is the
+    /// title.
+    pub titles: Vec<String>,
     /// The site's own names: `og:site_name`, the JSON-LD publisher, the
     /// part of `<title>` that is not the headline.
     pub site_names: Vec<String>,
     /// Start offsets (into the text) of lines that are mostly link text.
     pub link_lines: Vec<usize>,
+    /// Start offsets of photo captions (`<figcaption>`).
+    pub caption_lines: Vec<usize>,
+}
+
+/// [`line_hash`] of each line of a text, as [`analyse_with`] counts them
+/// (for learning a corpus's recurring lines without analysing it).
+pub fn line_hashes(text: &str) -> Vec<u64> {
+    lines(text)
+        .into_iter()
+        .map(|r| line_hash(&crate::text::search_key(&text[r])))
+        .collect()
 }
 
 /// Fewest files a line must recur in to be taken as a site's chrome: a
@@ -536,8 +593,10 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
     let mut in_tags = false;
     for line in &mut lines {
         match line.kind {
+            // A heading opens a list; a ticker line («آخرین اخبار: …»
+            // with its items on the line) does not.
             LineKind::Chrome("related") => {
-                in_related = true;
+                in_related = line.words <= 4;
                 in_tags = false;
             }
             LineKind::Chrome("tags") => {
@@ -569,13 +628,26 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
         }
     }
 
+    for line in &mut lines {
+        if line.kind == LineKind::Text && cx.hints.caption_lines.contains(&line.range.start) {
+            line.kind = LineKind::Chrome("photo caption");
+        }
+    }
     let signs = ChromeSigns::of(&lines, &st.line_hashes, cx);
     let key_of = |i: usize| lines[i].folded.key.as_str();
     let is_text = |i: usize| lines[i].kind == LineKind::Text;
     // Long paragraphs that are the page's own: the article is among them.
-    let anchors: Vec<usize> = (0..lines.len())
+    let mut anchors: Vec<usize> = (0..lines.len())
         .filter(|&i| is_text(i) && lines[i].words >= ANCHOR_WORDS && !signs.sure(i))
         .collect();
+    // The article ends where a comments or related-news section begins: a
+    // long comment below it is no paragraph of the article.
+    if let Some(&first) = anchors.first()
+        && let Some(end) = (first..lines.len())
+            .find(|&i| matches!(lines[i].kind, LineKind::Chrome("comments" | "related")))
+    {
+        anchors.retain(|&i| i < end);
+    }
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| is_text(i)).collect();
 
     // Title: the markup's headline when a line holds it; else the
@@ -595,7 +667,7 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
         (n > 0 && key_of(text_lines[n - 1]) == k)
             || text_lines.get(n + 1).is_some_and(|&j| key_of(j) == k)
     };
-    let from_markup = cx.hints.title.as_deref().and_then(|t| {
+    let from_markup = cx.hints.titles.iter().find_map(|t| {
         let want = crate::text::search_key(t);
         let want = want.trim();
         (!want.is_empty())
@@ -721,14 +793,21 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
     let is_text = |i: usize| lines[i].kind == LineKind::Text;
 
     for line in &lines {
-        if let LineKind::Chrome(reason) = line.kind {
-            st.chrome.push((line.range.clone(), reason));
+        match line.kind {
+            LineKind::Chrome(reason) => st.chrome.push((line.range.clone(), reason)),
+            LineKind::Dateline => st.chrome.push((line.range.clone(), "dateline")),
+            LineKind::Text => {}
         }
     }
     // Datelines: those below the headline are the article's; one above it
     // is a site's «today» line, used only when the article has none.
+    // A line that gives «today's» date («امروز: یکشنبه ۳۰ دی») is a
+    // site's calendar, never the article's date.
     let datelines: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == LineKind::Dateline)
+        .filter(|&i| {
+            lines[i].kind == LineKind::Dateline
+                && !starts_with_word(lines[i].folded.key.trim_start(), "امروز")
+        })
         .collect();
     let below_title: Vec<usize> = datelines
         .iter()
@@ -807,12 +886,38 @@ impl ChromeSigns {
         // The article's own text recurs as often as the article does (once,
         // or in each reprint): a line recurring on more pages than that is
         // the site's.
-        let mut long: Vec<u32> = (0..n)
-            .filter(|&i| lines[i].kind == LineKind::Text && lines[i].words >= ANCHOR_WORDS)
-            .map(|i| counts[i].max(1))
+        // Its own text: its sentences (lines of eight words or more), or
+        // all its text lines when it has none; a page whose every line
+        // recurs as often (a copy) gives no line away.
+        let text: Vec<usize> = (0..n)
+            .filter(|&i| lines[i].kind == LineKind::Text)
             .collect();
-        long.sort_unstable();
-        let typical = long.get(long.len() / 2).copied().unwrap_or(1);
+        let sentences: Vec<usize> = text
+            .iter()
+            .copied()
+            .filter(|&i| lines[i].words >= 8)
+            .collect();
+        let own = if sentences.is_empty() {
+            &text
+        } else {
+            &sentences
+        };
+        // The median count by words: long paragraphs weigh more than a
+        // site's short sentences, however many of those there are.
+        let mut own: Vec<(u32, usize)> = own
+            .iter()
+            .map(|&i| (counts[i].max(1), lines[i].words))
+            .collect();
+        own.sort_unstable();
+        let half = own.iter().map(|o| o.1).sum::<usize>().div_ceil(2);
+        let mut seen = 0;
+        let typical = own
+            .iter()
+            .find(|o| {
+                seen += o.1;
+                seen >= half
+            })
+            .map_or(1, |o| o.0);
         let recurs: Vec<bool> = (0..n)
             .map(|i| counts[i] >= MIN_RECURRING_FILES && counts[i] > typical)
             .collect();
@@ -944,6 +1049,37 @@ fn source_of(text: &str, lines: &[Line], paragraphs: &[Range<usize>]) -> Option<
             }
         }
     }
+    // «شیراز - ایرنا - ۱۲ دی ۱۴۰۳» on the dateline or opening the text.
+    let first_paragraphs = lines
+        .iter()
+        .filter(|l| paragraphs.first() == Some(&l.range) || l.kind == LineKind::Dateline);
+    for line in first_paragraphs {
+        // A dateline's segments each («نویسنده: … | تهران - ایرنا - …»).
+        let key = line.folded.key.as_str();
+        let mut at = 0;
+        for seg in key.split(SEGMENT_SEPARATORS) {
+            let seg_start = at;
+            at += seg.len() + 1;
+            let trimmed = seg.trim_start();
+            let Some(caps) = AGENCY_DATELINE.captures(trimmed) else {
+                continue;
+            };
+            let (Some(city), Some(src)) = (caps.name("city"), caps.name("src")) else {
+                continue;
+            };
+            if word_count(city.as_str()) > 2 || !(1..=3).contains(&word_count(src.as_str())) {
+                continue;
+            }
+            let offset = seg_start + (seg.len() - trimmed.len());
+            let r = line
+                .folded
+                .original_range(offset + src.start()..offset + src.end());
+            let raw = &text[line.range.start + r.start..line.range.start + r.end];
+            if let Some(name) = clean_source(raw) {
+                return Some(name);
+            }
+        }
+    }
     lines.iter().find_map(|l| {
         let key = l.folded.key.as_str();
         if !starts_with_word(key, "منبع") {
@@ -980,6 +1116,15 @@ fn clean_source(raw: &str) -> Option<String> {
         "خبری",
         "باشگاه خبرنگاران",
     ];
+    // «خبرگزاری کتاب ایران (ایبنا)»: the short name in brackets.
+    if let (Some(open), Some(close)) = (raw.find('('), raw.rfind(')'))
+        && open < close
+    {
+        let inner = raw[open + 1..close].trim();
+        if (1..=2).contains(&inner.split_whitespace().count()) {
+            return Some(inner.to_string());
+        }
+    }
     let mut s = raw.trim();
     loop {
         let before = s;

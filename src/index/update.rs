@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
@@ -206,7 +207,25 @@ pub fn update_index(
 
     let mut done = 0usize;
     let mut failure: Option<IndexError> = None;
-    let summary = load_entries(&to_read, opts, |ev| {
+    // Changed pages are read with the corpus's recurring lines, as the
+    // load read them.
+    let mut opts = opts.clone();
+    if opts.outlets.is_none() {
+        opts.outlets = Some(Arc::new(
+            crate::corpus::outlets::Outlets::for_corpus(folder).0,
+        ));
+    }
+    if opts.lines.is_none() && !to_read.is_empty() {
+        use crate::corpus::boilerplate::LineTable;
+        let table = LineTable::read(folder).unwrap_or_else(|| {
+            let learned = crate::corpus::loader::learn_lines(&entries, &opts);
+            // Derived data: a folder daftar cannot write to learns it again.
+            let _ = learned.write(folder);
+            learned
+        });
+        opts.lines = Some(Arc::new(table));
+    }
+    let summary = load_entries(&to_read, &opts, |ev| {
         if failure.is_some() {
             return;
         }

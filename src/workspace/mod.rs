@@ -498,11 +498,15 @@ impl Workspace {
 
     /// Reloads changed files, drops deleted ones, and updates the index.
     fn apply_changes(&mut self, paths: Vec<PathBuf>) {
-        use crate::corpus::loader::{ARTICLE_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, load_article};
+        use crate::corpus::loader::{ARTICLE_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, load_article_in};
         let Some(folder) = self.folder.clone() else {
             return;
         };
         let clues = crate::dates::EraClues::bundled();
+        // A changed page is read with its corpus's recurring lines, as the
+        // load read it.
+        let lines = crate::corpus::boilerplate::LineTable::read(&folder);
+        let (outlets, _) = crate::corpus::outlets::Outlets::for_corpus(&folder);
         let mut changed = false;
         for p in paths {
             let Ok(rel_path) = p.strip_prefix(&folder) else {
@@ -528,13 +532,23 @@ impl Workspace {
                 .join("/");
             self.problems.retain(|pr| pr.path != rel);
             let loaded = if p.is_file() {
-                Some(load_article(
-                    &p,
-                    &rel,
-                    DEFAULT_MAX_FILE_BYTES,
-                    &clues,
-                    Some(&self.entities.gazetteer),
-                ))
+                Some(
+                    load_article_in(
+                        &p,
+                        &rel,
+                        DEFAULT_MAX_FILE_BYTES,
+                        &clues,
+                        Some(&self.entities.gazetteer),
+                        lines
+                            .as_ref()
+                            .map(|t| t as &dyn crate::corpus::boilerplate::LineCounts),
+                    )
+                    .map(|l| {
+                        let mut a = l.article;
+                        a.source = a.source.map(|s| outlets.canonical(&s));
+                        a
+                    }),
+                )
             } else {
                 None
             };
