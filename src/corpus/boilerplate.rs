@@ -44,13 +44,19 @@ impl LineCounts for Both<'_> {
 /// The hash of a line's search key with every digit masked (a date or a
 /// visit counter in a recurring header does not make it a new line).
 pub fn line_hash(key: &str) -> u64 {
-    let mut h = blake3::Hasher::new();
-    let mut buf = [0u8; 4];
-    for c in key.chars() {
-        let c = if c.is_numeric() { '0' } else { c };
-        h.update(c.encode_utf8(&mut buf).as_bytes());
-    }
-    let bytes = h.finalize();
+    // Masked into one buffer and hashed at once: a hasher fed char by char
+    // cost a tenth of a load.
+    let masked: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
+                '0'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let bytes = blake3::hash(masked.as_bytes());
     let mut first = [0u8; 8];
     first.copy_from_slice(&bytes.as_bytes()[..8]);
     u64::from_le_bytes(first)

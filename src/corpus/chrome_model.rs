@@ -165,8 +165,22 @@ impl ChromeModel {
 }
 
 fn words(key: &str) -> impl Iterator<Item = &str> {
-    key.split(|c: char| !c.is_alphanumeric())
+    key.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_numeric()))
+}
+
+/// A letter or digit, with Persian and ASCII decided without the general
+/// Unicode tables (this runs on every character of every line).
+fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => true,
+        0x00..=0x7F => false,
+        0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06F0..=0x06F9 => {
+            true
+        }
+        0x0600..=0x06FF => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[cfg(test)]

@@ -759,8 +759,8 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
         let f = Features {
             recurs: signs.recurs[i],
             site_name: signs.site_name[i],
-            menu_shape: is_menu_shaped(key),
-            chrome_words: MODEL.all_chrome_words(key),
+            menu_shape: signs.menu_shape[i],
+            chrome_words: signs.chrome_words[i],
             links: signs.links[i],
             above_headline: title.is_some_and(|t| i < t),
             after_body,
@@ -772,7 +772,7 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
             quotes_title: quotes_title(i),
             short: words <= 3,
             no_stop: !ends_with_any(key, &['.', '!', '؟', '?', '»', ')', '…']),
-            few_function_words: words >= 5 && MODEL.function_share(key) < 0.08,
+            few_function_words: (5..25).contains(&words) && MODEL.function_share(key) < 0.08,
             between_paragraphs: first_anchor.is_some_and(|a| i > a)
                 && last_anchor.is_some_and(|a| i < a),
             // (A question after the article is a headline in a list.)
@@ -873,7 +873,8 @@ struct ChromeSigns {
     recurs: Vec<bool>,
     site_name: Vec<bool>,
     links: Vec<bool>,
-    weak_words: Vec<bool>,
+    menu_shape: Vec<bool>,
+    chrome_words: Vec<bool>,
 }
 
 impl ChromeSigns {
@@ -959,15 +960,18 @@ impl ChromeSigns {
             .map(|l| link_set.contains(&l.range.start))
             .collect();
 
-        let weak_words: Vec<bool> = lines
-            .iter()
-            .map(|l| MODEL.all_chrome_words(&l.folded.key) || is_menu_shaped(&l.folded.key))
-            .collect();
+        let text_only = |f: fn(&str) -> bool| -> Vec<bool> {
+            lines
+                .iter()
+                .map(|l| l.kind == LineKind::Text && f(&l.folded.key))
+                .collect()
+        };
         ChromeSigns {
             recurs,
             site_name,
             links,
-            weak_words,
+            menu_shape: text_only(is_menu_shaped),
+            chrome_words: text_only(|k| MODEL.all_chrome_words(k)),
         }
     }
 
@@ -978,7 +982,7 @@ impl ChromeSigns {
 
     /// A sign that makes a short line no kicker.
     fn weak(&self, i: usize) -> bool {
-        self.weak_words[i]
+        self.menu_shape[i] || self.chrome_words[i]
     }
 }
 
