@@ -26,6 +26,10 @@ struct Cli {
     /// Start in the concordance view (with --search).
     #[arg(long)]
     concordance: bool,
+    /// Show the lines left out of articles (page chrome, datelines) in the
+    /// reader, greyed.
+    #[arg(long)]
+    show_chrome: bool,
     /// Show dates in this calendar (instead of the remembered one).
     #[arg(long, value_enum)]
     calendar: Option<CalendarArg>,
@@ -377,6 +381,7 @@ fn main() -> ExitCode {
             article: cli.article,
             search: cli.search,
             concordance: cli.concordance,
+            show_chrome: cli.show_chrome,
             calendar: cli.calendar.map(CalendarArg::kind),
             entity: cli.entity,
             compare: cli

@@ -17,6 +17,7 @@ mod search;
 mod statements;
 mod timeline_cli;
 mod ui_annotate;
+mod ui_chrome;
 mod ui_entities;
 mod ui_export;
 mod ui_reader;

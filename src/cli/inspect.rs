@@ -144,8 +144,14 @@ pub fn explain(
         learn_lines(&entries, &LoadOptions::default())
     });
     let clues = crate::dates::EraClues::bundled();
-    let counts: &dyn LineCounts = &table;
-    let loaded = load_file_in(&path, &rel, DEFAULT_MAX_FILE_BYTES, &clues, Some(counts))
+    let (outlets, _) = crate::corpus::outlets::Outlets::for_corpus(folder);
+    let corrections = crate::corpus::corrections::Corrections::read(folder).unwrap_or_default();
+    let reading = crate::corpus::loader::Reading {
+        lines: Some(&table as &dyn LineCounts),
+        outlets: Some(&outlets),
+        corrections: Some(&corrections),
+    };
+    let loaded = load_file_in(&path, &rel, DEFAULT_MAX_FILE_BYTES, &clues, &reading)
         .map_err(|reason| anyhow::anyhow!("{rel}: {reason}"))?;
     let a = &loaded.article;
     for (n, (range, class, reason)) in line_classes(a).into_iter().enumerate() {

@@ -46,6 +46,9 @@ pub struct LoadOptions {
     /// Outlet names (the bundled ones and the corpus's
     /// `.daftar/outlets.ron`); `load_folder` reads them when `None`.
     pub outlets: Option<Arc<super::outlets::Outlets>>,
+    /// The user's corrections of page chrome (`.daftar/chrome.ron`);
+    /// `load_folder` reads them when `None`.
+    pub corrections: Option<Arc<super::corrections::Corrections>>,
 }
 
 impl Default for LoadOptions {
@@ -56,6 +59,7 @@ impl Default for LoadOptions {
             gazetteer: None,
             lines: None,
             outlets: None,
+            corrections: None,
         }
     }
 }
@@ -205,6 +209,16 @@ pub fn load_folder(
         }
         opts.outlets = Some(Arc::new(outlets));
     }
+    if opts.corrections.is_none() {
+        let corrections = super::corrections::Corrections::read(root).unwrap_or_else(|e| {
+            sink(LoadEvent::Problem(Problem {
+                path: ".daftar/chrome.ron".into(),
+                reason: format!("your corrections of page chrome cannot be used: {e}"),
+            }));
+            Default::default()
+        });
+        opts.corrections = Some(Arc::new(corrections));
+    }
     if opts.lines.is_none() {
         let known = LineTable::read(root).unwrap_or_else(|| learn_lines(&entries, &opts));
         opts.lines = Some(Arc::new(known));
@@ -325,7 +339,11 @@ fn load_and_learn(
                     opts.max_file_bytes,
                     &clues,
                     opts.gazetteer.as_deref(),
-                    Some(&counts),
+                    &Reading {
+                        lines: Some(&counts),
+                        outlets: opts.outlets.as_deref(),
+                        corrections: opts.corrections.as_deref(),
+                    },
                 )
                 .map_err(|reason| Problem {
                     path: rel.clone(),
@@ -335,12 +353,9 @@ fn load_and_learn(
             .collect();
         for r in results {
             match r {
-                Ok(mut loaded) => {
+                Ok(loaded) => {
                     summary.articles += 1;
                     learned.add_file(&loaded.line_hashes);
-                    if let (Some(o), Some(s)) = (&opts.outlets, &loaded.article.source) {
-                        loaded.article.source = Some(o.canonical(s));
-                    }
                     sink(LoadEvent::Article(Box::new(loaded.article)));
                 }
                 Err(p) => {
@@ -478,6 +493,27 @@ pub fn from_raw_rel(hex: &str) -> Option<PathBuf> {
     }
 }
 
+/// What a page is read with beyond its own bytes: the corpus's recurring
+/// lines, its outlet names and the user's corrections (none: the page is
+/// read alone, with the bundled outlet names).
+#[derive(Default, Clone, Copy)]
+pub struct Reading<'a> {
+    pub lines: Option<&'a dyn LineCounts>,
+    pub outlets: Option<&'a super::outlets::Outlets>,
+    pub corrections: Option<&'a super::corrections::Corrections>,
+}
+
+impl<'a> Reading<'a> {
+    /// What `opts` holds.
+    pub fn of(opts: &'a LoadOptions) -> Reading<'a> {
+        Reading {
+            lines: opts.lines.as_deref().map(|t| t as &dyn LineCounts),
+            outlets: opts.outlets.as_deref(),
+            corrections: opts.corrections.as_deref(),
+        }
+    }
+}
+
 /// An article and the hashes of its lines (for the corpus's table).
 #[derive(Debug)]
 pub struct Loaded {
@@ -496,7 +532,7 @@ pub fn load_article(
     clues: &EraClues,
     gazetteer: Option<&crate::extract::Gazetteer>,
 ) -> Result<Article, String> {
-    load_article_in(path, rel, max_bytes, clues, gazetteer, None).map(|l| l.article)
+    load_article_in(path, rel, max_bytes, clues, gazetteer, &Reading::default()).map(|l| l.article)
 }
 
 /// [`load_article`] with the corpus's recurring lines.
@@ -506,10 +542,10 @@ pub fn load_article_in(
     max_bytes: u64,
     clues: &EraClues,
     gazetteer: Option<&crate::extract::Gazetteer>,
-    lines: Option<&dyn LineCounts>,
+    reading: &Reading<'_>,
 ) -> Result<Loaded, String> {
     crate::jobs::caught(|| {
-        let mut loaded = load_file_in(path, rel, max_bytes, clues, lines)?;
+        let mut loaded = load_file_in(path, rel, max_bytes, clues, reading)?;
         if let Some(g) = gazetteer {
             let a = &mut loaded.article;
             (a.mentions, a.statements) = crate::extract::analyse(g, a);
@@ -529,7 +565,7 @@ pub fn load_file(
     max_bytes: u64,
     clues: &EraClues,
 ) -> Result<Article, String> {
-    load_file_in(path, rel, max_bytes, clues, None).map(|l| l.article)
+    load_file_in(path, rel, max_bytes, clues, &Reading::default()).map(|l| l.article)
 }
 
 /// [`load_file`] with the corpus's recurring lines.
@@ -538,7 +574,7 @@ pub fn load_file_in(
     rel: &str,
     max_bytes: u64,
     clues: &EraClues,
-    lines: Option<&dyn LineCounts>,
+    reading: &Reading<'_>,
 ) -> Result<Loaded, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > max_bytes {
@@ -554,7 +590,7 @@ pub fn load_file_in(
         .ok()
         .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
         .map(|d| Day::from_unix_days((d.as_secs() / 86_400) as i64));
-    let mut loaded = article_in_corpus(rel, &bytes, is_html_path(path), mtime, clues, lines)?;
+    let mut loaded = article_in_corpus(rel, &bytes, is_html_path(path), mtime, clues, reading)?;
     if path.file_name().is_some_and(|n| n.to_str().is_none()) {
         loaded
             .article
@@ -621,7 +657,7 @@ pub fn article_from_bytes(
     mtime: Option<Day>,
     clues: &EraClues,
 ) -> Result<Article, String> {
-    article_in_corpus(rel, bytes, is_html, mtime, clues, None).map(|l| l.article)
+    article_in_corpus(rel, bytes, is_html, mtime, clues, &Reading::default()).map(|l| l.article)
 }
 
 /// Builds an article from a file's bytes with the corpus's recurring lines.
@@ -631,13 +667,13 @@ pub fn article_in_corpus(
     is_html: bool,
     mtime: Option<Day>,
     clues: &EraClues,
-    lines: Option<&dyn LineCounts>,
+    reading: &Reading<'_>,
 ) -> Result<Loaded, String> {
     let page = page_text(bytes, is_html)?;
     let text = page.text;
     let mut warnings = page.warnings;
     let cx = PageContext {
-        lines,
+        lines: reading.lines,
         hints: page.hints,
     };
     let st = analyse_with(&text, &cx);
@@ -668,7 +704,12 @@ pub fn article_in_corpus(
         kicker: st.kicker,
         lead: st.lead,
         paragraphs: st.paragraphs,
-        source: st.source.map(|s| super::outlets::BUNDLED.canonical(&s)),
+        source: st.source.map(|s| {
+            reading
+                .outlets
+                .unwrap_or(&super::outlets::BUNDLED)
+                .canonical(&s)
+        }),
         tags: st.tags,
         site_id: st.site_id,
         date,
@@ -680,6 +721,10 @@ pub fn article_in_corpus(
         mentions: Vec::new().into(),
         statements: Vec::new().into(),
     };
+    let mut article = article;
+    if let Some(c) = reading.corrections {
+        c.apply(&mut article);
+    }
     Ok(Loaded {
         article,
         line_hashes: st.line_hashes,

@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod chrome_model;
+pub mod corrections;
 pub mod decode;
 pub mod html;
 pub mod loader;

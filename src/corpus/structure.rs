@@ -539,6 +539,13 @@ pub struct PageHints {
     pub caption_lines: Vec<usize>,
 }
 
+/// The byte ranges of a text's lines as the reading sees them (trimmed,
+/// non-empty, heading marks left out): the ranges of paragraphs, title
+/// and chrome.
+pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    lines(text)
+}
+
 /// [`line_hash`] of each line of a text, as [`analyse_with`] counts them
 /// (for learning a corpus's recurring lines without analysing it).
 pub fn line_hashes(text: &str) -> Vec<u64> {
@@ -714,7 +721,10 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
             is_text(i)
                 && !signs.sure(i)
                 && (is_kicker_shape(i)
-                    || (lines[i].words <= 15
+                    // (Not a masthead: a site's name is short and opens
+                    // the page.)
+                    || (i > 0
+                        && (4..=15).contains(&lines[i].words)
                         && !ends_with_any(key_of(i), &['.', '!', '؟', '?', '…'])
                         && !signs.weak(i)))
         });

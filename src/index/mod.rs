@@ -195,6 +195,23 @@ fn version_stamp() -> String {
     format!("schema {SCHEMA_VERSION}, analyzer {}", analyzer::ANALYZER)
 }
 
+/// Makes the next index update read these files again (their reading
+/// changed: a correction of page chrome), by dropping them from the
+/// manifest. Best effort: a manifest that cannot be read or written leaves
+/// the index as it is until the files change.
+pub fn forget_files(corpus: &Path, paths: &[String]) {
+    let manifest_path = index_dir(corpus).join("manifest.json");
+    if let Some(mut m) = manifest::Manifest::read(&manifest_path) {
+        let before = m.files.len();
+        for p in paths {
+            m.files.remove(p);
+        }
+        if m.files.len() != before {
+            let _ = m.write(&manifest_path);
+        }
+    }
+}
+
 /// Where the index of `corpus` lives.
 pub fn index_dir(corpus: &Path) -> PathBuf {
     let inside = corpus.join(".daftar").join("index");

@@ -93,6 +93,13 @@ pub enum Command {
     RemovePassage(u64),
     /// Open the Export dialog for this kind of selection.
     OpenExport(crate::ui::panels::export::Kind),
+    /// Mark a line (byte range) of article `.0` as page chrome, article
+    /// text or its title: a rule for every page of its site.
+    CorrectLine(
+        usize,
+        std::ops::Range<usize>,
+        crate::corpus::corrections::Verdict,
+    ),
 }
 
 /// What the central panel shows.
@@ -406,6 +413,21 @@ impl DaftarApp {
                     self.reader.selection = Some((range.start, range.end));
                 }
             }
+            Command::CorrectLine(i, line, verdict) => {
+                use crate::corpus::corrections::Verdict;
+                let what = match verdict {
+                    Verdict::Chrome => "page chrome",
+                    Verdict::Body => "article text",
+                    Verdict::Title => "the title",
+                };
+                self.reader.note = Some(match self.ws.correct_line(i, line, verdict) {
+                    Ok(n) => format!(
+                        "Marked as {what}: {n} article{} of this site changed",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    Err(e) => e,
+                });
+            }
             Command::Curate(edit) => {
                 if let Err(e) = self.ws.curate(edit) {
                     self.ws.entities.note = Some(e);
@@ -677,7 +699,12 @@ impl DaftarApp {
                     }
                     self.reader.passage_marks =
                         self.marks_for.as_ref().map_or(Vec::new(), |m| m.2.clone());
-                    self.reader.ui(ui, article, &self.settings, &mut self.cache)
+                    self.reader.ui(ui, article, &self.settings, &mut self.cache);
+                    if let (Some((line, verdict)), Some(i)) =
+                        (self.reader.correction.take(), self.selected)
+                    {
+                        cmds.push(Command::CorrectLine(i, line, verdict));
+                    }
                 }
                 None => {
                     ui.centered_and_justified(|ui| {

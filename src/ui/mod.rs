@@ -19,6 +19,8 @@ pub struct Start {
     pub article: Option<String>,
     pub search: Option<String>,
     pub concordance: bool,
+    /// The reader shows page chrome, greyed.
+    pub show_chrome: bool,
     /// Overrides the remembered calendar.
     pub calendar: Option<crate::dates::CalendarKind>,
     /// An entity (any of its names) to select once loaded.
@@ -34,6 +36,7 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         article,
         search,
         concordance,
+        show_chrome,
         calendar,
         entity,
         compare,
@@ -70,6 +73,7 @@ pub fn run(start: Start) -> anyhow::Result<()> {
             app.interrupted = interrupted;
             app.open_article = article;
             app.open_entity = entity;
+            app.reader.show_chrome = show_chrome;
             if let Some((l, r)) = compare {
                 app.compare.left = panels::compare::SideForm::from_spec(&l);
                 app.compare.right = panels::compare::SideForm::from_spec(&r);

@@ -11,6 +11,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 pub mod annotations;
+mod chrome;
 pub mod entities;
 pub mod export;
 pub mod filter;
@@ -125,6 +126,10 @@ pub struct Workspace {
     /// wakes it once the window sets its waker.
     waker: Arc<RwLock<Waker>>,
     order_dirty: bool,
+    /// The user's corrections of page chrome (`.daftar/chrome.ron`).
+    pub corrections: crate::corpus::corrections::Corrections,
+    /// Why corrections cannot be saved (their file does not read).
+    pub chrome_note: Option<String>,
 }
 
 impl Workspace {
@@ -155,6 +160,8 @@ impl Workspace {
             cancel: Arc::new(AtomicBool::new(false)),
             waker: Arc::new(RwLock::new(waker)),
             order_dirty: false,
+            corrections: Default::default(),
+            chrome_note: None,
         }
     }
 
@@ -177,6 +184,11 @@ impl Workspace {
         self.search = SearchState::default();
         self.synonyms = Arc::new(Synonyms::load(Some(folder)).0);
         self.entities = entities::EntityState::for_folder(folder);
+        (self.corrections, self.chrome_note) =
+            match crate::corpus::corrections::Corrections::read(folder) {
+                Ok(c) => (c, None),
+                Err(e) => (Default::default(), Some(e.to_string())),
+            };
         // The old corpus's lock is released before the new one is taken.
         self.annotations = annotations::AnnotationState::default();
         self.annotations = annotations::AnnotationState::open(folder);
@@ -190,6 +202,7 @@ impl Workspace {
         let opts = LoadOptions {
             cancel: self.cancel.clone(),
             gazetteer: Some(self.entities.gazetteer.clone()),
+            corrections: Some(Arc::new(self.corrections.clone())),
             ..Default::default()
         };
         let slot = self.waker.clone();
@@ -507,6 +520,8 @@ impl Workspace {
         // load read it.
         let lines = crate::corpus::boilerplate::LineTable::read(&folder);
         let (outlets, _) = crate::corpus::outlets::Outlets::for_corpus(&folder);
+        let corrections =
+            crate::corpus::corrections::Corrections::read(&folder).unwrap_or_default();
         let mut changed = false;
         for p in paths {
             let Ok(rel_path) = p.strip_prefix(&folder) else {
@@ -539,15 +554,15 @@ impl Workspace {
                         DEFAULT_MAX_FILE_BYTES,
                         &clues,
                         Some(&self.entities.gazetteer),
-                        lines
-                            .as_ref()
-                            .map(|t| t as &dyn crate::corpus::boilerplate::LineCounts),
+                        &crate::corpus::loader::Reading {
+                            lines: lines
+                                .as_ref()
+                                .map(|t| t as &dyn crate::corpus::boilerplate::LineCounts),
+                            outlets: Some(&outlets),
+                            corrections: Some(&corrections),
+                        },
                     )
-                    .map(|l| {
-                        let mut a = l.article;
-                        a.source = a.source.map(|s| outlets.canonical(&s));
-                        a
-                    }),
+                    .map(|l| l.article),
                 )
             } else {
                 None

@@ -11,6 +11,7 @@ use std::ops::Range;
 use egui::{Color32, Event, FontId, Key, Modifiers, Pos2, Sense, Ui};
 
 use crate::corpus::Article;
+use crate::corpus::corrections::Verdict;
 use crate::dates::{CalendarKind, Provenance};
 use crate::ui::app::Settings;
 use crate::ui::fonts;
@@ -36,9 +37,58 @@ pub struct ReaderPanel {
     pub current_hit: usize,
     scroll_to_hit: bool,
     /// The article's paragraphs as drawn (over-long ones in pieces), for
-    /// the article of this content hash.
-    blocks: Option<(String, std::sync::Arc<[Range<usize>]>)>,
+    /// the article and reading of this key.
+    blocks: Option<(BlocksKey, std::sync::Arc<[Block]>)>,
     drawn_bytes: usize,
+    /// Show the lines left out of the body (page chrome, datelines),
+    /// greyed, with the reason on hover.
+    pub show_chrome: bool,
+    /// A line the user marked (its byte range) and what they said it is;
+    /// the app takes it and saves the correction.
+    pub correction: Option<(Range<usize>, Verdict)>,
+    /// What the last correction did, shown above the article.
+    pub note: Option<String>,
+}
+
+/// What the drawn blocks were made from: they change when the article's
+/// reading changes (a correction), not only its file.
+type BlocksKey = (String, bool, usize, usize, Option<Range<usize>>);
+
+/// One piece of text as drawn: a paragraph or a piece of a long one, the
+/// whole line it belongs to, and for a line left out of the body, why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub range: Range<usize>,
+    pub line: Range<usize>,
+    pub left_out: Option<&'static str>,
+}
+
+/// Where a right-clicked line stands now.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Title,
+    Body,
+    LeftOut,
+}
+
+/// The right-click menu of a line: what the user says it is, offered as
+/// what it is not now.
+fn correction_menu(ui: &mut Ui, place: Place) -> Option<Verdict> {
+    let mut chosen = None;
+    ui.label("This line, on every page of this site, is:");
+    if place != Place::LeftOut && ui.button("Page chrome (leave it out)").clicked() {
+        chosen = Some(Verdict::Chrome);
+    }
+    if place != Place::Body && ui.button("Article text (keep it)").clicked() {
+        chosen = Some(Verdict::Body);
+    }
+    if place != Place::Title && ui.button("The title (of this article)").clicked() {
+        chosen = Some(Verdict::Title);
+    }
+    if chosen.is_some() {
+        ui.close();
+    }
+    chosen
 }
 
 /// Characters of a title the list and the reader lay out.
@@ -75,19 +125,50 @@ pub fn split_block(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
 }
 
 impl ReaderPanel {
-    /// The article's blocks as drawn, computed once per article.
-    fn blocks(&mut self, article: &Article) -> std::sync::Arc<[Range<usize>]> {
-        if let Some((hash, b)) = &self.blocks
-            && hash == &article.content_hash
+    /// The article's blocks as drawn, computed once per article and
+    /// reading: the body paragraphs, and with «Show page chrome» the lines
+    /// left out, in text order.
+    fn blocks(&mut self, article: &Article) -> std::sync::Arc<[Block]> {
+        let key: BlocksKey = (
+            article.content_hash.clone(),
+            self.show_chrome,
+            article.paragraphs.len(),
+            article.left_out.len(),
+            article.title.clone(),
+        );
+        if let Some((k, b)) = &self.blocks
+            && *k == key
         {
             return b.clone();
         }
-        let b: std::sync::Arc<[Range<usize>]> = article
+        let mut lines: Vec<(Range<usize>, Option<&'static str>)> = article
             .paragraphs
             .iter()
-            .flat_map(|p| split_block(&article.text, p.clone()))
+            .map(|p| (p.clone(), None))
             .collect();
-        self.blocks = Some((article.content_hash.clone(), b.clone()));
+        if self.show_chrome {
+            lines.extend(
+                article
+                    .left_out
+                    .iter()
+                    .map(|(r, why)| (r.clone(), Some(*why))),
+            );
+            lines.sort_by_key(|(r, _)| r.start);
+        }
+        let b: std::sync::Arc<[Block]> = lines
+            .into_iter()
+            .flat_map(|(line, left_out)| {
+                split_block(&article.text, line.clone())
+                    .into_iter()
+                    .map(move |range| Block {
+                        range,
+                        line: line.clone(),
+                        left_out,
+                    })
+            })
+            .collect();
+        self.blocks = Some((key, b.clone()));
+        self.heights.clear();
         b
     }
 
@@ -141,8 +222,21 @@ impl ReaderPanel {
             self.dragging = false;
             self.heights.clear();
             self.hits.clear();
+            self.note = None;
         }
         let size = settings.text_size;
+        ui.horizontal(|ui| {
+            let hidden = article.left_out.len();
+            ui.checkbox(&mut self.show_chrome, "Show page chrome")
+                .on_hover_text(format!(
+                    "Show the {hidden} lines left out of the article (menus, site name, \
+                     dateline …), greyed, with the reason on hover. Right-click a line to \
+                     mark it as page chrome, as article text or as the title."
+                ));
+            if let Some(note) = &self.note {
+                ui.weak(note);
+            }
+        });
         if !self.hits.is_empty() {
             ui.horizontal(|ui| {
                 ui.label(format!(
@@ -169,7 +263,7 @@ impl ReaderPanel {
             let blocks = self.blocks(article);
             self.hits
                 .get(self.current_hit)
-                .and_then(|h| blocks.iter().position(|p| h.start < p.end))
+                .and_then(|h| blocks.iter().position(|p| h.start < p.range.end))
         } else {
             None
         };
@@ -234,10 +328,18 @@ impl ReaderPanel {
                     .into_iter()
                     .filter(|s| s.range.end <= kept)
                     .collect();
-                RtlText::new(&title, fonts::bold(size * 1.45))
+                let title_resp = RtlText::new(&title, fonts::bold(size * 1.45))
                     .width(width)
                     .spans(&title_spans)
+                    .sense(Sense::click())
                     .show(ui, cache);
+                if let Some(t) = &article.title {
+                    title_resp.response.context_menu(|ui| {
+                        if let Some(v) = correction_menu(ui, Place::Title) {
+                            self.correction = Some((t.clone(), v));
+                        }
+                    });
+                }
                 for line in meta_lines(article, settings.calendar) {
                     RtlText::new(&line, FontId::proportional(size * 0.8))
                         .color(weak)
@@ -252,7 +354,8 @@ impl ReaderPanel {
                 let key_s = size.to_bits();
                 let blocks = self.blocks(article);
                 self.drawn_bytes = 0;
-                for (i, para) in blocks.iter().enumerate() {
+                for (i, block) in blocks.iter().enumerate() {
+                    let para = &block.range;
                     let y = ui.cursor().top() - top;
                     // From the byte length (Persian letters take two): no
                     // scan of every block not yet laid out, every frame.
@@ -323,14 +426,34 @@ impl ReaderPanel {
                                 },
                             }),
                     );
-                    let resp = RtlText::new(text, body_font.clone())
+                    let mut rtl = RtlText::new(text, body_font.clone())
                         .width(width)
                         .spans(&spans)
                         .selection(sel)
-                        .sense(Sense::click_and_drag())
-                        .show(ui, cache);
+                        .sense(Sense::click_and_drag());
+                    if block.left_out.is_some() {
+                        rtl = rtl.color(weak.gamma_multiply(0.8));
+                    }
+                    let resp = rtl.show(ui, cache);
                     self.heights
                         .insert((i, key_w, key_s), resp.response.rect.height());
+                    let r = match block.left_out {
+                        Some(why) => resp
+                            .response
+                            .clone()
+                            .on_hover_text(format!("Left out of the article: {why}")),
+                        None => resp.response.clone(),
+                    };
+                    r.context_menu(|ui| {
+                        let place = if block.left_out.is_some() {
+                            Place::LeftOut
+                        } else {
+                            Place::Body
+                        };
+                        if let Some(v) = correction_menu(ui, place) {
+                            self.correction = Some((block.line.clone(), v));
+                        }
+                    });
                     shown.push((resp, para.clone()));
                 }
                 self.handle_pointer(ui, article, &body_font, &shown);

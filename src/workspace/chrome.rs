@@ -1,0 +1,82 @@
+//! The user's corrections of page chrome, in the open corpus: a line
+//! marked in the reader becomes a rule for its site (see
+//! [`crate::corpus::corrections`]), applied at once to every loaded
+//! article of that site from memory; the search index re-reads those
+//! files in the background.
+
+use std::ops::Range;
+
+use super::{IndexState, Workspace};
+use crate::corpus::corrections::{Rule, Verdict, site_of};
+
+impl Workspace {
+    /// Marks the line `line` (a byte range of a line of article `index`)
+    /// as chrome, article text or the title, saves the rule and applies it
+    /// to every article of the site. Returns how many articles changed.
+    pub fn correct_line(
+        &mut self,
+        index: usize,
+        line: Range<usize>,
+        verdict: Verdict,
+    ) -> Result<usize, String> {
+        let Some(folder) = self.folder.clone() else {
+            return Err("no folder is open".into());
+        };
+        if self.is_loading() {
+            return Err("wait until the folder has loaded".into());
+        }
+        if let Some(why) = &self.chrome_note {
+            return Err(format!("corrections are not saved: {why}"));
+        }
+        let a = self
+            .articles
+            .get(index)
+            .ok_or_else(|| "no such article".to_string())?;
+        let text = a
+            .text
+            .get(line.clone())
+            .ok_or_else(|| "no such line".to_string())?
+            .trim()
+            .to_string();
+        if text.is_empty() {
+            return Err("an empty line cannot be marked".into());
+        }
+        let site = site_of(&a.path).to_string();
+        let rule = Rule {
+            site: site.clone(),
+            line: text,
+            verdict,
+            article: (verdict == Verdict::Title).then(|| a.path.clone()),
+        };
+        self.corrections
+            .add(&folder, rule)
+            .map_err(|e| format!("cannot save the correction: {e}"))?;
+        let gazetteer = self.entities.gazetteer.clone();
+        let mut changed: Vec<String> = Vec::new();
+        for a in self
+            .articles
+            .iter_mut()
+            .filter(|a| site_of(&a.path) == site)
+        {
+            if self.corrections.apply(a) {
+                (a.mentions, a.statements) = crate::extract::analyse(&gazetteer, a);
+                changed.push(a.path.clone());
+            }
+        }
+        if changed.is_empty() {
+            return Ok(0);
+        }
+        self.articles_generation += 1;
+        self.resort();
+        self.annotations.reanchor(&self.articles);
+        // The index holds what was read before: those files are read again
+        // for it (the window already shows the corrected articles).
+        crate::index::forget_files(&folder, &changed);
+        if matches!(self.index_state, IndexState::Building { .. }) {
+            self.reindex_pending = true;
+        } else {
+            self.start_indexing();
+        }
+        Ok(changed.len())
+    }
+}
