@@ -392,6 +392,18 @@ fn page_hints(doc: &Html, ld: Option<&LdArticle>) -> PageHints {
                     .filter(|p| !titles.iter().any(|t| t == *p))
                     .map(|p| p.to_string()),
             );
+        } else if parts.len() >= 2 && titles.is_empty() {
+            // «Headline | Site» and nothing else: the longest part is the
+            // headline, the others the site.
+            if let Some(longest) = parts.iter().max_by_key(|p| p.chars().count()) {
+                titles.push(longest.to_string());
+                site_names.extend(
+                    parts
+                        .iter()
+                        .filter(|p| *p != longest)
+                        .map(|p| p.to_string()),
+                );
+            }
         }
         titles.push(head);
     }

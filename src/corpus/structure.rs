@@ -262,6 +262,17 @@ static SITE_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:کد|شناسه)\s*(?:خبر|مطلب|گزارش)\s*[:：]?\s*([0-9]+)\s*$|^(?:news|article) id\s*[:：]?\s*([0-9]+)\s*$")
         .expect("valid")
 });
+/// A site id opening a line, and what follows it.
+static SITE_ID_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:کد|شناسه)\s*(?:خبر|مطلب|گزارش)\s*[:：]?\s*([0-9]+)\s+(\S.*)$").expect("valid")
+});
+/// Openings of an author's note («درباره نویسنده: …»).
+const AUTHOR_NOTES: &[&str] = &[
+    "درباره نویسنده",
+    "درباره نگارنده",
+    "درباره نویسندگان",
+    "about the author",
+];
 static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\(([^)]*)\)|\[[0-9]+\]").expect("valid"));
 static REPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -300,6 +311,17 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     let k = key.trim_matches(|c: char| !c.is_alphanumeric() && c != '©');
     if SITE_ID.is_match(key.trim()) {
         return LineKind::Chrome("site id");
+    }
+    // The id with a byline or section after it on one line («کد خبر: ۴۱۸۲۳۳
+    // گزارش: مهتاب قربانی», «کد خبر: ۴۲۱۵۶۰ سرویس حوادث»).
+    if let Some(c) = SITE_ID_FIRST.captures(key.trim())
+        && c.get(2).is_some_and(|rest| word_count(rest.as_str()) <= 6)
+    {
+        return LineKind::Chrome("site id");
+    }
+    // An author's note after the article.
+    if words <= 60 && AUTHOR_NOTES.iter().any(|p| starts_with_word(k, p)) {
+        return LineKind::Chrome("about the author");
     }
     if TAG_PREFIXES.iter().any(|p| starts_with_word(k, p)) && key.contains(':') {
         return LineKind::Chrome("tags");
@@ -616,7 +638,10 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
                 line.kind = LineKind::Chrome("tags");
             }
             LineKind::Chrome("site id") => {
-                let caps = SITE_ID.captures(line.folded.key.trim());
+                let key = line.folded.key.trim();
+                let caps = SITE_ID
+                    .captures(key)
+                    .or_else(|| SITE_ID_FIRST.captures(key));
                 st.site_id = caps
                     .and_then(|c| c.get(1).or_else(|| c.get(2)))
                     .map(|m| m.as_str().to_string());
@@ -787,7 +812,9 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
                 && last_anchor.is_some_and(|a| i < a),
             // (A question after the article is a headline in a list.)
             sentence: words >= 8 && ends_with_any(key, &['.', '!']),
-            long: words >= 25,
+            // (Length is evidence of the article's own text only on a line
+            // that does not recur on the site's other pages.)
+            long: words >= 25 && !signs.recurs[i],
         };
         if let Some(reason) = MODEL.decide(&f) {
             decided.push((i, reason));
@@ -805,6 +832,10 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
     for line in &lines {
         match line.kind {
             LineKind::Chrome(reason) => st.chrome.push((line.range.clone(), reason)),
+            LineKind::Dateline if starts_with_word(line.folded.key.trim_start(), "امروز") => {
+                st.chrome
+                    .push((line.range.clone(), "today's date (the site's calendar)"))
+            }
             LineKind::Dateline => st.chrome.push((line.range.clone(), "dateline")),
             LineKind::Text => {}
         }
@@ -897,22 +928,25 @@ impl ChromeSigns {
         // The article's own text recurs as often as the article does (once,
         // or in each reprint): a line recurring on more pages than that is
         // the site's.
-        // Its own text: its sentences (lines of eight words or more), or
-        // all its text lines when it has none; a page whose every line
-        // recurs as often (a copy) gives no line away.
+        // Its own text: its paragraphs (lines of fifteen words or more),
+        // else its sentences (eight or more), else all its text lines; a
+        // page whose every line recurs as often (a copy) gives no line away.
         let text: Vec<usize> = (0..n)
             .filter(|&i| lines[i].kind == LineKind::Text)
             .collect();
-        let sentences: Vec<usize> = text
-            .iter()
-            .copied()
-            .filter(|&i| lines[i].words >= 8)
-            .collect();
-        let own = if sentences.is_empty() {
-            &text
-        } else {
-            &sentences
+        let longer = |min: usize| -> Vec<usize> {
+            text.iter()
+                .copied()
+                .filter(|&i| lines[i].words >= min)
+                .collect()
         };
+        // Paragraph-long lines first: a short article among many recurring
+        // list items and tickers is still told by its paragraphs.
+        let (paragraphs, sentences) = (longer(15), longer(8));
+        let own = [&paragraphs, &sentences]
+            .into_iter()
+            .find(|l| !l.is_empty())
+            .unwrap_or(&text);
         // The median count by words: long paragraphs weigh more than a
         // site's short sentences, however many of those there are.
         let mut own: Vec<(u32, usize)> = own
@@ -1138,6 +1172,13 @@ fn clean_source(raw: &str) -> Option<String> {
         if (1..=2).contains(&inner.split_whitespace().count()) {
             return Some(inner.to_string());
         }
+    }
+    // A press office is where a statement came from, not a news outlet.
+    if crate::text::search_key(raw)
+        .trim_start()
+        .starts_with("روابط عمومی")
+    {
+        return None;
     }
     let mut s = raw.trim();
     loop {
