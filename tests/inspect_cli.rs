@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
@@ -14,10 +14,6 @@ fn daftar() -> Command {
 
 fn inspect(folder: &Path) -> Vec<Value> {
     common::json_lines(&["inspect", "--json", "--with-text"], folder)
-}
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus")
 }
 
 /// The characters `[start, end)` of `text` (code points).
@@ -37,7 +33,9 @@ fn article<'a>(rows: &'a [Value], path_suffix: &str) -> &'a Value {
 
 #[test]
 fn sample_corpus_loads_with_titles_dates_and_clean_bodies() {
-    let rows = inspect(&sample());
+    // A copy: a load keeps the corpus's recurring lines in `.daftar/`.
+    let copy = common::sample_copy();
+    let rows = inspect(copy.path());
     let summary = rows.last().unwrap();
     assert_eq!(summary["kind"], "summary");
     assert_eq!(summary["problems"], 0, "{rows:?}");
@@ -341,4 +339,44 @@ fn seed_articles_titles_dates_and_no_chrome() {
             assert!(!["XS", "SM", "MD", "LG"].contains(&p.as_str()));
         }
     }
+}
+
+#[test]
+fn explain_gives_each_line_of_a_page_its_class_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.txt"),
+        "صفحه اصلی | اقتصاد | ورزش | فرهنگ\n\
+         بارش برف در گردنه‌های شمالی ادامه دارد\n\
+         ۱۴۰۳/۰۹/۱۲\n\
+         به گزارش ایرنا، بارش برف در گردنه‌های شمالی کشور از بامداد امروز ادامه دارد و راهداران از رانندگان خواستند بدون زنجیر چرخ به این مسیرها نروند.\n\
+         کد خبر: ۱۲۳۴۵\n",
+    )
+    .unwrap();
+    let rows = common::json_lines(&["inspect", "--json", "--explain", "page.txt"], dir.path());
+    let classes: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["class"].as_str().unwrap(), r["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            ("chrome", "navigation"),
+            ("title", ""),
+            ("dateline", ""),
+            ("lead", ""),
+            ("chrome", "site id"),
+        ]
+    );
+    assert_eq!(rows[1]["line"], 2);
+    assert!(
+        rows[3]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("به گزارش ایرنا")
+    );
+    // A file outside the folder is refused with a reason.
+    let out = common::daftar(&["inspect", "--explain", "/etc/hostname"], dir.path());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not inside"));
 }

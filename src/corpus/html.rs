@@ -266,7 +266,7 @@ impl Lines {
     }
 
     fn flush(&mut self) {
-        let line = self.current.trim();
+        let line = self.current.trim_matches(super::structure::is_trim);
         if !line.is_empty() {
             if self.letters > 0 && self.link_letters as f32 >= LINK_SHARE * self.letters as f32 {
                 self.link_lines.push(self.offset);
@@ -466,6 +466,50 @@ mod tests {
         let t = html_to_text(html).unwrap();
         assert_eq!(t.text, "عنوان خبر\nپاراگراف اول با می‌کند.\nدوم\nسوم");
         assert_eq!(t.published.as_deref(), Some("2024-11-22T10:00:00+03:30"));
+    }
+
+    #[test]
+    fn markup_names_the_headline_the_site_captions_and_link_lines() {
+        let html = r#"<html><head><title>سایت نمونه | بارش برف در گردنه‌ها</title>
+            <meta property="og:site_name" content="سایت نمونه">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"x"},
+              {"@type":["NewsArticle"],"headline":"بارش برف در گردنه‌ها",
+               "datePublished":"2024-12-01T08:00:00+03:30","publisher":{"name":"نشر نمونه"}}]}
+            </script><script type="application/ld+json">{not json</script></head>
+            <body><div class="menu"><a href="/">خانه</a> <a href="/a">اقتصاد</a></div>
+            <div class="pic"><img src="x.jpg"><span>راننده‌ها در گردنه</span></div>
+            <h1>بارش برف در گردنه‌ها</h1>
+            <p>متن خبر با <a href="/b">یک پیوند</a> در میان جمله‌ای بلند که بیشتر آن متن است.</p>
+            <figure><figcaption>&#x200F;عکس از آرشیو</figcaption></figure></body></html>"#;
+        let t = html_to_text(html).unwrap();
+        assert_eq!(t.published.as_deref(), Some("2024-12-01T08:00:00+03:30"));
+        assert_eq!(
+            t.hints.titles.first().map(String::as_str),
+            Some("بارش برف در گردنه‌ها")
+        );
+        for name in ["سایت نمونه", "نشر نمونه"] {
+            assert!(
+                t.hints.site_names.iter().any(|s| s == name),
+                "{:?}",
+                t.hints
+            );
+        }
+        let start_of = |line: &str| t.text.find(line).unwrap();
+        assert_eq!(t.hints.link_lines, vec![start_of("خانه اقتصاد")]);
+        // The caption's line starts after its direction mark, as the
+        // structure reader trims it.
+        assert_eq!(
+            t.hints.caption_lines,
+            vec![start_of("راننده‌ها در گردنه"), start_of("عکس از آرشیو")]
+        );
+        // Only `<title>`: its longest part is the headline, the rest the site.
+        let bare = html_to_text(
+            "<html><head><title>خبر کوتاه از یک رویداد مهم | سایت</title></head><body><p>x</p></body></html>",
+        )
+        .unwrap();
+        assert_eq!(bare.hints.titles[0], "خبر کوتاه از یک رویداد مهم");
+        assert_eq!(bare.hints.site_names, vec!["سایت".to_string()]);
     }
 
     #[test]

@@ -59,7 +59,10 @@ struct Line {
     dates: Vec<FoundDate>,
 }
 
-fn is_trim(c: char) -> bool {
+/// What a line is trimmed of (spaces, ZWNJ, direction marks, BOM): the
+/// HTML reader trims its lines the same way, so its hints' offsets are
+/// the lines' starts here.
+pub(crate) fn is_trim(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
@@ -660,8 +663,10 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
         }
     }
 
+    let captions: std::collections::HashSet<usize> =
+        cx.hints.caption_lines.iter().copied().collect();
     for line in &mut lines {
-        if line.kind == LineKind::Text && cx.hints.caption_lines.contains(&line.range.start) {
+        if line.kind == LineKind::Text && captions.contains(&line.range.start) {
             line.kind = LineKind::Chrome("photo caption");
         }
     }
