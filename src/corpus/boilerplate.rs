@@ -63,6 +63,8 @@ pub fn line_hash(key: &str) -> u64 {
 }
 
 const MAGIC: &[u8; 8] = b"DAFTARLN";
+/// Largest table file read back.
+const MAX_TABLE_BYTES: u64 = 1 << 30;
 /// Bump when [`line_hash`] or the search key changes: the table is rebuilt.
 const VERSION: u32 = 1;
 
@@ -83,27 +85,54 @@ impl LineTable {
         self.counts.values().filter(|&&n| n >= 2).count()
     }
 
-    /// Where the table of `corpus` is kept.
+    /// Where the table of `corpus` is kept: in its `.daftar/`.
     pub fn path(corpus: &Path) -> PathBuf {
         corpus.join(".daftar").join("lines.bin")
+    }
+
+    /// Where it is kept when the corpus folder cannot be written to: the
+    /// user's cache folder, by the corpus's path.
+    fn cache_path(corpus: &Path) -> PathBuf {
+        let key = blake3::hash(corpus.to_string_lossy().as_bytes()).to_hex();
+        dirs::cache_dir()
+            .unwrap_or_else(std::env::temp_dir)
+            .join("daftar")
+            .join("lines")
+            .join(format!("{}.bin", &key[..16]))
     }
 
     /// Reads the table kept for `corpus`; `None` when it is missing, of
     /// another version or damaged (it is then learned again).
     pub fn read(corpus: &Path) -> Option<LineTable> {
-        let bytes = std::fs::read(Self::path(corpus)).ok()?;
-        Self::from_bytes(&bytes)
+        [Self::path(corpus), Self::cache_path(corpus)]
+            .iter()
+            .find_map(|p| {
+                // A table is a few megabytes; a huge file there is not one.
+                let len = std::fs::metadata(p).ok()?.len();
+                if len > MAX_TABLE_BYTES {
+                    return None;
+                }
+                Self::from_bytes(&std::fs::read(p).ok()?)
+            })
     }
 
     /// Keeps the table (lines held by two files or more) for the next
-    /// load. A folder daftar cannot write to keeps nothing: the table is
-    /// learned again on the next load.
+    /// load: in the corpus's `.daftar/`, else in the cache folder.
     pub fn write(&self, corpus: &Path) -> std::io::Result<()> {
-        let path = Self::path(corpus);
-        if let Some(dir) = path.parent() {
+        let bytes = self.to_bytes();
+        let inside = Self::path(corpus);
+        let written = inside
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| crate::disk::write_atomic(&inside, &bytes));
+        if written.is_ok() {
+            return written;
+        }
+        let cache = Self::cache_path(corpus);
+        if let Some(dir) = cache.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        crate::disk::write_atomic(&path, &self.to_bytes())
+        crate::disk::write_atomic(&cache, &bytes)
     }
 
     fn to_bytes(&self) -> Vec<u8> {

@@ -125,6 +125,15 @@ impl Corrections {
     /// the same article's title) and writes the file: the previous one
     /// becomes the backup, the new one is renamed into place.
     pub fn add(&mut self, corpus: &Path, rule: Rule) -> std::io::Result<()> {
+        let before = self.clone();
+        let result = self.add_unchecked(corpus, rule);
+        if result.is_err() {
+            *self = before;
+        }
+        result
+    }
+
+    fn add_unchecked(&mut self, corpus: &Path, rule: Rule) -> std::io::Result<()> {
         let h = hash_of(&rule.line);
         self.rules.retain(|r| match (rule.verdict, r.verdict) {
             (Verdict::Title, Verdict::Title) => r.article != rule.article,
@@ -132,8 +141,6 @@ impl Corrections {
             _ => !(r.site == rule.site && hash_of(&r.line) == h),
         });
         self.rules.push(rule);
-        let rules = std::mem::take(&mut self.rules);
-        *self = Self::from_rules(rules);
         let path = Self::path(corpus);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
@@ -147,7 +154,11 @@ impl Corrections {
         };
         let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        crate::disk::write_atomic(&path, text.as_bytes())
+        crate::disk::write_atomic(&path, text.as_bytes())?;
+        // Applied only once it is saved.
+        let rules = std::mem::take(&mut self.rules);
+        *self = Self::from_rules(rules);
+        Ok(())
     }
 
     /// Applies the rules to an article in place; whether it changed.
@@ -158,9 +169,13 @@ impl Corrections {
         let site = site_of(&a.path).to_string();
         let title_rule = self.titles.get(&a.path).copied();
         let mut changed = false;
+        let mut title_done = false;
         for range in super::structure::line_ranges(&a.text) {
             let h = hash_of(&a.text[range.clone()]);
-            if title_rule == Some(h) {
+            // (The first line that reads so: a title printed twice stays
+            // where it was marked first.)
+            if !title_done && title_rule == Some(h) {
+                title_done = true;
                 changed |= set_title(a, range);
                 continue;
             }
@@ -172,6 +187,7 @@ impl Corrections {
         }
         if changed {
             fix_lead(a);
+            a.corrected += 1;
         }
         changed
     }
@@ -194,9 +210,10 @@ fn take_line(a: &mut Article, range: &Range<usize>) -> bool {
 }
 
 fn set_chrome(a: &mut Article, range: Range<usize>) -> bool {
+    let at = a.left_out.partition_point(|(r, _)| r.start < range.start);
     if a.left_out
-        .iter()
-        .any(|(r, why)| *r == range && *why == MARKED_CHROME)
+        .get(at)
+        .is_some_and(|(r, why)| *r == range && *why == MARKED_CHROME)
     {
         return false;
     }
@@ -207,7 +224,8 @@ fn set_chrome(a: &mut Article, range: Range<usize>) -> bool {
 }
 
 fn set_body(a: &mut Article, range: Range<usize>) -> bool {
-    if a.paragraphs.contains(&range) {
+    let at = a.paragraphs.partition_point(|p| p.start < range.start);
+    if a.paragraphs.get(at) == Some(&range) {
         return false;
     }
     take_line(a, &range);

@@ -197,12 +197,14 @@ pub fn html_to_text(html: &str) -> Result<HtmlText, HtmlError> {
                 }
                 // A caption: `<figcaption>`, or a block that holds an image
                 // (its short text is the image's caption).
+                // (Only a block of inline content: a block that holds the
+                // article's other blocks beside its photo is no caption.)
                 let holds_image = || {
-                    node.children().any(|c| {
-                        c.value()
-                            .as_element()
-                            .is_some_and(|e| matches!(e.name(), "img" | "picture"))
-                    })
+                    let child = |f: &dyn Fn(&str) -> bool| {
+                        node.children()
+                            .any(|c| c.value().as_element().is_some_and(|e| f(e.name())))
+                    };
+                    child(&|n| matches!(n, "img" | "picture")) && !child(&|n| BLOCK.contains(&n))
                 };
                 if name == "figcaption" || (BLOCK.contains(&name) && holds_image()) {
                     out.in_caption += 1;
@@ -377,7 +379,7 @@ fn page_hints(doc: &Html, ld: Option<&LdArticle>) -> PageHints {
     site_names.extend(ld.and_then(|a| a.publisher.clone()));
     if let Some(head) = element_text("title") {
         let mut cut = head.clone();
-        for sep in [" - ", " | ", " – ", " — ", " :: ", " « "] {
+        for sep in [" - ", " | ", " – ", " — ", " :: "] {
             cut = cut.replace(sep, "\u{1}");
         }
         let parts: Vec<&str> = cut

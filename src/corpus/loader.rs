@@ -714,6 +714,7 @@ pub fn article_in_corpus(
         site_id: st.site_id,
         date,
         left_out: st.chrome,
+        corrected: 0,
         warnings,
         content_hash: hash.to_hex()[..32].to_string(),
         size: bytes.len() as u64,

@@ -45,6 +45,9 @@ pub struct Article {
     /// reason, in text order: what «Show page chrome» and `daftar inspect
     /// --explain` show.
     pub left_out: Vec<(Range<usize>, &'static str)>,
+    /// How many times the user's corrections changed this reading (views
+    /// that draw it from the ranges above redraw when it moves).
+    pub corrected: u32,
     pub warnings: Vec<String>,
     /// BLAKE3 of the file's bytes, hex.
     pub content_hash: String,
@@ -84,6 +87,7 @@ impl Article {
             site_id: None,
             date: None,
             left_out: Vec::new(),
+            corrected: 0,
             warnings: Vec::new(),
             content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
             size: text.len() as u64,

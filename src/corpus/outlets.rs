@@ -70,6 +70,11 @@ impl Outlets {
         (o, note)
     }
 
+    /// Whether `name` is one of the outlets' names.
+    pub fn knows(&self, name: &str) -> bool {
+        self.by_key.contains_key(&key(name))
+    }
+
     /// The canonical name of an outlet, or the name as given when it is
     /// not known.
     pub fn canonical(&self, name: &str) -> String {

@@ -332,16 +332,13 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
     if key.contains('©') || COPYRIGHT_PREFIXES.iter().any(|p| k.starts_with(p)) {
         return LineKind::Chrome("copyright");
     }
-    if words <= 25
-        && ((key.contains("حقوق") && key.contains("محفوظ"))
-            || (key.contains("ذکر منبع")
-                && ["مجاز", "بلامانع", "ازاد"].iter().any(|w| key.contains(w))))
+    if words <= 25 && ((key.contains("حقوق") && key.contains("محفوظ")) || key.contains("ذکر منبع"))
     {
         return LineKind::Chrome("copyright");
     }
     // (A long line is no dateline: the check maps each date back into the
     // line, which on a line of thousands of dates would cost their square.)
-    if !dates.is_empty() && words <= 40 {
+    if !dates.is_empty() && words <= 40 && key.len() <= 4096 {
         // Words left when the dates are taken out: a dateline has at most a
         // two-word label («تاریخ انتشار:»); a city before a time is part of
         // the date match. «گفت: ۲۷ فروردین ۱۳۹۷ در BRICS» is a sentence.
@@ -718,10 +715,21 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
     });
     let above_body = anchors.first().and_then(|&first| {
         let p = text_lines.partition_point(|&i| i < first);
+        // The line just above the article may recur: a popular article's
+        // headline is in other pages' «most read» lists.
+        let just_above = |n: usize| {
+            let i = text_lines[n];
+            n + 1 == p
+                && (2..=30).contains(&lines[i].words)
+                && !ends_with_any(key_of(i), &[':', '؛', ';', '.', '…', '،'])
+                && !signs.site_name[i]
+                && !signs.links[i]
+                && !signs.weak(i)
+        };
         (0..p)
             .rev()
             .take(4)
-            .find(|&n| headline_shaped(text_lines[n]) && !doubled(n))
+            .find(|&n| (headline_shaped(text_lines[n]) || just_above(n)) && !doubled(n))
             .map(|n| text_lines[n])
     });
     let window: Vec<usize> = text_lines
@@ -730,7 +738,11 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
         .filter(|&i| !signs.sure(i))
         .take(4)
         .collect();
-    let repeated_later = |i: usize| text_lines.iter().any(|&j| j > i && key_of(j) == key_of(i));
+    // The last text line of each key, for «does the body repeat it» in one
+    // lookup (a title may now stand far down a long page).
+    let last_of: std::collections::HashMap<&str, usize> =
+        text_lines.iter().map(|&j| (key_of(j), j)).collect();
+    let repeated_later = |i: usize| last_of.get(key_of(i)).is_some_and(|&j| j > i);
     let title = from_markup
         .or(above_body)
         .or_else(|| window.iter().copied().find(|&i| headline_shaped(i)))
@@ -876,7 +888,9 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
     // repeats (a lead printed twice), and a line printed twice in a row
     // (photo captions).
     let first_after_title = title.map_or(0, |t| t + 1);
-    let repeated_later = |i: usize| text_lines.iter().any(|&j| j > i && key_of(j) == key_of(i));
+    let last_of: std::collections::HashMap<&str, usize> =
+        text_lines.iter().map(|&j| (key_of(j), j)).collect();
+    let repeated_later = |i: usize| last_of.get(key_of(i)).is_some_and(|&j| j > i);
     let mut previous_key: Option<&str> = None;
     let mut lead: Option<usize> = None;
     for (n, &i) in text_lines.iter().enumerate() {
@@ -981,10 +995,12 @@ impl ChromeSigns {
             .map(|s| crate::text::search_key(s).trim().to_string())
             .filter(|s| !s.is_empty())
             .collect();
+        // (A few short ones: a page of photo credits «© …» is no footer.)
         let copyright: Vec<&str> = lines
             .iter()
-            .filter(|l| l.kind == LineKind::Chrome("copyright"))
+            .filter(|l| l.kind == LineKind::Chrome("copyright") && l.words <= 25)
             .map(|l| l.folded.key.as_str())
+            .take(4)
             .collect();
         let site_name: Vec<bool> = (0..n)
             .map(|i| {
@@ -997,7 +1013,17 @@ impl ChromeSigns {
                     && copyright
                         .iter()
                         .any(|c| contains_words(c, key) && c.trim() != key);
-                in_copyright || names.iter().any(|s| starts_with_words(key, s))
+                // The name alone, or opening the line before a separator
+                // («کرمانشاه امروز - پایگاه خبری استان»): an outlet named
+                // with a common word («ایران») opens sentences too.
+                let named = |s: &String| {
+                    key.strip_prefix(s.as_str()).is_some_and(|rest| {
+                        let rest = rest.trim_start();
+                        rest.is_empty()
+                            || rest.starts_with(['-', '|', ':', '–', '—', '·', '»', '/'])
+                    })
+                };
+                in_copyright || names.iter().any(named)
             })
             .collect();
         names.clear();
@@ -1080,17 +1106,14 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
     })
 }
 
-fn starts_with_words(key: &str, prefix: &str) -> bool {
-    key.strip_prefix(prefix)
-        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
-}
-
 /// The outlet: «به گزارش X» at the start of one of the first paragraphs,
 /// else a «منبع: X» line.
 fn source_of(text: &str, lines: &[Line], paragraphs: &[Range<usize>]) -> Option<String> {
+    let starts: std::collections::HashSet<usize> =
+        paragraphs.iter().take(8).map(|p| p.start).collect();
     for line in lines
         .iter()
-        .filter(|l| paragraphs.contains(&l.range))
+        .filter(|l| starts.contains(&l.range.start))
         .take(4)
     {
         if let Some(caps) = REPORT_OF.captures(&line.folded.key) {
@@ -1109,10 +1132,10 @@ fn source_of(text: &str, lines: &[Line], paragraphs: &[Range<usize>]) -> Option<
     for line in first_paragraphs {
         // A dateline's segments each («نویسنده: … | تهران - ایرنا - …»).
         let key = line.folded.key.as_str();
-        let mut at = 0;
         for seg in key.split(SEGMENT_SEPARATORS) {
-            let seg_start = at;
-            at += seg.len() + 1;
+            // (Separators are one to three bytes: the offset from the
+            // slice itself.)
+            let seg_start = seg.as_ptr() as usize - key.as_ptr() as usize;
             let trimmed = seg.trim_start();
             let Some(caps) = AGENCY_DATELINE.captures(trimmed) else {
                 continue;
@@ -1123,7 +1146,20 @@ fn source_of(text: &str, lines: &[Line], paragraphs: &[Range<usize>]) -> Option<
             if word_count(city.as_str()) > 2 || !(1..=3).contains(&word_count(src.as_str())) {
                 continue;
             }
+            // «شیراز - ایرنا - ۱۲ دی»: a known outlet, or a date after it;
+            // «جهرمی - سخنگوی دولت - گفت» names a person's office.
             let offset = seg_start + (seg.len() - trimmed.len());
+            let end = offset + caps.get(0).map_or(0, |m| m.end());
+            let after = key[end..].trim_start();
+            let end_in_text = line.range.start + line.folded.original_offset(end);
+            let dated = after.starts_with(|c: char| c.is_numeric())
+                || line
+                    .dates
+                    .iter()
+                    .any(|d| d.range.start >= end_in_text && d.range.start <= end_in_text + 40);
+            if !dated && !super::outlets::BUNDLED.knows(src.as_str()) {
+                continue;
+            }
             let r = line
                 .folded
                 .original_range(offset + src.start()..offset + src.end());

@@ -215,12 +215,21 @@ pub fn update_index(
             crate::corpus::outlets::Outlets::for_corpus(folder).0,
         ));
     }
+    // The user's corrections of page chrome: the index holds what the
+    // window shows.
+    if opts.corrections.is_none() {
+        let c = crate::corpus::corrections::Corrections::read(folder).unwrap_or_default();
+        opts.corrections = Some(Arc::new(c));
+    }
     if opts.lines.is_none() && !to_read.is_empty() {
         use crate::corpus::boilerplate::LineTable;
         let table = LineTable::read(folder).unwrap_or_else(|| {
             let learned = crate::corpus::loader::learn_lines(&entries, &opts);
-            // Derived data: a folder daftar cannot write to learns it again.
-            let _ = learned.write(folder);
+            // Derived data: a folder daftar cannot write to learns it
+            // again; a cancelled run keeps nothing half learned.
+            if !opts.cancel.load(Ordering::Relaxed) {
+                let _ = learned.write(folder);
+            }
             learned
         });
         opts.lines = Some(Arc::new(table));

@@ -52,7 +52,7 @@ pub struct ReaderPanel {
 
 /// What the drawn blocks were made from: they change when the article's
 /// reading changes (a correction), not only its file.
-type BlocksKey = (String, bool, usize, usize, Option<Range<usize>>);
+type BlocksKey = (String, bool, usize, usize, Option<Range<usize>>, u32);
 
 /// One piece of text as drawn: a paragraph or a piece of a long one, the
 /// whole line it belongs to, and for a line left out of the body, why.
@@ -135,6 +135,7 @@ impl ReaderPanel {
             article.paragraphs.len(),
             article.left_out.len(),
             article.title.clone(),
+            article.corrected,
         );
         if let Some((k, b)) = &self.blocks
             && *k == key
