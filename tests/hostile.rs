@@ -199,7 +199,7 @@ fn deep_html_long_words_and_long_lines_cost_linear_time() {
     };
     // (what, make an input of size n, n, html): each at n and 4n.
     type Make = fn(usize) -> Vec<u8>;
-    let cases: [(&str, Make, usize, bool); 4] = [
+    let cases: [(&str, Make, usize, bool); 7] = [
         (
             "HTML nested as deep as allowed, many times over",
             |n| {
@@ -225,6 +225,32 @@ fn deep_html_long_words_and_long_lines_cost_linear_time() {
             "a long line of dates",
             |n| format!("عنوان\n{}", "در ۲۷ مهر ۱۴۰۳ گفت ".repeat(n)).into_bytes(),
             2_000,
+            false,
+        ),
+        (
+            "many short lines, the headline and article at the end",
+            |n| {
+                let mut page: String = (0..n).map(|i| format!("خبر کوتاه شماره {i}\n")).collect();
+                page.push_str("سرانجام عنوان اصلی خبر در پایین صفحه آمد\n");
+                page.push_str(&"این جمله بلند متن اصلی خبر است و ادامه دارد ".repeat(4));
+                page.into_bytes()
+            },
+            5_000,
+            false,
+        ),
+        (
+            "a gallery of captioned photos",
+            |n| {
+                let figures = "<figure><img src=x><figcaption>عکس از آرشیو</figcaption></figure>";
+                format!("<h1>عنوان</h1>{}<p>متن</p>", figures.repeat(n)).into_bytes()
+            },
+            5_000,
+            true,
+        ),
+        (
+            "a page of photo credits",
+            |n| format!("عنوان\n{}", "© عکاس خبرگزاری\nعکس بعدی از شهر\n".repeat(n)).into_bytes(),
+            5_000,
             false,
         ),
     ];

@@ -191,15 +191,19 @@ pub fn line_classes(
             continue;
         }
         let inside = |r: &std::ops::Range<usize>| r.start >= range.start && r.end <= range.end;
+        // Paragraphs and left-out lines are in text order: the first at or
+        // after this line's start is the one to look at.
+        let para = a.paragraphs.partition_point(|p| p.start < range.start);
+        let out_at = a.left_out.partition_point(|(r, _)| r.start < range.start);
         let (class, reason) = if a.title.as_ref().is_some_and(inside) {
             ("title", "")
         } else if a.kicker.as_ref().is_some_and(inside) {
             ("kicker", "")
         } else if a.lead.as_ref().is_some_and(inside) {
             ("lead", "")
-        } else if a.paragraphs.iter().any(inside) {
+        } else if a.paragraphs.get(para).is_some_and(inside) {
             ("body", "")
-        } else if let Some((_, why)) = a.left_out.iter().find(|(r, _)| inside(r)) {
+        } else if let Some((_, why)) = a.left_out.get(out_at).filter(|(r, _)| inside(r)) {
             if *why == "dateline" {
                 ("dateline", "")
             } else {
