@@ -30,8 +30,10 @@ pub const HELD_OUT: &[&str] = &[
 /// new site gets.
 pub const FRESH: &[&str] = &["payam-fars", "nasim-gilan", "kavir-nameh", "naghsh-khabar"];
 
-/// A third fresh set, measured once the reading was finished and never
-/// tuned on.
+/// A third fresh set, measured once the reading was finished (titles 93 %,
+/// precision 96 % as a corpus at first contact), then looked at: two of
+/// its misses were classes of their own (a section label before a byline,
+/// a sub-headline below the headline).
 pub const FRESH3: &[&str] = &[
     "zagros-online",
     "khazar-times",
@@ -369,6 +371,7 @@ fn figures_on_pages_of_unseen_sites_tuned_and_held_out_apart() {
     all.merge(&fresh);
     all.merge(&fresh2);
     all.merge(&fresh3);
+    eprintln!("the whole set, as one corpus: {}", all.line());
     assert_eq!(all.pages, pages().len());
     // Issue 15's thresholds, on the whole set read as a corpus.
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;

@@ -472,6 +472,13 @@ fn is_metadata_segment(seg: &str) -> bool {
                 .iter()
                 .chain(BYLINE_LABELS)
                 .any(|p| starts_with_word(seg, p)))
+        // «یادداشت: کاوه صدری»: a section's name before a name (three
+        // words at most: «تحلیل: چرا دلار گران شد» is a headline).
+        || SECTION_LABELS.iter().any(|p| {
+            seg.strip_prefix(p)
+                .and_then(|rest| rest.trim_start().strip_prefix(':'))
+                .is_some_and(|name| (1..=3).contains(&word_count(name)))
+        })
 }
 
 /// Labels of a byline that are words of a sentence too, so they count only
@@ -771,10 +778,18 @@ pub fn analyse_with(text: &str, cx: &PageContext<'_>) -> Structure {
                         && !signs.weak(i)))
         });
         let pos = text_lines.iter().position(|&i| i == t)?;
-        let below = text_lines
-            .get(pos + 1)
-            .copied()
-            .filter(|&i| is_kicker_shape(i) && !signs.sure(i));
+        // Below: a colon line, or a short line with no full stop right
+        // under the headline with the article still to come (a sub-headline;
+        // a lead is a sentence).
+        let below = text_lines.get(pos + 1).copied().filter(|&i| {
+            !signs.sure(i)
+                && (is_kicker_shape(i)
+                    || (i == t + 1
+                        && (4..=15).contains(&lines[i].words)
+                        && !ends_with_any(key_of(i), &['.', '!', '؟', '?', '…', '»'])
+                        && !signs.weak(i)
+                        && anchors.first().is_some_and(|&a| a > i)))
+        });
         above.or(below)
     });
 
@@ -1327,6 +1342,11 @@ mod tests {
             ("اخبار مرتبط", "related"),
             ("[بازگشایی مدارس](https://example.org/a) [2]", "links"),
             ("انتهای پیام", "metadata"),
+            ("یادداشت: کاوه صدری", "metadata"),
+            ("یادداشت | حمید میرحسینی، پژوهشگر", "metadata"),
+            ("کد خبر: ۴۱۸۲۳۳ گزارش: مهتاب قربانی", "site id"),
+            ("۱ دیدگاه", "comments"),
+            ("عکس: نمایی از سد در روز آبگیری", "photo caption"),
             ("زمان مطالعه: ۳ دقیقه", "metadata"),
         ];
         for line in [
@@ -1357,6 +1377,8 @@ mod tests {
             "وزیر خارجه گفت: مذاکرات ادامه دارد.",
             "تهران",
             "بازدید وزیر از نمایشگاه کتاب تهران با حضور ناشران خارجی برگزار شد و ادامه دارد",
+            "تحلیل: چرا دلار دوباره گران شد",
+            "خبرنگار: شما چند سال است که در این کارگاه کار می‌کنید؟",
         ] {
             let folded = Folded::new(line);
             let words = word_count(&folded.key);
