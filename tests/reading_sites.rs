@@ -164,6 +164,20 @@ fn the_gold_agrees_with_its_pages() {
     }
 }
 
+/// The day daftar reads in the page itself (header or body), as the gold
+/// gives it; an estimate or the file's time is no reading.
+fn read_day(a: &Article) -> Option<String> {
+    a.date
+        .as_ref()
+        .filter(|d| {
+            matches!(
+                d.provenance,
+                daftar::dates::Provenance::Header | daftar::dates::Provenance::Body
+            )
+        })
+        .map(|d| d.day.to_string())
+}
+
 /// What daftar reads in one page, against its gold.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Score {
@@ -204,16 +218,7 @@ impl Score {
         if a.source.as_deref() == g.source.as_deref() {
             self.sources += 1;
         }
-        let day = a
-            .date
-            .as_ref()
-            .filter(|d| {
-                matches!(
-                    d.provenance,
-                    daftar::dates::Provenance::Header | daftar::dates::Provenance::Body
-                )
-            })
-            .map(|d| d.day.to_string());
+        let day = read_day(a);
         if day.as_deref() == g.date.as_deref() {
             self.dates += 1;
         }
@@ -269,16 +274,7 @@ fn explain_misses(page: &Path, a: &Article, g: &Gold) {
     if a.source.as_deref() != g.source.as_deref() {
         out.push(format!("  source: {:?} (gold {:?})", a.source, g.source));
     }
-    let day = a
-        .date
-        .as_ref()
-        .filter(|d| {
-            matches!(
-                d.provenance,
-                daftar::dates::Provenance::Header | daftar::dates::Provenance::Body
-            )
-        })
-        .map(|d| d.day.to_string());
+    let day = read_day(a);
     if day.as_deref() != g.date.as_deref() {
         out.push(format!(
             "  date: {:?} (gold {:?})",
