@@ -11,6 +11,7 @@ mod export;
 mod hostile;
 mod inspect_cli;
 mod layout_cli;
+mod people;
 mod properties;
 mod reading_sites;
 mod search;

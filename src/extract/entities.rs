@@ -71,6 +71,16 @@ const HONORIFICS: &[&str] = &[
 
 /// Nouns that make a person's name the name of a place or building.
 const PLACE_HEADS: &[&str] = &[
+    "حسینیه",
+    "مسجد",
+    "حرم",
+    "ارامگاه",
+    "کوچه",
+    "دبیرستان",
+    "هنرستان",
+    "کتابخانه",
+    "جاده",
+    "سد",
     "فرودگاه",
     "مصلای",
     "مصلی",
@@ -367,21 +377,28 @@ fn candidates(
             && !NOT_NAMES.contains(&t.key.as_str())
             && !HONORIFICS.contains(&t.key.as_str())
     };
-    // Name words starting at `k`: one, or two after a given name.
+    // Name words starting at `k`: one, or two after a given name; a given
+    // name alone is no one («آقای محمد» names nobody a reader could find).
     let name_at = |k: usize, covered: &[bool]| -> Option<Range<usize>> {
         let t = tokens.get(k)?;
         if covered[k] || !is_name_word(t) {
             return None;
         }
-        if GIVEN_NAMES.contains(&t.key.as_str())
-            && let Some(n) = tokens.get(k + 1)
-            && !covered[k + 1]
-            && joins(t, n)
-            && is_name_word(n)
-        {
-            return Some(k..k + 2);
+        if GIVEN_NAMES.contains(&t.key.as_str()) {
+            let n = tokens.get(k + 1)?;
+            return (!covered[k + 1] && joins(t, n) && is_name_word(n)).then_some(k..k + 2);
         }
         Some(k..k + 1)
+    };
+    // «به گزارش مهر، …», «به نقل از ایسنا»: the word after names an
+    // outlet, never a person; so does any outlet's name.
+    let reports = |k: usize| {
+        k >= 1
+            && (tokens[k - 1].key == "گزارش"
+                || (k >= 2 && tokens[k - 2].key == "نقل" && tokens[k - 1].key == "از"))
+    };
+    let is_outlet = |r: &Range<usize>| {
+        reports(r.start) || crate::corpus::outlets::BUNDLED.knows(&name_text(text, tokens, r))
     };
     let mut found: Vec<(Range<usize>, Arc<str>)> = Vec::new();
     let mut k = 0;
@@ -399,6 +416,7 @@ fn candidates(
             if n < tokens.len()
                 && joins(&tokens[n - 1], &tokens[n])
                 && let Some(r) = name_at(n, covered)
+                && !is_outlet(&r)
             {
                 found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
                 k = r.end;
@@ -420,8 +438,13 @@ fn candidates(
             } else {
                 k
             };
-            if (start..end).all(|x| !covered[x] && is_name_word(&tokens[x])) {
-                let r = start..end;
+            let r = start..end;
+            // (A given name alone before the comma is no one.)
+            let lone_given = end - start == 1 && GIVEN_NAMES.contains(&tokens[start].key.as_str());
+            if (start..end).all(|x| !covered[x] && is_name_word(&tokens[x]))
+                && !lone_given
+                && !is_outlet(&r)
+            {
                 found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
             }
         }
@@ -469,13 +492,23 @@ fn candidates(
     }
 }
 
-/// The words of `r` as written, joined by single spaces.
+/// The words of `r` as written, joined by single spaces, in Persian
+/// letters: «عليرضا شهابي» and «علیرضا شهابی» are one person, shown the
+/// way Persian writes it (U+064A ARABIC YEH → U+06CC FARSI YEH, U+0643
+/// ARABIC KAF → U+06A9 KEHEH, U+0649 ALEF MAKSURA → U+06CC).
 fn name_text(text: &str, tokens: &[Token], r: &Range<usize>) -> String {
     tokens[r.clone()]
         .iter()
         .map(|t| &text[t.range.clone()])
         .collect::<Vec<_>>()
         .join(" ")
+        .chars()
+        .map(|c| match c {
+            '\u{064A}' | '\u{0649}' => '\u{06CC}',
+            '\u{0643}' => '\u{06A9}',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -511,6 +544,41 @@ mod tests {
 
     fn names(g: &Gazetteer, a: &Article) -> Vec<String> {
         found(g, a).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn outlets_lone_given_names_and_places_named_after_people_are_no_one() {
+        let g = Gazetteer::bundled();
+        let people = |text: &str| -> Vec<String> {
+            found(&g, &article(text, Some("2024-06-01")))
+                .into_iter()
+                .filter(|f| f.1)
+                .map(|f| f.0)
+                .collect()
+        };
+        // «به گزارش مهر، رئیس …»: the outlet before the comma.
+        assert!(people("به گزارش مهر، رئیس سازمان بنادر امروز گفت که کار ادامه دارد.").is_empty());
+        assert!(people("به نقل از شانا، معاون وزیر نفت گفت که صادرات بیشتر شد.").is_empty());
+        assert!(people("همشهری، سخنگوی شورا را دعوت کرد.").is_empty());
+        // A given name alone is no one.
+        assert!(people("آقای محمد امروز نیامد و علی، مدیر مدرسه، را دید.").is_empty());
+        // The name after an honorific or before an apposition is.
+        assert_eq!(
+            people("آقای محمد صدری‌فر و علیرضا دشتی، مدیر کارخانه، آمدند."),
+            ["محمد صدری‌فر", "علیرضا دشتی"]
+        );
+        // Arabic and Persian letters: one person, in Persian letters.
+        assert_eq!(
+            people("دکتر عليرضا شهابي گفت."),
+            people("دکتر علیرضا شهابی گفت.")
+        );
+        assert_eq!(people("دکتر عليرضا شهابي گفت."), ["علیرضا شهابی"]);
+        // A hall named after a person mentions no one.
+        let f = names(
+            &g,
+            &article("مراسم در حسینیه امام خمینی برگزار شد.", Some("2024-06-01")),
+        );
+        assert!(!f.iter().any(|n| n.contains("خمینی")), "{f:?}");
     }
 
     #[test]
