@@ -384,11 +384,21 @@ fn candidates(
         if covered[k] || !is_name_word(t) {
             return None;
         }
-        if GIVEN_NAMES.contains(&t.key.as_str()) {
-            let n = tokens.get(k + 1)?;
-            return (!covered[k + 1] && joins(t, n) && is_name_word(n)).then_some(k..k + 2);
+        // The name goes on while name words follow, joined by a space:
+        // «دکتر محمدحسین سلطانی‌فر گفت», «خانم سپیده رنجبر نیا» (three
+        // words at most; a role, a verb or a function word ends it).
+        let mut end = k + 1;
+        while end < tokens.len()
+            && end - k < 3
+            && !covered[end]
+            && joins(&tokens[end - 1], &tokens[end])
+            && is_name_word(&tokens[end])
+            && !APPOSITION_HEADS.contains(&tokens[end].key.as_str())
+        {
+            end += 1;
         }
-        Some(k..k + 1)
+        let lone_given = end == k + 1 && GIVEN_NAMES.contains(&t.key.as_str());
+        (!lone_given).then_some(k..end)
     };
     // «به گزارش مهر، …», «به نقل از ایسنا»: the word after names an
     // outlet, never a person; so does any outlet's name.
@@ -429,10 +439,15 @@ fn candidates(
             && text[tokens[k].range.end..next.range.start].trim() == "،"
         {
             let end = k + 1;
+            // The word before joins the name when it is a given name, or
+            // a name word before a surname-shaped word («کیوان صدری‌فر»).
             let start = if k >= 1
-                && GIVEN_NAMES.contains(&tokens[k - 1].key.as_str())
                 && joins(&tokens[k - 1], &tokens[k])
                 && !covered[k - 1]
+                && (GIVEN_NAMES.contains(&tokens[k - 1].key.as_str())
+                    || (is_name_word(&tokens[k - 1])
+                        && !APPOSITION_HEADS.contains(&tokens[k - 1].key.as_str())
+                        && surname_shaped(&tokens[k].key)))
             {
                 k - 1
             } else {
@@ -490,6 +505,16 @@ fn candidates(
             });
         }
     }
+}
+
+/// Endings of Persian surnames (search keys, ZWNJ gone): supporting
+/// evidence that a word is a family name.
+const SURNAME_ENDINGS: &[&str] = &[
+    "نیا", "زاده", "پور", "فر", "راد", "نژاد", "نسب", "یان", "لو", "وند", "ی", "پناه", "مهر",
+];
+
+fn surname_shaped(key: &str) -> bool {
+    key.chars().count() >= 4 && SURNAME_ENDINGS.iter().any(|e| key.ends_with(e))
 }
 
 /// The words of `r` as written, joined by single spaces, in Persian
