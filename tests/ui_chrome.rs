@@ -89,7 +89,9 @@ fn a_line_marked_as_chrome_leaves_every_page_of_its_site_and_stays_marked() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Page chrome (leave it out)")
         .click();
-    h.run();
+    // (A correction starts background work — entity counts, the index —
+    // that repaints: step, then wait for it.)
+    h.step();
     common::settle(&mut h);
     let app = h.state();
     for path in ["radio-dasht/0.txt", "radio-dasht/1.txt"] {
@@ -126,7 +128,7 @@ fn a_line_marked_as_chrome_leaves_every_page_of_its_site_and_stays_marked() {
     h.run();
     h.get_by_role_and_label(Role::Button, "The title (of this article)")
         .click();
-    h.run();
+    h.step();
     common::settle(&mut h);
     let app = h.state();
     let a = &app.ws.articles[app.ws.article_index("radio-dasht/0.txt").unwrap()];
