@@ -20,6 +20,9 @@ pub enum EntityRef {
     Known(u32),
     /// A candidate person, by the name as first written.
     Candidate(Arc<str>),
+    /// A candidate organisation or place found by its head noun («سازمان
+    /// غذا و دارو», «رودخانه کارون»), by the name as first written.
+    Named(Arc<str>, EntityKind),
 }
 
 /// How the mention names it.
@@ -250,6 +253,18 @@ const NOT_NAMES: &[&str] = &[
     "سال",
     "امروز",
     "دیروز",
+    "همچنین",
+    "گاهی",
+    "اکنون",
+    "هنوز",
+    "بیش",
+    "کم",
+    "چند",
+    "عمده",
+    "بزرگ",
+    "دیگر",
+    "نسبت",
+    "بدون",
 ];
 
 /// Finds the entity mentions in an article's `text`, in text order;
@@ -354,9 +369,183 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
         }
         i = j + 1;
     }
+    bodies_and_places(text, &tokens, &mut covered, &joins, &mut out);
     candidates(g, text, &tokens, &mut covered, &joins, &mut out);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// Head nouns of organisations (joined keys): the name runs on after them.
+const ORG_HEADS: &[&str] = &[
+    "سازمان",
+    "وزارت",
+    "بانک",
+    "شرکت",
+    "دانشگاه",
+    "خبرگزاری",
+    "روزنامه",
+    "کمیسیون",
+    "باشگاه",
+    "انجمن",
+    "ستاد",
+    "شورای",
+    "اتحادیه",
+    "صندوق",
+    "مرکز",
+    "پژوهشگاه",
+    "پژوهشکده",
+    "بیمارستان",
+    "استانداری",
+    "فرمانداری",
+    "شهرداری",
+    "اداره",
+    "دادگستری",
+    "دادسرای",
+    "پلیس",
+    "کانون",
+    "فدراسیون",
+    "موسسه",
+    "بنیاد",
+    "نشر",
+    "انتشارات",
+    "تیم",
+    "هیئت",
+    "جهاد",
+];
+
+/// Head nouns of places: one or two name words after them.
+const PLACE_NAME_HEADS: &[&str] = &[
+    "استان",
+    "شهرستان",
+    "شهر",
+    "روستای",
+    "بخش",
+    "رودخانه",
+    "رود",
+    "دریاچه",
+    "تالاب",
+    "جزیره",
+    "کوه",
+    "سد",
+    "خیابان",
+    "میدان",
+    "بلوار",
+    "بزرگراه",
+    "محله",
+    "ورزشگاه",
+    "فرودگاه",
+    "بندر",
+];
+
+/// Words after a head noun that make it no name («مرکز استان», «شهر
+/// ما»).
+const NOT_A_NAME_AFTER_HEAD: &[&str] = &["استان", "کشور", "شهر", "ما", "خود", "مذکور", "یادشده"];
+
+/// A word shaped like a verb or an adverb, never a name after a head
+/// noun: «می‌آمدند», «نمی‌رسد», «رسانده», «شدند».
+fn verb_like(key: &str) -> bool {
+    key.starts_with("می")
+        || key.starts_with("نمی")
+        || ["ند", "ید", "یم", "شده", "نده", "ده", "ها", "های"]
+            .iter()
+            .any(|e| key.ends_with(e) && key.chars().count() > 3)
+}
+
+/// Organisations and places by their head noun: the head, then name words
+/// up to a verb, a function word, a role or punctuation (six words at
+/// most; «و» inside a name when a name word follows: «غذا و دارو»). A
+/// known place at the end is part of the name («دانشگاه علوم پزشکی
+/// مشهد»), not a mention of its own.
+fn bodies_and_places(
+    text: &str,
+    tokens: &[Token],
+    covered: &mut [bool],
+    joins: &dyn Fn(&Token, &Token) -> bool,
+    out: &mut Vec<Mention>,
+) {
+    let wordy = |t: &Token| {
+        t.key.chars().count() >= 2
+            && t.key
+                .chars()
+                .all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
+            && !NOT_NAMES.contains(&t.key.as_str())
+            && !APPOSITION_HEADS.contains(&t.key.as_str())
+            && !HONORIFICS.contains(&t.key.as_str())
+    };
+    let mut k = 0;
+    while k < tokens.len() {
+        let key = tokens[k].key.as_str();
+        let (kind, max) = if ORG_HEADS.contains(&key) {
+            (EntityKind::Org, 6)
+        } else if PLACE_NAME_HEADS.contains(&key) {
+            (EntityKind::Place, 1)
+        } else {
+            k += 1;
+            continue;
+        };
+        if covered[k] {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < tokens.len() && end - k <= max && joins(&tokens[end - 1], &tokens[end]) {
+            let t = &tokens[end];
+            let and = t.key == "و"
+                && end - k <= 3
+                && tokens.get(end + 1).is_some_and(|n| {
+                    wordy(n)
+                        && !ORG_HEADS.contains(&n.key.as_str())
+                        && joins(t, n)
+                        && !covered[end + 1]
+                });
+            if !(wordy(t) || and) || ORG_HEADS.contains(&t.key.as_str()) && end > k + 1 {
+                break;
+            }
+            // A place's name is one word and no verb («دریاچه رسانده»).
+            if kind == EntityKind::Place && (covered[end] || verb_like(&t.key)) {
+                break;
+            }
+            if covered[end] {
+                // A known name inside: only a place at its end belongs.
+                let place_ends = out.iter().any(|m| {
+                    m.start as usize == t.range.start
+                        && matches!(m.entity, EntityRef::Known(_))
+                        && m.via == Via::Name
+                });
+                if !place_ends {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        // «مرکز استان …»: the head and its common noun are no name, and
+        // the noun heads none either.
+        if tokens
+            .get(k + 1)
+            .is_some_and(|n| NOT_A_NAME_AFTER_HEAD.contains(&n.key.as_str()))
+        {
+            k += 2;
+            continue;
+        }
+        if end == k + 1 || tokens[end - 1].key == "و" {
+            k += 1;
+            continue;
+        }
+        let (start_b, end_b) = (
+            tokens[k].range.start as u32,
+            tokens[end - 1].range.end as u32,
+        );
+        // Known names inside it are part of this one.
+        out.retain(|m| !(m.start >= start_b && m.end <= end_b));
+        covered[k..end].iter_mut().for_each(|c| *c = true);
+        out.push(Mention {
+            entity: EntityRef::Named(Arc::from(name_text(text, tokens, &(k..end))), kind),
+            start: start_b,
+            end: end_b,
+            via: Via::Cue,
+        });
+        k = end;
+    }
 }
 
 /// Candidate people from honorifics and appositions, then their later
@@ -575,10 +764,12 @@ mod tests {
     fn outlets_lone_given_names_and_places_named_after_people_are_no_one() {
         let g = Gazetteer::bundled();
         let people = |text: &str| -> Vec<String> {
-            found(&g, &article(text, Some("2024-06-01")))
-                .into_iter()
-                .filter(|f| f.1)
-                .map(|f| f.0)
+            let a = article(text, Some("2024-06-01"));
+            extract(&g, &a.text, a.date.as_ref().map(|d| d.day))
+                .iter()
+                .map(|m| EntityName::of(&g, &m.entity))
+                .filter(|e| e.candidate && e.kind == EntityKind::Person)
+                .map(|e| e.name)
                 .collect()
         };
         // «به گزارش مهر، رئیس …»: the outlet before the comma.
@@ -604,6 +795,30 @@ mod tests {
             &article("مراسم در حسینیه امام خمینی برگزار شد.", Some("2024-06-01")),
         );
         assert!(!f.iter().any(|n| n.contains("خمینی")), "{f:?}");
+    }
+
+    #[test]
+    fn organisations_and_places_by_their_head_noun() {
+        let g = Gazetteer::bundled();
+        let a = article(
+            "سازمان غذا و دارو اعلام کرد که دانشگاه علوم پزشکی مشهد و رودخانه کارون \
+             را بررسی می‌کند؛ مرکز استان آرام است و شرکت در جلسه آزاد است و دریاچه رسانده شد.",
+            Some("2024-06-01"),
+        );
+        let named: Vec<(String, EntityKind)> = extract(&g, &a.text, None)
+            .iter()
+            .map(|m| EntityName::of(&g, &m.entity))
+            .filter(|e| e.candidate)
+            .map(|e| (e.name, e.kind))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("سازمان غذا و دارو".to_string(), EntityKind::Org),
+                ("دانشگاه علوم پزشکی مشهد".to_string(), EntityKind::Org),
+                ("رودخانه کارون".to_string(), EntityKind::Place),
+            ]
+        );
     }
 
     #[test]
@@ -686,6 +901,8 @@ mod tests {
             [
                 ("محمد کاظمی", "محمد کاظمی"),
                 ("نیلوفری", "نیلوفری"),
+                // An organisation by its head noun.
+                ("انجمن صنفی نانوایان", "انجمن صنفی نانوایان"),
                 ("محمد کاظمی", "کاظمی"),
             ]
         );

@@ -67,6 +67,11 @@ impl EntityName {
                 kind: EntityKind::Person,
                 candidate: true,
             },
+            EntityRef::Named(n, kind) => EntityName {
+                name: n.to_string(),
+                kind: *kind,
+                candidate: true,
+            },
         }
     }
 }
@@ -151,7 +156,7 @@ impl EntitySummary {
                         .entities
                         .get(*i as usize)
                         .map_or(Vec::new(), |x| x.aliases.clone()),
-                    EntityRef::Candidate(_) => Vec::new(),
+                    EntityRef::Candidate(_) | EntityRef::Named(..) => Vec::new(),
                 },
                 articles,
                 mentions,

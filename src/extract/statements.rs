@@ -102,6 +102,7 @@ pub fn statements(
                 g.entities.get(*e as usize).map(|x| x.kind) == Some(EntityKind::Person)
             }
             EntityRef::Candidate(_) => true,
+            EntityRef::Named(..) => false,
         })
         .collect();
     let mut out = Vec::new();

@@ -187,13 +187,16 @@ impl EntityState {
             return Some(EntityRef::Known(e));
         }
         if candidate {
-            let c = EntityRef::Candidate(name.into());
-            if articles
+            // A candidate person, organisation or place of that name.
+            let named = |e: &EntityRef| match e {
+                EntityRef::Candidate(n) | EntityRef::Named(n, _) => &**n == name,
+                EntityRef::Known(_) => false,
+            };
+            return articles
                 .iter()
-                .any(|a| a.mentions.iter().any(|m| m.entity == c))
-            {
-                return Some(c);
-            }
+                .flat_map(|a| a.mentions.iter())
+                .find(|m| named(&m.entity))
+                .map(|m| m.entity.clone());
         }
         None
     }
