@@ -501,8 +501,9 @@ fn bodies_and_places(
             if !(wordy(t) || and) || ORG_HEADS.contains(&t.key.as_str()) && end > k + 1 {
                 break;
             }
-            // A place's name is one word and no verb («دریاچه رسانده»).
-            if kind == EntityKind::Place && (covered[end] || verb_like(&t.key)) {
+            // A place's name is one word and no verb («دریاچه رسانده»);
+            // no name runs into a verb.
+            if verb_like(&t.key) || (kind == EntityKind::Place && covered[end]) {
                 break;
             }
             if covered[end] {
@@ -587,7 +588,10 @@ fn candidates(
             end += 1;
         }
         let lone_given = end == k + 1 && GIVEN_NAMES.contains(&t.key.as_str());
-        (!lone_given).then_some(k..end)
+        // One word that is no given name and not shaped like a surname is
+        // a word, not a name («استاد اقتصاد»).
+        let bare_word = end == k + 1 && !surname_shaped(&t.key);
+        (!lone_given && !bare_word).then_some(k..end)
     };
     // «به گزارش مهر، …», «به نقل از ایسنا»: the word after names an
     // outlet, never a person; so does any outlet's name.
@@ -619,6 +623,38 @@ fn candidates(
             {
                 found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
                 k = r.end;
+                continue;
+            }
+        }
+        // «رئیس‌کل بانک مرکزی، محمدحسین صالحی‌نیا، …»: a role, a comma,
+        // one to three name words, a comma; the name is a given name and
+        // more, or ends like a surname.
+        if k >= 1
+            && text[tokens[k - 1].range.end..tokens[k].range.start].trim() == "،"
+            && (k.saturating_sub(7)..k).any(|x| {
+                APPOSITION_HEADS.contains(&tokens[x].key.as_str()) || tokens[x].key == "رییسکل"
+            })
+        {
+            let mut end = k;
+            while end < tokens.len()
+                && end - k < 3
+                && (end == k || joins(&tokens[end - 1], &tokens[end]))
+                && !covered[end]
+                && is_name_word(&tokens[end])
+                && !APPOSITION_HEADS.contains(&tokens[end].key.as_str())
+            {
+                end += 1;
+            }
+            let closed = tokens.get(end).is_some_and(|n| {
+                end > k && text[tokens[end - 1].range.end..n.range.start].trim() == "،"
+            });
+            let r = k..end;
+            let supported = end > k
+                && ((GIVEN_NAMES.contains(&tokens[k].key.as_str()) && end - k >= 2)
+                    || surname_shaped(&tokens[end - 1].key));
+            if closed && supported && !is_outlet(&r) {
+                found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
+                k = end;
                 continue;
             }
         }
@@ -789,6 +825,17 @@ mod tests {
             people("دکتر علیرضا شهابی گفت.")
         );
         assert_eq!(people("دکتر عليرضا شهابي گفت."), ["علیرضا شهابی"]);
+        // The role first, the name between commas; a word after an
+        // honorific that looks like no name is none.
+        assert_eq!(
+            people("رئیس‌کل بانک مرکزی، محمدحسین صالحی‌نیا، امروز گفت که تورم کم شد."),
+            ["محمدحسین صالحی‌نیا"]
+        );
+        assert!(
+            people("دکتر رستمی‌فر، استاد اقتصاد دانشگاه، گفت.")
+                .iter()
+                .all(|n| n != "اقتصاد")
+        );
         // A hall named after a person mentions no one.
         let f = names(
             &g,
