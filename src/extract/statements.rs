@@ -95,14 +95,42 @@ pub fn statements(
     mentions: &[Mention],
     parts: &ArticleParts,
 ) -> Vec<Statement> {
+    // Speakers: people, and an organisation that opens its sentence
+    // («وزارت نیرو اعلام کرد …», «به گزارش مهر، سازمان غذا و دارو …
+    // اعلام کرد»); one named inside a person's role («رئیس‌کل بانک
+    // مرکزی، …») or later in the sentence does not speak.
+    let opens_sentence = |m: &Mention| {
+        let before = text[..m.start as usize].trim_end_matches([' ', '\u{200C}']);
+        before.is_empty()
+            || before.ends_with(['.', '!', '؟', '?', '\n', '؛'])
+            || (before.ends_with('،') && {
+                // (The report clause is short: a few hundred bytes back at
+                // most, so a long line costs no more per mention.)
+                let before =
+                    &before[before.floor_char_boundary(before.len().saturating_sub(300))..];
+                let ends = ['.', '!', '؟', '?', '\n', '؛'];
+                let sentence = before
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| ends.contains(c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let clause = before[sentence..].trim_start();
+                clause.starts_with("به گزارش") || clause.starts_with("به نقل از")
+            })
+    };
     let persons: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| match &m.entity {
-            EntityRef::Known(e) => {
-                g.entities.get(*e as usize).map(|x| x.kind) == Some(EntityKind::Person)
+        .filter(|m| {
+            let kind = match &m.entity {
+                EntityRef::Known(e) => g.entities.get(*e as usize).map(|x| x.kind),
+                EntityRef::Candidate(_) => Some(EntityKind::Person),
+                EntityRef::Named(_, k) => Some(*k),
+            };
+            match kind {
+                Some(EntityKind::Person) => true,
+                Some(EntityKind::Org) => opens_sentence(m),
+                _ => false,
             }
-            EntityRef::Candidate(_) => true,
-            EntityRef::Named(..) => false,
         })
         .collect();
     let mut out = Vec::new();
@@ -720,6 +748,25 @@ mod tests {
             ),
             [one("سرگئی لاوروف", D, "ما آماده گفت‌وگو هستیم")]
         );
+    }
+
+    #[test]
+    fn an_organisation_that_opens_its_sentence_speaks_one_in_a_role_does_not() {
+        assert_eq!(
+            said(
+                "وزارت نیرو در اطلاعیه‌ای اعلام کرد که جدول خاموشی‌ها منتشر می‌شود.",
+                false,
+                "2025-02-01"
+            ),
+            [one("وزارت نیرو", I, "جدول خاموشی‌ها منتشر می‌شود")]
+        );
+        let got = said(
+            "رئیس‌کل بانک مرکزی، محمدحسین صالحی‌نیا، اعلام کرد که تورم کم شد.",
+            false,
+            "2025-02-01",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.as_deref(), Some("محمدحسین صالحی‌نیا"));
     }
 
     #[test]
