@@ -341,7 +341,100 @@ pub fn statements(
             last_subject = Some(s);
         }
     }
+    interview_answers(text, mentions, &persons, parts, &mut out);
     out
+}
+
+/// Interviews: a paragraph «NAME: …» (a person named just before the
+/// colon) or «ج: …» is that person's answer, the interviewee's for «ج»;
+/// «س:», «خبرنگار:» and the like are questions, not statements.
+fn interview_answers(
+    text: &str,
+    mentions: &[Mention],
+    persons: &[&Mention],
+    parts: &ArticleParts,
+    out: &mut Vec<Statement>,
+) {
+    let is_person = |m: &&Mention| persons.iter().any(|p| std::ptr::eq(*p, *m));
+    // The interviewee: the person named in the title, else the person
+    // named most often.
+    let interviewee = || -> Option<EntityRef> {
+        if let Some(t) = &parts.title
+            && let Some(m) = mentions
+                .iter()
+                .filter(is_person)
+                .find(|m| (m.start as usize) >= t.start && (m.end as usize) <= t.end)
+        {
+            return Some(m.entity.clone());
+        }
+        let mut counts: Vec<(&EntityRef, usize)> = Vec::new();
+        for m in persons {
+            match counts.iter_mut().find(|(e, _)| *e == &m.entity) {
+                Some(c) => c.1 += 1,
+                None => counts.push((&m.entity, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(e, _)| e.clone())
+    };
+    let mut added = false;
+    for p in &parts.paragraphs {
+        let para = &text[p.clone()];
+        let Some(colon) = para
+            .char_indices()
+            .take(40)
+            .find(|(_, c)| matches!(c, ':' | '：'))
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let label = para[..colon].trim();
+        if label.is_empty() || label.split_whitespace().count() > 3 {
+            continue;
+        }
+        let key = crate::text::search_key(label);
+        let (speaker, mention) = match key.as_str() {
+            "س" | "سوال" | "پرسش" | "خبرنگار" => continue,
+            "ج" | "پاسخ" => match interviewee() {
+                Some(e) => (e, None),
+                None => continue,
+            },
+            _ => {
+                let start = p.start + (para.len() - para.trim_start().len());
+                let end = start + label.len();
+                match persons
+                    .iter()
+                    .find(|m| m.start as usize == start && m.end as usize == end)
+                {
+                    Some(m) => (m.entity.clone(), Some(m.range())),
+                    None => continue,
+                }
+            }
+        };
+        let body = &para[colon + 1..];
+        let lead = body.len() - body.trim_start().len();
+        let range = p.start + colon + 1 + lead..p.end;
+        if range.is_empty()
+            || out
+                .iter()
+                .any(|s| s.range.start < range.end && range.start < s.range.end)
+        {
+            continue;
+        }
+        out.push(Statement {
+            speaker: Some(speaker),
+            mention,
+            cue: p.start..p.start + colon + 1,
+            kind: StatementKind::Direct,
+            range,
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|s| s.range.start);
+    }
 }
 
 /// The parts of an article statements are looked for in (byte ranges).
@@ -767,6 +860,27 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0.as_deref(), Some("محمدحسین صالحی‌نیا"));
+    }
+
+    #[test]
+    fn an_interviews_answers_are_the_interviewees() {
+        let got = said(
+            "گفت‌وگو با عباس عراقچی\nس: مذاکرات به کجا رسید؟\nج: گفت‌وگوها ادامه دارد و نتیجه خوبی داشته است.\nخبرنگار: گام بعدی چیست؟\nعراقچی: سفر به مسکو در برنامه است.",
+            true,
+            "2025-02-01",
+        );
+        assert_eq!(
+            got,
+            [
+                one(
+                    "عباس عراقچی",
+                    D,
+                    "گفت‌وگوها ادامه دارد و نتیجه خوبی داشته است."
+                ),
+                one("عباس عراقچی", D, "سفر به مسکو در برنامه است."),
+            ],
+            "answers, not questions"
+        );
     }
 
     #[test]
