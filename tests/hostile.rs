@@ -199,7 +199,7 @@ fn deep_html_long_words_and_long_lines_cost_linear_time() {
     };
     // (what, make an input of size n, n, html): each at n and 4n.
     type Make = fn(usize) -> Vec<u8>;
-    let cases: [(&str, Make, usize, bool); 7] = [
+    let cases: [(&str, Make, usize, bool); 8] = [
         (
             "HTML nested as deep as allowed, many times over",
             |n| {
@@ -246,6 +246,15 @@ fn deep_html_long_words_and_long_lines_cost_linear_time() {
             },
             5_000,
             true,
+        ),
+        (
+            "an interview of many answers",
+            |n| {
+                let qa = "س: نظر شما چیست؟\nج: دکتر کاظمی، مدیر سازمان، گفت که کار ادامه دارد.\n";
+                format!("گفت‌وگو با دکتر علی کاظمی\n{}", qa.repeat(n)).into_bytes()
+            },
+            2_000,
+            false,
         ),
         (
             "a page of photo credits",

@@ -341,7 +341,7 @@ pub fn statements(
             last_subject = Some(s);
         }
     }
-    interview_answers(text, mentions, &persons, parts, &mut out);
+    interview_answers(text, &persons, parts, &mut out);
     out
 }
 
@@ -350,36 +350,36 @@ pub fn statements(
 /// «س:», «خبرنگار:» and the like are questions, not statements.
 fn interview_answers(
     text: &str,
-    mentions: &[Mention],
     persons: &[&Mention],
     parts: &ArticleParts,
     out: &mut Vec<Statement>,
 ) {
-    let is_person = |m: &&Mention| persons.iter().any(|p| std::ptr::eq(*p, *m));
     // The interviewee: the person named in the title, else the person
-    // named most often.
-    let interviewee = || -> Option<EntityRef> {
-        if let Some(t) = &parts.title
-            && let Some(m) = mentions
-                .iter()
-                .filter(is_person)
-                .find(|m| (m.start as usize) >= t.start && (m.end as usize) <= t.end)
-        {
-            return Some(m.entity.clone());
-        }
-        let mut counts: Vec<(&EntityRef, usize)> = Vec::new();
-        for m in persons {
-            match counts.iter_mut().find(|(e, _)| *e == &m.entity) {
-                Some(c) => c.1 += 1,
-                None => counts.push((&m.entity, 1)),
-            }
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(_, n)| *n)
-            .map(|(e, _)| e.clone())
+    // named most often (found once, when a «ج:» needs it).
+    let mut interviewee: Option<Option<EntityRef>> = None;
+    let mut find_interviewee = || -> Option<EntityRef> {
+        interviewee
+            .get_or_insert_with(|| {
+                if let Some(t) = &parts.title
+                    && let Some(m) = persons
+                        .iter()
+                        .find(|m| (m.start as usize) >= t.start && (m.end as usize) <= t.end)
+                {
+                    return Some(m.entity.clone());
+                }
+                let mut counts: std::collections::HashMap<&EntityRef, usize> =
+                    std::collections::HashMap::new();
+                for m in persons {
+                    *counts.entry(&m.entity).or_default() += 1;
+                }
+                counts
+                    .into_iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map(|(e, _)| e.clone())
+            })
+            .clone()
     };
-    let mut added = false;
+    let mut answers: Vec<Statement> = Vec::new();
     for p in &parts.paragraphs {
         let para = &text[p.clone()];
         let Some(colon) = para
@@ -397,7 +397,7 @@ fn interview_answers(
         let key = crate::text::search_key(label);
         let (speaker, mention) = match key.as_str() {
             "س" | "سوال" | "پرسش" | "خبرنگار" => continue,
-            "ج" | "پاسخ" => match interviewee() {
+            "ج" | "پاسخ" => match find_interviewee() {
                 Some(e) => (e, None),
                 None => continue,
             },
@@ -416,23 +416,22 @@ fn interview_answers(
         let body = &para[colon + 1..];
         let lead = body.len() - body.trim_start().len();
         let range = p.start + colon + 1 + lead..p.end;
-        if range.is_empty()
-            || out
-                .iter()
-                .any(|s| s.range.start < range.end && range.start < s.range.end)
-        {
+        // (Statements found by their cues are in text order: the one that
+        // could overlap is found by halves.)
+        let at = out.partition_point(|s| s.range.end <= range.start);
+        if range.is_empty() || out.get(at).is_some_and(|s| s.range.start < range.end) {
             continue;
         }
-        out.push(Statement {
+        answers.push(Statement {
             speaker: Some(speaker),
             mention,
             cue: p.start..p.start + colon + 1,
             kind: StatementKind::Direct,
             range,
         });
-        added = true;
     }
-    if added {
+    if !answers.is_empty() {
+        out.extend(answers);
         out.sort_by_key(|s| s.range.start);
     }
 }
