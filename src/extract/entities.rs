@@ -603,7 +603,26 @@ fn candidates(
     let is_outlet = |r: &Range<usize>| {
         reports(r.start) || crate::corpus::outlets::BUNDLED.knows(&name_text(text, tokens, r))
     };
-    let mut found: Vec<(Range<usize>, Arc<str>)> = Vec::new();
+    // (name words, name, the role it was introduced with)
+    let mut found: Vec<Introduced> = Vec::new();
+    // A role phrase from its head at `x`: up to a comma or a verb or
+    // function word («مدیر بیمارستان امام رضا»; «و» inside: «کمیسیون
+    // برنامه و بودجه»), seven words at most.
+    let role_from = |x: usize| -> Range<usize> {
+        let mut end = x + 1;
+        while end < tokens.len()
+            && end - x < 7
+            && joins(&tokens[end - 1], &tokens[end])
+            && (tokens[end].key == "و" || !NOT_NAMES.contains(&tokens[end].key.as_str()))
+            && !verb_like(&tokens[end].key)
+        {
+            end += 1;
+        }
+        while end > x + 1 && tokens[end - 1].key == "و" {
+            end -= 1;
+        }
+        x..end
+    };
     let mut k = 0;
     while k < tokens.len() {
         let key = tokens[k].key.as_str();
@@ -621,7 +640,7 @@ fn candidates(
                 && let Some(r) = name_at(n, covered)
                 && !is_outlet(&r)
             {
-                found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
+                found.push((r.clone(), Arc::from(name_text(text, tokens, &r)), None));
                 k = r.end;
                 continue;
             }
@@ -629,12 +648,15 @@ fn candidates(
         // «رئیس‌کل بانک مرکزی، محمدحسین صالحی‌نیا، …»: a role, a comma,
         // one to three name words, a comma; the name is a given name and
         // more, or ends like a surname.
-        if k >= 1
-            && text[tokens[k - 1].range.end..tokens[k].range.start].trim() == "،"
-            && (k.saturating_sub(7)..k).any(|x| {
-                APPOSITION_HEADS.contains(&tokens[x].key.as_str()) || tokens[x].key == "رییسکل"
+        let role_head = (k >= 1
+            && text[tokens[k - 1].range.end..tokens[k].range.start].trim() == "،")
+            .then(|| {
+                (k.saturating_sub(7)..k).find(|&x| {
+                    APPOSITION_HEADS.contains(&tokens[x].key.as_str()) || tokens[x].key == "رییسکل"
+                })
             })
-        {
+            .flatten();
+        if let Some(head) = role_head {
             let mut end = k;
             while end < tokens.len()
                 && end - k < 3
@@ -653,7 +675,8 @@ fn candidates(
                 && ((GIVEN_NAMES.contains(&tokens[k].key.as_str()) && end - k >= 2)
                     || surname_shaped(&tokens[end - 1].key));
             if closed && supported && !is_outlet(&r) {
-                found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
+                let role = Some(head..k).filter(|r| r.len() >= 2);
+                found.push((r.clone(), Arc::from(name_text(text, tokens, &r)), role));
                 k = end;
                 continue;
             }
@@ -685,7 +708,8 @@ fn candidates(
                 && !lone_given
                 && !is_outlet(&r)
             {
-                found.push((r.clone(), Arc::from(name_text(text, tokens, &r))));
+                let role = Some(role_from(k + 1)).filter(|r| r.len() >= 2);
+                found.push((r.clone(), Arc::from(name_text(text, tokens, &r)), role));
             }
         }
         k += 1;
@@ -693,12 +717,25 @@ fn candidates(
     // Names a user rejected are dropped; one candidate per joined key.
     let mut by_key: HashMap<String, Arc<str>> = HashMap::new();
     let mut surnames: HashMap<String, Arc<str>> = HashMap::new();
-    for (r, name) in found {
+    // Role phrases (their words' keys) → who was introduced with them.
+    let mut roles: Vec<(Vec<&str>, Arc<str>, usize)> = Vec::new();
+    for (r, name, role) in found {
         let key: String = tokens[r.clone()].iter().map(|t| t.key.as_str()).collect();
         if g.is_rejected(&key) || g.surface(&key).is_some() {
             continue;
         }
         let name = by_key.entry(key).or_insert(name).clone();
+        if let Some(role) = role {
+            let keys: Vec<&str> = tokens[role.clone()]
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
+            // (A few dozen roles at most: each is looked for over the
+            // rest of the article.)
+            if roles.len() < 32 && !roles.iter().any(|(k, ..)| *k == keys) {
+                roles.push((keys, name.clone(), role.start));
+            }
+        }
         if let Some(last) = tokens.get(r.end - 1) {
             surnames.entry(last.key.clone()).or_insert(name.clone());
         }
@@ -709,6 +746,35 @@ fn candidates(
             end: tokens[r.end - 1].range.end as u32,
             via: Via::Cue,
         });
+    }
+    // The role alone, later on («رئیس‌کل بانک مرکزی افزود»): the person
+    // introduced with it.
+    // (Anywhere in the article: a headline names the role before the
+    // text introduces the person.)
+    for (keys, name, introduced_at) in &roles {
+        let mut k = 0;
+        while k + keys.len() <= tokens.len() {
+            // (Not the apposition itself: it is the introduction.)
+            let fits = !covered[k]
+                && k != *introduced_at
+                && tokens[k..k + keys.len()]
+                    .iter()
+                    .zip(keys)
+                    .all(|(t, key)| t.key == *key)
+                && (k + 1..k + keys.len()).all(|x| joins(&tokens[x - 1], &tokens[x]));
+            if fits {
+                covered[k] = true;
+                out.push(Mention {
+                    entity: EntityRef::Candidate(name.clone()),
+                    start: tokens[k].range.start as u32,
+                    end: tokens[k + keys.len() - 1].range.end as u32,
+                    via: Via::Title,
+                });
+                k += keys.len();
+            } else {
+                k += 1;
+            }
+        }
     }
     // The surname alone, later on.
     if surnames.is_empty() {
@@ -731,6 +797,10 @@ fn candidates(
         }
     }
 }
+
+/// A candidate's name words, the name, and the role it was introduced
+/// with.
+type Introduced = (Range<usize>, Arc<str>, Option<Range<usize>>);
 
 /// Endings of Persian surnames (search keys, ZWNJ gone): supporting
 /// evidence that a word is a family name.
@@ -835,6 +905,19 @@ mod tests {
             people("دکتر رستمی‌فر، استاد اقتصاد دانشگاه، گفت.")
                 .iter()
                 .all(|n| n != "اقتصاد")
+        );
+        // A role the person was introduced with names them later, and in
+        // the headline before.
+        let text = "رئیس‌کل بانک مرکزی از سیاست‌ها دفاع کرد\nرئیس‌کل بانک مرکزی، محمدحسین صالحی‌نیا، امروز سخن گفت. رئیس‌کل بانک مرکزی افزود که تورم کم شد.";
+        let a = article(text, Some("2024-06-01"));
+        let roles: Vec<String> = extract(&g, &a.text, None)
+            .iter()
+            .filter(|m| m.via == Via::Title)
+            .map(|m| EntityName::of(&g, &m.entity).name)
+            .collect();
+        assert_eq!(
+            roles, ["محمدحسین صالحی‌نیا"; 2],
+            "the headline and the later role"
         );
         // A hall named after a person mentions no one.
         let f = names(
