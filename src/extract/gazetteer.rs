@@ -103,6 +103,7 @@ pub struct Gazetteer {
 
 const PLACES_RON: &str = include_str!("../../assets/gazetteer/places.ron");
 const ENTITIES_RON: &str = include_str!("../../assets/gazetteer/entities.ron");
+const IRAN_PLACES_RON: &str = include_str!("../../assets/gazetteer/iran_places.ron");
 const OFFICE_HOLDERS_RON: &str = include_str!("../../assets/gazetteer/office_holders.ron");
 
 /// The joined key of a name: its words' search keys run together.
@@ -136,6 +137,15 @@ impl Gazetteer {
             ron::from_str(OFFICE_HOLDERS_RON).expect("bundled office_holders.ron parses");
         defs.extend(places);
         defs.extend(others);
+        // Iran's provinces, cities, rivers and regions: those not already
+        // there.
+        let iran: Vec<EntityDef> =
+            ron::from_str(IRAN_PLACES_RON).expect("bundled iran_places.ron parses");
+        for d in iran {
+            if !defs.iter().any(|e| e.name == d.name) {
+                defs.push(d);
+            }
+        }
         // Office holders are people; one entity per person.
         for t in &terms {
             if !defs.iter().any(|d| d.name == t.name) {
