@@ -33,6 +33,13 @@ pub static BUNDLED: LazyLock<Outlets> = LazyLock::new(|| {
     o
 });
 
+/// The bundled outlets' names: (canonical name, other names).
+pub fn bundled_names() -> Vec<(String, Vec<String>)> {
+    ron::from_str::<Vec<OutletDef>>(OUTLETS_RON)
+        .map(|defs| defs.into_iter().map(|d| (d.name, d.aliases)).collect())
+        .unwrap_or_default()
+}
+
 /// A name's key: search key with spaces and ZWNJ gone, so «خبر آنلاین» and
 /// «خبرآنلاین» are one.
 fn key(name: &str) -> String {

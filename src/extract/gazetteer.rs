@@ -137,6 +137,44 @@ impl Gazetteer {
             ron::from_str(OFFICE_HOLDERS_RON).expect("bundled office_holders.ron parses");
         defs.extend(places);
         defs.extend(others);
+        // News outlets are organisations («به گزارش ایرنا»), except those
+        // whose name is a common word or another entity (a month, a
+        // province, «east», «trust», «choice» …): those are named only
+        // where a cue says so.
+        const AMBIGUOUS: &[&str] = &[
+            "مهر",
+            "فارس",
+            "ایران",
+            "شرق",
+            "اعتماد",
+            "انتخاب",
+            "کیهان",
+            "میزان",
+            "دانشجو",
+            "برنا",
+            "همشهری",
+            "تاس",
+            "آناتولی",
+            "AP",
+        ];
+        for (name, aliases) in crate::corpus::outlets::bundled_names() {
+            let taken = |n: &str| {
+                defs.iter()
+                    .any(|e| e.name == n || e.aliases.iter().any(|a| a == n))
+            };
+            if AMBIGUOUS.contains(&name.as_str()) || taken(&name) {
+                continue;
+            }
+            let aliases = aliases
+                .into_iter()
+                .filter(|a| !AMBIGUOUS.contains(&a.as_str()) && !taken(a))
+                .collect();
+            defs.push(EntityDef {
+                name,
+                kind: EntityKind::Org,
+                aliases,
+            });
+        }
         // Iran's provinces, cities, rivers and regions: those not already
         // there.
         let iran: Vec<EntityDef> =
