@@ -104,15 +104,21 @@ pub fn generate(n: usize, out: &Path, seed: u64) -> anyhow::Result<u64> {
         // Words of two sentences: a headline of its own, as a real
         // archive's are (one sentence's start would recur on dozens of
         // pages, which is what a site's chrome does).
-        let title: Vec<&str> = pool[rng.usize(0..pool.len())]
+        // (Without a sentence's «به گزارش X،» opening: a headline names no
+        // agency.)
+        let a = pool[rng.usize(0..pool.len())].as_str();
+        let b = pool[rng.usize(0..pool.len())].as_str();
+        let strip = |s: &str| -> String {
+            match s.strip_prefix("به گزارش").and_then(|r| r.split_once('،')) {
+                Some((_, rest)) => rest.trim_start().to_string(),
+                None => s.to_string(),
+            }
+        };
+        let (a, b) = (strip(a), strip(b));
+        let title: Vec<&str> = a
             .split_whitespace()
             .take(5)
-            .chain(
-                pool[rng.usize(0..pool.len())]
-                    .split_whitespace()
-                    .skip(1)
-                    .take(5),
-            )
+            .chain(b.split_whitespace().skip(1).take(5))
             .collect();
         lines.push(title.join(" ").trim_end_matches(['.', '،']).to_string());
         match rng.u8(0..20) {
