@@ -702,15 +702,13 @@ fn candidates(
             && text[tokens[k].range.end..next.range.start].trim() == "،"
         {
             let end = k + 1;
-            // The word before joins the name when it is a given name, or
-            // a name word before a surname-shaped word («کیوان صدری‌فر»).
+            // The word before joins the name when it is a given name (any
+            // word before a surname-shaped one took «ظرفیت شهابی» for a
+            // name: that waits for a lexicon of given names).
             let start = if k >= 1
                 && joins(&tokens[k - 1], &tokens[k])
                 && !covered[k - 1]
-                && (GIVEN_NAMES.contains(&tokens[k - 1].key.as_str())
-                    || (is_name_word(&tokens[k - 1])
-                        && !APPOSITION_HEADS.contains(&tokens[k - 1].key.as_str())
-                        && surname_shaped(&tokens[k].key)))
+                && GIVEN_NAMES.contains(&tokens[k - 1].key.as_str())
             {
                 k - 1
             } else {
