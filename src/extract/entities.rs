@@ -444,6 +444,16 @@ const PLACE_NAME_HEADS: &[&str] = &[
     "بندر",
 ];
 
+/// Every head noun and what it heads.
+static HEADS: std::sync::LazyLock<HashMap<&'static str, EntityKind>> =
+    std::sync::LazyLock::new(|| {
+        ORG_HEADS
+            .iter()
+            .map(|h| (*h, EntityKind::Org))
+            .chain(PLACE_NAME_HEADS.iter().map(|h| (*h, EntityKind::Place)))
+            .collect()
+    });
+
 /// Words after a head noun that make it no name («مرکز استان», «شهر
 /// ما»).
 const NOT_A_NAME_AFTER_HEAD: &[&str] = &["استان", "کشور", "شهر", "ما", "خود", "مذکور", "یادشده"];
@@ -482,13 +492,15 @@ fn bodies_and_places(
     let mut k = 0;
     while k < tokens.len() {
         let key = tokens[k].key.as_str();
-        let (kind, max) = if ORG_HEADS.contains(&key) {
-            (EntityKind::Org, 6)
-        } else if PLACE_NAME_HEADS.contains(&key) {
-            (EntityKind::Place, 1)
-        } else {
+        // Most words head nothing: one set lookup decides.
+        let Some(&head_kind) = HEADS.get(key) else {
             k += 1;
             continue;
+        };
+        let (kind, max) = if head_kind == EntityKind::Org {
+            (EntityKind::Org, 6)
+        } else {
+            (EntityKind::Place, 1)
         };
         if covered[k] {
             k += 1;
@@ -501,11 +513,13 @@ fn bodies_and_places(
                 && end - k <= 3
                 && tokens.get(end + 1).is_some_and(|n| {
                     wordy(n)
-                        && !ORG_HEADS.contains(&n.key.as_str())
+                        && HEADS.get(n.key.as_str()) != Some(&EntityKind::Org)
                         && joins(t, n)
                         && !covered[end + 1]
                 });
-            if !(wordy(t) || and) || ORG_HEADS.contains(&t.key.as_str()) && end > k + 1 {
+            if !(wordy(t) || and)
+                || HEADS.get(t.key.as_str()) == Some(&EntityKind::Org) && end > k + 1
+            {
                 break;
             }
             // A place's name is one word and no verb («دریاچه رسانده»);

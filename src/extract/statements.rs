@@ -367,14 +367,16 @@ fn interview_answers(
                 {
                     return Some(m.entity.clone());
                 }
-                let mut counts: std::collections::HashMap<&EntityRef, usize> =
+                // (count, first mention): ties go to the one named first,
+                // so the answer does not depend on a hash order.
+                let mut counts: std::collections::HashMap<&EntityRef, (usize, usize)> =
                     std::collections::HashMap::new();
-                for m in persons {
-                    *counts.entry(&m.entity).or_default() += 1;
+                for (i, m) in persons.iter().enumerate() {
+                    counts.entry(&m.entity).or_insert((0, i)).0 += 1;
                 }
                 counts
                     .into_iter()
-                    .max_by_key(|(_, n)| *n)
+                    .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
                     .map(|(e, _)| e.clone())
             })
             .clone()
