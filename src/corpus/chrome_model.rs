@@ -165,8 +165,12 @@ impl ChromeModel {
 }
 
 fn words(key: &str) -> impl Iterator<Item = &str> {
-    key.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_numeric()))
+    key.split(|c: char| !is_word_char(c)).filter(|w| {
+        !w.is_empty()
+            && !w
+                .chars()
+                .all(|c| matches!(c, '0'..='9' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}'))
+    })
 }
 
 /// A letter or digit, with Persian and ASCII decided without the general
