@@ -503,17 +503,6 @@ pub struct Reading<'a> {
     pub corrections: Option<&'a super::corrections::Corrections>,
 }
 
-impl<'a> Reading<'a> {
-    /// What `opts` holds.
-    pub fn of(opts: &'a LoadOptions) -> Reading<'a> {
-        Reading {
-            lines: opts.lines.as_deref().map(|t| t as &dyn LineCounts),
-            outlets: opts.outlets.as_deref(),
-            corrections: opts.corrections.as_deref(),
-        }
-    }
-}
-
 /// An article and the hashes of its lines (for the corpus's table).
 #[derive(Debug)]
 pub struct Loaded {

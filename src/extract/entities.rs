@@ -458,6 +458,17 @@ static HEADS: std::sync::LazyLock<HashMap<&'static str, EntityKind>> =
 /// ما»).
 const NOT_A_NAME_AFTER_HEAD: &[&str] = &["استان", "کشور", "شهر", "ما", "خود", "مذکور", "یادشده"];
 
+/// A word that can be (part of) a name: Persian letters, two or more, no
+/// function word, verb or honorific.
+fn is_name_word(t: &Token) -> bool {
+    t.key
+        .chars()
+        .all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
+        && t.key.chars().count() >= 2
+        && !NOT_NAMES.contains(&t.key.as_str())
+        && !HONORIFICS.contains(&t.key.as_str())
+}
+
 /// A word shaped like a verb or an adverb, never a name after a head
 /// noun: «می‌آمدند», «نمی‌رسد», «رسانده», «شدند».
 fn verb_like(key: &str) -> bool {
@@ -480,15 +491,7 @@ fn bodies_and_places(
     joins: &dyn Fn(&Token, &Token) -> bool,
     out: &mut Vec<Mention>,
 ) {
-    let wordy = |t: &Token| {
-        t.key.chars().count() >= 2
-            && t.key
-                .chars()
-                .all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
-            && !NOT_NAMES.contains(&t.key.as_str())
-            && !APPOSITION_HEADS.contains(&t.key.as_str())
-            && !HONORIFICS.contains(&t.key.as_str())
-    };
+    let wordy = |t: &Token| is_name_word(t) && !APPOSITION_HEADS.contains(&t.key.as_str());
     let mut k = 0;
     while k < tokens.len() {
         let key = tokens[k].key.as_str();
@@ -588,14 +591,6 @@ fn candidates(
     joins: &dyn Fn(&Token, &Token) -> bool,
     out: &mut Vec<Mention>,
 ) {
-    let is_name_word = |t: &Token| {
-        t.key
-            .chars()
-            .all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
-            && t.key.chars().count() >= 2
-            && !NOT_NAMES.contains(&t.key.as_str())
-            && !HONORIFICS.contains(&t.key.as_str())
-    };
     // Name words starting at `k`: one, or two after a given name; a given
     // name alone is no one («آقای محمد» names nobody a reader could find).
     let name_at = |k: usize, covered: &[bool]| -> Option<Range<usize>> {

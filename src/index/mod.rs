@@ -200,6 +200,9 @@ fn version_stamp() -> String {
 /// manifest. Best effort: a manifest that cannot be read or written leaves
 /// the index as it is until the files change.
 pub fn forget_files(corpus: &Path, paths: &[String]) {
+    if paths.is_empty() {
+        return;
+    }
     let manifest_path = index_dir(corpus).join("manifest.json");
     if let Some(mut m) = manifest::Manifest::read(&manifest_path) {
         let before = m.files.len();

@@ -1,8 +1,9 @@
 //! The user's corrections of page chrome, in the open corpus: a line
 //! marked in the reader becomes a rule for its site (see
 //! [`crate::corpus::corrections`]), applied at once to every loaded
-//! article of that site from memory; the search index re-reads those
-//! files in the background.
+//! article of that site from memory; their mentions and statements are
+//! found again, and the search index re-reads those files, in the
+//! background.
 
 use std::ops::Range;
 
@@ -51,7 +52,6 @@ impl Workspace {
         self.corrections
             .add(&folder, rule)
             .map_err(|e| format!("cannot save the correction: {e}"))?;
-        let gazetteer = self.entities.gazetteer.clone();
         let mut changed: Vec<String> = Vec::new();
         for a in self
             .articles
@@ -59,7 +59,6 @@ impl Workspace {
             .filter(|a| site_of(&a.path) == site)
         {
             if self.corrections.apply(a) {
-                (a.mentions, a.statements) = crate::extract::analyse(&gazetteer, a);
                 changed.push(a.path.clone());
             }
         }
@@ -69,9 +68,15 @@ impl Workspace {
         self.articles_generation += 1;
         self.resort();
         self.annotations.reanchor(&self.articles);
-        // The index holds what was read before: those files are read again
-        // for it (the window already shows the corrected articles).
-        crate::index::forget_files(&folder, &changed);
+        // Mentions and statements are found again off the window's thread,
+        // as after a curation edit.
+        let set = self.article_set();
+        let wake = self.waker();
+        self.entities.rematch(&self.articles, set, wake);
+        // The index holds what was read before: the indexing job reads
+        // those files again (the window already shows the corrected
+        // articles).
+        self.forget_in_index.extend(changed.iter().cloned());
         if matches!(self.index_state, IndexState::Building { .. }) {
             self.reindex_pending = true;
         } else {

@@ -99,6 +99,17 @@ impl EntityState {
         Ok(())
     }
 
+    /// Matches every article again in the background (their reading
+    /// changed: a correction of page chrome).
+    pub fn rematch(
+        &mut self,
+        articles: &[Article],
+        set: (u64, usize),
+        wake: impl Fn() + Send + 'static,
+    ) {
+        self.start_rematch(articles, set, wake);
+    }
+
     fn start_rematch(
         &mut self,
         articles: &[Article],

@@ -130,6 +130,9 @@ pub struct Workspace {
     pub corrections: crate::corpus::corrections::Corrections,
     /// Why corrections cannot be saved (their file does not read).
     pub chrome_note: Option<String>,
+    /// Files the next indexing job reads again though unchanged on disk
+    /// (their reading was corrected).
+    forget_in_index: Vec<String>,
 }
 
 impl Workspace {
@@ -162,6 +165,7 @@ impl Workspace {
             order_dirty: false,
             corrections: Default::default(),
             chrome_note: None,
+            forget_in_index: Vec::new(),
         }
     }
 
@@ -180,6 +184,7 @@ impl Workspace {
         self.watcher = None;
         self.watch_note = None;
         self.reindex_pending = false;
+        self.forget_in_index.clear();
         self.articles_generation += 1;
         self.search = SearchState::default();
         self.synonyms = Arc::new(Synonyms::load(Some(folder)).0);
@@ -441,9 +446,13 @@ impl Workspace {
                 w()
             }
         };
+        let forget = std::mem::take(&mut self.forget_in_index);
         let spawned = std::thread::Builder::new()
             .name("daftar-index".into())
             .spawn(move || {
+                // (The manifest is read and written here, not on the
+                // window's thread.)
+                crate::index::forget_files(&folder, &forget);
                 let result = crate::jobs::caught(|| {
                     (|| -> Result<(Arc<dyn SearchBackend>, String), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
