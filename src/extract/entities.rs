@@ -426,7 +426,8 @@ const PLACE_NAME_HEADS: &[&str] = &[
     "شهرستان",
     "شهر",
     "روستای",
-    "بخش",
+    // (Not «بخش»: in news prose it is «part» far more often than a
+    // district: «بخش بزرگی از …».)
     "رودخانه",
     "رود",
     "دریاچه",
