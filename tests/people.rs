@@ -187,27 +187,48 @@ impl Score {
                     .collect::<Vec<String>>()
             })
             .collect();
-        let found: Vec<EntityName> = daftar::extract::by_entity(g, &a.mentions)
+        // Each entity found, with the keys of its name and of every form
+        // the article writes it in (its aliases there).
+        let found: Vec<(EntityName, Vec<String>)> = daftar::extract::by_entity(g, &a.mentions)
             .into_iter()
-            .map(|(n, _)| n)
+            .map(|(n, ms)| {
+                let mut forms: Vec<String> = std::iter::once(joined_key(&n.name))
+                    .chain(ms.iter().map(|m| joined_key(&a.text[m.range()])))
+                    .collect();
+                forms.sort();
+                forms.dedup();
+                (n, forms)
+            })
             .collect();
+        let forms_of = |r: &daftar::extract::EntityRef| -> Vec<String> {
+            let n = EntityName::of(g, r);
+            std::iter::once(joined_key(&n.name))
+                .chain(
+                    a.mentions
+                        .iter()
+                        .filter(|m| &m.entity == r)
+                        .map(|m| joined_key(&a.text[m.range()])),
+                )
+                .collect()
+        };
         // «استان خوزستان» and «خوزستان», «شهر تبریز» and «تبریز» name one
         // place.
-        let matches = |n: &EntityName, k: &[String]| {
-            let key = joined_key(&n.name);
-            k.iter().any(|g| place_key(g) == place_key(&key))
+        let matches = |forms: &[String], k: &[String]| {
+            forms
+                .iter()
+                .any(|f| k.iter().any(|g| place_key(g) == place_key(f)))
         };
         for (e, k) in gold.entities.iter().zip(&gold_keys) {
             self.gold_entities += 1;
-            if found.iter().any(|n| matches(n, k)) {
+            if found.iter().any(|(_, f)| matches(f, k)) {
                 self.found_gold_entities += 1;
             } else {
                 misses.push(format!("  missed {} «{}»", e.kind, e.name));
             }
         }
-        for n in &found {
+        for (n, f) in &found {
             self.found_entities += 1;
-            if gold_keys.iter().any(|k| matches(n, k)) {
+            if gold_keys.iter().any(|k| matches(f, k)) {
                 self.right_found_entities += 1;
             } else {
                 misses.push(format!("  not in the gold: {:?} «{}»", n.kind, n.name));
@@ -229,7 +250,7 @@ impl Score {
             });
             let speaker = hit
                 .and_then(|st| st.speaker.as_ref())
-                .map(|r| EntityName::of(g, r));
+                .map(|r| (EntityName::of(g, r), forms_of(r)));
             let right = match (s.speaker.as_str(), &speaker) {
                 ("unnamed", None) => hit.is_some(),
                 ("unnamed", Some(_)) => false,
@@ -237,7 +258,7 @@ impl Score {
                     .entities
                     .iter()
                     .zip(&gold_keys)
-                    .any(|(e, k)| e.name == who && matches(n, k)),
+                    .any(|(e, k)| e.name == who && matches(&n.1, k)),
                 (_, None) => false,
             };
             if s.speaker == "unnamed" {
@@ -255,7 +276,7 @@ impl Score {
                     match (&hit, &speaker) {
                         (None, _) => "not found".to_string(),
                         (Some(_), None) => "no speaker".to_string(),
-                        (Some(_), Some(n)) => format!("«{}»", n.name),
+                        (Some(_), Some(n)) => format!("«{}»", n.0.name),
                     },
                     s.speaker
                 ));

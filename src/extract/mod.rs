@@ -8,6 +8,7 @@ pub mod compare;
 pub mod curation;
 pub mod entities;
 pub mod gazetteer;
+pub mod names;
 pub mod statements;
 
 use std::collections::{HashMap, HashSet};
