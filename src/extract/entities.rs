@@ -14,8 +14,11 @@ use super::names::{Given, LEXICON};
 use crate::dates::Day;
 use crate::text::tokenize::{Token, tokenize};
 
-/// Who a mention names.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// Who a mention names. Candidates and named bodies are one entity
+/// whatever their spacing: «امیر قلعه‌نویی», «امیر قلعهنویی» and «امیر
+/// قلعه نویی» compare and hash equal (letters are already Persian, see
+/// [`name_text`]).
+#[derive(Debug, Clone)]
 pub enum EntityRef {
     /// Entity number `.0` of the gazetteer.
     Known(u32),
@@ -24,6 +27,43 @@ pub enum EntityRef {
     /// A candidate organisation or place found by its head noun («سازمان
     /// غذا و دارو», «رودخانه کارون»), by the name as first written.
     Named(Arc<str>, EntityKind),
+}
+
+/// A name's characters without spaces and zero-width joiners.
+fn spacing_free(n: &str) -> impl Iterator<Item = char> + '_ {
+    n.chars()
+        .filter(|c| !matches!(c, ' ' | '\u{200C}' | '\u{200D}' | '\u{00A0}'))
+}
+
+impl PartialEq for EntityRef {
+    fn eq(&self, other: &EntityRef) -> bool {
+        match (self, other) {
+            (EntityRef::Known(a), EntityRef::Known(b)) => a == b,
+            (EntityRef::Candidate(a), EntityRef::Candidate(b)) => {
+                spacing_free(a).eq(spacing_free(b))
+            }
+            (EntityRef::Named(a, ka), EntityRef::Named(b, kb)) => {
+                ka == kb && spacing_free(a).eq(spacing_free(b))
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Eq for EntityRef {}
+
+impl std::hash::Hash for EntityRef {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            EntityRef::Known(e) => e.hash(state),
+            EntityRef::Candidate(n) => spacing_free(n).for_each(|c| c.hash(state)),
+            EntityRef::Named(n, k) => {
+                k.hash(state);
+                spacing_free(n).for_each(|c| c.hash(state));
+            }
+        }
+    }
 }
 
 /// How the mention names it.
@@ -414,17 +454,18 @@ const PLACE_NAME_HEADS: &[&str] = &[
 ];
 
 /// Every head noun and what it heads.
-static HEADS: std::sync::LazyLock<HashMap<String, EntityKind>> = std::sync::LazyLock::new(|| {
-    ORG_HEADS
-        .iter()
-        .map(|h| (joined_key(h), EntityKind::Org))
-        .chain(
-            PLACE_NAME_HEADS
-                .iter()
-                .map(|h| (joined_key(h), EntityKind::Place)),
-        )
-        .collect()
-});
+static HEADS: std::sync::LazyLock<rustc_hash::FxHashMap<String, EntityKind>> =
+    std::sync::LazyLock::new(|| {
+        ORG_HEADS
+            .iter()
+            .map(|h| (joined_key(h), EntityKind::Org))
+            .chain(
+                PLACE_NAME_HEADS
+                    .iter()
+                    .map(|h| (joined_key(h), EntityKind::Place)),
+            )
+            .collect()
+    });
 
 /// Place heads after which only a proper name follows.
 const ADMIN_HEADS: &[&str] = &["استان", "شهرستان", "شهر", "روستای", "روستا"];
@@ -575,7 +616,7 @@ const ROLES: &[&str] = &[
 ];
 
 /// Role heads by key.
-static ROLE_KEYS: std::sync::LazyLock<std::collections::HashSet<String>> =
+static ROLE_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
     std::sync::LazyLock::new(|| ROLES.iter().map(|r| joined_key(r)).collect());
 
 fn is_role(key: &str) -> bool {
@@ -1019,8 +1060,8 @@ fn candidates(
             // A given name that is also a word («شهلا», «امید») with a
             // family name of the list or no Persian word, or with a cue.
             let last = tokens[r.end - 1].key.as_str();
-            let weak_but_named = lex.is_surname(last)
-                || (surname_shaped(last) && !lex.is_common(last))
+            let weak_but_named = ((lex.is_surname(last) || surname_shaped(last))
+                && !lex.is_common(last))
                 || (family && cue);
             if ((sure && (family || cue)) || weak_but_named) && !is_outlet(&r) && !named_after(k) {
                 let role = role_after(&r);

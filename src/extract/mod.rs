@@ -94,6 +94,25 @@ pub fn by_entity<'a>(
     order
 }
 
+/// Whether spelling `a` of an entity is shown before spelling `b`: more
+/// zero-width non-joiners, then fewer spaces, then by text.
+fn shown_first(a: &EntityRef, b: &EntityRef) -> bool {
+    let text = |r: &EntityRef| match r {
+        EntityRef::Candidate(n) | EntityRef::Named(n, _) => Some(n.clone()),
+        EntityRef::Known(_) => None,
+    };
+    let (Some(a), Some(b)) = (text(a), text(b)) else {
+        return false;
+    };
+    let rank = |n: &str| {
+        (
+            std::cmp::Reverse(n.matches('\u{200C}').count()),
+            n.matches(' ').count(),
+        )
+    };
+    (rank(&a), &*a) < (rank(&b), &*b)
+}
+
 /// One entity's counts over a set of articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityRow {
@@ -126,15 +145,21 @@ impl EntitySummary {
         selected: Option<&EntityRef>,
         co_limit: usize,
     ) -> EntitySummary {
-        let mut counts: HashMap<&EntityRef, (usize, usize)> = HashMap::new();
+        // (articles, mentions, the spelling shown): of one candidate's
+        // spellings the one with zero-width non-joiners where the others
+        // run letters together («قلعه‌نویی», not «قلعهنویی»).
+        let mut counts: HashMap<&EntityRef, (usize, usize, &EntityRef)> = HashMap::new();
         let mut co: HashMap<&EntityRef, usize> = HashMap::new();
         let mut n = 0;
         for mentions in articles {
             n += 1;
             let mut seen: HashSet<&EntityRef> = HashSet::new();
             for m in mentions {
-                let c = counts.entry(&m.entity).or_default();
+                let c = counts.entry(&m.entity).or_insert((0, 0, &m.entity));
                 c.1 += 1;
+                if shown_first(&m.entity, c.2) {
+                    c.2 = &m.entity;
+                }
                 if seen.insert(&m.entity) {
                     c.0 += 1;
                 }
@@ -149,7 +174,7 @@ impl EntitySummary {
         }
         let mut rows: Vec<EntityRow> = counts
             .into_iter()
-            .map(|(e, (articles, mentions))| EntityRow {
+            .map(|(_, (articles, mentions, e))| EntityRow {
                 entity: e.clone(),
                 name: EntityName::of(g, e),
                 aliases: match e {

@@ -8,8 +8,9 @@
 //! and [`joined_key`](super::gazetteer::joined_key) give it, so «محمدحسین»,
 //! «محمد حسین» and «محمدحسين» are one given name.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::text::search_key;
 
@@ -115,22 +116,24 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut common: HashMap<String, Tags> = HashMap::new();
+        let mut common: HashMap<String, Tags> = HashMap::default();
         for l in lines(COMMON) {
             let Some((word, tags)) = l.split_once('\t') else {
                 continue;
             };
             let mut t = Tags::default();
+            let mut minor = false;
             for tag in tags.split(',') {
                 match tag {
-                    "P" | "CONJ" | "DET" | "PRO" | "POSTP" | "NUM" | "CL" | "INT" | "PS" | "PR" => {
-                        t.closed = true
-                    }
+                    "P" | "CONJ" | "DET" | "PRO" | "POSTP" => t.closed = true,
+                    "NUM" | "CL" | "INT" | "PS" | "PR" => minor = true,
                     "ADV" => t.adverb = true,
                     "N" | "AJ" | "AJC" | "PL" | "RES" => t.noun = true,
                     _ => {}
                 }
             }
+            // (Hazm tags «منصوره» N,NUM: a number word only when no noun.)
+            t.closed |= minor && !t.noun;
             common.insert(key(word), t);
         }
         // Letters fold: «آین» is «این» by its key. A name whose key is a
@@ -140,7 +143,7 @@ impl Lexicon {
                 .get(k)
                 .is_some_and(|t| t.closed || (t.adverb && !t.noun))
         };
-        let mut given = HashMap::new();
+        let mut given = HashMap::default();
         for l in lines(GIVEN) {
             let (name, word) = match l.split_once('\t') {
                 Some((n, _)) => (n, true),
@@ -157,7 +160,7 @@ impl Lexicon {
             given.entry(key(l)).or_insert(Given::Name);
         }
         let surnames = lines(SURNAMES).map(key).filter(|k| !closed(k)).collect();
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for l in lines(VERB_STEMS) {
             let Some((past, present)) = l.split_once('#') else {
                 continue;
@@ -299,8 +302,12 @@ mod tests {
         {
             assert_eq!(l.given(&key(n)), Some(Given::Name), "{n}");
         }
-        // Given names that are also words need more evidence.
-        assert_eq!(l.given(&key("امید")), Some(Given::Word));
+        // Given names that are also words need more evidence; words far
+        // more common than the name are none.
+        assert_eq!(l.given(&key("آسوده")), Some(Given::Word));
+        for w in ["روز", "دلیل", "بهار"] {
+            assert!(l.given(&key(w)).is_none(), "{w}");
+        }
         // Function words and verbs are never given names.
         for w in ["از", "گفت", "امروز", "برای"] {
             assert!(l.given(&key(w)).is_none(), "{w}");

@@ -14,7 +14,8 @@ Sources and licences (both MIT, notices kept in each output's header):
   `data/verbs.dat` (past#present verb stems).
 
 Outputs, beside this script:
-- `given_names.txt`: one given name per line; a name that is also a
+- `given_names.txt` (with `given_names_common.txt`, popular names written
+  for daftar, always sure names): one given name per line; a name that is also a
   common word of Hazm's lexicon («امید», «بهار») is marked `\tword`, and
   daftar asks more evidence of it.
 - `surnames.txt`: family names that are no common word.
@@ -33,6 +34,15 @@ ARABIC = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9", "\u0649": "\u06c
 
 FAKER_NOTICE = "farsi-faker 1.9.0 (PyPI), MIT licence, (c) 2025 Ali Sadeghi Aghili"
 HAZM_NOTICE = "hazm 0.10.0 (PyPI), MIT licence, (c) 2013 Alireza Nourian"
+
+
+# Curated given names that are ordinary words of news prose too.
+WORD_NAMES = set(
+    "آرمان آرزو آیین باران بهار پیام پیروز جوانه دنیا رها ستایش سرور شادی صبا عزیز "
+    "قدرت نظام نوید هستی یگانه ایران بابل گیتی حافظ سلطان ولی توفیق معصوم مشتاق دلاور "
+    "نامدار فرشته لاله مهتاب مژده نسترن شکوفه ترانه پرستو پگاه آفاق انیس ثمره سحر شیدا "
+    "امید جهان‌بخش برات اعظم صابر قاسم".split()
+)
 
 
 def wheel(folder: Path, prefix: str) -> zipfile.ZipFile:
@@ -69,24 +79,44 @@ def main() -> None:
         clean(w)
         for w in hazm.read("hazm/data/stopwords.dat").decode("utf-8").split()
     }
-    # Never a name: function words, verbs, adverbs.
-    closed = {"P", "CONJ", "DET", "PRO", "POSTP", "V", "ADV", "NUM", "CL", "INT", "PS", "PR"}
+    # Never a name: function words and verbs; adverbs, numbers and the
+    # like unless also a noun (Hazm tags «منصوره» N,NUM).
+    closed = {"P", "CONJ", "DET", "PRO", "POSTP", "V"}
+    minor = {"ADV", "NUM", "CL", "INT", "PS", "PR"}
 
     def usable(n: str) -> bool:
-        return len(n.replace(" ", "")) >= 3 and n not in stop and not (
-            n in words and words[n][1] & closed
+        tags = words[n][1] if n in words else set()
+        return (
+            len(n.replace(" ", "")) >= 3
+            and n not in stop
+            and not tags & closed
+            and not (tags & minor and "N" not in tags)
         )
 
     seeds = {clean(n) for n in seed_ns["MALE_NAMES"] + seed_ns["FEMALE_NAMES"]}
+    # Popular names written for daftar: sure names (Hazm counts «زهرا» as
+    # a frequent noun).
+    common_names = {
+        clean(l)
+        for l in (HERE / "given_names_common.txt").read_text(encoding="utf-8").splitlines()
+        if l.strip() and not l.startswith("#")
+    }
+    seeds |= common_names
     given = sorted(
         {clean(n) for n in pools["male_names"] + pools["female_names"]} | seeds
     )
     given_lines = []
     for n in given:
-        if not usable(n):
+        if not usable(n) and n not in common_names:
             continue
-        # A common word unless it is one of the curated common names.
-        given_lines.append(n + ("\tword" if n in words and n not in seeds else ""))
+        # A name that is also a word of Hazm's lexicon is marked, unless it
+        # is a curated name that is no ordinary word of news prose; one
+        # seen more than a million times is far more often the word
+        # («روز», «دلیل», «بهار») and is left out.
+        word = n in words and (n not in seeds or n in WORD_NAMES) and n not in common_names
+        if word and words[n][0] > 1_000_000:
+            continue
+        given_lines.append(n + ("\tword" if word else ""))
     write(
         HERE / "given_names.txt",
         [
