@@ -302,6 +302,9 @@ fn regressions_found_by_hand_and_by_the_properties() {
         // A fullwidth colon in a tag line.
         "عنوان\nبرچسب‌ها： اقتصاد، بازار",
         "؟؟؟ گفت؟. افزود؟",
+        // An interview answer after a full-width colon (three bytes).
+        "گفت‌وگو با مدیر\nس： بازار چطور است؟\nج： بازار آرام است و ادامه دارد.",
+        "گفت‌وگو با یک مدیر\nمحمد کاظمی： بازار این هفته آرام است و ادامه دارد.\nخبرنگار： چرا؟\nمحمد کاظمی： چون عرضه زیاد است.",
     ];
     for c in cases {
         pipeline(c.as_bytes(), false).unwrap();

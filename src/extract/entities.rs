@@ -808,21 +808,50 @@ fn bodies_and_places(
             k += 1;
             continue;
         }
+        // «روزنامه اسپانیایی ال‌پائیس», «دانشگاه‌ ایرانی و ترکیه‌ای»: a
+        // head and a nationality describe; the name is a proper name
+        // after them, or there is none.
+        let mut start = k;
+        if kind == EntityKind::Org && nationality(g, &tokens[k + 1].key) {
+            let proper = end > k + 2 && !lex.is_common(&tokens[k + 2].key);
+            k += 2;
+            if !proper {
+                continue;
+            }
+            start = k;
+        }
         let (start_b, end_b) = (
-            tokens[k].range.start as u32,
+            tokens[start].range.start as u32,
             tokens[end - 1].range.end as u32,
         );
         // Known names inside it are part of this one.
         out.retain(|m| !(m.start >= start_b && m.end <= end_b));
-        covered[k..end].iter_mut().for_each(|c| *c = true);
+        covered[start..end].iter_mut().for_each(|c| *c = true);
         out.push(Mention {
-            entity: EntityRef::Named(Arc::from(name_text(text, tokens, &(k..end))), kind),
+            entity: EntityRef::Named(Arc::from(name_text(text, tokens, &(start..end))), kind),
             start: start_b,
             end: end_b,
             via: Via::Cue,
         });
         k = end;
     }
+}
+
+/// A nationality or origin adjective: a known place and «ی» («ایرانی»,
+/// «اسپانیایی», «ترکیه‌ای»), or «خارجی», «داخلی».
+fn nationality(g: &Gazetteer, key: &str) -> bool {
+    if matches!(
+        key,
+        "خارجی" | "داخلی" | "بینالمللی" | "محلی" | "دولتی" | "خصوصی"
+    ) {
+        return true;
+    }
+    ["ایی", "ای", "ی"].iter().any(|s| {
+        key.strip_suffix(s).is_some_and(|base| {
+            matches!(g.surface(base), Some(Surface::Entity(e))
+                if g.entities[e as usize].kind == EntityKind::Place)
+        })
+    })
 }
 
 /// Candidate people from given names, honorifics and appositions, then

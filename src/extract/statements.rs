@@ -384,11 +384,13 @@ fn interview_answers(
     let mut answers: Vec<Statement> = Vec::new();
     for p in &parts.paragraphs {
         let para = &text[p.clone()];
-        let Some(colon) = para
+        // (The colon's byte offset and the offset after it: the
+        // full-width colon is three bytes.)
+        let Some((colon, after)) = para
             .char_indices()
             .take(40)
             .find(|(_, c)| matches!(c, ':' | '：'))
-            .map(|(i, _)| i)
+            .map(|(i, c)| (i, i + c.len_utf8()))
         else {
             continue;
         };
@@ -415,9 +417,9 @@ fn interview_answers(
                 }
             }
         };
-        let body = &para[colon + 1..];
+        let body = &para[after..];
         let lead = body.len() - body.trim_start().len();
-        let range = p.start + colon + 1 + lead..p.end;
+        let range = p.start + after + lead..p.end;
         // (Statements found by their cues are in text order: the one that
         // could overlap is found by halves.)
         let at = out.partition_point(|s| s.range.end <= range.start);
@@ -427,7 +429,7 @@ fn interview_answers(
         answers.push(Statement {
             speaker: Some(speaker),
             mention,
-            cue: p.start..p.start + colon + 1,
+            cue: p.start..p.start + after,
             kind: StatementKind::Direct,
             range,
         });
