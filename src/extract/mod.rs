@@ -97,20 +97,26 @@ pub fn by_entity<'a>(
 /// Whether spelling `a` of an entity is shown before spelling `b`: more
 /// zero-width non-joiners, then fewer spaces, then by text.
 fn shown_first(a: &EntityRef, b: &EntityRef) -> bool {
-    let text = |r: &EntityRef| match r {
-        EntityRef::Candidate(n) | EntityRef::Named(n, _) => Some(n.clone()),
-        EntityRef::Known(_) => None,
-    };
+    fn text(r: &EntityRef) -> Option<&Arc<str>> {
+        match r {
+            EntityRef::Candidate(n) | EntityRef::Named(n, _) => Some(n),
+            EntityRef::Known(_) => None,
+        }
+    }
     let (Some(a), Some(b)) = (text(a), text(b)) else {
         return false;
     };
+    // (Most mentions share one spelling, most often one string.)
+    if Arc::ptr_eq(a, b) || a == b {
+        return false;
+    }
     let rank = |n: &str| {
         (
             std::cmp::Reverse(n.matches('\u{200C}').count()),
             n.matches(' ').count(),
         )
     };
-    (rank(&a), &*a) < (rank(&b), &*b)
+    (rank(a), &**a) < (rank(b), &**b)
 }
 
 /// One entity's counts over a set of articles.

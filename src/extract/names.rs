@@ -3,16 +3,16 @@
 //! parts of speech, and verb forms. The lists are generated from
 //! openly licensed packages by `assets/gazetteer/names/generate.py`
 //! (sources and licences in each file's header), except the foreign
-//! given names, written for daftar. Everything is keyed by the search key
-//! with spaces and ZWNJ gone, as [`Token::key`](crate::text::tokenize::Token)
-//! and [`joined_key`](super::gazetteer::joined_key) give it, so «محمدحسین»,
-//! «محمد حسین» and «محمدحسين» are one given name.
+//! given names and the popular given names, written for daftar.
+//! Everything is keyed by [`joined_key`](super::gazetteer::joined_key),
+//! the search keys of a name's words run together, as the gazetteer is, so
+//! «محمدحسین», «محمد حسین» and «محمدحسين» are one given name.
 
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::text::search_key;
+use super::gazetteer::joined_key as key;
 
 const GIVEN: &str = include_str!("../../assets/gazetteer/names/given_names.txt");
 const FOREIGN_GIVEN: &str = include_str!("../../assets/gazetteer/names/foreign_given_names.txt");
@@ -25,21 +25,30 @@ const VERB_STEMS: &str = include_str!("../../assets/gazetteer/names/verb_stems.t
 pub enum Given {
     /// A name and no common word («محمدحسین», «ژیلا», «ایگناسیو»).
     Name,
-    /// Also a common word («امید», «بهار», «نادر»): a name only with
-    /// more evidence.
+    /// Also a common word («آسوده», «شهلا», «آهو»): a name only with
+    /// more evidence. (Names far more often words, «روز», «بهار», are
+    /// left out of the list.)
     Word,
 }
 
 /// Parts of speech a common word can have (Hazm's tags, grouped).
 #[derive(Debug, Clone, Copy, Default)]
 struct Tags {
-    /// Preposition, conjunction, determiner, pronoun, postposition,
-    /// number, classifier, interjection: never (part of) a name.
+    /// Preposition, conjunction, determiner, pronoun, postposition; or
+    /// number, classifier, interjection and no noun.
     closed: bool,
     /// An adverb.
     adverb: bool,
     /// A noun or adjective.
     noun: bool,
+}
+
+impl Tags {
+    /// A function word, or an adverb that is no noun: never (part of) a
+    /// name.
+    fn never_a_name(&self) -> bool {
+        self.closed || (self.adverb && !self.noun)
+    }
 }
 
 /// Verb stems whose verbs are light verbs («اعلام کرد», «برگزار شد»):
@@ -99,14 +108,6 @@ pub struct Lexicon {
 /// The lexicon, read once.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
-/// A name's key: its search key without spaces.
-fn key(name: &str) -> String {
-    search_key(name)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
 /// The data lines of a list (no header comments, no blanks).
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -138,11 +139,7 @@ impl Lexicon {
         }
         // Letters fold: «آین» is «این» by its key. A name whose key is a
         // function word or adverb is none.
-        let closed = |k: &str| {
-            common
-                .get(k)
-                .is_some_and(|t| t.closed || (t.adverb && !t.noun))
-        };
+        let closed = |k: &str| common.get(k).is_some_and(Tags::never_a_name);
         let mut given = HashMap::default();
         for l in lines(GIVEN) {
             let (name, word) = match l.split_once('\t') {
@@ -218,9 +215,7 @@ impl Lexicon {
 
     /// A function word, number word or adverb: never part of a name.
     pub fn is_closed(&self, key: &str) -> bool {
-        self.common
-            .get(key)
-            .is_some_and(|t| t.closed || (t.adverb && !t.noun))
+        self.common.get(key).is_some_and(Tags::never_a_name)
     }
 
     /// A common word of Persian as it stands («بانکی», «مرکزی»).
@@ -283,12 +278,6 @@ fn verb_forms(past: &str, present: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// The key of a name as the lexicon stores it (for tests and callers
-/// holding a name as written).
-pub fn name_key(name: &str) -> String {
-    key(name)
 }
 
 #[cfg(test)]

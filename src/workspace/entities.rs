@@ -198,9 +198,12 @@ impl EntityState {
             return Some(EntityRef::Known(e));
         }
         if candidate {
-            // A candidate person, organisation or place of that name.
+            // A candidate person, organisation or place of that name, in
+            // any spacing (see `EntityRef`'s equality).
+            let name: std::sync::Arc<str> = name.into();
             let named = |e: &EntityRef| match e {
-                EntityRef::Candidate(n) | EntityRef::Named(n, _) => &**n == name,
+                EntityRef::Candidate(_) => *e == EntityRef::Candidate(name.clone()),
+                EntityRef::Named(_, kind) => *e == EntityRef::Named(name.clone(), *kind),
                 EntityRef::Known(_) => false,
             };
             return articles
