@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::corpus::Article;
 use crate::extract::compare::{Side, StatementRef, compare};
-use crate::extract::{EntityName, Gazetteer};
+use crate::extract::{EntityName, Gazetteer, role_of};
 use crate::text::CharIndex;
 
 /// A statement as JSON, with its article's path, date and outlet.
@@ -25,6 +25,7 @@ fn statement_json(g: &Gazetteer, articles: &[Article], (ai, si): StatementRef) -
         "gregorian": a.date.as_ref().map(|d| d.day.to_string()),
         "source": a.source,
         "speaker": s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
+        "role": s.speaker.as_ref().and_then(|e| role_of(&a.mentions, e)),
         "mention": s.mention.as_ref().map(get),
         "cue": get(&s.cue),
         "kind": s.kind,

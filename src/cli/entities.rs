@@ -46,6 +46,7 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
                 "kind": r.name.kind,
                 "candidate": r.name.candidate,
                 "aliases": r.aliases,
+                "role": r.role,
                 "articles": r.articles,
                 "mentions": r.mentions,
             });
@@ -53,12 +54,15 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
         } else {
             writeln!(
                 out,
-                "{:<7} {:>7} {:>8}  {}{}",
+                "{:<7} {:>7} {:>8}  {}{}{}",
                 r.name.kind.as_str(),
                 r.articles,
                 r.mentions,
                 r.name.name,
-                if r.name.candidate { " (candidate)" } else { "" }
+                if r.name.candidate { " (candidate)" } else { "" },
+                r.role
+                    .as_deref()
+                    .map_or_else(String::new, |r| format!(" — {r}"))
             )?;
         }
     }

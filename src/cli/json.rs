@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::corpus::Article;
 use crate::dates::{ArticleDate, Provenance};
-use crate::extract::{EntityKind, EntityName, Gazetteer, StatementKind, by_entity};
+use crate::extract::{EntityKind, EntityName, Gazetteer, StatementKind, by_entity, role_of};
 use crate::text::CharIndex;
 
 #[derive(Debug, Serialize)]
@@ -92,6 +92,8 @@ pub struct EntityJson {
     pub name: String,
     pub kind: EntityKind,
     pub candidate: bool,
+    /// The role it was introduced with in the article.
+    pub role: Option<String>,
     pub mentions: Vec<MentionJson>,
 }
 
@@ -111,6 +113,9 @@ impl EntityJson {
                 name: e.name,
                 kind: e.kind,
                 candidate: e.candidate,
+                role: ms
+                    .iter()
+                    .find_map(|m| m.role.as_deref().map(str::to_string)),
                 mentions: ms
                     .into_iter()
                     .map(|m| {
@@ -131,6 +136,8 @@ impl EntityJson {
 #[derive(Debug, Serialize)]
 pub struct StatementJson {
     pub speaker: Option<String>,
+    /// The speaker's role in the article («رئیس‌کل بانک مرکزی»).
+    pub role: Option<String>,
     pub mention: Option<String>,
     pub cue: String,
     pub kind: StatementKind,
@@ -146,6 +153,11 @@ impl StatementJson {
             .iter()
             .map(|s| StatementJson {
                 speaker: s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
+                role: s
+                    .speaker
+                    .as_ref()
+                    .and_then(|e| role_of(&a.mentions, e))
+                    .map(str::to_string),
                 mention: s.mention.as_ref().map(get),
                 cue: get(&s.cue),
                 kind: s.kind,

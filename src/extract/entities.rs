@@ -83,6 +83,10 @@ pub struct Mention {
     pub start: u32,
     pub end: u32,
     pub via: Via,
+    /// The role a candidate was introduced with, as written («رئیس‌کل
+    /// بانک مرکزی» for «صالحی‌نیا، رئیس‌کل بانک مرکزی، …»): on the
+    /// introduction and on the later mentions by that role.
+    pub role: Option<Arc<str>>,
 }
 
 impl Mention {
@@ -311,6 +315,7 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
                 start: tokens[i].range.start as u32,
                 end: tokens[j].range.end as u32,
                 via,
+                role: None,
             });
             covered[i..=j].iter_mut().for_each(|c| *c = true);
         }
@@ -326,6 +331,7 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
                             start: tokens[k].range.start as u32,
                             end: tokens[end].range.end as u32,
                             via: Via::Name,
+                            role: None,
                         });
                         k = end + 1;
                     }
@@ -831,6 +837,7 @@ fn bodies_and_places(
             start: start_b,
             end: end_b,
             via: Via::Cue,
+            role: None,
         });
         k = end;
     }
@@ -1116,24 +1123,26 @@ fn candidates(
     let mut by_key: HashMap<String, Arc<str>> = HashMap::new();
     let mut surnames: HashMap<String, Arc<str>> = HashMap::new();
     // Role phrases (their words' keys) → who was introduced with them.
-    let mut roles: Vec<(Vec<&str>, Arc<str>, usize)> = Vec::new();
+    let mut roles: Vec<RoleUse> = Vec::new();
     for (r, name, role) in found {
         let key: String = tokens[r.clone()].iter().map(|t| t.key.as_str()).collect();
         if g.is_rejected(&key) || g.surface(&key).is_some() {
             continue;
         }
         let name = by_key.entry(key).or_insert(name).clone();
-        if let Some(role) = role {
+        let role = role.map(|role| {
             let keys: Vec<&str> = tokens[role.clone()]
                 .iter()
                 .map(|t| t.key.as_str())
                 .collect();
+            let written: Arc<str> = Arc::from(name_text(text, tokens, &role));
             // (A few dozen roles at most: each is looked for over the
             // rest of the article.)
             if roles.len() < 32 && !roles.iter().any(|(k, ..)| *k == keys) {
-                roles.push((keys, name.clone(), role.start));
+                roles.push((keys, name.clone(), role.start, written.clone()));
             }
-        }
+            written
+        });
         if let Some(last) = tokens.get(r.end - 1) {
             surnames.entry(last.key.clone()).or_insert(name.clone());
         }
@@ -1143,13 +1152,14 @@ fn candidates(
             start: tokens[r.start].range.start as u32,
             end: tokens[r.end - 1].range.end as u32,
             via: Via::Cue,
+            role,
         });
     }
     // The role alone, later on («رئیس‌کل بانک مرکزی افزود»): the person
     // introduced with it.
     // (Anywhere in the article: a headline names the role before the
     // text introduces the person.)
-    for (keys, name, introduced_at) in &roles {
+    for (keys, name, introduced_at, role) in &roles {
         let mut k = 0;
         while k + keys.len() <= tokens.len() {
             // (Not the apposition itself: it is the introduction.)
@@ -1167,6 +1177,7 @@ fn candidates(
                     start: tokens[k].range.start as u32,
                     end: tokens[k + keys.len() - 1].range.end as u32,
                     via: Via::Title,
+                    role: Some(role.clone()),
                 });
                 k += keys.len();
             } else {
@@ -1191,10 +1202,15 @@ fn candidates(
                 start: t.range.start as u32,
                 end: t.range.end as u32,
                 via: Via::Name,
+                role: None,
             });
         }
     }
 }
+
+/// A role phrase's word keys, who was introduced with it, where (its
+/// first word), and the phrase as written.
+type RoleUse<'t> = (Vec<&'t str>, Arc<str>, usize, Arc<str>);
 
 /// A candidate's name words, the name, and the role it was introduced
 /// with.
@@ -1316,6 +1332,35 @@ mod tests {
         assert_eq!(
             roles, ["محمدحسین صالحی‌نیا"; 2],
             "the headline and the later role"
+        );
+        // The role is kept with the introduction and the later mentions,
+        // in Persian letters, and the sidebar's row shows it.
+        let ms = extract(&g, &a.text, None);
+        let with_role: Vec<(&str, Option<&str>)> = ms
+            .iter()
+            .filter(|m| matches!(m.entity, EntityRef::Candidate(_)))
+            .map(|m| (&a.text[m.range()], m.role.as_deref()))
+            .collect();
+        assert_eq!(
+            with_role,
+            [
+                ("رئیس‌کل بانک مرکزی", Some("رئیس‌کل بانک مرکزی")),
+                ("محمدحسین صالحی‌نیا", Some("رئیس‌کل بانک مرکزی")),
+                ("رئیس‌کل بانک مرکزی", Some("رئیس‌کل بانک مرکزی")),
+            ]
+        );
+        let summary = crate::extract::EntitySummary::of(&g, [&ms[..]], None, 0);
+        let row = summary
+            .rows
+            .iter()
+            .find(|r| r.name.name == "محمدحسین صالحی‌نیا")
+            .expect("a row for the governor");
+        assert_eq!(row.role.as_deref(), Some("رئیس‌کل بانک مرکزی"));
+        let ms = extract(&g, "سرمربی ملوان، علی ياري‌پور، گفت که تیم آماده است.", None);
+        assert_eq!(
+            crate::extract::role_of(&ms, &EntityRef::Candidate("علی یاری‌پور".into())),
+            Some("سرمربی ملوان"),
+            "the role before the name, Arabic yeh read as Persian"
         );
         // A hall named after a person is a place, no mention of him.
         let f = found(

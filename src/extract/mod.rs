@@ -94,6 +94,15 @@ pub fn by_entity<'a>(
     order
 }
 
+/// The role `e` was introduced with in an article («رئیس‌کل بانک
+/// مرکزی»), if its mentions give one.
+pub fn role_of<'a>(mentions: &'a [Mention], e: &EntityRef) -> Option<&'a str> {
+    mentions
+        .iter()
+        .filter(|m| &m.entity == e)
+        .find_map(|m| m.role.as_deref())
+}
+
 /// Whether spelling `a` of an entity is shown before spelling `b`: more
 /// zero-width non-joiners, then fewer spaces, then by text.
 fn shown_first(a: &EntityRef, b: &EntityRef) -> bool {
@@ -126,6 +135,8 @@ pub struct EntityRow {
     pub name: EntityName,
     /// Other names (gazetteer aliases).
     pub aliases: Vec<String>,
+    /// The role most articles introduce it with («سرمربی ملوان»).
+    pub role: Option<String>,
     pub articles: usize,
     pub mentions: usize,
 }
@@ -156,6 +167,8 @@ impl EntitySummary {
         // run letters together («قلعه‌نویی», not «قلعهنویی»).
         let mut counts: HashMap<&EntityRef, (usize, usize, &EntityRef)> = HashMap::new();
         let mut co: HashMap<&EntityRef, usize> = HashMap::new();
+        // Each entity's roles, by how many mentions give each.
+        let mut roles: HashMap<&EntityRef, HashMap<&str, usize>> = HashMap::new();
         let mut n = 0;
         for mentions in articles {
             n += 1;
@@ -168,6 +181,9 @@ impl EntitySummary {
                 }
                 if seen.insert(&m.entity) {
                     c.0 += 1;
+                }
+                if let Some(role) = m.role.as_deref() {
+                    *roles.entry(&m.entity).or_default().entry(role).or_default() += 1;
                 }
             }
             if let Some(s) = selected
@@ -190,6 +206,11 @@ impl EntitySummary {
                         .map_or(Vec::new(), |x| x.aliases.clone()),
                     EntityRef::Candidate(_) | EntityRef::Named(..) => Vec::new(),
                 },
+                role: roles.get(e).and_then(|r| {
+                    r.iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|(r, _)| r.to_string())
+                }),
                 articles,
                 mentions,
             })

@@ -174,6 +174,12 @@ impl EntityPanel {
                 RtlText::new(&name.name, crate::ui::fonts::bold(size * 1.1))
                     .width(ui.available_width())
                     .show(ui, cache);
+                if let Some(role) = row.and_then(|r| r.role.as_deref()) {
+                    RtlText::new(role, FontId::proportional(size * 0.9))
+                        .color(ui.visuals().weak_text_color())
+                        .width(ui.available_width())
+                        .show(ui, cache);
+                }
                 ui.horizontal(|ui| {
                     ui.weak(format!(
                         "{}{}",
@@ -370,8 +376,11 @@ fn entity_row(
         egui::Sense::click(),
     );
     let label = format!(
-        "{}{}: {} articles, {} mentions",
+        "{}{}{}: {} articles, {} mentions",
         r.name.name,
+        r.role
+            .as_deref()
+            .map_or_else(String::new, |role| format!(" — {role}")),
         if r.name.candidate { " (candidate)" } else { "" },
         r.articles,
         r.mentions
@@ -397,12 +406,33 @@ fn entity_row(
             .max_rect(rect.shrink2(egui::vec2(4.0, 2.0)))
             .layout(egui::Layout::right_to_left(egui::Align::Center)),
     );
-    let mut name = RtlText::new(&r.name.name, FontId::proportional(size))
-        .width(rect.width() * 0.7)
-        .max_lines(1);
+    // The name as wide as it is (at most most of the row), then its role,
+    // smaller, in what room is left («صالحی‌نیا  رئیس‌کل بانک مرکزی»).
+    let font = FontId::proportional(size);
+    let max = rect.width() * 0.7;
+    let width = match &r.role {
+        Some(_) => cache
+            .layout(ui, &r.name.name, max, &font)
+            .lines
+            .first()
+            .and_then(|l| Some(l.runs.last()?.x + l.runs.last()?.w - l.runs.first()?.x))
+            .map_or(max, |w| (w + 2.0).min(max)),
+        None => max,
+    };
+    let mut name = RtlText::new(&r.name.name, font).width(width).max_lines(1);
     if r.name.candidate {
         name = name.color(weak);
     }
     name.show(&mut child, cache);
+    let room = rect.width() - width - 56.0;
+    if let Some(role) = &r.role
+        && room > 40.0
+    {
+        RtlText::new(role, FontId::proportional(size * 0.75))
+            .color(weak)
+            .width(room)
+            .max_lines(1)
+            .show(&mut child, cache);
+    }
     resp
 }

@@ -151,10 +151,17 @@ impl StatementsPanel {
                                 .date
                                 .as_ref()
                                 .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
-                            let line = match &a.source {
-                                Some(src) => format!("{date} · {src}"),
-                                None => date,
-                            };
+                            // Date, outlet and the speaker's role there.
+                            let role = s
+                                .speaker
+                                .as_ref()
+                                .and_then(|e| crate::extract::role_of(&a.mentions, e));
+                            let line = [Some(date.as_str()), a.source.as_deref(), role]
+                                .into_iter()
+                                .flatten()
+                                .filter(|x| !x.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(" · ");
                             let mut child = ui.new_child(
                                 egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(8.0, 3.0))),
                             );
