@@ -72,15 +72,35 @@ fn seed_gold_statements_with_their_speakers() {
     assert!(total >= 41, "{total} gold rows read");
     eprintln!("{found} of {total} gold statements found; missing: {missing:#?}");
     assert!(found >= 41, "{found} of {total}; missing: {missing:#?}");
-    // Nothing else is taken for a statement from these articles.
-    let all: usize = rows
-        .iter()
-        .map(|r| r["statements"].as_array().unwrap().len())
-        .sum();
-    assert!(
-        all <= total + 1,
-        "{all} statements found for {total} gold ones"
-    );
+    // Nothing else is taken for a statement from these articles but what
+    // a gold speaker says on the way to a cue («X با بیان اینکه …،
+    // افزود»), which the gold does not list and issue 16 asks for: said by
+    // one of that article's gold speakers.
+    let mut others = Vec::new();
+    for r in &rows {
+        let file = &r["path"].as_str().unwrap()[..3];
+        let speakers: Vec<&str> = gold
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|c| c[0] == file)
+            .map(|c| c[2])
+            .collect();
+        for (i, s) in r["statements"].as_array().unwrap().iter().enumerate() {
+            if used.contains(&(file.to_string(), i)) {
+                continue;
+            }
+            let on_the_way = s["cue"].as_str().unwrap().starts_with("با ")
+                && s["cue"].as_str().unwrap().ends_with("اینکه")
+                && s["speaker"]
+                    .as_str()
+                    .is_some_and(|sp| speakers.contains(&sp));
+            if !on_the_way {
+                others.push(format!("{file}: {s}"));
+            }
+        }
+    }
+    assert!(others.len() <= 1, "not in the gold: {others:#?}");
 }
 
 /// `daftar compare` on the seeds: Putin against the Iranian presidents.

@@ -353,9 +353,15 @@ fn classify(key: &str, words: usize, dates: &[FoundDate], folded: &Folded) -> Li
         rest.push_str(&key[last..]);
         // «یکشنبه ۲۲ مهر ۱۴۰۳ | کد خبر: ۸۸۱۲۳ | نویسنده: …»: a date among
         // labelled metadata is a dateline too.
+        // So is an agency's «کرمانشاه - صدای زاگرس - ۲ دی ۱۴۰۳»: short
+        // pieces between dashes.
         let labelled = || {
             rest.split(SEGMENT_SEPARATORS)
                 .all(|seg| word_count(seg) <= 2 || is_metadata_segment(seg.trim()))
+                || (rest.contains(['-', '–', '—'])
+                    && rest
+                        .split(['-', '–', '—', '|'])
+                        .all(|seg| word_count(seg) <= 3))
         };
         if word_count(&rest) <= 2 || labelled() {
             return LineKind::Dateline;
@@ -1352,6 +1358,8 @@ mod tests {
         for line in [
             "تاریخ انتشار: ۱۴۰۳/۰۹/۰۲ - ۱۸:۰۱",
             "جمعه ۲ آذر ۱۴۰۳ تهران ۱۸:۰۱",
+            // A city and an outlet of two words between dashes.
+            "اراک - صدای مرکزی - ۱۴ بهمن ۱۴۰۲",
         ] {
             let folded = Folded::new(line);
             let dates = find_dates_folded(&folded);

@@ -278,6 +278,18 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
         };
         let (entity, via) = match surface {
             Surface::Entity(e) => (Some(e), Via::Name),
+            // «وزیر خارجه بولیوی»: an office of another country, whose
+            // holder the gazetteer does not know (its own countries'
+            // titles are surfaces of their own, «رئیس‌جمهور روسیه»).
+            Surface::Title(_)
+                if j + 1 < tokens.len()
+                    && joins(&tokens[j], &tokens[j + 1])
+                    && matches!(longest_at(j + 1, tokens.len() - 1), Some((_, Surface::Entity(p)))
+                        if g.entities[p as usize].kind == EntityKind::Place
+                            && g.entities[p as usize].name != "ایران") =>
+            {
+                (None, Via::Title)
+            }
             Surface::Title(o) => {
                 let office = &g.offices[o as usize];
                 // The holder on the article's date; undated, the last
@@ -341,10 +353,92 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
         }
         i = j + 1;
     }
+    report_sources(g, text, &tokens, &mut covered, &joins, &mut out);
     bodies_and_places(g, text, &tokens, &mut covered, &joins, &mut out);
     candidates(g, text, &tokens, &mut covered, &joins, &mut out);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// «به گزارش مهر، …», «به نقل از آذرخبر»: the outlet a report cites is an
+/// organisation, even when its name is also a place («فارس») or a word
+/// («مهر», «میزان»): a known outlet (`assets/gazetteer/outlets.ron`) of
+/// up to three words, or one word that is no Persian word, before a comma.
+fn report_sources(
+    g: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    covered: &mut [bool],
+    joins: &dyn Fn(&Token, &Token) -> bool,
+    out: &mut Vec<Mention>,
+) {
+    let lex = &*LEXICON;
+    let key = |k: usize| tokens.get(k).map_or("", |t| t.key.as_str());
+    for k in 2..tokens.len() {
+        // «به گزارش X», «به نقل از X», either with «خبرنگار» before X; «به
+        // خبرنگار X گفت», «در گفت‌وگو با X»: only a known outlet there.
+        let reporter = usize::from(key(k - 1) == "خبرنگار");
+        let at = |back: usize| k.checked_sub(back + reporter).map_or("", key);
+        let cited = (at(2) == "به" && at(1) == "گزارش")
+            || (at(3) == "به" && at(2) == "نقل" && at(1) == "از");
+        let talked_to =
+            (reporter == 1 && key(k - 2) == "به") || (key(k - 1) == "با" && key(k - 2) == "گفتوگو");
+        if !cited && !talked_to {
+            continue;
+        }
+        let outlets = &crate::corpus::outlets::BUNDLED;
+        let known = (1..=3).rev().find(|&n| {
+            k + n <= tokens.len()
+                && (k + 1..k + n).all(|x| joins(&tokens[x - 1], &tokens[x]))
+                && outlets.knows(&name_text(text, tokens, &(k..k + n)))
+        });
+        let comma_after = text[tokens[k].range.end..]
+            .trim_start()
+            .starts_with(['،', ',']);
+        let unknown = cited
+            && comma_after
+            && is_name_word(&tokens[k])
+            && !lex.is_common(key(k))
+            && !is_role(key(k))
+            && lex.given(key(k)).is_none();
+        let Some(n) = known.or(unknown.then_some(1)) else {
+            continue;
+        };
+        let start = tokens[k].range.start as u32;
+        let end = tokens[k + n - 1].range.end as u32;
+        let name = outlets.canonical(&name_text(text, tokens, &(k..k + n)));
+        let known_org =
+            |e: u32| g.entities.get(e as usize).map(|x| x.kind) == Some(EntityKind::Org);
+        // The gazetteer's mentions there (they are in text order; a name
+        // is a few words, so a few before the outlet's end at most).
+        let upto = out.partition_point(|m| m.start < end);
+        let mut there: Vec<usize> = (upto.saturating_sub(8)..upto)
+            .filter(|&x| out[x].end > start)
+            .collect();
+        // (A known organisation there already is the outlet.)
+        if there
+            .iter()
+            .any(|&x| matches!(out[x].entity, EntityRef::Known(e) if known_org(e)))
+        {
+            continue;
+        }
+        there.reverse();
+        for x in there {
+            out.remove(x);
+        }
+        let entity = match g.surface(&joined_key(&name)) {
+            Some(Surface::Entity(e)) if known_org(e) => EntityRef::Known(e),
+            _ => EntityRef::Named(Arc::from(name), EntityKind::Org),
+        };
+        covered[k..k + n].iter_mut().for_each(|c| *c = true);
+        out.push(Mention {
+            entity,
+            start,
+            end,
+            via: Via::Name,
+            role: None,
+        });
+    }
 }
 
 /// Head nouns of organisations, as written: the name runs on after them.
@@ -632,7 +726,7 @@ const ROLES: &[&str] = &[
 static ROLE_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
     std::sync::LazyLock::new(|| ROLES.iter().map(|r| joined_key(r)).collect());
 
-fn is_role(key: &str) -> bool {
+pub(crate) fn is_role(key: &str) -> bool {
     ROLE_KEYS.contains(key)
 }
 
@@ -680,16 +774,37 @@ fn bodies_and_places(
     out: &mut Vec<Mention>,
 ) {
     let lex = &*LEXICON;
-    let head_of = |x: usize| HEADS.get(tokens[x].key.as_str()).copied();
+    let head_of = |x: usize| HEADS.get(tokens.get(x)?.key.as_str()).copied();
     // A name word, not the nominal half of a compound verb («… برگزار
     // کرد», «… ثبت شده») nor a word of time («کمیسیون هفته …»).
+    // (A future's «خواهد» and «دارد» end a compound verb too: «…
+    // بررسی خواهد شد», «… قرار دارد».)
+    let verb_after = |x: usize| {
+        tokens.get(x + 1).is_some_and(|n| {
+            joins(&tokens[x], n)
+                && (lex.is_light_verb(&n.key)
+                    || n.key.starts_with("خواه")
+                    || HAVE.contains(&n.key.as_str()))
+        })
+    };
+    // A past stem before a name word or a word no verb ends a clause
+    // before («نیز», «را») is a noun («سازمان حفاظت محیط زیست استان …»,
+    // «… محیط زیست نیز»); a verb of saying never is.
+    let stem_in_name = |x: usize| {
+        let t = &tokens[x];
+        lex.is_bare_past(&t.key)
+            && !SAYS.contains(&t.key.as_str())
+            && tokens.get(x + 1).is_some_and(|n| {
+                joins(t, n)
+                    && ((is_name_word(n) && !verb_after(x + 1))
+                        || matches!(n.key.as_str(), "نیز" | "را" | "هم" | "همچنین"))
+            })
+    };
     let wordy_at = |x: usize| {
         let t = &tokens[x];
-        is_name_word(t)
+        (is_name_word(t) || stem_in_name(x))
             && !TIME_WORDS.contains(&t.key.as_str())
-            && !tokens
-                .get(x + 1)
-                .is_some_and(|n| joins(t, n) && lex.is_light_verb(&n.key))
+            && !verb_after(x)
     };
     // «صنعت، معدن و تجارت»: a comma before one or two name words, «و»
     // and a name word.
@@ -715,15 +830,38 @@ fn bodies_and_places(
             k += 1;
             continue;
         }
-        // «مرکز استان …»: the head and its common noun are no name, and
-        // the noun heads none either.
-        if tokens
-            .get(k + 1)
-            .is_some_and(|n| NOT_A_NAME_AFTER_HEAD.contains(&n.key.as_str()))
-        {
-            k += 2;
+        // «این استان», «همین بیمارستان»: a body named before.
+        if k > 0 && DEMONSTRATIVES.contains(&tokens[k - 1].key.as_str()) {
+            k += 1;
             continue;
         }
+        // «مرکز استان …»: the head and its common noun are no name, and
+        // the noun heads none either; but «دادگستری استان اصفهان» is the
+        // province's court.
+        if let Some(n) = tokens.get(k + 1)
+            && NOT_A_NAME_AFTER_HEAD.contains(&n.key.as_str())
+        {
+            let of_a_place = matches!(n.key.as_str(), "استان" | "شهر" | "شهرستان")
+                && tokens[k].key != "مرکز"
+                && k + 2 < tokens.len()
+                && covered[k + 2]
+                && joins(n, &tokens[k + 2]);
+            if !of_a_place {
+                k += 2;
+                continue;
+            }
+        }
+        // «تالار کتابخانه مرکزی تبریز»: a hall of a body is named by the
+        // body.
+        if kind == EntityKind::Place && head_of(k + 1) == Some(EntityKind::Org) && !covered[k + 1] {
+            k += 1;
+            continue;
+        }
+        // A name with a person's in it («بیمارستان امام خمینی», «خیابان
+        // فردوسی») or a street's ends before the city it is in: «…
+        // تهران» locates it; a body's name of common words keeps its city
+        // («دانشگاه علوم پزشکی مشهد»).
+        let mut personal = kind == EntityKind::Place;
         let admin = ADMIN_HEADS.contains(&tokens[k].key.as_str());
         let max = match (kind, admin) {
             (EntityKind::Org, _) => 9,
@@ -751,11 +889,26 @@ fn bodies_and_places(
                 let known_end = known.end as usize;
                 let place = matches!(known.entity, EntityRef::Known(e)
                     if g.entities[e as usize].kind == EntityKind::Place);
+                if place && personal && !admin && end > k + 1 {
+                    break;
+                }
+                personal |= matches!(known.entity, EntityRef::Known(e)
+                    if g.entities[e as usize].kind == EntityKind::Person);
                 while end < tokens.len() && tokens[end].range.end <= known_end {
                     end += 1;
                 }
-                // A place ends the name («… آذربایجان شرقی»).
+                // A place ends the name («… آذربایجان شرقی»), with a
+                // direction after it («… تهران بزرگ»).
                 if admin || place {
+                    if place
+                        && !admin
+                        && end < tokens.len()
+                        && !covered[end]
+                        && joins(&tokens[end - 1], &tokens[end])
+                        && DIRECTIONS.contains(&tokens[end].key.as_str())
+                    {
+                        end += 1;
+                    }
                     break;
                 }
                 continue;
@@ -771,6 +924,7 @@ fn bodies_and_places(
                     || t.key == "امام"
                     || (t.key == "کل" && end == k + 1))
             {
+                personal |= t.key != "کل";
                 end += 1;
                 continue;
             }
@@ -793,6 +947,7 @@ fn bodies_and_places(
             if kind == EntityKind::Place && !and {
                 let derived = lex.is_common(&t.key)
                     && !lex.is_word(&t.key)
+                    && t.key.ends_with('ی')
                     && !lex.is_surname(&t.key)
                     && lex.given(&t.key).is_none();
                 let fits = if admin {
@@ -843,13 +998,23 @@ fn bodies_and_places(
     }
 }
 
+/// Forms of «داشتن» after the noun of a compound verb («قرار دارد»).
+const HAVE: &[&str] = &["دارد", "دارند", "داشت", "داشتند", "ندارد", "ندارند"];
+
+/// Words before a head noun that point back to a body already named.
+const DEMONSTRATIVES: &[&str] = &["این", "ان", "همین", "همان", "هر"];
+
 /// A nationality or origin adjective: a known place and «ی» («ایرانی»,
-/// «اسپانیایی», «ترکیه‌ای»), or «خارجی», «داخلی».
+/// «ترکیه‌ای»), any word in «ـایی» («اسپانیایی», «آسیایی»), or «خارجی»,
+/// «داخلی».
 fn nationality(g: &Gazetteer, key: &str) -> bool {
     if matches!(
         key,
         "خارجی" | "داخلی" | "بینالمللی" | "محلی" | "دولتی" | "خصوصی"
     ) {
+        return true;
+    }
+    if key.ends_with("ایی") && key.chars().count() >= 5 {
         return true;
     }
     ["ایی", "ای", "ی"].iter().any(|s| {
@@ -1057,8 +1222,16 @@ fn candidates(
         }
         // «رئیس‌کل بانک مرکزی، محمدحسین صالحی‌نیا، …»: a role, a comma,
         // a name, a comma.
+        // (The role's words run up to the comma unbroken: «… پاسخ داد.
+        // سرمربی تیم ملی، X» starts at «سرمربی».)
         let role_before = (k >= 1 && comma_between(k - 1, k))
-            .then(|| (k.saturating_sub(7)..k).find(|&x| is_role(&tokens[x].key)))
+            .then(|| {
+                let mut from = k - 1;
+                while from > k.saturating_sub(7) && joins(&tokens[from - 1], &tokens[from]) {
+                    from -= 1;
+                }
+                (from..k).find(|&x| is_role(&tokens[x].key))
+            })
             .flatten();
         if let Some(head) = role_before {
             let r = match person_at(k, covered) {
@@ -1416,6 +1589,73 @@ mod tests {
                 ("دانشگاه علوم پزشکی مشهد".to_string(), EntityKind::Org),
                 ("رودخانه قره‌سو".to_string(), EntityKind::Place),
             ]
+        );
+    }
+
+    #[test]
+    fn outlets_cited_are_organisations_even_when_their_name_is_a_place() {
+        let g = Gazetteer::bundled();
+        let named = |text: &str| -> Vec<(String, EntityKind, String)> {
+            let a = article(text, Some("2024-06-01"));
+            extract(&g, &a.text, None)
+                .iter()
+                .map(|m| {
+                    let e = EntityName::of(&g, &m.entity);
+                    (e.name, e.kind, a.text[m.range()].to_string())
+                })
+                .collect()
+        };
+        let f = named("به گزارش فارس، باران آمد. به گزارش خبرنگار مهر، برف آمد.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|x| x.1 == EntityKind::Org), "{f:?}");
+        assert_eq!((f[0].2.as_str(), f[1].2.as_str()), ("فارس", "مهر"));
+        // An outlet no list knows, one word that is no Persian word.
+        let f = named("به نقل از کاسپین‌نیوز، بازار آرام بود.");
+        assert_eq!(f[0].1, EntityKind::Org, "{f:?}");
+        // Elsewhere «فارس» is the province.
+        let f = named("باران در استان فارس بارید.");
+        assert_eq!(f[0].1, EntityKind::Place, "{f:?}");
+    }
+
+    #[test]
+    fn where_a_bodys_name_ends() {
+        let g = Gazetteer::bundled();
+        let named = |text: &str| -> Vec<String> {
+            let a = article(text, Some("2024-06-01"));
+            extract(&g, &a.text, None)
+                .iter()
+                .map(|m| EntityName::of(&g, &m.entity).name)
+                .collect()
+        };
+        // A past stem inside a name is a noun; «این استان» names no new
+        // place; a verb's noun after a name is no part of it.
+        assert_eq!(
+            named("سازمان حفاظت محیط زیست نیز در این استان بیانیه داد."),
+            ["سازمان حفاظت محیط زیست"]
+        );
+        assert_eq!(
+            named("نتیجه در استانداری بررسی خواهد شد و تیم در صدر لیگ برتر قرار دارد."),
+            ["لیگ برتر"]
+        );
+        // A hospital or street named after someone ends before its city;
+        // a body of common words keeps it.
+        assert_eq!(
+            named("بیمار به بیمارستان امام خمینی تهران و خیابان فردوسی شیراز رفت."),
+            ["بیمارستان امام خمینی", "تهران", "خیابان فردوسی", "شیراز"]
+        );
+        assert_eq!(
+            named("شرکت توزیع نیروی برق تهران بزرگ خبر داد."),
+            ["شرکت توزیع نیروی برق تهران بزرگ"]
+        );
+        // A hall of a library is named by the library; a province's court.
+        assert_eq!(
+            named("مراسم در تالار کتابخانه مرکزی تبریز بود و دادگستری استان اصفهان حکم داد."),
+            ["کتابخانه مرکزی تبریز", "دادگستری استان اصفهان"]
+        );
+        // Another country's minister is not Iran's.
+        assert_eq!(
+            named("وزیر خارجه بولیوی به تهران آمد."),
+            ["بولیوی", "تهران"]
         );
     }
 

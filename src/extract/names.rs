@@ -103,6 +103,8 @@ pub struct Lexicon {
     common: HashMap<String, Tags>,
     /// Verb form → whether its verb is a light verb.
     verbs: HashMap<String, bool>,
+    /// Past stems of verbs that are not light («زیست», «گذشت»).
+    bare_past: HashSet<String>,
 }
 
 /// The lexicon, read once.
@@ -158,6 +160,7 @@ impl Lexicon {
         }
         let surnames = lines(SURNAMES).map(key).filter(|k| !closed(k)).collect();
         let mut verbs = HashMap::default();
+        let mut bare_past = HashSet::default();
         for l in lines(VERB_STEMS) {
             let Some((past, present)) = l.split_once('#') else {
                 continue;
@@ -166,6 +169,9 @@ impl Lexicon {
             let past = key(past.split_whitespace().next().unwrap_or(""));
             let present = key(present.split_whitespace().next().unwrap_or(""));
             let light = LIGHT.contains(&past.as_str());
+            if !light {
+                bare_past.insert(past.clone());
+            }
             // The bare past stem is a noun as often as a verb («شکست»,
             // «زیست», «برد»): a verb only when it is no common noun.
             let bare_is_noun = common.get(&past).is_some_and(|t| t.noun);
@@ -185,7 +191,14 @@ impl Lexicon {
             surnames,
             common,
             verbs,
+            bare_past,
         }
+    }
+
+    /// A past stem of a verb that is not light: a verb at a clause's end,
+    /// a noun inside a name («محیط زیست»).
+    pub fn is_bare_past(&self, key: &str) -> bool {
+        self.bare_past.contains(key)
     }
 
     /// Whether a word (a token key) is a given name, and how sure.

@@ -101,22 +101,40 @@ pub fn statements(
     // مرکزی، …») or later in the sentence does not speak.
     let opens_sentence = |m: &Mention| {
         let before = text[..m.start as usize].trim_end_matches([' ', '\u{200C}']);
-        before.is_empty()
-            || before.ends_with(['.', '!', '؟', '?', '\n', '؛'])
-            || (before.ends_with('،') && {
-                // (The report clause is short: a few hundred bytes back at
-                // most, so a long line costs no more per mention.)
-                let before =
-                    &before[before.floor_char_boundary(before.len().saturating_sub(300))..];
-                let ends = ['.', '!', '؟', '?', '\n', '؛'];
-                let sentence = before
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| ends.contains(c))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                let clause = before[sentence..].trim_start();
-                clause.starts_with("به گزارش") || clause.starts_with("به نقل از")
-            })
+        // «روابط عمومی استانداری … اعلام کرد»: the body's office speaks
+        // for it.
+        let before = before
+            .strip_suffix("روابط عمومی")
+            .or_else(|| before.strip_suffix("روابط\u{200C}عمومی"))
+            .map_or(before, |b| b.trim_end_matches([' ', '\u{200C}']));
+        let ends = ['.', '!', '؟', '?', '\n', '؛'];
+        if before.is_empty() || before.ends_with(ends) {
+            return true;
+        }
+        if !before.ends_with('،') {
+            return false;
+        }
+        // After a comma: the clause before it is a report clause («به
+        // گزارش مهر، …») or a short opening phrase that names no one («از
+        // سوی دیگر، …», «در همین روز، …»).
+        // (The clause is short: a few hundred bytes back at most, so a
+        // long line costs no more per mention.)
+        let from = before.floor_char_boundary(before.len().saturating_sub(300));
+        let near = &before[from..];
+        let sentence = near
+            .char_indices()
+            .rev()
+            .find(|(_, c)| ends.contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause = near[sentence..].trim_start();
+        let clause_at = (from + sentence) as u32;
+        clause.starts_with("به گزارش")
+            || clause.starts_with("به نقل از")
+            || (clause.split_whitespace().count() <= 6
+                && !clause[..clause.len() - '،'.len_utf8()].contains(['،', '«'])
+                && mentions
+                    .get(mentions.partition_point(|o| o.start < clause_at))
+                    .is_none_or(|o| o.start >= m.start))
     };
     let persons: Vec<&Mention> = mentions
         .iter()
@@ -326,6 +344,21 @@ pub fn statements(
             if let Some(sp) = st.speaker.clone().zip(st.mention.clone()) {
                 last_subject = Some(sp);
             }
+            if let Some((said_cue, said)) =
+                said_on_the_way(para, &tokens, sentence_start, cue.start, &quotes)
+            {
+                let base = block.range.start;
+                push(
+                    &mut out,
+                    Statement {
+                        speaker: st.speaker.clone(),
+                        mention: st.mention.clone(),
+                        cue: base + said_cue.start..base + said_cue.end,
+                        kind: StatementKind::Indirect,
+                        range: trim(text, base + said.start..base + said.end),
+                    },
+                );
+            }
             push(&mut out, st);
         }
         let base = block.range.start;
@@ -342,7 +375,76 @@ pub fn statements(
         }
     }
     interview_answers(text, &persons, parts, &mut out);
+    headline_by_role(text, mentions, &persons, parts, &mut out);
     out
+}
+
+/// A headline «ROLE: …» that names no one («رئیس‌کل بانک مرکزی: …»,
+/// «سرمربی: …»): said by the person the article introduces with that
+/// role (all the label's words in their role), else by the first person
+/// who speaks in the body — the headline quotes the article's speaker.
+fn headline_by_role(
+    text: &str,
+    mentions: &[Mention],
+    persons: &[&Mention],
+    parts: &ArticleParts,
+    out: &mut Vec<Statement>,
+) {
+    let Some(title) = &parts.title else {
+        return;
+    };
+    let Some(colon) = text[title.clone()].find(':') else {
+        return;
+    };
+    let at = title.start + colon;
+    // («برد … در اهواز؛ سرمربی: …»: the label after a semicolon.)
+    let from = text[title.start..at]
+        .rfind(['؛', '،'])
+        .map_or(title.start, |x| title.start + x + '؛'.len_utf8());
+    let label = tokenize(&text[from..at]);
+    let said = trim(text, at + 1..title.end);
+    let first_is_role = label
+        .first()
+        .is_some_and(|t| super::entities::is_role(&t.key));
+    if !first_is_role
+        || label.len() > 6
+        || said.is_empty()
+        || out
+            .iter()
+            .any(|s| s.range.start < title.end && s.range.end > title.start)
+    {
+        return;
+    }
+    let words: Vec<String> = label.iter().map(|t| t.key.clone()).collect();
+    let by_role = mentions.iter().find(|m| {
+        m.role.as_deref().is_some_and(|role| {
+            let role: Vec<String> = tokenize(role).into_iter().map(|t| t.key).collect();
+            words.iter().all(|w| role.contains(w))
+        })
+    });
+    let speaker = by_role.map(|m| m.entity.clone()).or_else(|| {
+        out.iter()
+            .filter(|s| s.range.start >= title.end)
+            .find_map(|s| {
+                let e = s.speaker.as_ref()?;
+                persons
+                    .iter()
+                    .any(|m| {
+                        &m.entity == e && matches!(e, EntityRef::Candidate(_) | EntityRef::Known(_))
+                    })
+                    .then(|| e.clone())
+            })
+    });
+    if let Some(speaker) = speaker {
+        out.push(Statement {
+            speaker: Some(speaker),
+            mention: None,
+            cue: at..at + 1,
+            kind: StatementKind::Direct,
+            range: said,
+        });
+        out.sort_by_key(|s| s.range.start);
+    }
 }
 
 /// Interviews: a paragraph «NAME: …» (a person named just before the
@@ -440,6 +542,53 @@ fn interview_answers(
     }
 }
 
+/// «X با بیان اینکه …، افزود»: what the speaker said on the way to the
+/// cue at `cue_start` («با بیان اینکه», «با اشاره به اینکه», «با تأکید بر
+/// اینکه», «ضمن اعلام اینکه» …), as (the phrase, what was said) in `para`:
+/// from after «اینکه» to the last comma before the cue, or to the cue.
+fn said_on_the_way(
+    para: &str,
+    tokens: &[Token],
+    sentence_start: usize,
+    cue_start: usize,
+    quotes: &[Range<usize>],
+) -> Option<(Range<usize>, Range<usize>)> {
+    // (Within the words a subject is looked for in, as for the speaker.)
+    let hi = tokens.partition_point(|t| t.range.start < cue_start);
+    let lo = tokens
+        .partition_point(|t| t.range.start < sentence_start)
+        .max(hi.saturating_sub(SUBJECT_WINDOW));
+    let words = &tokens[lo..hi.max(lo)];
+    let key = |i: usize| words.get(i).map_or("", |t| t.key.as_str());
+    (0..words.len()).find_map(|i| {
+        if !matches!(key(i), "با" | "ضمن") || in_quotes(quotes, words[i].range.start) {
+            return None;
+        }
+        // The verbal noun, with its preposition: «بیان», «اشاره به»,
+        // «تاکید بر».
+        let mut j = i + 1;
+        match key(j) {
+            "بیان" | "اعلام" | "یاداوری" | "ابراز" | "توضیح" => j += 1,
+            "اشاره" | "تاکید" if matches!(key(j + 1), "به" | "بر") => j += 2,
+            _ => return None,
+        }
+        let said_from = match (key(j), key(j + 1)) {
+            ("اینکه", _) => words[j].range.end,
+            ("این", "که") => words[j + 1].range.end,
+            _ => return None,
+        };
+        let phrase = words[i].range.start..said_from;
+        let before_cue = &para[said_from..cue_start];
+        let end = before_cue
+            .char_indices()
+            .rfind(|&(x, c)| c == '،' && !in_quotes(quotes, said_from + x))
+            .map_or(said_from + before_cue.trim_end().len(), |(x, _)| {
+                said_from + x
+            });
+        (end > said_from + 1).then_some((phrase, said_from..end))
+    })
+}
+
 /// The parts of an article statements are looked for in (byte ranges).
 #[derive(Debug, Clone, Default)]
 pub struct ArticleParts {
@@ -495,7 +644,17 @@ fn statement_for(
             .find(|m| (m.end as usize) <= comma)
         {
             Some(m) => (Some(m.entity.clone()), Some(m.range())),
-            None => (None, None),
+            // «به گفته وی، …»: the previous subject.
+            None => match (&para[cue.end..comma - base].trim(), last_subject) {
+                (&("وی" | "او" | "ایشان"), Some((e, _))) => {
+                    let at = para[cue.end..]
+                        .find(|c: char| !c.is_whitespace())
+                        .unwrap_or(0);
+                    let from = base + cue.end + at;
+                    (Some(e.clone()), Some(from..comma))
+                }
+                _ => (None, None),
+            },
         }
     } else {
         match subject(
@@ -728,14 +887,26 @@ fn last_sentence_end(para: &str, from: usize, to: usize, quotes: &[Range<usize>]
     let mut last = None;
     for (i, c) in para[from..to].char_indices() {
         let at = from + i;
-        if matches!(c, '.' | '!' | '؟' | '?')
-            && !in_quotes(quotes, at)
-            && is_sentence_stop(para, at)
-        {
+        if ends_sentence(para, at, c, quotes) {
             last = Some(at + c.len_utf8());
         }
     }
     last
+}
+
+/// Whether character `c` at `at` ends a sentence: a full stop outside
+/// quotations (not a decimal point), or the closing guillemet of a
+/// quotation whose last sentence ends inside it («… است.» یک مقام …).
+fn ends_sentence(para: &str, at: usize, c: char, quotes: &[Range<usize>]) -> bool {
+    match c {
+        '.' | '!' | '؟' | '?' => !in_quotes(quotes, at) && is_sentence_stop(para, at),
+        '»' => {
+            let i = quotes.partition_point(|q| q.end <= at);
+            quotes.get(i).is_some_and(|q| q.end == at + c.len_utf8())
+                && para[..at].trim_end().ends_with(['.', '!', '؟', '?'])
+        }
+        _ => false,
+    }
 }
 
 /// A full stop, not a decimal point or an abbreviation dot.
@@ -759,11 +930,7 @@ fn sentence_end(para: &str, from: usize, stops: &[usize]) -> usize {
 /// sentence's end by halves instead of scanning on.
 fn sentence_stops(para: &str, quotes: &[Range<usize>]) -> Vec<usize> {
     para.char_indices()
-        .filter(|&(at, c)| {
-            matches!(c, '.' | '!' | '؟' | '?')
-                && !in_quotes(quotes, at)
-                && is_sentence_stop(para, at)
-        })
+        .filter(|&(at, c)| ends_sentence(para, at, c, quotes))
         .map(|(at, _)| at)
         .collect()
 }
@@ -932,6 +1099,76 @@ mod tests {
                 "2025-02-01"
             ),
             [one("عباس عراقچی", D, "مذاکرات بدون پیش‌شرط ادامه دارد")]
+        );
+    }
+
+    #[test]
+    fn a_headline_role_is_the_person_introduced_with_it() {
+        let text = "برنامه تازه آب؛ سخنگوی شورای شهر: بودجه کافی نیست\n\
+                    زهره قاسمی‌پور، سخنگوی شورای شهر اراک، روز دوشنبه گفت که طرح ادامه دارد.";
+        let got = said(text, true, "2025-02-01");
+        assert_eq!(got[0], one("زهره قاسمی‌پور", D, "بودجه کافی نیست"));
+        // A label that is no role names no one.
+        let text = "تحلیل: بودجه کافی نیست\nزهره قاسمی‌پور، سخنگوی شورا، گفت که طرح ادامه دارد.";
+        assert_eq!(said(text, true, "2025-02-01").len(), 1);
+    }
+
+    #[test]
+    fn what_is_said_on_the_way_to_the_cue_is_the_speakers_too() {
+        assert_eq!(
+            said(
+                "مهرداد کیانی‌فر، مدیرعامل شرکت آب منطقه‌ای یزد، با بیان اینکه ذخایر سدها کم شده است، افزود که جیره‌بندی در کار نیست.",
+                false,
+                "2025-02-01"
+            ),
+            [
+                one("مهرداد کیانی‌فر", I, "ذخایر سدها کم شده است"),
+                one("مهرداد کیانی‌فر", I, "جیره‌بندی در کار نیست")
+            ]
+        );
+        // «با تأکید بر اینکه» without a comma: up to the cue.
+        let got = said(
+            "مهرداد کیانی‌فر با تأکید بر اینکه آب گران نمی‌شود گفت: «مصرف باید کم شود.»",
+            false,
+            "2025-02-01",
+        );
+        assert_eq!(got[0], one("مهرداد کیانی‌فر", I, "آب گران نمی‌شود"));
+        assert_eq!(got[1], one("مهرداد کیانی‌فر", D, "مصرف باید کم شود"));
+    }
+
+    #[test]
+    fn a_body_after_an_opening_phrase_speaks_and_so_does_this_agency() {
+        let got = said(
+            "مهرداد کیانی‌فر گفت که آب کم است. از سوی دیگر، وزارت نیرو اعلام کرد که مصرف برق رکورد زد. \
+             این وزارتخانه همچنین اعلام کرد که خاموشی در کار نیست. به گفته وی، برق کافی است.",
+            false,
+            "2025-02-01",
+        );
+        let speakers: Vec<Option<&str>> = got.iter().map(|s| s.0.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("مهرداد کیانی‌فر"),
+                Some("وزارت نیرو"),
+                Some("وزارت نیرو"),
+                Some("وزارت نیرو")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_that_ends_its_sentence_ends_the_subjects_reach() {
+        let got = said(
+            "مهرداد کیانی‌فر گفت: «کار تمام شد.» یک مقام آگاه نیز گفت که کار ادامه دارد.",
+            false,
+            "2025-02-01",
+        );
+        assert_eq!(
+            got,
+            [
+                one("مهرداد کیانی‌فر", D, "کار تمام شد"),
+                (None, I, "کار ادامه دارد".to_string())
+            ]
         );
     }
 
