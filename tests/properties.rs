@@ -180,11 +180,14 @@ fn check_article(a: &Article) -> Result<(), TestCaseError> {
     if let Some(r) = a.date.as_ref().and_then(|d| d.range.as_ref()) {
         on_boundaries(t, r, "date")?;
     }
-    let (mentions, statements) = daftar::extract::analyse(gazetteer(), a);
-    for m in mentions.iter() {
+    let an = daftar::extract::analyse(gazetteer(), a);
+    for m in an.mentions.iter() {
         on_boundaries(t, &m.range(), "mention")?;
     }
-    for s in statements.iter() {
+    for &(start, end) in an.unconfirmed.iter() {
+        on_boundaries(t, &(start as usize..end as usize), "unconfirmed name")?;
+    }
+    for s in an.statements.iter() {
         on_boundaries(t, &s.range, "statement")?;
         on_boundaries(t, &s.cue, "cue")?;
         if let Some(m) = &s.mention {

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, load_folder};
-use crate::extract::{EntitySummary, Gazetteer, Mention, extract};
+use crate::extract::{EntitySummary, Gazetteer, extract_all};
 
 pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let (g, note) = Gazetteer::for_corpus(folder);
@@ -26,19 +26,27 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
     })?;
     // Extraction timed on its own (loading is measured by `inspect`).
     let t = Instant::now();
-    let mentions: Vec<Vec<Mention>> = articles
+    let found: Vec<_> = articles
         .par_iter()
-        .map(|a| extract(&g, &a.text, a.date.as_ref().map(|d| d.day)))
+        .map(|a| extract_all(&g, &a.text, a.date.as_ref().map(|d| d.day)))
         .collect();
     let secs = t.elapsed().as_secs_f64();
-    let total: usize = mentions.iter().map(Vec::len).sum();
+    let total: usize = found.iter().map(|f| f.0.len()).sum();
+    for (a, (m, u)) in articles.iter_mut().zip(found) {
+        a.mentions = m.into();
+        a.unconfirmed = u.into();
+    }
+    // Then the names some articles introduce, in the others.
+    let t = Instant::now();
+    crate::extract::discover_in(&g, &mut articles);
     eprintln!(
-        "daftar: {total} mentions in {} articles, extracted in {secs:.2} s ({:.0} articles/s on {} threads)",
+        "daftar: {total} mentions in {} articles, extracted in {secs:.2} s ({:.0} articles/s on {} threads); names found across articles in {:.2} s",
         articles.len(),
         articles.len() as f64 / secs.max(1e-9),
-        rayon::current_num_threads()
+        rayon::current_num_threads(),
+        t.elapsed().as_secs_f64()
     );
-    let summary = EntitySummary::of(&g, mentions.iter().map(|m| &m[..]), None, 0);
+    let summary = EntitySummary::of(&g, articles.iter().map(|a| &a.mentions[..]), None, 0);
     for r in &summary.rows {
         if as_json {
             let line = json!({

@@ -36,5 +36,6 @@ pub fn load_analysed(
             articles.push(*a);
         }
     })?;
+    crate::extract::discover_in(&g, &mut articles);
     Ok((g, articles))
 }

@@ -537,7 +537,7 @@ pub fn load_article_in(
         let mut loaded = load_file_in(path, rel, max_bytes, clues, reading)?;
         if let Some(g) = gazetteer {
             let a = &mut loaded.article;
-            (a.mentions, a.statements) = crate::extract::analyse(g, a);
+            crate::extract::analyse(g, a).apply(a);
         }
         Ok(loaded)
     })
@@ -710,6 +710,7 @@ pub fn article_in_corpus(
         text: text.into(),
         mentions: Vec::new().into(),
         statements: Vec::new().into(),
+        unconfirmed: Vec::new().into(),
     };
     let mut article = article;
     if let Some(c) = reading.corrections {

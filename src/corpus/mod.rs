@@ -58,6 +58,10 @@ pub struct Article {
     pub mentions: std::sync::Arc<[crate::extract::Mention]>,
     /// Who said what, in text order (filled with the mentions).
     pub statements: std::sync::Arc<[crate::extract::Statement]>,
+    /// Names shaped like a person's that the article gives no evidence
+    /// for (byte ranges): confirmed when another article introduces them
+    /// ([`crate::extract::discover`]).
+    pub unconfirmed: std::sync::Arc<[(u32, u32)]>,
 }
 
 impl Article {
@@ -93,6 +97,7 @@ impl Article {
             size: text.len() as u64,
             mentions: Vec::new().into(),
             statements: Vec::new().into(),
+            unconfirmed: Vec::new().into(),
         }
     }
 

@@ -421,7 +421,7 @@ mod tests {
             range: None,
             bounds: None,
         });
-        (a.mentions, a.statements) = analyse(g, &a);
+        analyse(g, &a).apply(&mut a);
         a
     }
 

@@ -236,6 +236,13 @@ const NOT_NAMES: &[&str] = &[
 /// Finds the entity mentions in an article's `text`, in text order;
 /// `day` is its publication day (titles name who held office then).
 pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
+    extract_all(g, text, day).0
+}
+
+/// [`extract`], and the names that look like a person's but lack the
+/// evidence in this article (byte ranges): [`super::discover`] confirms
+/// them when another article of the corpus introduces the same name.
+pub fn extract_all(g: &Gazetteer, text: &str, day: Option<Day>) -> (Vec<Mention>, Vec<(u32, u32)>) {
     let tokens = tokenize(text);
     let mut out: Vec<Mention> = Vec::new();
     let mut covered = vec![false; tokens.len()];
@@ -355,9 +362,81 @@ pub fn extract(g: &Gazetteer, text: &str, day: Option<Day>) -> Vec<Mention> {
     }
     report_sources(g, text, &tokens, &mut covered, &joins, &mut out);
     bodies_and_places(g, text, &tokens, &mut covered, &joins, &mut out);
-    candidates(g, text, &tokens, &mut covered, &joins, &mut out);
+    let mut unconfirmed = Vec::new();
+    candidates(
+        g,
+        text,
+        &tokens,
+        &mut covered,
+        &joins,
+        &mut out,
+        &mut unconfirmed,
+    );
+    latin_names(text, &tokens, &mut covered, &mut out);
     out.sort_by_key(|m| (m.start, m.end));
-    out
+    // (Not those whose words another mention took after all.)
+    let unconfirmed = unconfirmed
+        .into_iter()
+        .filter(|r| !covered[r.clone()].iter().any(|&c| c))
+        .map(|r| {
+            (
+                tokens[r.start].range.start as u32,
+                tokens[r.end - 1].range.end as u32,
+            )
+        })
+        .collect();
+    (out, unconfirmed)
+}
+
+/// «صندوق بین‌المللی پول (IMF)»: a Latin name in parentheses right after a
+/// mention is another name of what it names, and names it wherever else
+/// the article writes it («IMF پیش‌بینی کرد»).
+fn latin_names(text: &str, tokens: &[Token], covered: &mut [bool], out: &mut Vec<Mention>) {
+    let latin = |t: &Token| {
+        let w = &text[t.range.clone()];
+        w.len() >= 2
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+    };
+    // Mentions by where they end (built when a Latin word in parentheses
+    // is first seen).
+    let mut by_end: Option<HashMap<u32, usize>> = None;
+    let mut names: HashMap<&str, EntityRef> = HashMap::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if covered[k] || !latin(t) || !text[t.range.end..].trim_start().starts_with(')') {
+            continue;
+        }
+        let Some(before) = text[..t.range.start].trim_end().strip_suffix('(') else {
+            continue;
+        };
+        let end = before.trim_end().len() as u32;
+        let by_end =
+            by_end.get_or_insert_with(|| out.iter().enumerate().map(|(i, m)| (m.end, i)).collect());
+        let Some(&i) = by_end.get(&end) else {
+            continue;
+        };
+        let entity = out[i].entity.clone();
+        names.entry(&text[t.range.clone()]).or_insert(entity);
+    }
+    if names.is_empty() {
+        return;
+    }
+    for (k, t) in tokens.iter().enumerate() {
+        if covered[k] {
+            continue;
+        }
+        let word = &text[t.range.clone()];
+        if let Some(entity) = names.get(word) {
+            covered[k] = true;
+            out.push(Mention {
+                entity: entity.clone(),
+                start: t.range.start as u32,
+                end: t.range.end as u32,
+                via: Via::Name,
+                role: None,
+            });
+        }
+    }
 }
 
 /// «به گزارش مهر، …», «به نقل از آذرخبر»: the outlet a report cites is an
@@ -1040,6 +1119,7 @@ fn candidates(
     covered: &mut [bool],
     joins: &dyn Fn(&Token, &Token) -> bool,
     out: &mut Vec<Mention>,
+    unconfirmed: &mut Vec<Range<usize>>,
 ) {
     let lex = &*LEXICON;
     let comma_between =
@@ -1276,6 +1356,11 @@ fn candidates(
                 k = r.end;
                 continue;
             }
+            // Shaped like a name without the evidence here: another
+            // article may give it.
+            if (sure || family) && !is_outlet(&r) && !named_after(k) && unconfirmed.len() < 64 {
+                unconfirmed.push(r.clone());
+            }
         }
         // «نیلوفری، سخنگوی …»: a family name alone, a comma, a role.
         if let Some(next) = tokens.get(k + 1)
@@ -1397,6 +1482,15 @@ const SURNAME_ENDINGS: &[&str] = &[
 
 fn surname_shaped(key: &str) -> bool {
     key.chars().count() >= 4 && SURNAME_ENDINGS.iter().any(|e| key.ends_with(e))
+}
+
+/// A name's text as [`name_text`] gives it, from its bytes in `text`.
+pub(crate) fn name_of(text: &str) -> String {
+    let tokens = tokenize(text);
+    if tokens.is_empty() {
+        return String::new();
+    }
+    name_text(text, &tokens, &(0..tokens.len()))
 }
 
 /// The words of `r` as written, joined by single spaces, in Persian
@@ -1615,6 +1709,36 @@ mod tests {
         // Elsewhere «فارس» is the province.
         let f = named("باران در استان فارس بارید.");
         assert_eq!(f[0].1, EntityKind::Place, "{f:?}");
+    }
+
+    #[test]
+    fn a_latin_name_in_parentheses_is_another_name_of_the_mention_before() {
+        let g = Gazetteer::bundled();
+        let a = article(
+            "انجمن ملی فناوری آب (NWTA) گزارش داد. به گفته NWTA مصرف کم شد و RAM گران شد.",
+            Some("2024-06-01"),
+        );
+        let f: Vec<(String, String)> = extract(&g, &a.text, None)
+            .iter()
+            .map(|m| {
+                (
+                    EntityName::of(&g, &m.entity).name,
+                    a.text[m.range()].to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            f,
+            [
+                (
+                    "انجمن ملی فناوری آب".to_string(),
+                    "انجمن ملی فناوری آب".to_string()
+                ),
+                ("انجمن ملی فناوری آب".to_string(), "NWTA".to_string()),
+                ("انجمن ملی فناوری آب".to_string(), "NWTA".to_string()),
+            ],
+            "a Latin word tied to nothing is no name"
+        );
     }
 
     #[test]

@@ -15,16 +15,151 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 pub use curation::{Edit, UserEntities};
-pub use entities::{EntityRef, Mention, Via, extract};
+pub use entities::{EntityRef, Mention, Via, extract, extract_all};
 pub use gazetteer::{EntityKind, Gazetteer};
 pub use statements::{ArticleParts, Statement, StatementKind, statements};
 
+/// What [`analyse`] finds in one article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub mentions: Arc<[Mention]>,
+    pub statements: Arc<[Statement]>,
+    /// Names shaped like a person's without the evidence in the article
+    /// (byte ranges), for [`discover`].
+    pub unconfirmed: Arc<[(u32, u32)]>,
+}
+
+impl Analysis {
+    /// Puts the analysis into its article.
+    pub fn apply(self, a: &mut crate::corpus::Article) {
+        a.mentions = self.mentions;
+        a.statements = self.statements;
+        a.unconfirmed = self.unconfirmed;
+    }
+
+    /// An article's analysis as it stands.
+    pub fn of(a: &crate::corpus::Article) -> Analysis {
+        Analysis {
+            mentions: a.mentions.clone(),
+            statements: a.statements.clone(),
+            unconfirmed: a.unconfirmed.clone(),
+        }
+    }
+
+    /// Nothing found (an article whose analysis failed).
+    pub fn empty() -> Analysis {
+        Analysis {
+            mentions: Vec::new().into(),
+            statements: Vec::new().into(),
+            unconfirmed: Vec::new().into(),
+        }
+    }
+}
+
 /// An article's entity mentions, then its statements (whose speakers
 /// are those mentions).
-pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> (Arc<[Mention]>, Arc<[Statement]>) {
-    let mentions = extract(g, &a.text, a.date.as_ref().map(|d| d.day));
+pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> Analysis {
+    let (mentions, unconfirmed) = entities::extract_all(g, &a.text, a.date.as_ref().map(|d| d.day));
     let st = statements(g, &a.text, &mentions, &ArticleParts::of(a));
-    (mentions.into(), st.into())
+    Analysis {
+        mentions: mentions.into(),
+        statements: st.into(),
+        unconfirmed: unconfirmed.into(),
+    }
+}
+
+/// Corpus-level discovery (issue 16): a person one article introduces
+/// with evidence (an honorific, a role, a verb of saying, a family name's
+/// shape) is known in every article of the corpus that writes the same
+/// name in any spelling without it, and there the family name alone names
+/// them too, as in the article that introduced them. Gives, for each
+/// article it changes, its index and its new analysis.
+pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usize, Analysis)> {
+    use rayon::prelude::*;
+    let key = |n: &str| -> String {
+        n.chars()
+            .filter(|c| !matches!(c, ' ' | '\u{200C}' | '\u{200D}' | '\u{00A0}'))
+            .collect()
+    };
+    // Every name introduced somewhere, by its letters without spacing.
+    let mut known: HashMap<String, Arc<str>> = HashMap::new();
+    for a in articles {
+        for m in a.mentions.iter() {
+            if let (Via::Cue, EntityRef::Candidate(n)) = (m.via, &m.entity) {
+                known.entry(key(n)).or_insert_with(|| n.clone());
+            }
+        }
+    }
+    if known.is_empty() {
+        return Vec::new();
+    }
+    articles
+        .par_iter()
+        .enumerate()
+        .filter(|(_, a)| !a.unconfirmed.is_empty())
+        .filter_map(|(i, a)| {
+            let found: Vec<(u32, u32, &Arc<str>)> = a
+                .unconfirmed
+                .iter()
+                .filter_map(|&(s, e)| {
+                    let name = entities::name_of(a.text.get(s as usize..e as usize)?);
+                    known.get(&key(&name)).map(|n| (s, e, n))
+                })
+                .collect();
+            if found.is_empty() {
+                return None;
+            }
+            let mut mentions: Vec<Mention> = a.mentions.to_vec();
+            let mut surnames: HashMap<String, &Arc<str>> = HashMap::new();
+            for &(start, end, n) in &found {
+                mentions.push(Mention {
+                    entity: EntityRef::Candidate(n.clone()),
+                    start,
+                    end,
+                    via: Via::Name,
+                    role: None,
+                });
+                if let Some(last) =
+                    crate::text::tokenize::tokenize(&a.text[start as usize..end as usize]).pop()
+                {
+                    surnames.insert(last.key, n);
+                }
+            }
+            // The family name alone, where no other mention is.
+            for t in crate::text::tokenize::tokenize(&a.text) {
+                let Some(n) = surnames.get(&t.key) else {
+                    continue;
+                };
+                let (start, end) = (t.range.start as u32, t.range.end as u32);
+                if !mentions.iter().any(|m| m.start < end && start < m.end) {
+                    mentions.push(Mention {
+                        entity: EntityRef::Candidate((*n).clone()),
+                        start,
+                        end,
+                        via: Via::Name,
+                        role: None,
+                    });
+                }
+            }
+            mentions.sort_by_key(|m| (m.start, m.end));
+            let st = statements(g, &a.text, &mentions, &ArticleParts::of(a));
+            Some((
+                i,
+                Analysis {
+                    mentions: mentions.into(),
+                    statements: st.into(),
+                    unconfirmed: Vec::new().into(),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Applies [`discover`] to a loaded corpus.
+pub fn discover_in(g: &Gazetteer, articles: &mut [crate::corpus::Article]) {
+    for (i, an) in discover(g, articles) {
+        an.apply(&mut articles[i]);
+    }
 }
 
 impl ArticleParts {
@@ -237,5 +372,74 @@ impl EntitySummary {
             co_occurring,
             articles: n,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn analysed(g: &Gazetteer, path: &str, text: &str) -> Article {
+        let mut a = Article::from_text(path, text);
+        analyse(g, &a).apply(&mut a);
+        a
+    }
+
+    /// (name, text) of each mention.
+    fn named(g: &Gazetteer, a: &Article) -> Vec<(String, String)> {
+        a.mentions
+            .iter()
+            .map(|m| {
+                (
+                    EntityName::of(g, &m.entity).name,
+                    a.text[m.range()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_one_article_introduces_is_known_in_the_others() {
+        let g = Gazetteer::bundled();
+        let mut corpus = vec![
+            analysed(
+                &g,
+                "a.txt",
+                "دکتر مهتاب سپیدار امروز در نشست شورا درباره بودجه سخن گفت.",
+            ),
+            // No evidence here: a given name and a word.
+            analysed(
+                &g,
+                "b.txt",
+                "مهتاب سپيدار در جلسه دیروز نبود. سپیدار پیش‌تر استعفا کرده بود و گفت که باز نمی‌گردد.",
+            ),
+            analysed(&g, "c.txt", "مهتاب سپیدار در جلسه دیروز نبود."),
+        ];
+        assert!(named(&g, &corpus[1]).is_empty(), "alone, b names no one");
+        assert_eq!(corpus[1].unconfirmed.len(), 1);
+        discover_in(&g, &mut corpus);
+        // In Arabic letters too; the family name alone then names her,
+        // and she speaks.
+        assert_eq!(
+            named(&g, &corpus[1]),
+            [
+                ("مهتاب سپیدار".to_string(), "مهتاب سپيدار".to_string()),
+                ("مهتاب سپیدار".to_string(), "سپیدار".to_string()),
+            ]
+        );
+        assert_eq!(
+            corpus[1].statements[0]
+                .speaker
+                .as_ref()
+                .map(|e| EntityName::of(&g, e).name),
+            Some("مهتاب سپیدار".to_string())
+        );
+        assert_eq!(named(&g, &corpus[2]).len(), 1);
+        // Nothing introduces it: nothing is found.
+        let mut alone = vec![corpus[2].clone()];
+        alone[0] = analysed(&g, "c.txt", "مهتاب سپیدار در جلسه دیروز نبود.");
+        discover_in(&g, &mut alone);
+        assert!(named(&g, &alone[0]).is_empty());
     }
 }

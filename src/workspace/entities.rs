@@ -3,7 +3,9 @@
 //! saved at once (atomically), then every article is matched again with
 //! the new gazetteer on a worker thread, from the texts already in memory;
 //! until that is done the old mentions and the old gazetteer stay in use
-//! together, so names and counts always agree.
+//! together, so names and counts always agree. Once a load is done, the
+//! names one article introduces are found in the others the same way
+//! ([`crate::extract::discover`]).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -13,11 +15,8 @@ use rayon::prelude::*;
 
 use crate::corpus::Article;
 use crate::extract::{
-    Edit, EntityName, EntityRef, Gazetteer, Mention, Statement, UserEntities, analyse,
+    Analysis, Edit, EntityName, EntityRef, Gazetteer, UserEntities, analyse, discover,
 };
-
-/// An article's mentions and statements.
-type Analysis = (Arc<[Mention]>, Arc<[Statement]>);
 
 /// Mentions of every article, matched with a new gazetteer.
 struct Rematch {
@@ -99,6 +98,48 @@ impl EntityState {
         Ok(())
     }
 
+    /// Finds the names some articles introduce in the others, in the
+    /// background (a load is done).
+    pub fn discover(
+        &mut self,
+        articles: &[Article],
+        set: (u64, usize),
+        wake: impl Fn() + Send + 'static,
+    ) {
+        let g = self.gazetteer.clone();
+        // The texts are shared, not copied; what discovery does not read
+        // is left out.
+        let inputs: Vec<Article> = articles
+            .iter()
+            .map(|a| Article {
+                warnings: Vec::new(),
+                tags: Vec::new(),
+                left_out: Vec::new(),
+                ..a.clone()
+            })
+            .collect();
+        let (tx, rx) = channel();
+        let worker = g.clone();
+        let spawned = std::thread::Builder::new()
+            .name("daftar-discovery".into())
+            .spawn(move || {
+                let mut out: Vec<Analysis> = inputs.iter().map(Analysis::of).collect();
+                let found = crate::jobs::caught(|| Ok(discover(&worker, &inputs)));
+                for (i, an) in found.unwrap_or_default() {
+                    out[i] = an;
+                }
+                let _ = tx.send(out);
+                wake();
+            });
+        if spawned.is_ok() {
+            self.rematch = Some(Rematch {
+                gazetteer: g,
+                set,
+                rx,
+            });
+        }
+    }
+
     /// Matches every article again in the background (their reading
     /// changed: a correction of page chrome).
     pub fn rematch(
@@ -118,13 +159,14 @@ impl EntityState {
     ) {
         let g = Arc::new(Gazetteer::build(&self.user));
         // The texts are shared, not copied; the rest is small.
-        let inputs: Vec<Article> = articles
+        let mut inputs: Vec<Article> = articles
             .iter()
             .map(|a| Article {
                 warnings: Vec::new(),
                 tags: Vec::new(),
                 mentions: Vec::new().into(),
                 statements: Vec::new().into(),
+                unconfirmed: Vec::new().into(),
                 ..a.clone()
             })
             .collect();
@@ -135,13 +177,21 @@ impl EntityState {
             .spawn(move || {
                 // A panic on one article leaves it without mentions, not
                 // every article (and the sidebar waiting forever).
-                let out: Vec<Analysis> = inputs
+                let mut out: Vec<Analysis> = inputs
                     .par_iter()
                     .map(|a| {
                         crate::jobs::caught(|| Ok(analyse(&worker, a)))
-                            .unwrap_or_else(|_| (Vec::new().into(), Vec::new().into()))
+                            .unwrap_or_else(|_| Analysis::empty())
                     })
                     .collect();
+                // Then the names some articles introduce, in the others.
+                for (a, an) in inputs.iter_mut().zip(&out) {
+                    an.clone().apply(a);
+                }
+                let found = crate::jobs::caught(|| Ok(discover(&worker, &inputs)));
+                for (i, an) in found.unwrap_or_default() {
+                    out[i] = an;
+                }
                 let _ = tx.send(out);
                 wake();
             });
@@ -179,9 +229,8 @@ impl EntityState {
             return false;
         }
         let old_name = self.selected_name();
-        for (a, (m, s)) in articles.iter_mut().zip(mentions) {
-            a.mentions = m;
-            a.statements = s;
+        for (a, an) in articles.iter_mut().zip(mentions) {
+            an.apply(a);
         }
         self.gazetteer = r.gazetteer.clone();
         self.generation += 1;

@@ -405,6 +405,8 @@ impl Workspace {
                     if ok {
                         self.annotations.reanchor(&self.articles);
                         self.start_indexing();
+                        let (set, wake) = (self.article_set(), self.waker());
+                        self.entities.discover(&self.articles, set, wake);
                     }
                 }
                 Msg::Index(_)
