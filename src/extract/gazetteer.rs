@@ -91,10 +91,13 @@ impl Office {
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
     pub offices: Vec<Office>,
-    surfaces: HashMap<String, Surface>,
+    // (FxHash: every word of every article is looked up here while a
+    // corpus loads; SipHash's protection against chosen keys buys nothing
+    // for a bundled list.)
+    surfaces: rustc_hash::FxHashMap<String, Surface>,
     /// Every prefix (in characters) of every surface key: a walk over the
     /// words stops as soon as what it joined is not one.
-    prefixes: HashSet<String>,
+    prefixes: rustc_hash::FxHashSet<String>,
     /// Joined keys of names a user marked as not an entity.
     rejected: HashSet<String>,
     /// Most words in a surface.
