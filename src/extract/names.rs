@@ -231,6 +231,17 @@ impl Lexicon {
         self.common.get(key).is_some_and(Tags::never_a_name)
     }
 
+    /// A word with «است» joined to it after a vowel («آسیاست», «اوست»,
+    /// «زیباست»): a clause's verb, never a name's word.
+    pub fn has_copula(&self, key: &str) -> bool {
+        key.strip_suffix("ست").is_some_and(|base| {
+            base.ends_with(['ا', 'و'])
+                && base.chars().count() >= 2
+                && !self.common.contains_key(key)
+                && self.is_common(base)
+        })
+    }
+
     /// A common word of Persian as it stands («بانکی», «مرکزی»).
     pub fn is_word(&self, key: &str) -> bool {
         self.common.contains_key(key)
