@@ -55,6 +55,7 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
                 "candidate": r.name.candidate,
                 "aliases": r.aliases,
                 "role": r.role,
+                "evidence": r.evidence.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
                 "articles": r.articles,
                 "mentions": r.mentions,
             });

@@ -72,8 +72,36 @@ pub enum Via {
     Name,
     /// An office title, resolved to its holder.
     Title,
-    /// An honorific or apposition cue (candidates).
-    Cue,
+    /// Introduced by a cue (candidates), or by a head noun (bodies and
+    /// places).
+    Cue(Evidence),
+}
+
+/// What introduces a candidate: why daftar takes it for a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Evidence {
+    /// «آقای X», «دکتر X».
+    Honorific,
+    /// A role in apposition, «X، سرمربی …» or «رئیس‌کل …، X،».
+    Role,
+    /// A verb of saying right after the name, «X گفت».
+    Says,
+    /// A given name and a family name of the list or shape.
+    FamilyName,
+    /// A head noun, «سازمان …», «رودخانه …».
+    HeadNoun,
+}
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Honorific => "honorific",
+            Evidence::Role => "role",
+            Evidence::Says => "says",
+            Evidence::FamilyName => "family name",
+            Evidence::HeadNoun => "head noun",
+        }
+    }
 }
 
 /// One mention: byte range in the article's text.
@@ -1072,7 +1100,7 @@ fn bodies_and_places(
             entity: EntityRef::Named(Arc::from(name_text(text, tokens, &(start..end))), kind),
             start: start_b,
             end: end_b,
-            via: Via::Cue,
+            via: Via::Cue(Evidence::HeadNoun),
             role: None,
         });
         k = end;
@@ -1295,6 +1323,7 @@ fn candidates(
             && end - x < 7
             && joins(&tokens[end - 1], &tokens[end])
             && (tokens[end].key == "و"
+                || is_role(&tokens[end].key)
                 || (!NOT_NAMES.contains(&tokens[end].key.as_str())
                     && !lex.is_closed(&tokens[end].key)))
             && !lex.is_verb(&tokens[end].key)
@@ -1336,7 +1365,8 @@ fn candidates(
             {
                 if !is_outlet(&r) && !named_after(k) {
                     let role = role_after(&r);
-                    found.push((r.clone(), Arc::from(name_text(text, tokens, &r)), role));
+                    let name = Arc::from(name_text(text, tokens, &r));
+                    found.push((r.clone(), name, role, Evidence::Honorific));
                 }
                 k = r.end;
                 continue;
@@ -1377,7 +1407,8 @@ fn candidates(
                 && !is_outlet(&r)
             {
                 let role = Some(head..k).filter(|r| r.len() >= 2);
-                found.push((r.clone(), Arc::from(name_text(text, tokens, &r)), role));
+                let name = Arc::from(name_text(text, tokens, &r));
+                found.push((r.clone(), name, role, Evidence::Role));
                 k = r.end;
                 continue;
             }
@@ -1404,7 +1435,15 @@ fn candidates(
                 && !named_after(k)
             {
                 let role = role_after(&r);
-                found.push((r.clone(), Arc::from(name_text(text, tokens, &r)), role));
+                let evidence = if role.is_some() {
+                    Evidence::Role
+                } else if cue {
+                    Evidence::Says
+                } else {
+                    Evidence::FamilyName
+                };
+                let name = Arc::from(name_text(text, tokens, &r));
+                found.push((r.clone(), name, role, evidence));
                 k = r.end;
                 continue;
             }
@@ -1425,7 +1464,8 @@ fn candidates(
         {
             let r = k..k + 1;
             let role = Some(role_from(k + 1)).filter(|r| r.len() >= 2);
-            found.push((r.clone(), Arc::from(name_text(text, tokens, &r)), role));
+            let name = Arc::from(name_text(text, tokens, &r));
+            found.push((r.clone(), name, role, Evidence::Role));
         }
         k += 1;
     }
@@ -1434,7 +1474,7 @@ fn candidates(
     let mut surnames: HashMap<String, Arc<str>> = HashMap::new();
     // Role phrases (their words' keys) → who was introduced with them.
     let mut roles: Vec<RoleUse> = Vec::new();
-    for (r, name, role) in found {
+    for (r, name, role, evidence) in found {
         let key: String = tokens[r.clone()].iter().map(|t| t.key.as_str()).collect();
         if g.is_rejected(&key) || g.surface(&key).is_some() {
             continue;
@@ -1461,7 +1501,7 @@ fn candidates(
             entity: EntityRef::Candidate(name),
             start: tokens[r.start].range.start as u32,
             end: tokens[r.end - 1].range.end as u32,
-            via: Via::Cue,
+            via: Via::Cue(evidence),
             role,
         });
     }
@@ -1522,9 +1562,9 @@ fn candidates(
 /// first word), and the phrase as written.
 type RoleUse<'t> = (Vec<&'t str>, Arc<str>, usize, Arc<str>);
 
-/// A candidate's name words, the name, and the role it was introduced
-/// with.
-type Introduced = (Range<usize>, Arc<str>, Option<Range<usize>>);
+/// A candidate's name words, the name, the role it was introduced with,
+/// and what introduced it.
+type Introduced = (Range<usize>, Arc<str>, Option<Range<usize>>, Evidence);
 
 /// Endings of Persian surnames (search keys, ZWNJ gone): supporting
 /// evidence that a word is a family name.
@@ -1675,6 +1715,24 @@ mod tests {
             .find(|r| r.name.name == "محمدحسین صالحی‌نیا")
             .expect("a row for the governor");
         assert_eq!(row.role.as_deref(), Some("رئیس‌کل بانک مرکزی"));
+        assert_eq!(row.evidence, [Evidence::Role], "what introduced him");
+        // Evidence from several articles adds up.
+        let a1 = extract(
+            &g,
+            "دکتر مهتاب سپیدار آمد. نرگس طاهرخانی گفت که می‌آید.",
+            None,
+        );
+        let a2 = extract(
+            &g,
+            "مهتاب سپیدار، سخنگوی شورا، گفت که طرح ادامه دارد.",
+            None,
+        );
+        let summary = crate::extract::EntitySummary::of(&g, [&a1[..], &a2[..]], None, 0);
+        assert_eq!(summary.rows[0].name.name, "مهتاب سپیدار");
+        assert_eq!(
+            summary.rows[0].evidence,
+            [Evidence::Honorific, Evidence::Role]
+        );
         let ms = extract(&g, "سرمربی ملوان، علی ياري‌پور، گفت که تیم آماده است.", None);
         assert_eq!(
             crate::extract::role_of(&ms, &EntityRef::Candidate("علی یاری‌پور".into())),

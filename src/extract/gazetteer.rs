@@ -107,6 +107,7 @@ pub struct Gazetteer {
 const PLACES_RON: &str = include_str!("../../assets/gazetteer/places.ron");
 const ENTITIES_RON: &str = include_str!("../../assets/gazetteer/entities.ron");
 const IRAN_PLACES_RON: &str = include_str!("../../assets/gazetteer/iran_places.ron");
+const WORLD_PLACES_RON: &str = include_str!("../../assets/gazetteer/world_places.ron");
 const OFFICE_HOLDERS_RON: &str = include_str!("../../assets/gazetteer/office_holders.ron");
 
 /// The joined key of a name: its words' search keys run together.
@@ -178,12 +179,15 @@ impl Gazetteer {
                 aliases,
             });
         }
-        // Iran's provinces, cities, rivers and regions: those not already
-        // there.
+        // Iran's provinces, counties, cities, rivers and regions, then the
+        // foreign places CLDR lacks: those not already there.
         let iran: Vec<EntityDef> =
             ron::from_str(IRAN_PLACES_RON).expect("bundled iran_places.ron parses");
-        for d in iran {
-            if !defs.iter().any(|e| e.name == d.name) {
+        let world: Vec<EntityDef> =
+            ron::from_str(WORLD_PLACES_RON).expect("bundled world_places.ron parses");
+        let mut names: HashSet<String> = defs.iter().map(|e| e.name.clone()).collect();
+        for d in iran.into_iter().chain(world) {
+            if names.insert(d.name.clone()) {
                 defs.push(d);
             }
         }

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 pub use curation::{Edit, UserEntities};
-pub use entities::{EntityRef, Mention, Via, extract, extract_all};
+pub use entities::{EntityRef, Evidence, Mention, Via, extract, extract_all};
 pub use gazetteer::{EntityKind, Gazetteer};
 pub use statements::{ArticleParts, Statement, StatementKind, statements};
 
@@ -72,8 +72,10 @@ pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> Analysis {
 /// with evidence (an honorific, a role, a verb of saying, a family name's
 /// shape) is known in every article of the corpus that writes the same
 /// name in any spelling without it, and there the family name alone names
-/// them too, as in the article that introduced them. Gives, for each
-/// article it changes, its index and its new analysis.
+/// them too, as in the article that introduced them; and a family name
+/// some article introduces alone («شهابی، معاون …») is the one person of
+/// the corpus whose full name ends in it, when there is one. Gives, for
+/// each article it changes, its index and its new analysis.
 pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usize, Analysis)> {
     use rayon::prelude::*;
     let key = |n: &str| -> String {
@@ -81,22 +83,42 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
             .filter(|c| !matches!(c, ' ' | '\u{200C}' | '\u{200D}' | '\u{00A0}'))
             .collect()
     };
-    // Every name introduced somewhere, by its letters without spacing.
+    // Every name introduced somewhere, by its letters without spacing;
+    // the full names by their last word (None: more than one).
     let mut known: HashMap<String, Arc<str>> = HashMap::new();
+    let mut by_last: HashMap<String, Option<Arc<str>>> = HashMap::new();
     for a in articles {
         for m in a.mentions.iter() {
-            if let (Via::Cue, EntityRef::Candidate(n)) = (m.via, &m.entity) {
-                known.entry(key(n)).or_insert_with(|| n.clone());
+            if let (Via::Cue(_), EntityRef::Candidate(n)) = (m.via, &m.entity)
+                && !known.contains_key(&key(n))
+            {
+                known.insert(key(n), n.clone());
+                if let Some((_, last)) = n.rsplit_once(' ') {
+                    by_last
+                        .entry(key(last))
+                        .and_modify(|f| {
+                            if f.as_ref().is_some_and(|f| key(f) != key(n)) {
+                                *f = None;
+                            }
+                        })
+                        .or_insert_with(|| Some(n.clone()));
+                }
             }
         }
     }
     if known.is_empty() {
         return Vec::new();
     }
+    // A lone family name's one full name.
+    let full_name = |n: &str| -> Option<&Arc<str>> {
+        if n.contains(' ') {
+            return None;
+        }
+        by_last.get(&key(n))?.as_ref()
+    };
     articles
         .par_iter()
         .enumerate()
-        .filter(|(_, a)| !a.unconfirmed.is_empty())
         .filter_map(|(i, a)| {
             let found: Vec<(u32, u32, &Arc<str>)> = a
                 .unconfirmed
@@ -106,10 +128,21 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                     known.get(&key(&name)).map(|n| (s, e, n))
                 })
                 .collect();
-            if found.is_empty() {
+            let lone = a
+                .mentions
+                .iter()
+                .any(|m| matches!(&m.entity, EntityRef::Candidate(n) if full_name(n).is_some()));
+            if found.is_empty() && !lone {
                 return None;
             }
             let mut mentions: Vec<Mention> = a.mentions.to_vec();
+            for m in &mut mentions {
+                if let EntityRef::Candidate(n) = &m.entity
+                    && let Some(full) = full_name(n)
+                {
+                    m.entity = EntityRef::Candidate(full.clone());
+                }
+            }
             let mut surnames: HashMap<String, &Arc<str>> = HashMap::new();
             for &(start, end, n) in &found {
                 mentions.push(Mention {
@@ -126,19 +159,21 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                 }
             }
             // The family name alone, where no other mention is.
-            for t in crate::text::tokenize::tokenize(&a.text) {
-                let Some(n) = surnames.get(&t.key) else {
-                    continue;
-                };
-                let (start, end) = (t.range.start as u32, t.range.end as u32);
-                if !mentions.iter().any(|m| m.start < end && start < m.end) {
-                    mentions.push(Mention {
-                        entity: EntityRef::Candidate((*n).clone()),
-                        start,
-                        end,
-                        via: Via::Name,
-                        role: None,
-                    });
+            if !surnames.is_empty() {
+                for t in crate::text::tokenize::tokenize(&a.text) {
+                    let Some(n) = surnames.get(&t.key) else {
+                        continue;
+                    };
+                    let (start, end) = (t.range.start as u32, t.range.end as u32);
+                    if !mentions.iter().any(|m| m.start < end && start < m.end) {
+                        mentions.push(Mention {
+                            entity: EntityRef::Candidate((*n).clone()),
+                            start,
+                            end,
+                            via: Via::Name,
+                            role: None,
+                        });
+                    }
                 }
             }
             mentions.sort_by_key(|m| (m.start, m.end));
@@ -272,6 +307,9 @@ pub struct EntityRow {
     pub aliases: Vec<String>,
     /// The role most articles introduce it with («سرمربی ملوان»).
     pub role: Option<String>,
+    /// What introduced a candidate, in any article (none for a known
+    /// entity).
+    pub evidence: Vec<Evidence>,
     pub articles: usize,
     pub mentions: usize,
 }
@@ -302,8 +340,10 @@ impl EntitySummary {
         // run letters together («قلعه‌نویی», not «قلعهنویی»).
         let mut counts: HashMap<&EntityRef, (usize, usize, &EntityRef)> = HashMap::new();
         let mut co: HashMap<&EntityRef, usize> = HashMap::new();
-        // Each entity's roles, by how many mentions give each.
+        // Each entity's roles, by how many mentions give each, and what
+        // introduced it.
         let mut roles: HashMap<&EntityRef, HashMap<&str, usize>> = HashMap::new();
+        let mut evidence: HashMap<&EntityRef, Vec<Evidence>> = HashMap::new();
         let mut n = 0;
         for mentions in articles {
             n += 1;
@@ -316,6 +356,12 @@ impl EntitySummary {
                 }
                 if seen.insert(&m.entity) {
                     c.0 += 1;
+                }
+                if let Via::Cue(ev) = m.via {
+                    let e = evidence.entry(&m.entity).or_default();
+                    if !e.contains(&ev) {
+                        e.push(ev);
+                    }
                 }
                 if let Some(role) = m.role.as_deref() {
                     *roles.entry(&m.entity).or_default().entry(role).or_default() += 1;
@@ -346,13 +392,24 @@ impl EntitySummary {
                         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                         .map(|(r, _)| r.to_string())
                 }),
+                evidence: evidence.get(e).cloned().map_or_else(Vec::new, |mut v| {
+                    v.sort();
+                    v
+                }),
                 articles,
                 mentions,
             })
             .collect();
+        // Most articles first; as often named, a known entity, then the
+        // candidate with more kinds of evidence.
+        let sure = |r: &EntityRow| match r.name.candidate {
+            true => r.evidence.len(),
+            false => usize::MAX,
+        };
         rows.sort_by(|a, b| {
             b.articles
                 .cmp(&a.articles)
+                .then(sure(b).cmp(&sure(a)))
                 .then(b.mentions.cmp(&a.mentions))
                 .then_with(|| a.name.cmp(&b.name))
         });
@@ -436,9 +493,22 @@ mod tests {
             Some("مهتاب سپیدار".to_string())
         );
         assert_eq!(named(&g, &corpus[2]).len(), 1);
+        // A family name introduced alone is the one full name ending in
+        // it.
+        let mut corpus = vec![
+            analysed(&g, "a.txt", "دکتر مهرداد کیانی‌فر امروز سخن گفت."),
+            analysed(&g, "d.txt", "کیانی‌فر، سخنگوی شورا، گفت که طرح ادامه دارد."),
+        ];
+        assert_eq!(named(&g, &corpus[1])[0].0, "کیانی‌فر");
+        discover_in(&g, &mut corpus);
+        assert_eq!(named(&g, &corpus[1])[0].0, "مهرداد کیانی‌فر");
+        let speaker = corpus[1].statements[0].speaker.as_ref();
+        assert_eq!(
+            speaker.map(|e| EntityName::of(&g, e).name).as_deref(),
+            Some("مهرداد کیانی‌فر")
+        );
         // Nothing introduces it: nothing is found.
-        let mut alone = vec![corpus[2].clone()];
-        alone[0] = analysed(&g, "c.txt", "مهتاب سپیدار در جلسه دیروز نبود.");
+        let mut alone = vec![analysed(&g, "c.txt", "مهتاب سپیدار در جلسه دیروز نبود.")];
         discover_in(&g, &mut alone);
         assert!(named(&g, &alone[0]).is_empty());
     }

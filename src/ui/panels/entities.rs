@@ -181,10 +181,22 @@ impl EntityPanel {
                         .show(ui, cache);
                 }
                 ui.horizontal(|ui| {
+                    // A candidate says what introduced it.
+                    let evidence = row
+                        .filter(|r| !r.evidence.is_empty())
+                        .map(|r| {
+                            let kinds: Vec<&str> = r.evidence.iter().map(|e| e.as_str()).collect();
+                            format!(" ({})", kinds.join(", "))
+                        })
+                        .unwrap_or_default();
                     ui.weak(format!(
                         "{}{}",
                         name.kind.as_str(),
-                        if name.candidate { ", candidate" } else { "" }
+                        if name.candidate {
+                            format!(", candidate{evidence}")
+                        } else {
+                            String::new()
+                        }
                     ));
                     if let Some(r) = row {
                         ui.weak(format!("{} articles, {} mentions", r.articles, r.mentions));
@@ -394,7 +406,7 @@ fn entity_row(
             .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
     }
     let weak = ui.visuals().weak_text_color();
-    ui.painter().text(
+    let counts = ui.painter().text(
         rect.left_center() + egui::vec2(4.0, 0.0),
         egui::Align2::LEFT_CENTER,
         format!("{} · {}", r.articles, r.mentions),
@@ -424,7 +436,9 @@ fn entity_row(
         name = name.color(weak);
     }
     name.show(&mut child, cache);
-    let room = rect.width() - width - 56.0;
+    // (Between the counts and the name, with a gap each side.)
+    let gap = child.spacing().item_spacing.x + 8.0;
+    let room = rect.right() - 4.0 - width - gap - counts.right();
     if let Some(role) = &r.role
         && room > 40.0
     {
