@@ -5,7 +5,8 @@
 //! in the gazetteer, proposed from honorifics («آقای X», «دکتر X») and
 //! apposition («X، سخنگوی …»), marked as candidates.
 
-use std::collections::HashMap;
+// (FxHash: these maps are asked about every word of every article.)
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -285,14 +286,19 @@ pub fn extract_all(g: &Gazetteer, text: &str, day: Option<Day>) -> (Vec<Mention>
     // word `last`.
     let longest_at = |i: usize, last: usize| -> Option<(usize, Surface)> {
         // Most words start no name: decided without building a string.
-        if !g.is_prefix(&tokens[i].key) {
+        let first = tokens[i].key.as_str();
+        if !g.is_prefix(first) {
             return None;
         }
+        // One word, then more, joined in a string built only then.
+        let mut best = g.surface(first).map(|s| (i, s));
         let mut acc = String::new();
-        let mut best = None;
-        for j in i..=last.min(i + g.max_words - 1).min(tokens.len() - 1) {
-            if j > i && !joins(&tokens[j - 1], &tokens[j]) {
+        for j in i + 1..=last.min(i + g.max_words - 1).min(tokens.len() - 1) {
+            if !joins(&tokens[j - 1], &tokens[j]) {
                 break;
+            }
+            if acc.is_empty() {
+                acc.push_str(first);
             }
             acc.push_str(&tokens[j].key);
             if !g.is_prefix(&acc) {
@@ -430,7 +436,7 @@ fn latin_names(text: &str, tokens: &[Token], covered: &mut [bool], out: &mut Vec
     // Mentions by where they end (built when a Latin word in parentheses
     // is first seen).
     let mut by_end: Option<HashMap<u32, usize>> = None;
-    let mut names: HashMap<&str, EntityRef> = HashMap::new();
+    let mut names: HashMap<&str, EntityRef> = HashMap::default();
     for (k, t) in tokens.iter().enumerate() {
         if covered[k] || !latin(t) || !text[t.range.end..].trim_start().starts_with(')') {
             continue;
@@ -1470,8 +1476,8 @@ fn candidates(
         k += 1;
     }
     // Names a user rejected are dropped; one candidate per joined key.
-    let mut by_key: HashMap<String, Arc<str>> = HashMap::new();
-    let mut surnames: HashMap<String, Arc<str>> = HashMap::new();
+    let mut by_key: HashMap<String, Arc<str>> = HashMap::default();
+    let mut surnames: HashMap<String, Arc<str>> = HashMap::default();
     // Role phrases (their words' keys) → who was introduced with them.
     let mut roles: Vec<RoleUse> = Vec::new();
     for (r, name, role, evidence) in found {
