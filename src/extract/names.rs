@@ -242,6 +242,14 @@ impl Lexicon {
         })
     }
 
+    /// A noun or adjective of Persian that is no function word or adverb
+    /// («متهم», «بیماران» through [`Self::is_common`]'s endings are not).
+    pub fn is_noun(&self, key: &str) -> bool {
+        self.common
+            .get(key)
+            .is_some_and(|t| t.noun && !t.closed && !t.adverb)
+    }
+
     /// A common word of Persian as it stands («بانکی», «مرکزی»).
     pub fn is_word(&self, key: &str) -> bool {
         self.common.contains_key(key)

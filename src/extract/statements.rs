@@ -667,7 +667,7 @@ fn statement_for(
             quotes,
         ) {
             Some((e, r)) => (Some(e), Some(r)),
-            None => match pronoun_or_dropped(tokens, sentence_start, cue.start) {
+            None => match pronoun_or_dropped(para, tokens, sentence_start, cue.start) {
                 Some(pron) => match last_subject {
                     Some((e, _)) => (Some(e.clone()), pron.map(|p| base + p.start..base + p.end)),
                     None => (None, None),
@@ -757,8 +757,10 @@ fn subject(
 
 /// «وی»/«او» at the sentence start (Some(Some(range))), or no subject at
 /// all before the cue (Some(None)): the previous subject speaks. `None`:
-/// the sentence has another subject (an unnamed one: «یک دیپلمات»).
+/// the sentence has another subject (an unnamed one: «یک دیپلمات», «در
+/// حاشیه نشست، یکی از همراهان …», «متهم ردیف اول … گفت»).
 fn pronoun_or_dropped(
+    para: &str,
     tokens: &[Token],
     sentence_start: usize,
     cue_start: usize,
@@ -786,10 +788,31 @@ fn pronoun_or_dropped(
         "کارشناسان",
         "ناظران",
     ];
-    if words
-        .iter()
-        .take(3)
-        .any(|t| UNNAMED.contains(&t.key.as_str()))
+    // The sentence's clauses: from its start and after each comma.
+    let comma_before =
+        |x: usize| x > 0 && para[words[x - 1].range.end..words[x].range.start].contains('،');
+    let clauses: Vec<usize> = (0..words.len())
+        .filter(|&x| x == 0 || comma_before(x))
+        .collect();
+    if clauses.iter().any(|&c| {
+        words[c..]
+            .iter()
+            .take(3)
+            .any(|t| UNNAMED.contains(&t.key.as_str()))
+    }) {
+        return None;
+    }
+    // A noun opens the sentence, or the clause after an opening phrase
+    // («در حاشیه …، …»): a subject of its own that names no one. A role
+    // («رئیس‌کل بانک مرکزی افزود») is the previous subject's.
+    let lex = &*super::names::LEXICON;
+    let opening = match words.first() {
+        Some(t) if lex.is_closed(&t.key) => clauses.get(1).map(|&c| words[c]),
+        first => first.copied(),
+    };
+    if let Some(t) = opening
+        && lex.is_noun(&t.key)
+        && !super::entities::is_role(&t.key)
     {
         return None;
     }
@@ -1169,6 +1192,23 @@ mod tests {
                 one("مهرداد کیانی‌فر", D, "کار تمام شد"),
                 (None, I, "کار ادامه دارد".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn a_subject_of_its_own_that_names_no_one_stays_unnamed() {
+        let got = said(
+            "مهرداد کیانی‌فر، مدیر بیمارستان، گفت که تخت‌ها کم است. \
+             در حاشیه این نشست، یکی از همراهان بیماران به خبرنگار گفت که صف طولانی است. \
+             متهم ردیف اول در دفاع از خود گفت که قصد فریب نداشت. \
+             مدیر بیمارستان افزود که کار ادامه دارد.",
+            false,
+            "2025-02-01",
+        );
+        let speakers: Vec<Option<&str>> = got.iter().map(|s| s.0.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("مهرداد کیانی‌فر"), None, None, Some("مهرداد کیانی‌فر")]
         );
     }
 
