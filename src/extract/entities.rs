@@ -327,7 +327,7 @@ pub fn extract_all(g: &Gazetteer, text: &str, day: Option<Day>) -> (Vec<Mention>
                     && joins(&tokens[j], &tokens[j + 1])
                     && matches!(longest_at(j + 1, tokens.len() - 1), Some((_, Surface::Entity(p)))
                         if g.entities[p as usize].kind == EntityKind::Place
-                            && g.entities[p as usize].name != "ایران") =>
+                            && !g.is_iranian(p)) =>
             {
                 (None, Via::Title)
             }
@@ -488,9 +488,16 @@ fn report_sources(
 ) {
     let lex = &*LEXICON;
     let key = |k: usize| tokens.get(k).map_or("", |t| t.key.as_str());
+    let known_kind = |e: u32| g.entities.get(e as usize).map(|x| x.kind);
+    // The gazetteer's mentions are in text order here; the outlets found
+    // replace those they cover, all at once at the end (so the order
+    // holds while looking, and a line of thousands of citations costs no
+    // more per citation).
+    let mut dead = vec![false; out.len()];
+    let mut outlets_found: Vec<Mention> = Vec::new();
     for k in 2..tokens.len() {
-        // «به گزارش X», «به نقل از X», either with «خبرنگار» before X; «به
-        // خبرنگار X گفت», «در گفت‌وگو با X»: only a known outlet there.
+        // «به گزارش X»، «به نقل از X»، either with «خبرنگار» before X; «به
+        // خبرنگار X گفت»، «در گفت‌وگو با X»: only a known outlet there.
         let reporter = usize::from(key(k - 1) == "خبرنگار");
         let at = |back: usize| k.checked_sub(back + reporter).map_or("", key);
         let cited = (at(2) == "به" && at(1) == "گزارش")
@@ -506,46 +513,57 @@ fn report_sources(
                 && (k + 1..k + n).all(|x| joins(&tokens[x - 1], &tokens[x]))
                 && outlets.knows(&name_text(text, tokens, &(k..k + n)))
         });
-        let comma_after = text[tokens[k].range.end..]
+        let n = known.unwrap_or(1);
+        let start = tokens[k].range.start as u32;
+        let end = tokens[k + n - 1].range.end as u32;
+        // The gazetteer's mentions there (a name is a few words: a few
+        // before the outlet's end at most).
+        let upto = dead.len().min(out.partition_point(|m| m.start < end));
+        let there: Vec<usize> = (upto.saturating_sub(8)..upto)
+            .filter(|&x| out[x].end > start && !dead[x])
+            .collect();
+        let kinds: Vec<Option<EntityKind>> = there
+            .iter()
+            .map(|&x| match out[x].entity {
+                EntityRef::Known(e) => known_kind(e),
+                _ => None,
+            })
+            .collect();
+        // (A known organisation there already is the outlet.)
+        if kinds.contains(&Some(EntityKind::Org)) {
+            continue;
+        }
+        let comma_after = text[tokens[k + n - 1].range.end..]
             .trim_start()
             .starts_with(['،', ',']);
+        // A place or person the gazetteer knows there is the outlet only
+        // where a report cites it, with its comma («به گزارش ایران، …»),
+        // not «آماده گفت‌وگو با ایران».
+        if !(there.is_empty() || (cited && comma_after)) {
+            continue;
+        }
+        // An outlet no list knows: one word, no Persian word, cited with
+        // its comma, where the gazetteer knows nothing.
         let unknown = cited
+            && there.is_empty()
             && comma_after
             && is_name_word(&tokens[k])
             && !lex.is_common(key(k))
             && !is_role(key(k))
             && lex.given(key(k)).is_none();
-        let Some(n) = known.or(unknown.then_some(1)) else {
+        if known.is_none() && !unknown {
             continue;
-        };
-        let start = tokens[k].range.start as u32;
-        let end = tokens[k + n - 1].range.end as u32;
+        }
+        there.iter().for_each(|&x| dead[x] = true);
         let name = outlets.canonical(&name_text(text, tokens, &(k..k + n)));
-        let known_org =
-            |e: u32| g.entities.get(e as usize).map(|x| x.kind) == Some(EntityKind::Org);
-        // The gazetteer's mentions there (they are in text order; a name
-        // is a few words, so a few before the outlet's end at most).
-        let upto = out.partition_point(|m| m.start < end);
-        let mut there: Vec<usize> = (upto.saturating_sub(8)..upto)
-            .filter(|&x| out[x].end > start)
-            .collect();
-        // (A known organisation there already is the outlet.)
-        if there
-            .iter()
-            .any(|&x| matches!(out[x].entity, EntityRef::Known(e) if known_org(e)))
-        {
-            continue;
-        }
-        there.reverse();
-        for x in there {
-            out.remove(x);
-        }
         let entity = match g.surface(&joined_key(&name)) {
-            Some(Surface::Entity(e)) if known_org(e) => EntityRef::Known(e),
+            Some(Surface::Entity(e)) if known_kind(e) == Some(EntityKind::Org) => {
+                EntityRef::Known(e)
+            }
             _ => EntityRef::Named(Arc::from(name), EntityKind::Org),
         };
         covered[k..k + n].iter_mut().for_each(|c| *c = true);
-        out.push(Mention {
+        outlets_found.push(Mention {
             entity,
             start,
             end,
@@ -553,6 +571,16 @@ fn report_sources(
             role: None,
         });
     }
+    if outlets_found.is_empty() {
+        return;
+    }
+    let mut at = 0;
+    out.retain(|_| {
+        at += 1;
+        !dead[at - 1]
+    });
+    out.extend(outlets_found);
+    out.sort_by_key(|m| (m.start, m.end));
 }
 
 /// Head nouns of organisations, as written: the name runs on after them.
@@ -684,7 +712,7 @@ static HEADS: std::sync::LazyLock<rustc_hash::FxHashMap<String, EntityKind>> =
 const ADMIN_HEADS: &[&str] = &["استان", "شهرستان", "شهر", "روستای", "روستا"];
 
 /// Words of time: no part of a name («کمیسیون هفته گذشته …»).
-const TIME_WORDS: &[&str] = &[
+pub(crate) const TIME_WORDS: &[&str] = &[
     "هفته",
     "روز",
     "ماه",
@@ -890,6 +918,11 @@ fn bodies_and_places(
 ) {
     let lex = &*LEXICON;
     let head_of = |x: usize| HEADS.get(tokens.get(x)?.key.as_str()).copied();
+    // The gazetteer's mentions, in text order: looked up by halves, and
+    // those a body's name takes in are dropped at the end (a line of
+    // thousands of bodies costs no more per body).
+    let base = out.len();
+    let mut dead = vec![false; base];
     // A name word, not the nominal half of a compound verb («… برگزار
     // کرد», «… ثبت شده») nor a word of time («کمیسیون هفته …»).
     // (A future's «خواهد» and «دارد» end a compound verb too: «…
@@ -898,7 +931,7 @@ fn bodies_and_places(
         tokens.get(x + 1).is_some_and(|n| {
             joins(&tokens[x], n)
                 && (lex.is_light_verb(&n.key)
-                    || n.key.starts_with("خواه")
+                    || FUTURE.contains(&n.key.as_str())
                     || HAVE.contains(&n.key.as_str()))
         })
     };
@@ -994,11 +1027,12 @@ fn bodies_and_places(
                 // A known name inside («… استان خراسان جنوبی», «بیمارستان
                 // امام خمینی»): all its words belong to this name. A
                 // province or city word takes only a place.
-                let Some(known) = out.iter().find(|m| {
-                    m.start as usize == t.range.start
-                        && matches!(m.entity, EntityRef::Known(_))
-                        && m.via == Via::Name
-                }) else {
+                let from = out[..base].partition_point(|m| (m.start as usize) < t.range.start);
+                let Some(known) = out[from..base]
+                    .iter()
+                    .take_while(|m| m.start as usize == t.range.start)
+                    .find(|m| matches!(m.entity, EntityRef::Known(_)) && m.via == Via::Name)
+                else {
                     break;
                 };
                 let known_end = known.end as usize;
@@ -1100,7 +1134,15 @@ fn bodies_and_places(
             tokens[end - 1].range.end as u32,
         );
         // Known names inside it are part of this one.
-        out.retain(|m| !(m.start >= start_b && m.end <= end_b));
+        let from = out[..base].partition_point(|m| m.start < start_b);
+        for x in from..base {
+            if out[x].start >= end_b {
+                break;
+            }
+            if out[x].end <= end_b {
+                dead[x] = true;
+            }
+        }
         covered[start..end].iter_mut().for_each(|c| *c = true);
         out.push(Mention {
             entity: EntityRef::Named(Arc::from(name_text(text, tokens, &(start..end))), kind),
@@ -1111,9 +1153,28 @@ fn bodies_and_places(
         });
         k = end;
     }
+    if dead.contains(&true) {
+        let mut at = 0;
+        out.retain(|_| {
+            at += 1;
+            at > base || !dead[at - 1]
+        });
+    }
 }
 
 /// Forms of «داشتن» after the noun of a compound verb («قرار دارد»).
+/// The future's auxiliary («… بررسی خواهد شد»).
+const FUTURE: &[&str] = &[
+    "خواهد",
+    "خواهند",
+    "خواهم",
+    "خواهی",
+    "خواهیم",
+    "خواهید",
+    "نخواهد",
+    "نخواهند",
+];
+
 // (Not «ندارد»: «… جز برداشت از صندوق توسعه ملی ندارد» has a name before
 // it as often as a verb's noun.)
 const HAVE: &[&str] = &["دارد", "دارند", "داشت", "داشتند"];
@@ -1159,9 +1220,9 @@ fn shortened_names(g: &Gazetteer, out: &mut [Mention]) {
     }
 }
 
-/// A nationality or origin adjective: a known place and «ی» («ایرانی»,
-/// «ترکیه‌ای»), any word in «ـایی» («اسپانیایی», «آسیایی»), or «خارجی»,
-/// «داخلی».
+/// A nationality or origin adjective: a known place and «ی», «یی» or «ای»
+/// («ایرانی», «اسپانیایی», «ترکیه‌ای»), or «خارجی», «داخلی» (not «اجرایی»,
+/// «هواپیمایی»: no place).
 fn nationality(g: &Gazetteer, key: &str) -> bool {
     if matches!(
         key,
@@ -1169,10 +1230,7 @@ fn nationality(g: &Gazetteer, key: &str) -> bool {
     ) {
         return true;
     }
-    if key.ends_with("ایی") && key.chars().count() >= 5 {
-        return true;
-    }
-    ["ایی", "ای", "ی"].iter().any(|s| {
+    ["یی", "ای", "ی"].iter().any(|s| {
         key.strip_suffix(s).is_some_and(|base| {
             matches!(g.surface(base), Some(Surface::Entity(e))
                 if g.entities[e as usize].kind == EntityKind::Place)
@@ -1455,7 +1513,12 @@ fn candidates(
             }
             // Shaped like a name without the evidence here: another
             // article may give it.
-            if (sure || family) && !is_outlet(&r) && !named_after(k) && unconfirmed.len() < 64 {
+            if (sure || family)
+                && !is_outlet(&r)
+                && !named_after(k)
+                && unconfirmed.len() < 64
+                && unconfirmed.last().is_none_or(|u| u.end <= r.start)
+            {
                 unconfirmed.push(r.clone());
             }
         }
@@ -1822,6 +1885,17 @@ mod tests {
         // An outlet no list knows, one word that is no Persian word.
         let f = named("به نقل از کاسپین‌نیوز، بازار آرام بود.");
         assert_eq!(f[0].1, EntityKind::Org, "{f:?}");
+        // Outlets found one after another keep the places after them; a
+        // place talked with is a place.
+        let f = named(
+            "به نقل از کاسپین‌نیوز، الف. به نقل از آذرخبر، ب. به گزارش عصر ایران، باران در تهران آمد.",
+        );
+        assert!(
+            f.iter().any(|x| x.2 == "تهران" && x.1 == EntityKind::Place),
+            "{f:?}"
+        );
+        let f = named("آمریکا آماده گفت‌وگو با ایران است.");
+        assert!(f.iter().all(|x| x.1 == EntityKind::Place), "{f:?}");
         // Elsewhere «فارس» is the province.
         let f = named("باران در استان فارس بارید.");
         assert_eq!(f[0].1, EntityKind::Place, "{f:?}");
@@ -1902,11 +1976,26 @@ mod tests {
             named("هدف ما قهرمانی آسیاست و تیم آسیاست."),
             Vec::<String>::new()
         );
+        // «هواپیمایی» is no nationality.
+        assert_eq!(
+            named("سازمان هواپیمایی کشوری اعلام کرد."),
+            ["سازمان هواپیمایی کشوری"]
+        );
         // Another country's minister is not Iran's.
         assert_eq!(
             named("وزیر خارجه بولیوی به تهران آمد."),
             ["بولیوی", "تهران"]
         );
+        // An Iranian place after a title is where the holder goes.
+        let a = article(
+            "رئیس‌جمهور تهران را به مقصد نیویورک ترک کرد.",
+            Some("2025-06-01"),
+        );
+        let f: Vec<String> = extract(&g, &a.text, a.date.as_ref().map(|d| d.day))
+            .iter()
+            .map(|m| EntityName::of(&g, &m.entity).name)
+            .collect();
+        assert_eq!(f[0], "مسعود پزشکیان", "{f:?}");
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub struct Gazetteer {
     rejected: HashSet<String>,
     /// Most words in a surface.
     pub max_words: usize,
+    /// Iran and its places (iran_places.ron, and Tehran of CLDR's list).
+    iranian: rustc_hash::FxHashSet<u32>,
 }
 
 const PLACES_RON: &str = include_str!("../../assets/gazetteer/places.ron");
@@ -186,6 +188,8 @@ impl Gazetteer {
         let world: Vec<EntityDef> =
             ron::from_str(WORLD_PLACES_RON).expect("bundled world_places.ron parses");
         let mut names: HashSet<String> = defs.iter().map(|e| e.name.clone()).collect();
+        let mut iranian: HashSet<String> = ["ایران", "تهران"].map(String::from).into();
+        iranian.extend(iran.iter().map(|d| d.name.clone()));
         for d in iran.into_iter().chain(world) {
             if names.insert(d.name.clone()) {
                 defs.push(d);
@@ -222,6 +226,9 @@ impl Gazetteer {
         for d in defs {
             let id = g.entities.len() as u32;
             index_of.insert(joined_key(&d.name), id);
+            if iranian.contains(&d.name) {
+                g.iranian.insert(id);
+            }
             g.entities.push(Entity {
                 name: d.name,
                 kind: d.kind,
@@ -282,6 +289,11 @@ impl Gazetteer {
     /// Whether some surface starts with `joined`.
     pub fn is_prefix(&self, joined: &str) -> bool {
         self.prefixes.contains(joined)
+    }
+
+    /// Whether entity `e` is Iran or one of its places.
+    pub fn is_iranian(&self, e: u32) -> bool {
+        self.iranian.contains(&e)
     }
 
     /// Whether a user marked `joined` as not an entity.

@@ -116,6 +116,21 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
         }
         by_last.get(&key(n))?.as_ref()
     };
+    // Only a family name an article introduces alone with a role
+    // («شهابی، معاون …»): «خانم کیانی‌فر» is no «مهرداد کیانی‌فر».
+    let lone_with_role = |a: &crate::corpus::Article| -> Vec<Arc<str>> {
+        a.mentions
+            .iter()
+            .filter_map(|m| match (&m.entity, m.via) {
+                (EntityRef::Candidate(n), Via::Cue(entities::Evidence::Role))
+                    if full_name(n).is_some() =>
+                {
+                    Some(n.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    };
     articles
         .par_iter()
         .enumerate()
@@ -128,16 +143,14 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                     known.get(&key(&name)).map(|n| (s, e, n))
                 })
                 .collect();
-            let lone = a
-                .mentions
-                .iter()
-                .any(|m| matches!(&m.entity, EntityRef::Candidate(n) if full_name(n).is_some()));
-            if found.is_empty() && !lone {
+            let lone = lone_with_role(a);
+            if found.is_empty() && lone.is_empty() {
                 return None;
             }
             let mut mentions: Vec<Mention> = a.mentions.to_vec();
             for m in &mut mentions {
                 if let EntityRef::Candidate(n) = &m.entity
+                    && lone.contains(n)
                     && let Some(full) = full_name(n)
                 {
                     m.entity = EntityRef::Candidate(full.clone());
@@ -158,15 +171,25 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                     surnames.insert(last.key, n);
                 }
             }
-            // The family name alone, where no other mention is.
+            // The family name alone, where no other mention is (the
+            // mentions in text order, swept once along the words).
+            mentions.sort_by_key(|m| (m.start, m.end));
             if !surnames.is_empty() {
+                let mut alone = Vec::new();
+                let mut next = 0;
+                let mut reach = 0u32; // the furthest end of mentions passed
                 for t in crate::text::tokenize::tokenize(&a.text) {
+                    let (start, end) = (t.range.start as u32, t.range.end as u32);
+                    while next < mentions.len() && mentions[next].start < end {
+                        reach = reach.max(mentions[next].end);
+                        next += 1;
+                    }
                     let Some(n) = surnames.get(&t.key) else {
                         continue;
                     };
-                    let (start, end) = (t.range.start as u32, t.range.end as u32);
-                    if !mentions.iter().any(|m| m.start < end && start < m.end) {
-                        mentions.push(Mention {
+                    let taken = reach > start || mentions.get(next).is_some_and(|m| m.start < end);
+                    if !taken {
+                        alone.push(Mention {
                             entity: EntityRef::Candidate((*n).clone()),
                             start,
                             end,
@@ -175,15 +198,24 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                         });
                     }
                 }
+                mentions.extend(alone);
+                mentions.sort_by_key(|m| (m.start, m.end));
             }
-            mentions.sort_by_key(|m| (m.start, m.end));
             let st = statements(g, &a.text, &mentions, &ArticleParts::of(a));
+            // (Names still unconfirmed wait for a file that introduces
+            // them.)
+            let unconfirmed: Vec<(u32, u32)> = a
+                .unconfirmed
+                .iter()
+                .filter(|&&(s, e)| !found.iter().any(|f| f.0 == s && f.1 == e))
+                .copied()
+                .collect();
             Some((
                 i,
                 Analysis {
                     mentions: mentions.into(),
                     statements: st.into(),
-                    unconfirmed: Vec::new().into(),
+                    unconfirmed: unconfirmed.into(),
                 },
             ))
         })

@@ -223,6 +223,7 @@ pub fn statements(
         // How far the text has been scanned for sentence ends (each
         // character once, not once per word).
         let mut scanned = 0usize;
+        let mut last_cue_end = 0usize;
         let mut i = 0;
         while i < tokens.len() {
             // A sentence ended before this word: its subject is the one
@@ -243,6 +244,11 @@ pub fn statements(
                 continue;
             };
             let cue = tokens[i].range.start..tokens[j].range.end;
+            // What is said on the way to this cue is looked for after the
+            // one before it («… با بیان اینکه A، گفت که B و افزود که C»
+            // says A once).
+            let said_from = sentence_start.max(last_cue_end);
+            last_cue_end = cue.end;
             i = j + 1;
             if in_quotes(&quotes, cue.start) {
                 continue;
@@ -345,7 +351,7 @@ pub fn statements(
                 last_subject = Some(sp);
             }
             if let Some((said_cue, said)) =
-                said_on_the_way(para, &tokens, sentence_start, cue.start, &quotes)
+                said_on_the_way(para, &tokens, said_from, cue.start, &quotes)
             {
                 let base = block.range.start;
                 push(
@@ -422,17 +428,17 @@ fn headline_by_role(
             words.iter().all(|w| role.contains(w))
         })
     });
+    // The fallback: the body's first person to speak, unless the article
+    // gives them another role.
+    let head = words.first().map_or("", String::as_str);
     let speaker = by_role.map(|m| m.entity.clone()).or_else(|| {
         out.iter()
             .filter(|s| s.range.start >= title.end)
             .find_map(|s| {
                 let e = s.speaker.as_ref()?;
-                persons
-                    .iter()
-                    .any(|m| {
-                        &m.entity == e && matches!(e, EntityRef::Candidate(_) | EntityRef::Known(_))
-                    })
-                    .then(|| e.clone())
+                let role_fits = super::role_of(mentions, e)
+                    .is_none_or(|role| tokenize(role).first().is_some_and(|t| t.key == head));
+                (role_fits && persons.iter().any(|m| &m.entity == e)).then(|| e.clone())
             })
     });
     if let Some(speaker) = speaker {
@@ -810,9 +816,11 @@ fn pronoun_or_dropped(
         Some(t) if lex.is_closed(&t.key) => clauses.get(1).map(|&c| words[c]),
         first => first.copied(),
     };
+    // (A word of time opens no subject: «روز گذشته نیز … افزود».)
     if let Some(t) = opening
         && lex.is_noun(&t.key)
         && !super::entities::is_role(&t.key)
+        && !super::entities::TIME_WORDS.contains(&t.key.as_str())
     {
         return None;
     }
@@ -1149,6 +1157,13 @@ mod tests {
                 one("مهرداد کیانی‌فر", I, "جیره‌بندی در کار نیست")
             ]
         );
+        // Said once, whatever cues follow.
+        let got = said(
+            "مهرداد کیانی‌فر با بیان اینکه آب کم است، گفت که مصرف باید کم شود و افزود که جریمه در کار نیست.",
+            false,
+            "2025-02-01",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
         // «با تأکید بر اینکه» without a comma: up to the cue.
         let got = said(
             "مهرداد کیانی‌فر با تأکید بر اینکه آب گران نمی‌شود گفت: «مصرف باید کم شود.»",
@@ -1210,6 +1225,13 @@ mod tests {
             speakers,
             [Some("مهرداد کیانی‌فر"), None, None, Some("مهرداد کیانی‌فر")]
         );
+        // A word of time opens no subject of its own.
+        let got = said(
+            "مهرداد کیانی‌فر گفت که تخت‌ها کم است. روز گذشته نیز در نشست خبری افزود که کار ادامه دارد.",
+            false,
+            "2025-02-01",
+        );
+        assert_eq!(got[1].0.as_deref(), Some("مهرداد کیانی‌فر"));
     }
 
     #[test]

@@ -610,6 +610,12 @@ impl Workspace {
         self.articles_generation += 1;
         self.resort();
         self.annotations.reanchor(&self.articles);
+        // Names the changed files introduce, in the others (a rematch in
+        // progress starts again for the new set and does this itself).
+        if !self.entities.is_rematching() {
+            let (set, wake) = (self.article_set(), self.waker());
+            self.entities.discover(&self.articles, set, wake);
+        }
         if matches!(self.index_state, IndexState::Building { .. }) {
             self.reindex_pending = true;
         } else {
