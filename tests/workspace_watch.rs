@@ -59,3 +59,44 @@ fn changes_on_disk_reach_the_list_and_the_index() {
     settle(&mut ws, |w| w.articles.len() == 1);
     assert!(search_paths(&mut ws, "زعفران").is_empty());
 }
+
+/// The names one file introduces are found in the others once the folder
+/// has loaded, and in a file added later.
+#[test]
+fn a_name_one_file_introduces_is_found_in_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "نشست شورا\nدکتر مهتاب سپیدار امروز در نشست شورا درباره بودجه سخن گفت.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "جلسه دیروز\nمهتاب سپیدار در جلسه دیروز نبود.\n",
+    )
+    .unwrap();
+    let names_in = |ws: &Workspace, path: &str| -> Vec<String> {
+        let g = &ws.entities.gazetteer;
+        ws.articles
+            .iter()
+            .filter(|a| a.path == path)
+            .flat_map(|a| a.mentions.iter())
+            .map(|m| daftar::extract::EntityName::of(g, &m.entity).name)
+            .collect()
+    };
+    let mut ws = Workspace::new(Arc::new(|| {}));
+    ws.open(dir.path());
+    settle(&mut ws, |w| {
+        matches!(w.index_state, IndexState::Ready(_)) && !w.entities.is_rematching()
+    });
+    assert_eq!(names_in(&ws, "b.txt"), ["مهتاب سپیدار"]);
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "خبر تازه\nمهتاب سپیدار فردا به شورا بازمی‌گردد.\n",
+    )
+    .unwrap();
+    settle(&mut ws, |w| {
+        !w.entities.is_rematching() && !names_in(w, "c.txt").is_empty()
+    });
+    assert_eq!(names_in(&ws, "c.txt"), ["مهتاب سپیدار"]);
+}

@@ -118,17 +118,29 @@ impl EntityState {
                 ..a.clone()
             })
             .collect();
+        self.spawn(g, set, "daftar-discovery", wake, move |g| {
+            let mut out: Vec<Analysis> = inputs.iter().map(Analysis::of).collect();
+            discovered(g, &inputs, &mut out);
+            out
+        });
+    }
+
+    /// Runs `work` on a thread of its own; [`Self::poll`] takes what it
+    /// gives.
+    fn spawn(
+        &mut self,
+        g: Arc<Gazetteer>,
+        set: (u64, usize),
+        name: &str,
+        wake: impl Fn() + Send + 'static,
+        work: impl FnOnce(&Gazetteer) -> Vec<Analysis> + Send + 'static,
+    ) {
         let (tx, rx) = channel();
         let worker = g.clone();
         let spawned = std::thread::Builder::new()
-            .name("daftar-discovery".into())
+            .name(name.into())
             .spawn(move || {
-                let mut out: Vec<Analysis> = inputs.iter().map(Analysis::of).collect();
-                let found = crate::jobs::caught(|| Ok(discover(&worker, &inputs)));
-                for (i, an) in found.unwrap_or_default() {
-                    out[i] = an;
-                }
-                let _ = tx.send(out);
+                let _ = tx.send(work(&worker));
                 wake();
             });
         if spawned.is_ok() {
@@ -170,38 +182,22 @@ impl EntityState {
                 ..a.clone()
             })
             .collect();
-        let (tx, rx) = channel();
-        let worker = g.clone();
-        let spawned = std::thread::Builder::new()
-            .name("daftar-entities".into())
-            .spawn(move || {
-                // A panic on one article leaves it without mentions, not
-                // every article (and the sidebar waiting forever).
-                let mut out: Vec<Analysis> = inputs
-                    .par_iter()
-                    .map(|a| {
-                        crate::jobs::caught(|| Ok(analyse(&worker, a)))
-                            .unwrap_or_else(|_| Analysis::empty())
-                    })
-                    .collect();
-                // Then the names some articles introduce, in the others.
-                for (a, an) in inputs.iter_mut().zip(&out) {
-                    an.clone().apply(a);
-                }
-                let found = crate::jobs::caught(|| Ok(discover(&worker, &inputs)));
-                for (i, an) in found.unwrap_or_default() {
-                    out[i] = an;
-                }
-                let _ = tx.send(out);
-                wake();
-            });
-        if spawned.is_ok() {
-            self.rematch = Some(Rematch {
-                gazetteer: g,
-                set,
-                rx,
-            });
-        }
+        self.spawn(g, set, "daftar-entities", wake, move |g| {
+            // A panic on one article leaves it without mentions, not every
+            // article (and the sidebar waiting forever).
+            let mut out: Vec<Analysis> = inputs
+                .par_iter()
+                .map(|a| {
+                    crate::jobs::caught(|| Ok(analyse(g, a))).unwrap_or_else(|_| Analysis::empty())
+                })
+                .collect();
+            // Then the names some articles introduce, in the others.
+            for (a, an) in inputs.iter_mut().zip(&out) {
+                an.clone().apply(a);
+            }
+            discovered(g, &inputs, &mut out);
+            out
+        });
     }
 
     /// Takes finished matching: the new gazetteer and mentions replace the
@@ -262,5 +258,14 @@ impl EntityState {
                 .map(|m| m.entity.clone());
         }
         None
+    }
+}
+
+/// [`discover`] over `articles` (as analysed), into their analyses `out`.
+fn discovered(g: &Gazetteer, articles: &[Article], out: &mut [Analysis]) {
+    // (A panic there leaves the articles as they were.)
+    let found = crate::jobs::caught(|| Ok(discover(g, articles)));
+    for (i, an) in found.unwrap_or_default() {
+        out[i] = an;
     }
 }
