@@ -354,3 +354,59 @@ fn a_megabyte_paragraph_is_laid_out_only_where_it_is_seen() {
         "{drawn} bytes of a 2,000,000-byte paragraph drawn for one screen"
     );
 }
+
+#[test]
+fn a_new_article_opens_at_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (0..80)
+        .map(|i| format!("بند شماره {i} از متنی بلند درباره آب و برق و گاز است.\n"))
+        .collect();
+    let (first, second) = ("عنوان نخستین خبر بلند", "عنوان دومین خبر بلند");
+    std::fs::write(dir.path().join("a.txt"), format!("{first}\n{long}")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), format!("{second}\n{long}")).unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(Role::Button, first).click();
+    h.run();
+    // The reader's title (the list's row, to its right, has the same
+    // words).
+    let title = |h: &Harness<'static, DaftarApp>, t: &str| {
+        h.get_all_by_role_and_label(Role::Label, t)
+            .map(|n| n.rect())
+            .min_by(|a, b| a.left().total_cmp(&b.left()))
+            .expect("the title is shown")
+    };
+    let top = title(&h, first).top();
+    // Scrolled well down the first article.
+    let over = title(&h, first).center() + egui::vec2(0.0, 200.0);
+    move_to(&mut h, over);
+    for _ in 0..10 {
+        h.input_mut().events.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::default(),
+        });
+        h.step();
+    }
+    // (A scroll animates: steps, not a run to rest.)
+    for _ in 0..30 {
+        tick(&mut h, 0.05);
+        h.step();
+    }
+    assert!(
+        title(&h, first).top() < top - 500.0,
+        "the first article scrolled: {} from {top}",
+        title(&h, first).top()
+    );
+    h.get_by_role_and_label(Role::Button, second).click();
+    for _ in 0..5 {
+        tick(&mut h, 0.05);
+        h.step();
+    }
+    assert!(
+        (title(&h, second).top() - top).abs() < 2.0,
+        "the second opens at its title: {} (the first's was at {top})",
+        title(&h, second).top()
+    );
+}

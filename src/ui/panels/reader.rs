@@ -284,7 +284,10 @@ impl ReaderPanel {
             s.bar_width + s.bar_inner_margin + s.bar_outer_margin
         };
         let width = (ui.available_width() - bar - 4.0).max(100.0);
+        // Each article its own scroll position: a new one opens at its
+        // title, one read before where it was left.
         egui::ScrollArea::vertical()
+            .id_salt(("reader", &article.id))
             .auto_shrink([false, false])
             .show_viewport(ui, |ui, viewport| {
                 ui.spacing_mut().item_spacing.y = lh * 0.45;
