@@ -410,3 +410,26 @@ fn a_new_article_opens_at_its_title() {
         title(&h, second).top()
     );
 }
+
+#[test]
+fn ctrl_f_puts_the_keyboard_in_the_search_box_and_help_lists_it() {
+    let corpus = sample();
+    let mut h = harness(corpus.path());
+    open_fm_call(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.input_mut().events.push(egui::Event::Text("لاوروف".into()));
+    h.run_steps(8);
+    assert_eq!(h.state().search.query, "لاوروف", "typed into the search box");
+    common::settle(&mut h);
+    assert!(h.state().ws.search.results.is_some(), "and it searched");
+
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts").click();
+    h.run();
+    assert!(
+        h.query_by_label("Ctrl+F").is_some(),
+        "the shortcut is listed"
+    );
+}

@@ -123,6 +123,23 @@ struct OpenDialog {
     note: Option<String>,
 }
 
+/// What the keyboard does (Help › Keyboard shortcuts).
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+F", "Search: to the search box"),
+    (
+        "1 … 9",
+        "Tag the reader's selection with the tag of that key",
+    ),
+    ("Ctrl+Z", "Undo the last tagging"),
+    ("Ctrl+Shift+Z", "Redo"),
+    (
+        "Enter",
+        "Tag the selection in the tag box; confirm a dialog",
+    ),
+    ("Escape", "Close a dialog"),
+    ("Double-click", "Select a word in the reader"),
+];
+
 pub struct DaftarApp {
     pub ws: Workspace,
     pub settings: Settings,
@@ -150,6 +167,7 @@ pub struct DaftarApp {
     cache: LayoutCache,
     dialog: OpenDialog,
     show_problems: bool,
+    show_shortcuts: bool,
     cmds: Vec<Command>,
     ready: bool,
     /// An article (relative path) to select once it has loaded.
@@ -264,6 +282,7 @@ impl DaftarApp {
             cache: LayoutCache::default(),
             dialog: OpenDialog::default(),
             show_problems: false,
+            show_shortcuts: false,
             cmds: Vec::new(),
             ready: false,
             open_article: None,
@@ -521,6 +540,10 @@ impl DaftarApp {
         }
         let mut cmds = std::mem::take(&mut self.cmds);
 
+        // Ctrl+F: to the search box, wherever the keyboard was.
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+            self.search.focus = true;
+        }
         self.annotation_keys(&ctx, &mut cmds);
 
         // A folder dropped on the window opens it.
@@ -718,6 +741,7 @@ impl DaftarApp {
             }
         });
         self.problems_window(&ctx);
+        self.shortcuts_window(&ctx);
         self.open_dialog(&ctx, &mut cmds);
         self.interrupted_dialog(&ctx, &mut cmds);
 
@@ -961,6 +985,30 @@ impl DaftarApp {
                 .on_hover_text("Recorded with every passage you tag");
             });
         });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts").clicked() {
+                self.show_shortcuts = true;
+                ui.close();
+            }
+        });
+    }
+
+    /// Help › Keyboard shortcuts.
+    fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_shortcuts;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.strong(*keys);
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+            });
+        self.show_shortcuts = open;
     }
 
     fn problems_window(&mut self, ctx: &egui::Context) {

@@ -16,6 +16,8 @@ use crate::workspace::{IndexState, Workspace};
 #[derive(Default)]
 pub struct SearchPanel {
     pub query: String,
+    /// Ctrl+F: the box takes the keyboard on its next frame.
+    pub focus: bool,
 }
 
 /// A snippet around the first match: (text, match ranges in it).
@@ -88,6 +90,9 @@ impl SearchPanel {
                     .font(FontId::proportional(15.0)),
             );
             let edit = edit.labelled_by(label.id);
+            if std::mem::take(&mut self.focus) {
+                edit.request_focus();
+            }
             if edit.changed() {
                 cmds.push(Command::Search(self.query.clone()));
             }
