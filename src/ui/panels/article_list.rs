@@ -41,6 +41,18 @@ pub fn list_date(day: crate::dates::Day, calendar: CalendarKind) -> String {
     }
 }
 
+/// An article's date as lists show it: an estimate marked «~… (تخمینی)»,
+/// a file's time «… (زمان فایل)», so neither passes for a date the page
+/// gives.
+pub fn article_date(d: &crate::dates::ArticleDate, calendar: CalendarKind) -> String {
+    let day = list_date(d.day, calendar);
+    match d.provenance {
+        crate::dates::Provenance::Inferred => format!("~{day} (تخمینی)"),
+        crate::dates::Provenance::File => format!("{day} (زمان فایل)"),
+        crate::dates::Provenance::Header | crate::dates::Provenance::Body => day,
+    }
+}
+
 impl ArticleListPanel {
     pub fn ui(
         &mut self,
@@ -98,7 +110,7 @@ impl ArticleListPanel {
                     let date = a
                         .date
                         .as_ref()
-                        .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
+                        .map_or_else(String::new, |d| article_date(d, settings.calendar));
                     let meta = match &a.source {
                         Some(s) => format!("{date} · {s}"),
                         None => date,
@@ -125,5 +137,31 @@ impl ArticleListPanel {
                     }
                 }
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::{ArticleDate, Day, Provenance};
+
+    fn dated(p: Provenance) -> String {
+        let d = ArticleDate {
+            day: Day::parse_iso("2024-10-09").expect("a day"),
+            provenance: p,
+            confidence: 0.5,
+            text: String::new(),
+            range: None,
+            bounds: None,
+        };
+        article_date(&d, CalendarKind::Jalali)
+    }
+
+    #[test]
+    fn estimated_and_file_dates_do_not_pass_for_the_pages_own() {
+        assert_eq!(dated(Provenance::Header), "۱۴۰۳/۰۷/۱۸");
+        assert_eq!(dated(Provenance::Body), "۱۴۰۳/۰۷/۱۸");
+        assert_eq!(dated(Provenance::Inferred), "~۱۴۰۳/۰۷/۱۸ (تخمینی)");
+        assert_eq!(dated(Provenance::File), "۱۴۰۳/۰۷/۱۸ (زمان فایل)");
     }
 }

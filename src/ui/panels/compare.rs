@@ -15,7 +15,7 @@ use crate::extract::{EntityName, EntityRef};
 use crate::index::query::parse_day_bound;
 use crate::jobs::Latest;
 use crate::ui::app::{Command, Settings};
-use crate::ui::panels::article_list::list_date;
+use crate::ui::panels::article_list::article_date;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, Span, SpanStyle, line_height};
 use crate::workspace::Workspace;
 
@@ -359,7 +359,7 @@ fn cell(
     let date = a
         .date
         .as_ref()
-        .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
+        .map_or_else(String::new, |d| article_date(d, settings.calendar));
     let meta = [
         who.as_str(),
         date.as_str(),
@@ -530,7 +530,7 @@ fn ledger_ui(
                             "{} · {}",
                             a.date
                                 .as_ref()
-                                .map_or_else(String::new, |d| list_date(d.day, settings.calendar)),
+                                .map_or_else(String::new, |d| article_date(d, settings.calendar)),
                             a.source.as_deref().unwrap_or("")
                         );
                         RtlText::new(&head, style.meta.clone())

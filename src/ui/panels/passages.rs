@@ -6,7 +6,7 @@ use egui::{Color32, FontId, Ui};
 
 use crate::annotate::Passage;
 use crate::ui::app::{Command, Settings};
-use crate::ui::panels::article_list::list_date;
+use crate::ui::panels::article_list::article_date;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
 use crate::workspace::Workspace;
 
@@ -388,7 +388,7 @@ impl PassagesPanel {
                             let idx = ws.article_index(&p.path);
                             let date = idx
                                 .and_then(|i| ws.articles[i].date.as_ref())
-                                .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
+                                .map_or_else(String::new, |d| article_date(d, settings.calendar));
                             let mut meta_line = format!("{} · {date} · {}", p.path, p.annotator);
                             if !p.note.is_empty() {
                                 meta_line.push_str(&format!(" · {}", p.note));

@@ -581,8 +581,14 @@ fn word_at(text: &str, at: usize, within: Range<usize>) -> Range<usize> {
 fn meta_lines(a: &Article, calendar: CalendarKind) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(d) = &a.date {
-        let shown = match calendar {
-            CalendarKind::Gregorian => d.day.to_string(),
+        // (An estimate has no weekday: «~۱۴۰۳/۰۷/۱۸», not a day the page
+        // named.)
+        let shown = match (calendar, d.provenance) {
+            (_, Provenance::Inferred) => format!(
+                "~{}",
+                crate::ui::panels::article_list::list_date(d.day, calendar)
+            ),
+            (CalendarKind::Gregorian, _) => d.day.to_string(),
             _ => d.day.jalali_long(),
         };
         let from = match d.provenance {
@@ -614,6 +620,27 @@ pub fn hit_color(ui: &Ui) -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::word_at;
+
+    #[test]
+    fn an_estimated_date_has_no_weekday() {
+        use crate::dates::{ArticleDate, CalendarKind, Day, Provenance};
+        let mut a = crate::corpus::Article::from_text("a.txt", "متن");
+        let date = |p| ArticleDate {
+            day: Day::parse_iso("2024-10-09").expect("a day"),
+            provenance: p,
+            confidence: 0.5,
+            text: String::new(),
+            range: None,
+            bounds: None,
+        };
+        a.date = Some(date(Provenance::Inferred));
+        assert_eq!(
+            super::meta_lines(&a, CalendarKind::Jalali)[0],
+            "~۱۴۰۳/۰۷/۱۸ (تخمینی)"
+        );
+        a.date = Some(date(Provenance::Header));
+        assert!(super::meta_lines(&a, CalendarKind::Jalali)[0].contains("چهارشنبه"));
+    }
 
     #[test]
     fn words_keep_their_zwnj() {

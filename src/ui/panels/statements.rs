@@ -7,7 +7,7 @@ use egui::{FontId, Ui};
 
 use crate::extract::EntityName;
 use crate::ui::app::{Command, Settings};
-use crate::ui::panels::article_list::list_date;
+use crate::ui::panels::article_list::article_date;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
 use crate::workspace::Workspace;
 
@@ -150,7 +150,7 @@ impl StatementsPanel {
                             let date = a
                                 .date
                                 .as_ref()
-                                .map_or_else(String::new, |d| list_date(d.day, settings.calendar));
+                                .map_or_else(String::new, |d| article_date(d, settings.calendar));
                             // Date, outlet and the speaker's role there.
                             let role = s
                                 .speaker
