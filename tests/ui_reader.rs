@@ -433,3 +433,24 @@ fn ctrl_f_puts_the_keyboard_in_the_search_box_and_help_lists_it() {
         "the shortcut is listed"
     );
 }
+
+#[test]
+fn a_files_decoding_trouble_shows_under_its_dateline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = "خبر با بایت خراب\nاین متن فارسی است و یک بایت خراب در میان دارد "
+        .as_bytes()
+        .to_vec();
+    bytes.push(0xFF);
+    bytes.extend_from_slice(" و ادامه متن فارسی اینجا است.\n".as_bytes());
+    std::fs::write(dir.path().join("a.txt"), bytes).unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(Role::Button, "خبر با بایت خراب")
+        .click();
+    h.run();
+    let warning = h.state().ws.articles[0].warnings.first().cloned();
+    let warning = warning.expect("the file has a decoding warning");
+    assert!(
+        h.query_by_label(&warning).is_some(),
+        "the reader shows «{warning}»"
+    );
+}

@@ -350,6 +350,16 @@ impl ReaderPanel {
                         .width(width)
                         .show(ui, cache);
                 }
+                // What reading the file found wrong («3 invalid byte
+                // sequence(s) in windows-1256 replaced by U+FFFD»), under
+                // the dateline, where a reader wonders about a «�».
+                let warn = ui.visuals().warn_fg_color;
+                for w in &article.warnings {
+                    RtlText::new(w, FontId::proportional(size * 0.75))
+                        .color(warn)
+                        .width(width)
+                        .show(ui, cache);
+                }
                 ui.separator();
 
                 let selection = self.selected_range();
