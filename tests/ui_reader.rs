@@ -454,3 +454,38 @@ fn a_files_decoding_trouble_shows_under_its_dateline() {
         "the reader shows «{warning}»"
     );
 }
+
+#[test]
+fn a_line_too_long_for_its_row_ends_in_an_ellipsis() {
+    use daftar::ui::widgets::rtl_text::{LayoutCache, RtlText};
+    let long = "عنوانی بسیار بلند درباره نشست وزیران نفت و گاز کشورهای منطقه در تهران و پیامدهای آن برای بازار";
+    // (Lines shown, and whether one of them draws «…».)
+    let state: (LayoutCache, usize, bool) = (LayoutCache::default(), 0, false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(400.0, 200.0))
+        .build_ui_state(
+            |ui, (cache, lines, ellipsis): &mut (LayoutCache, usize, bool)| {
+                ui.ctx().set_fonts(daftar::ui::fonts::definitions());
+                let r = RtlText::new(long, egui::FontId::proportional(15.0))
+                    .width(220.0)
+                    .max_lines(1)
+                    .show(ui, cache);
+                *lines = r.layout.lines.len();
+                *ellipsis = r
+                    .layout
+                    .lines
+                    .iter()
+                    .flat_map(|l| &l.runs)
+                    .flat_map(|run| &run.pieces)
+                    .any(|p| p.display.contains('…'));
+            },
+            state,
+        );
+    h.run();
+    assert_eq!(h.state().1, 1, "one line");
+    assert!(h.state().2, "it ends in «…»");
+    assert!(
+        h.query_by_label(long).is_some(),
+        "the label keeps the whole text"
+    );
+}

@@ -182,7 +182,31 @@ impl<'a> RtlText<'a> {
 
     pub fn show(self, ui: &mut Ui, cache: &mut LayoutCache) -> RtlResponse {
         let width = self.width.unwrap_or_else(|| ui.available_width()).max(10.0);
-        let layout = cache.layout(ui, self.text, width, &self.font);
+        let mut layout = cache.layout(ui, self.text, width, &self.font);
+        // A text longer than its lines ends in «…» (a word or so earlier,
+        // so the mark fits); the label keeps the whole text.
+        let elided: Option<String> = match self.max_lines {
+            Some(m) if m > 0 && layout.lines.len() > m => {
+                let mut cut = layout.lines[m - 1].end.min(self.text.len());
+                let mut shown = None;
+                for _ in 0..12 {
+                    let head = self.text.get(..cut).unwrap_or("").trim_end();
+                    let candidate = format!("{head}…");
+                    let l = cache.layout(ui, &candidate, width, &self.font);
+                    if l.lines.len() <= m || head.is_empty() {
+                        layout = l;
+                        shown = Some(candidate);
+                        break;
+                    }
+                    cut = head
+                        .rfind(' ')
+                        .unwrap_or_else(|| head.char_indices().rev().nth(2).map_or(0, |(i, _)| i));
+                }
+                shown
+            }
+            _ => None,
+        };
+        let shown: &str = elided.as_deref().unwrap_or(self.text);
         let lh = line_height(ui, &self.font);
         let lines = self
             .max_lines
@@ -211,17 +235,24 @@ impl<'a> RtlText<'a> {
             let row_h = ui.fonts_mut(|f| f.row_height(&self.font));
             // Backgrounds first, then text, then underlines.
             let sel_color = ui.visuals().selection.bg_fill;
+            // (Ranges past an elided text's end are cut at it.)
+            let kept = shown.len()
+                - if elided.is_some() {
+                    '…'.len_utf8()
+                } else {
+                    0
+                };
+            let clip = |r: &Range<usize>| (r.start < kept).then(|| r.start..r.end.min(kept));
             let mut backgrounds: Vec<(Range<usize>, Color32)> = self
                 .spans
                 .iter()
-                .filter_map(|s| s.style.background.map(|c| (s.range.clone(), c)))
+                .filter_map(|s| Some((clip(&s.range)?, s.style.background?)))
                 .collect();
-            if let Some(sel) = &self.selection {
-                backgrounds.push((sel.clone(), sel_color));
+            if let Some(sel) = self.selection.as_ref().and_then(clip) {
+                backgrounds.push((sel, sel_color));
             }
             for (range, c) in &backgrounds {
-                for (line, x0, x1) in range_boxes(ui, &layout, self.text, range, &self.font, lines)
-                {
+                for (line, x0, x1) in range_boxes(ui, &layout, shown, range, &self.font, lines) {
                     let y = origin.y + line as f32 * lh;
                     painter.rect_filled(
                         Rect::from_min_max(
@@ -247,10 +278,10 @@ impl<'a> RtlText<'a> {
                 }
             }
             for s in self.spans.iter() {
-                let Some(c) = s.style.underline else { continue };
-                for (line, x0, x1) in
-                    range_boxes(ui, &layout, self.text, &s.range, &self.font, lines)
-                {
+                let (Some(c), Some(range)) = (s.style.underline, clip(&s.range)) else {
+                    continue;
+                };
+                for (line, x0, x1) in range_boxes(ui, &layout, shown, &range, &self.font, lines) {
                     let y = origin.y + (line as f32 + 1.0) * lh - 2.0;
                     painter.line_segment(
                         [Pos2::new(origin.x + x0, y), Pos2::new(origin.x + x1, y)],
