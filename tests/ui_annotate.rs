@@ -479,3 +479,45 @@ fn unreadable_annotations_stay_read_only_until_the_user_sets_them_aside() {
         .collect();
     assert_eq!(aside.len(), 2, "both kept: {aside:?}");
 }
+
+/// A new user's first tag asks who is tagging; the name goes with the
+/// passage and is not asked again.
+#[test]
+fn the_first_tag_asks_who_is_tagging() {
+    let corpus = common::sample_copy();
+    let settings = daftar::ui::app::Settings::default();
+    let app = daftar::ui::app::DaftarApp::new(settings, Some(corpus.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut daftar::ui::app::DaftarApp| app.show(ui), app);
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::Button, TITLE).click();
+    common::settle(&mut h);
+    // The whole article, through the palette.
+    h.get_by_label("Tag…").click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Tag")
+        .type_text("نفت");
+    common::settle(&mut h);
+    h.get_by_label("New tag: نفت").click();
+    common::settle(&mut h);
+    let stored = corpus.path().join(".daftar/annotations.ron");
+    assert!(
+        !stored.exists() || on_disk(corpus.path()).passages.is_empty(),
+        "not before a name"
+    );
+    h.get_by_label("Who is tagging?");
+    h.state_mut().settings.annotator.clear();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "Annotator")
+        .type_text("مریم");
+    common::settle(&mut h);
+    assert_eq!(h.state().settings.annotator, "مریم", "typed");
+    h.get_by_role_and_label(Role::Button, "Tag").click();
+    common::settle(&mut h);
+    let store = on_disk(corpus.path());
+    assert_eq!(store.passages.len(), 1, "tagged once named");
+    assert_eq!(store.passages[0].annotator, "مریم");
+    assert!(h.state().settings.annotator_asked);
+    assert!(h.query_by_label("Who is tagging?").is_none());
+}

@@ -35,6 +35,8 @@ pub struct Settings {
     pub calendar: CalendarKind,
     /// Recorded with every tagged passage.
     pub annotator: String,
+    /// Whether the user said who they are (asked on the first tag).
+    pub annotator_asked: bool,
 }
 
 impl Default for Settings {
@@ -46,6 +48,7 @@ impl Default for Settings {
             dark: false,
             calendar: CalendarKind::Jalali,
             annotator: crate::cli::tag::annotator(None),
+            annotator_asked: false,
         }
     }
 }
@@ -159,6 +162,10 @@ pub struct DaftarApp {
     /// What the palette tags: a passage of an article (a statement …);
     /// None: the reader's selection, or the whole article without one.
     palette_target: Option<Vec<(usize, std::ops::Range<usize>)>>,
+    /// A tag waiting for the user to say who is tagging (the first one),
+    /// and whether its box has been shown.
+    tag_waiting: Option<String>,
+    tag_waiting_shown: bool,
     /// The orphaned passage being anchored anew in the reader.
     fixing: Option<u64>,
     /// Passage marks of the article in the reader: (article, generation).
@@ -276,6 +283,8 @@ impl DaftarApp {
             export: Default::default(),
             palette: None,
             palette_target: None,
+            tag_waiting: None,
+            tag_waiting_shown: false,
             fixing: None,
             marks_for: None,
             view: View::Reader,
@@ -345,6 +354,16 @@ impl DaftarApp {
             }
             Command::SetRange(r) => self.ws.set_range(r),
             Command::SelectEntity(e) => self.ws.select_entity(e),
+            // The first tag asks who is tagging; it is applied once they
+            // say.
+            Command::TagSelection(tag) if !self.settings.annotator_asked => {
+                // (No name found: the field starts empty, not «unknown».)
+                if self.settings.annotator == "unknown" {
+                    self.settings.annotator.clear();
+                }
+                self.tag_waiting = Some(tag);
+                self.palette = None;
+            }
             Command::TagSelection(tag) => {
                 let targets = match self.palette_target.take() {
                     Some(t) => t,
@@ -741,6 +760,7 @@ impl DaftarApp {
             }
         });
         self.problems_window(&ctx);
+        self.annotator_window(&ctx);
         self.shortcuts_window(&ctx);
         self.open_dialog(&ctx, &mut cmds);
         self.interrupted_dialog(&ctx, &mut cmds);
@@ -978,11 +998,17 @@ impl DaftarApp {
             ui.separator();
             ui.horizontal(|ui| {
                 let l = ui.label("Annotator");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.settings.annotator).desired_width(140.0),
-                )
-                .labelled_by(l.id)
-                .on_hover_text("Recorded with every passage you tag");
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.settings.annotator)
+                            .desired_width(140.0),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text("Recorded with every passage you tag");
+                // (Named here: the first tag need not ask.)
+                if edit.changed() {
+                    self.settings.annotator_asked = true;
+                }
             });
         });
         ui.menu_button("Help", |ui| {
@@ -991,6 +1017,50 @@ impl DaftarApp {
                 ui.close();
             }
         });
+    }
+
+    /// Asked on the first tag: who is tagging (remembered, and in View).
+    fn annotator_window(&mut self, ctx: &egui::Context) {
+        let Some(tag) = self.tag_waiting.clone() else {
+            return;
+        };
+        let mut done = false;
+        let mut cancel = false;
+        egui::Window::new("Who is tagging?")
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label("Your name is recorded with every passage you tag.");
+                let l = ui.label("Annotator");
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut self.settings.annotator).desired_width(200.0),
+                );
+                let edit = edit.labelled_by(l.id);
+                // (The keyboard goes to the name when the box opens.)
+                if !self.tag_waiting_shown {
+                    self.tag_waiting_shown = true;
+                    edit.request_focus();
+                }
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let named = !self.settings.annotator.trim().is_empty();
+                    done = (ui.add_enabled(named, egui::Button::new("Tag")).clicked() || enter)
+                        && named;
+                    cancel = ui.button("Cancel").clicked();
+                });
+            });
+        if done {
+            self.settings.annotator = self.settings.annotator.trim().to_string();
+            self.settings.annotator_asked = true;
+            self.tag_waiting = None;
+            self.tag_waiting_shown = false;
+            self.cmds.push(Command::TagSelection(tag));
+            ctx.request_repaint();
+        } else if cancel {
+            self.tag_waiting = None;
+            self.tag_waiting_shown = false;
+            self.palette_target = None;
+        }
     }
 
     /// Help › Keyboard shortcuts.

@@ -34,7 +34,13 @@ pub fn sample_copy() -> tempfile::TempDir {
 
 /// The window on `folder`, once loading and indexing are done.
 pub fn window(folder: &Path) -> Harness<'static, DaftarApp> {
-    let app = DaftarApp::new(Settings::default(), Some(folder.to_path_buf()));
+    // (The annotator already named: the first tag of a new user asks,
+    // tested on its own in ui_annotate.)
+    let settings = Settings {
+        annotator_asked: true,
+        ..Settings::default()
+    };
+    let app = DaftarApp::new(settings, Some(folder.to_path_buf()));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
         .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
