@@ -489,3 +489,41 @@ fn a_line_too_long_for_its_row_ends_in_an_ellipsis() {
         "the label keeps the whole text"
     );
 }
+
+#[test]
+fn a_result_with_a_short_snippet_leaves_the_next_result_below_it() {
+    let corpus = sample();
+    let mut h = harness(corpus.path());
+    h.get_by_role_and_label(Role::TextInput, "Search").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("ایران");
+    h.run_steps(2);
+    common::settle(&mut h);
+    let titles: Vec<String> = match &h.state().ws.search.results {
+        Some(Ok(r)) => r.hits.iter().map(|x| x.title.clone()).collect(),
+        other => panic!("{other:?}"),
+    };
+    assert!(titles.len() >= 3, "{titles:?}");
+    for pair in titles.windows(2).take(4) {
+        let row = h
+            .get_all_by_role_and_label(Role::Button, &pair[0])
+            .map(|n| n.rect())
+            .max_by(|a, b| a.left().total_cmp(&b.left()))
+            .expect("a result row");
+        let next = h
+            .get_all_by_role_and_label(Role::Label, &pair[1])
+            .map(|n| n.rect())
+            .filter(|r| r.top() > row.top())
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .expect("the next result's title");
+        assert!(
+            next.top() >= row.bottom() - 0.5,
+            "«{}» starts at {} inside «{}»'s row ending at {}",
+            pair[1],
+            next.top(),
+            pair[0],
+            row.bottom()
+        );
+    }
+}

@@ -116,7 +116,10 @@ impl ArticleListPanel {
                         None => date,
                     };
                     let inner = rect.shrink2(egui::vec2(6.0, 3.0));
-                    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+                    // (A child, not a scope: a row whose lines are fewer than its
+                    // height must not pull the next row up into it.)
+                    {
+                        let ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(inner));
                         ui.spacing_mut().item_spacing.y = 0.0;
                         RtlText::new(&title, title_font.clone())
                             .width(inner.width())
@@ -127,7 +130,7 @@ impl ArticleListPanel {
                             .max_lines(1)
                             .color(ui.visuals().weak_text_color())
                             .show(ui, cache);
-                    });
+                    }
                     let resp = resp.on_hover_text(&a.path);
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &title)

@@ -220,7 +220,10 @@ impl SearchPanel {
                         })
                         .collect();
                     let inner = rect.shrink2(egui::vec2(6.0, 3.0));
-                    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+                    // (A child, not a scope: a row whose lines are fewer than its
+                    // height must not pull the next row up into it.)
+                    {
+                        let ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(inner));
                         ui.spacing_mut().item_spacing.y = 0.0;
                         RtlText::new(&hit.title, title_font.clone())
                             .width(inner.width())
@@ -236,7 +239,7 @@ impl SearchPanel {
                             .max_lines(2)
                             .spans(&spans)
                             .show(ui, cache);
-                    });
+                    }
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &hit.title)
                     });
