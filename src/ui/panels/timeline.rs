@@ -299,6 +299,36 @@ impl TimelinePanel {
         // Month names along the axis when months are wide enough (a month
         // name alone is one Persian word, which egui draws correctly; the
         // year's first month is labelled with the year instead).
+        // The earliest year starts left of the bars (a corpus from the
+        // middle of a year, or of one month): its label stands at the left
+        // edge, before the month names.
+        let first_year =
+            crate::timeline::bucket_start(Day::from_unix_days(v0 as i64), BucketSize::Year, cal);
+        let lead_year = (x_of(first_year.unix_days() as f64) < bars.left()).then(|| {
+            let next = crate::timeline::next_bucket(first_year, BucketSize::Year, cal);
+            let room = x_of(next.unix_days() as f64) - bars.left();
+            (first_year.in_calendar(cal).year.to_string(), room)
+        });
+        // (Drawn when it fits before the next year's line.)
+        let lead_room = lead_year.as_ref().map_or(f32::INFINITY, |(text, _)| {
+            let g = painter.layout_no_wrap(
+                text.clone(),
+                egui::FontId::proportional(11.0),
+                visuals.text_color(),
+            );
+            g.size().x + 6.0
+        });
+        if let Some((text, room)) = &lead_year
+            && *room >= lead_room
+        {
+            painter.text(
+                Pos2::new(bars.left() + 2.0, rect.bottom() - 2.0),
+                egui::Align2::LEFT_BOTTOM,
+                text,
+                egui::FontId::proportional(11.0),
+                visuals.text_color(),
+            );
+        }
         if px_per_day * 29.0 >= 20.0 {
             let mut month = crate::timeline::bucket_start(
                 Day::from_unix_days(v0 as i64),
@@ -306,7 +336,10 @@ impl TimelinePanel {
                 cal,
             );
             // Right edge of the last label drawn: names never overlap.
-            let mut free_from = f32::MIN;
+            let mut free_from = match &lead_year {
+                Some((_, room)) if *room >= lead_room => bars.left() + lead_room,
+                _ => f32::MIN,
+            };
             while (month.unix_days() as f64) <= v1 {
                 let x = x_of(month.unix_days() as f64);
                 let m = month.in_calendar(cal).month;
