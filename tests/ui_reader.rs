@@ -527,3 +527,28 @@ fn a_result_with_a_short_snippet_leaves_the_next_result_below_it() {
         );
     }
 }
+
+#[test]
+fn the_timelines_tooltip_stands_at_the_pointer() {
+    let corpus = sample();
+    let mut h = harness(corpus.path());
+    let chart = h
+        .get_by_role_and_label(Role::Image, "Timeline histogram")
+        .rect();
+    // Over the bars, far right of the chart's left edge.
+    let at = Pos2::new(chart.left() + chart.width() * 0.7, chart.center().y);
+    for _ in 0..4 {
+        move_to(&mut h, at);
+        tick(&mut h, 0.5);
+        h.step();
+    }
+    let tip = h
+        .query_all_by_label_contains(" articles\n")
+        .map(|n| n.rect())
+        .next()
+        .expect("a tooltip");
+    assert!(
+        (tip.left() - at.x).abs() < 80.0 && (tip.top() - at.y).abs() < 120.0,
+        "the tooltip at {tip:?}, the pointer at {at:?}"
+    );
+}

@@ -493,7 +493,9 @@ impl TimelinePanel {
                 .into_iter()
                 .map(|(s, c)| format!("{s}: {c}"))
                 .collect();
-            resp.on_hover_text(format!(
+            // (At the pointer: the histogram is as wide as the window, and
+            // a tooltip placed by the widget stood far from the bar.)
+            resp.on_hover_text_at_pointer(format!(
                 "{} – {}\n{} – {}\n{n} articles\n{}",
                 label(start, CalendarKind::Jalali),
                 label(end, CalendarKind::Jalali),
