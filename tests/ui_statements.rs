@@ -88,3 +88,57 @@ fn the_statements_view_lists_who_said_what() {
     let n = h.state().statements.count();
     assert!(n >= 1 && n < total, "{n} of {total}");
 }
+
+/// The ledger reads right to left: the speakers' column at the right, the
+/// first article's column next to it, the view opened at the right end.
+#[test]
+fn the_ledger_runs_right_to_left() {
+    let corpus = common::sample_copy();
+    let mut h = common::window(corpus.path());
+    h.get_by_label("Compare").click();
+    common::settle(&mut h);
+    for (combo, name) in [
+        ("Left speaker", "سرگئی لاوروف"),
+        ("Right speaker", "عباس عراقچی"),
+    ] {
+        h.get_by_role_and_label(Role::ComboBox, combo).click();
+        h.run();
+        h.get_by_role_and_label(Role::Button, name).click();
+        common::settle(&mut h);
+    }
+    let started = std::time::Instant::now();
+    while h.state().compare.is_busy() || h.state().compare.comparison().is_none() {
+        assert!(started.elapsed().as_secs() < 30);
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.get_by_label("Ledger").click();
+    common::settle(&mut h);
+    // A speaker's name and a statement of theirs in the grid.
+    let name = h
+        .get_all_by_role_and_label(Role::Label, "سرگئی لاوروف")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.right().total_cmp(&b.right()))
+        .expect("the speaker's row");
+    let (stmt, window) = {
+        let app = h.state();
+        let c = app.compare.comparison().expect("compared");
+        let r = c.left[0];
+        let a = &app.ws.articles[r.0];
+        (a.text[a.statements[r.1].range.clone()].to_string(), 1280.0)
+    };
+    // (The cell and its text carry the statement's words.)
+    let cell = h
+        .get_all_by_label(&stmt)
+        .map(|n| n.rect())
+        .next()
+        .expect("the statement's cell");
+    assert!(
+        name.left() > cell.right(),
+        "the speaker {name:?} right of the statement {cell:?}"
+    );
+    assert!(
+        name.right() <= window,
+        "the speakers' column is in view: {name:?}"
+    );
+}

@@ -514,8 +514,12 @@ fn ledger_ui(
 ) {
     let g = &ws.entities.gazetteer;
     let col_w = 240.0;
+    // Right to left, as the page reads: the speakers' column at the right
+    // edge, the articles from the right in their order, and the view
+    // opening at the right end.
     egui::ScrollArea::both()
         .id_salt("ledger")
+        .stick_to_right(true)
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("ledger-grid")
@@ -523,8 +527,7 @@ fn ledger_ui(
                 .max_col_width(col_w)
                 .spacing([6.0, 6.0])
                 .show(ui, |ui| {
-                    ui.label("");
-                    for &ai in &l.articles {
+                    for &ai in l.articles.iter().rev() {
                         let a = &ws.articles[ai];
                         let head = format!(
                             "{} · {}",
@@ -537,15 +540,10 @@ fn ledger_ui(
                             .width(col_w)
                             .show(ui, cache);
                     }
+                    ui.label("");
                     ui.end_row();
                     for (row, sp) in l.speakers.iter().enumerate() {
-                        let name = sp
-                            .as_ref()
-                            .map_or_else(|| "(unnamed)".to_string(), |e| EntityName::of(g, e).name);
-                        RtlText::new(&name, crate::ui::fonts::bold(style.font.size))
-                            .width(col_w)
-                            .show(ui, cache);
-                        for cell_refs in &l.cells[row] {
+                        for cell_refs in l.cells[row].iter().rev() {
                             ui.vertical(|ui| {
                                 ui.set_width(col_w);
                                 for &r in cell_refs {
@@ -556,6 +554,12 @@ fn ledger_ui(
                                 }
                             });
                         }
+                        let name = sp
+                            .as_ref()
+                            .map_or_else(|| "(unnamed)".to_string(), |e| EntityName::of(g, e).name);
+                        RtlText::new(&name, crate::ui::fonts::bold(style.font.size))
+                            .width(col_w)
+                            .show(ui, cache);
                         ui.end_row();
                     }
                 });
