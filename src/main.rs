@@ -33,6 +33,9 @@ struct Cli {
     /// Show dates in this calendar (instead of the remembered one).
     #[arg(long, value_enum)]
     calendar: Option<CalendarArg>,
+    /// Open the problems window (files that are no article, and why).
+    #[arg(long)]
+    problems: bool,
     /// Select this entity (any of its names) once the folder has loaded.
     #[arg(long)]
     entity: Option<String>,
@@ -387,6 +390,7 @@ fn main() -> ExitCode {
             compare: cli
                 .compare
                 .and_then(|v| Some((v.first()?.clone(), v.get(1)?.clone()))),
+            problems: cli.problems,
         }),
     };
     match result {

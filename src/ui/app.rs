@@ -173,7 +173,7 @@ pub struct DaftarApp {
     pub view: View,
     cache: LayoutCache,
     dialog: OpenDialog,
-    show_problems: bool,
+    pub show_problems: bool,
     show_shortcuts: bool,
     cmds: Vec<Command>,
     ready: bool,
@@ -580,7 +580,8 @@ impl DaftarApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut cmds));
         });
-        egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, &self.ws, &mut cmds));
+        egui::Panel::bottom("status")
+            .show(ui, |ui| status_ui(ui, &self.ws, &mut self.cache, &mut cmds));
         // Two ids: the expanded strip keeps the height it was dragged to
         // while the collapsed one is a single row.
         let timeline = if self.timeline.collapsed {
@@ -1087,12 +1088,20 @@ impl DaftarApp {
             .open(&mut open)
             .default_size([600.0, 300.0])
             .show(ctx, |ui| {
+                // Through the RTL widget: a Persian file name read in
+                // order («پیکره آزمون/خبر.txt», not its letters backwards).
+                let (problems, cache) = (&self.ws.problems, &mut self.cache);
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    for p in &self.ws.problems {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.strong(&p.path);
-                            ui.label(&p.reason);
-                        });
+                    let width = ui.available_width();
+                    for p in problems {
+                        RtlText::new(&p.path, crate::ui::fonts::bold(14.0))
+                            .width(width)
+                            .show(ui, cache);
+                        RtlText::new(&p.reason, egui::FontId::proportional(13.0))
+                            .color(ui.visuals().weak_text_color())
+                            .width(width)
+                            .show(ui, cache);
+                        ui.add_space(4.0);
                     }
                 });
             });

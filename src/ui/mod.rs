@@ -27,6 +27,8 @@ pub struct Start {
     pub entity: Option<String>,
     /// Open the comparison view with these sides (`daftar compare` SPECs).
     pub compare: Option<(String, String)>,
+    /// Open the problems window (files that are no article, and why).
+    pub problems: bool,
 }
 
 /// Opens the window.
@@ -40,6 +42,7 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         calendar,
         entity,
         compare,
+        problems,
     } = start;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -74,6 +77,7 @@ pub fn run(start: Start) -> anyhow::Result<()> {
             app.open_article = article;
             app.open_entity = entity;
             app.reader.show_chrome = show_chrome;
+            app.show_problems = problems;
             if let Some((l, r)) = compare {
                 app.compare.left = panels::compare::SideForm::from_spec(&l);
                 app.compare.right = panels::compare::SideForm::from_spec(&r);

@@ -6,7 +6,12 @@ use egui::Ui;
 use crate::ui::app::Command;
 use crate::workspace::{LoadState, Workspace};
 
-pub fn status_ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+pub fn status_ui(
+    ui: &mut Ui,
+    ws: &Workspace,
+    cache: &mut crate::ui::widgets::rtl_text::LayoutCache,
+    cmds: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         match &ws.state {
             LoadState::Idle => {
@@ -98,9 +103,24 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
             ui.separator();
             ui.weak(n);
         }
+        // The folder through the RTL widget: «/tmp/پیکره آزمون», not its
+        // Persian letters backwards; as wide as it is.
         if let Some(f) = &ws.folder {
             ui.separator();
-            ui.weak(f.display().to_string());
+            let path = f.display().to_string();
+            let font = egui::FontId::proportional(13.0);
+            let room = ui.available_width().max(20.0);
+            let wide = cache
+                .layout(ui, &path, 10_000.0, &font)
+                .lines
+                .iter()
+                .filter_map(|l| Some(l.runs.last()?.x + l.runs.last()?.w - l.runs.first()?.x))
+                .fold(0.0f32, f32::max);
+            crate::ui::widgets::rtl_text::RtlText::new(&path, font)
+                .color(ui.visuals().weak_text_color())
+                .width((wide + 16.0).min(room))
+                .max_lines(1)
+                .show(ui, cache);
         }
     });
 }
