@@ -552,3 +552,35 @@ fn the_timelines_tooltip_stands_at_the_pointer() {
         "the tooltip at {tip:?}, the pointer at {at:?}"
     );
 }
+
+#[test]
+fn open_recent_lists_a_persian_folder_and_opens_it() {
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("پیکره آزمون");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("a.txt"),
+        "خبر پیکره آزمون\nمتنی کوتاه درباره آب و برق و گاز.\n",
+    )
+    .unwrap();
+    let corpus = sample();
+    let settings = daftar::ui::app::Settings {
+        recent: vec![folder.clone()],
+        annotator_asked: true,
+        ..Default::default()
+    };
+    let app = DaftarApp::new(settings, Some(corpus.path().to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
+    common::settle(&mut h);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open recent").hover();
+    h.run();
+    h.get_by_role_and_label(Role::Button, &folder.display().to_string())
+        .click();
+    common::settle(&mut h);
+    assert_eq!(h.state().ws.folder.as_deref(), Some(folder.as_path()));
+    assert_eq!(h.state().ws.articles.len(), 1);
+}

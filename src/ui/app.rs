@@ -948,9 +948,25 @@ impl DaftarApp {
                 if self.settings.recent.is_empty() {
                     ui.weak("Nothing yet");
                 }
+                // Each folder through the RTL widget: «پیکره آزمون» in
+                // order, not its letters backwards.
+                let font = egui::FontId::proportional(14.0);
+                let h = crate::ui::widgets::rtl_text::line_height(ui, &font) + 4.0;
                 for f in self.settings.recent.clone() {
-                    if ui.button(f.display().to_string()).clicked() {
+                    let path = f.display().to_string();
+                    let (rect, resp) =
+                        crate::ui::panels::article_list::list_row(ui, 360.0, h, false);
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &path));
+                    let mut child = ui.new_child(
+                        egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(4.0, 2.0))),
+                    );
+                    RtlText::new(&path, font.clone())
+                        .width(rect.width() - 8.0)
+                        .max_lines(1)
+                        .show(&mut child, &mut self.cache);
+                    if resp.clicked() {
                         cmds.push(Command::Open(f));
+                        ui.close();
                     }
                 }
             });
