@@ -900,7 +900,9 @@ impl DaftarApp {
                         Some(k) => format!("{name}  ({k})"),
                         None => name.clone(),
                     };
-                    if ui.button(text).clicked() {
+                    if crate::ui::widgets::rtl_text::rtl_button(ui, &mut self.cache, &text)
+                        .clicked()
+                    {
                         cmds.push(Command::TagSelection(name.clone()));
                     }
                 }
@@ -912,7 +914,14 @@ impl DaftarApp {
                     .tags
                     .iter()
                     .any(|t| t.name == typed);
-                if !typed.is_empty() && !exists && ui.button(format!("New tag: {typed}")).clicked()
+                if !typed.is_empty()
+                    && !exists
+                    && crate::ui::widgets::rtl_text::rtl_button(
+                        ui,
+                        &mut self.cache,
+                        &format!("New tag: {typed}"),
+                    )
+                    .clicked()
                 {
                     cmds.push(Command::TagSelection(typed.clone()));
                 }
@@ -963,6 +972,7 @@ impl DaftarApp {
                     RtlText::new(&path, font.clone())
                         .width(rect.width() - 8.0)
                         .max_lines(1)
+                        .inner()
                         .show(&mut child, &mut self.cache);
                     if resp.clicked() {
                         cmds.push(Command::Open(f));

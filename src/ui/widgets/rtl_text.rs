@@ -105,6 +105,9 @@ pub struct RtlText<'a> {
     width: Option<f32>,
     max_lines: Option<usize>,
     sense: Sense,
+    /// Part of a widget that names itself (a button): no label of its own
+    /// for screen readers and tests.
+    inner: bool,
     align: Option<egui::Align>,
 }
 
@@ -127,6 +130,7 @@ impl<'a> RtlText<'a> {
             width: None,
             max_lines: None,
             sense: Sense::hover(),
+            inner: false,
             align: None,
         }
     }
@@ -162,6 +166,12 @@ impl<'a> RtlText<'a> {
     /// Show at most this many lines (list rows).
     pub fn max_lines(mut self, n: usize) -> Self {
         self.max_lines = Some(n);
+        self
+    }
+
+    /// The text of a widget that gives its own accessible label.
+    pub fn inner(mut self) -> Self {
+        self.inner = true;
         self
     }
 
@@ -213,8 +223,10 @@ impl<'a> RtlText<'a> {
             .map_or(layout.lines.len(), |m| layout.lines.len().min(m));
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(width, lines as f32 * lh), self.sense);
-        let text = self.text.to_string();
-        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
+        if !self.inner {
+            let text = self.text.to_string();
+            response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
+        }
         let origin = rect.min;
         let align = self.align;
         let dx = move |line: &crate::layout::Line| -> f32 {
@@ -355,4 +367,36 @@ impl RtlResponse {
             self.layout.offset_at(text, line, x, &mut m)
         })
     }
+}
+
+/// A button whose text may hold Persian, drawn through [`RtlText`] (egui's
+/// own buttons lay a Persian word's letters out backwards); as wide as its
+/// text, at most the room there is. Its accessible label is the text.
+pub fn rtl_button(ui: &mut Ui, cache: &mut LayoutCache, text: &str) -> Response {
+    let font = FontId::proportional(14.0);
+    let natural = cache
+        .layout(ui, text, 10_000.0, &font)
+        .lines
+        .iter()
+        .filter_map(|l| Some(l.runs.last()?.x + l.runs.last()?.w - l.runs.first()?.x))
+        .fold(0.0f32, f32::max);
+    let pad = ui.spacing().button_padding;
+    // (Slack: the paragraph is laid out again at this width.)
+    let width = (natural + 16.0 + 2.0 * pad.x).min(ui.available_width().max(40.0));
+    let height = line_height(ui, &font) + 2.0 * pad.y;
+    let (rect, resp) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
+    resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        let visuals = *ui.style().interact(&resp);
+        ui.painter()
+            .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(pad)));
+        RtlText::new(text, font)
+            .color(visuals.text_color())
+            .width(rect.width() - 2.0 * pad.x)
+            .max_lines(1)
+            .inner()
+            .show(&mut child, cache);
+    }
+    resp
 }
