@@ -25,6 +25,15 @@ use common::{move_to, press, tick};
 
 const TITLE: &str = "گفت‌وگوی تلفنی وزیران خارجه ایران و روسیه";
 
+/// Types `q` into the search box, as a user would.
+fn type_query(h: &mut Harness<'static, DaftarApp>, q: &str) {
+    h.get_by_role_and_label(Role::TextInput, "Search").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(q);
+    h.run_steps(2);
+}
+
 fn open_fm_call(h: &mut Harness<'static, DaftarApp>) -> String {
     h.get_by_role_and_label(Role::Button, TITLE).click();
     h.run();
@@ -141,12 +150,8 @@ fn typing_a_query_lists_hits_and_opens_the_reader_on_them() {
     let corpus = sample();
     let mut h = harness(corpus.path());
     // A spelling different from the article's («گفت‌وگو»).
-    h.get_by_role_and_label(Role::TextInput, "Search").click();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Search")
-        .type_text("گفتگو");
+    type_query(&mut h, "گفتگو");
     let started = Instant::now();
-    h.run_steps(2);
     while h.state().ws.is_busy() {
         assert!(started.elapsed() < Duration::from_secs(30));
         h.step();
@@ -494,11 +499,7 @@ fn a_line_too_long_for_its_row_ends_in_an_ellipsis() {
 fn a_result_with_a_short_snippet_leaves_the_next_result_below_it() {
     let corpus = sample();
     let mut h = harness(corpus.path());
-    h.get_by_role_and_label(Role::TextInput, "Search").click();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Search")
-        .type_text("ایران");
-    h.run_steps(2);
+    type_query(&mut h, "ایران");
     common::settle(&mut h);
     let titles: Vec<String> = match &h.state().ws.search.results {
         Some(Ok(r)) => r.hits.iter().map(|x| x.title.clone()).collect(),

@@ -78,7 +78,12 @@ impl TagManager {
                         colour: c,
                     }));
                 }
-                ui.label(&t.name);
+                crate::ui::widgets::rtl_text::rtl_label(
+                    ui,
+                    cache,
+                    &t.name,
+                    egui::FontId::proportional(14.0),
+                );
                 ui.weak(format!(
                     "{}{uses} passages",
                     t.key.map_or(String::new(), |k| format!("key {k} · "))

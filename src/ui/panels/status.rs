@@ -110,12 +110,7 @@ pub fn status_ui(
             let path = f.display().to_string();
             let font = egui::FontId::proportional(13.0);
             let room = ui.available_width().max(20.0);
-            let wide = cache
-                .layout(ui, &path, 10_000.0, &font)
-                .lines
-                .iter()
-                .filter_map(|l| Some(l.runs.last()?.x + l.runs.last()?.w - l.runs.first()?.x))
-                .fold(0.0f32, f32::max);
+            let wide = crate::ui::widgets::rtl_text::natural_width(ui, cache, &path, &font);
             crate::ui::widgets::rtl_text::RtlText::new(&path, font)
                 .color(ui.visuals().weak_text_color())
                 .width((wide + 16.0).min(room))

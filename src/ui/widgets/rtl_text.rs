@@ -374,12 +374,7 @@ impl RtlResponse {
 /// text, at most the room there is. Its accessible label is the text.
 pub fn rtl_button(ui: &mut Ui, cache: &mut LayoutCache, text: &str) -> Response {
     let font = FontId::proportional(14.0);
-    let natural = cache
-        .layout(ui, text, 10_000.0, &font)
-        .lines
-        .iter()
-        .filter_map(|l| Some(l.runs.last()?.x + l.runs.last()?.w - l.runs.first()?.x))
-        .fold(0.0f32, f32::max);
+    let natural = natural_width(ui, cache, text, &font);
     let pad = ui.spacing().button_padding;
     // (Slack: the paragraph is laid out again at this width.)
     let width = (natural + 16.0 + 2.0 * pad.x).min(ui.available_width().max(40.0));
@@ -399,4 +394,27 @@ pub fn rtl_button(ui: &mut Ui, cache: &mut LayoutCache, text: &str) -> Response 
             .show(&mut child, cache);
     }
     resp
+}
+
+/// A one-line label whose text may hold Persian, through [`RtlText`], as
+/// wide as its text (at most the room there is): for rows of egui widgets
+/// where a plain label would lay a Persian word out backwards.
+pub fn rtl_label(ui: &mut Ui, cache: &mut LayoutCache, text: &str, font: FontId) -> RtlResponse {
+    let natural = natural_width(ui, cache, text, &font);
+    // (Slack: the paragraph is laid out again at this width.)
+    let width = (natural + 16.0).min(ui.available_width().max(40.0));
+    RtlText::new(text, font)
+        .width(width)
+        .max_lines(1)
+        .show(ui, cache)
+}
+
+/// How wide `text` is on one line (its widest line, laid out unwrapped).
+pub fn natural_width(ui: &Ui, cache: &mut LayoutCache, text: &str, font: &FontId) -> f32 {
+    cache
+        .layout(ui, text, 10_000.0, font)
+        .lines
+        .iter()
+        .filter_map(|l| Some(l.runs.last()?.x + l.runs.last()?.w - l.runs.first()?.x))
+        .fold(0.0f32, f32::max)
 }
