@@ -34,7 +34,9 @@ impl Sources {
         &mut self,
         path: &str,
         title: String,
-        day: Option<Day>,
+        // (The day, and `estimated` or `file time` when the page does not
+        // give it.)
+        date: Option<(Day, Option<&str>)>,
         outlet: Option<String>,
         id: &str,
         text: &str,
@@ -48,8 +50,9 @@ impl Sources {
             path: path.to_string(),
             id: id.to_string(),
             title,
-            date: day.map(|d| d.to_string()),
-            date_jalali: day.map(|d| d.jalali().to_string()),
+            date: date.map(|(d, _)| d.to_string()),
+            date_jalali: date.map(|(d, _)| d.jalali().to_string()),
+            date_note: date.and_then(|(_, n)| n.map(str::to_string)),
             outlet,
             text: text.to_string(),
         });
@@ -59,7 +62,14 @@ impl Sources {
         self.add(
             &a.path,
             a.display_title(),
-            a.date.as_ref().map(|d| d.day),
+            a.date.as_ref().map(|d| {
+                let note = match d.provenance {
+                    crate::dates::Provenance::Inferred => Some("estimated"),
+                    crate::dates::Provenance::File => Some("file time"),
+                    crate::dates::Provenance::Header | crate::dates::Provenance::Body => None,
+                };
+                (d.day, note)
+            }),
             a.source.clone(),
             &a.id,
             &a.text,
@@ -279,7 +289,7 @@ impl Builder<'_> {
             sources.add(
                 &h.path,
                 h.title.clone(),
-                h.day,
+                h.day.map(|d| (d, None)),
                 h.source.clone(),
                 &h.id,
                 &h.text,

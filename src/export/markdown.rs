@@ -29,7 +29,7 @@ fn cite(w: &mut dyn Write, sources: &Sources, i: &Item) -> std::io::Result<()> {
             parts.push(o.clone());
         }
         match (&s.date_jalali, &s.date) {
-            (Some(j), Some(g)) => parts.push(format!("{j} ({g})")),
+            (Some(j), Some(g)) => parts.push(shown_date(s, j, g)),
             _ => parts.push("undated".into()),
         }
     }
@@ -100,14 +100,16 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
                 writeln!(w, "## {}\n", s.title.trim()).map_err(err)?;
                 for i in items {
                     if sel.what == What::Articles {
-                        let (j, g) = (s.date_jalali.as_deref(), s.date.as_deref());
+                        let date = match (&s.date_jalali, &s.date) {
+                            (Some(j), Some(g)) => shown_date(s, j, g),
+                            _ => "undated".to_string(),
+                        };
                         writeln!(
                             w,
-                            "`{}` · {} · {} ({}) · {} characters\n",
+                            "`{}` · {} · {} · {} characters\n",
                             s.path,
                             s.outlet.as_deref().unwrap_or("no outlet"),
-                            j.unwrap_or("undated"),
-                            g.unwrap_or("-"),
+                            date,
                             i.end
                         )
                         .map_err(err)?;
@@ -136,4 +138,48 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
         }
     }
     Ok(())
+}
+
+/// A source's date as the report gives it: «1403-09-02 (2024-11-22)», an
+/// estimate «~1403-09-02 (2024-11-22, estimated)», a file's time
+/// «1403-09-02 (2024-11-22, file time)».
+fn shown_date(s: &Source, jalali: &str, gregorian: &str) -> String {
+    match s.date_note.as_deref() {
+        Some("estimated") => format!("~{jalali} ({gregorian}, estimated)"),
+        Some(note) => format!("{jalali} ({gregorian}, {note})"),
+        None => format!("{jalali} ({gregorian})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_estimated_or_file_date_says_so() {
+        let mut s = Source {
+            path: "a.txt".into(),
+            id: "x".into(),
+            title: "t".into(),
+            date: Some("2024-11-22".into()),
+            date_jalali: Some("1403-09-02".into()),
+            date_note: None,
+            outlet: None,
+            text: String::new(),
+        };
+        assert_eq!(
+            shown_date(&s, "1403-09-02", "2024-11-22"),
+            "1403-09-02 (2024-11-22)"
+        );
+        s.date_note = Some("estimated".into());
+        assert_eq!(
+            shown_date(&s, "1403-09-02", "2024-11-22"),
+            "~1403-09-02 (2024-11-22, estimated)"
+        );
+        s.date_note = Some("file time".into());
+        assert_eq!(
+            shown_date(&s, "1403-09-02", "2024-11-22"),
+            "1403-09-02 (2024-11-22, file time)"
+        );
+    }
 }

@@ -140,6 +140,10 @@ pub struct Source {
     pub date: Option<String>,
     /// Jalali, `1403-09-02`.
     pub date_jalali: Option<String>,
+    /// `estimated` or `file time` when the date is not one the page gives
+    /// (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
     /// The outlet (news agency, paper).
     pub outlet: Option<String>,
     /// The text as daftar decoded it, `\n` line endings.
