@@ -585,3 +585,17 @@ fn open_recent_lists_a_persian_folder_and_opens_it() {
     assert_eq!(h.state().ws.folder.as_deref(), Some(folder.as_path()));
     assert_eq!(h.state().ws.articles.len(), 1);
 }
+
+#[test]
+fn a_malformed_query_says_why_under_the_box() {
+    let corpus = sample();
+    let mut h = harness(corpus.path());
+    type_query(&mut h, "\"اجلاس BRICS");
+    common::settle(&mut h);
+    assert!(matches!(h.state().ws.search.results, Some(Err(_))));
+    assert!(
+        h.query_by_label_contains("quotation mark is not closed")
+            .is_some(),
+        "the reason is shown"
+    );
+}

@@ -599,7 +599,9 @@ impl DaftarApp {
             .resizable(true)
             .default_size(360.0)
             .show(ui, |ui| {
-                let searching = self.search.query_ui(ui, &self.ws, &mut cmds);
+                let searching = self
+                    .search
+                    .query_ui(ui, &self.ws, &mut self.cache, &mut cmds);
                 ui.separator();
                 if searching {
                     self.search.results_ui(

@@ -80,7 +80,13 @@ pub fn snippet(hit: &Hit, around: usize) -> (String, Vec<Range<usize>>) {
 
 impl SearchPanel {
     /// The search box; returns true while a query is active.
-    pub fn query_ui(&mut self, ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) -> bool {
+    pub fn query_ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) -> bool {
         ui.horizontal(|ui| {
             let label = ui.label("Search");
             let edit = ui.add(
@@ -113,8 +119,12 @@ impl SearchPanel {
             _ => {}
         }
         match &ws.search.results {
+            // (The message quotes the query: through the RTL widget.)
             Some(Err(e)) if !self.query.trim().is_empty() => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
+                RtlText::new(e, FontId::proportional(13.0))
+                    .color(ui.visuals().error_fg_color)
+                    .width(ui.available_width())
+                    .show(ui, cache);
             }
             Some(Ok(r)) if !self.query.trim().is_empty() => {
                 ui.horizontal(|ui| {
