@@ -15,7 +15,7 @@ use crate::extract::gazetteer::joined_key;
 use crate::extract::{Edit, EntityKind, EntityRef, EntityRow, EntitySummary, Mention};
 use crate::jobs::Latest;
 use crate::ui::app::Command;
-use crate::ui::widgets::rtl_text::{LayoutCache, RtlText};
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, natural_width};
 use crate::workspace::Workspace;
 
 /// What the counts were computed from: article set, gazetteer generation,
@@ -423,12 +423,7 @@ fn entity_row(
     let font = FontId::proportional(size);
     let max = rect.width() * 0.7;
     let width = match &r.role {
-        Some(_) => cache
-            .layout(ui, &r.name.name, max, &font)
-            .lines
-            .first()
-            .and_then(|l| Some(l.runs.last()?.x + l.runs.last()?.w - l.runs.first()?.x))
-            .map_or(max, |w| (w + 2.0).min(max)),
+        Some(_) => (natural_width(ui, cache, &r.name.name, &font) + 2.0).min(max),
         None => max,
     };
     let mut name = RtlText::new(&r.name.name, font).width(width).max_lines(1);

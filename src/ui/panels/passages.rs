@@ -78,12 +78,13 @@ impl TagManager {
                         colour: c,
                     }));
                 }
-                crate::ui::widgets::rtl_text::rtl_label(
+                crate::ui::widgets::rtl_text::fitted(
                     ui,
                     cache,
                     &t.name,
                     egui::FontId::proportional(14.0),
-                );
+                )
+                .show(ui, cache);
                 ui.weak(format!(
                     "{}{uses} passages",
                     t.key.map_or(String::new(), |k| format!("key {k} · "))

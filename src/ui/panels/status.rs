@@ -108,14 +108,14 @@ pub fn status_ui(
         if let Some(f) = &ws.folder {
             ui.separator();
             let path = f.display().to_string();
-            let font = egui::FontId::proportional(13.0);
-            let room = ui.available_width().max(20.0);
-            let wide = crate::ui::widgets::rtl_text::natural_width(ui, cache, &path, &font);
-            crate::ui::widgets::rtl_text::RtlText::new(&path, font)
-                .color(ui.visuals().weak_text_color())
-                .width((wide + 16.0).min(room))
-                .max_lines(1)
-                .show(ui, cache);
+            crate::ui::widgets::rtl_text::fitted(
+                ui,
+                cache,
+                &path,
+                egui::FontId::proportional(13.0),
+            )
+            .color(ui.visuals().weak_text_color())
+            .show(ui, cache);
         }
     });
 }

@@ -396,17 +396,14 @@ pub fn rtl_button(ui: &mut Ui, cache: &mut LayoutCache, text: &str) -> Response 
     resp
 }
 
-/// A one-line label whose text may hold Persian, through [`RtlText`], as
-/// wide as its text (at most the room there is): for rows of egui widgets
-/// where a plain label would lay a Persian word out backwards.
-pub fn rtl_label(ui: &mut Ui, cache: &mut LayoutCache, text: &str, font: FontId) -> RtlResponse {
+/// One line of `text` through [`RtlText`], as wide as the text (at most
+/// the room there is): for rows of egui widgets, where a plain label would
+/// lay a Persian word out backwards. Colour it, then show it.
+pub fn fitted<'a>(ui: &Ui, cache: &mut LayoutCache, text: &'a str, font: FontId) -> RtlText<'a> {
     let natural = natural_width(ui, cache, text, &font);
     // (Slack: the paragraph is laid out again at this width.)
     let width = (natural + 16.0).min(ui.available_width().max(40.0));
-    RtlText::new(text, font)
-        .width(width)
-        .max_lines(1)
-        .show(ui, cache)
+    RtlText::new(text, font).width(width).max_lines(1)
 }
 
 /// How wide `text` is on one line (its widest line, laid out unwrapped).
