@@ -43,6 +43,21 @@ pub struct ArticleDate {
     pub bounds: Option<(Day, Day)>,
 }
 
+#[cfg(test)]
+impl ArticleDate {
+    /// A date of `provenance` on ISO day `iso`, nothing more (tests).
+    pub fn on(iso: &str, provenance: Provenance) -> ArticleDate {
+        ArticleDate {
+            day: Day::parse_iso(iso).expect("an ISO day"),
+            provenance,
+            confidence: 1.0,
+            text: String::new(),
+            range: None,
+            bounds: None,
+        }
+    }
+}
+
 /// What an article offers for dating it.
 #[derive(Debug, Default)]
 pub struct DateEvidence<'a> {

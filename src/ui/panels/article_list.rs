@@ -146,17 +146,10 @@ impl ArticleListPanel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::{ArticleDate, Day, Provenance};
+    use crate::dates::{ArticleDate, Provenance};
 
     fn dated(p: Provenance) -> String {
-        let d = ArticleDate {
-            day: Day::parse_iso("2024-10-09").expect("a day"),
-            provenance: p,
-            confidence: 0.5,
-            text: String::new(),
-            range: None,
-            bounds: None,
-        };
+        let d = ArticleDate::on("2024-10-09", p);
         article_date(&d, CalendarKind::Jalali)
     }
 

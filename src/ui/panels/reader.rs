@@ -633,16 +633,9 @@ mod tests {
 
     #[test]
     fn an_estimated_date_has_no_weekday() {
-        use crate::dates::{ArticleDate, CalendarKind, Day, Provenance};
+        use crate::dates::{ArticleDate, CalendarKind, Provenance};
         let mut a = crate::corpus::Article::from_text("a.txt", "متن");
-        let date = |p| ArticleDate {
-            day: Day::parse_iso("2024-10-09").expect("a day"),
-            provenance: p,
-            confidence: 0.5,
-            text: String::new(),
-            range: None,
-            bounds: None,
-        };
+        let date = |p| ArticleDate::on("2024-10-09", p);
         a.date = Some(date(Provenance::Inferred));
         assert_eq!(
             super::meta_lines(&a, CalendarKind::Jalali)[0],
