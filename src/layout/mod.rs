@@ -17,6 +17,8 @@
 //! This module knows nothing of egui: widths come through [`Measure`], so
 //! the same code serves the reader, `daftar layout` and the tests.
 
+pub mod edit;
+
 use std::ops::Range;
 
 use serde::Serialize;

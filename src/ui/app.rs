@@ -3,6 +3,7 @@
 //! desktop portal) and drag-and-drop of a folder. Panels push commands;
 //! only [`DaftarApp::apply`] changes state.
 
+use crate::ui::widgets::bidi_edit::BidiEdit;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -881,8 +882,7 @@ impl DaftarApp {
                 }
                 let label = ui.label("Tag");
                 let edit = ui.add(
-                    egui::TextEdit::singleline(filter)
-                        .hint_text("type to filter or name a new tag"),
+                    BidiEdit::singleline(filter).hint_text("type to filter or name a new tag"),
                 );
                 let edit = edit.labelled_by(label.id);
                 edit.request_focus();
@@ -1028,10 +1028,7 @@ impl DaftarApp {
             ui.horizontal(|ui| {
                 let l = ui.label("Annotator");
                 let edit = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.settings.annotator)
-                            .desired_width(140.0),
-                    )
+                    .add(BidiEdit::singleline(&mut self.settings.annotator).desired_width(140.0))
                     .labelled_by(l.id)
                     .on_hover_text("Recorded with every passage you tag");
                 // (Named here: the first tag need not ask.)
@@ -1061,9 +1058,8 @@ impl DaftarApp {
             .show(ctx, |ui| {
                 ui.label("Your name is recorded with every passage you tag.");
                 let l = ui.label("Annotator");
-                let edit = ui.add(
-                    egui::TextEdit::singleline(&mut self.settings.annotator).desired_width(200.0),
-                );
+                let edit =
+                    ui.add(BidiEdit::singleline(&mut self.settings.annotator).desired_width(200.0));
                 let edit = edit.labelled_by(l.id);
                 // (The keyboard goes to the name when the box opens.)
                 if !self.tag_waiting_shown {
@@ -1189,8 +1185,7 @@ impl DaftarApp {
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.label("Folder of articles:");
-                let edit =
-                    ui.add(egui::TextEdit::singleline(&mut self.dialog.path).desired_width(420.0));
+                let edit = ui.add(BidiEdit::singleline(&mut self.dialog.path).desired_width(420.0));
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     if ui

@@ -99,5 +99,5 @@ pub fn run(start: Start) -> anyhow::Result<()> {
 /// and the tag keys belong to it, not to the reader or the annotations.
 pub fn typing(ctx: &egui::Context) -> bool {
     ctx.memory(|m| m.focused())
-        .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some())
+        .is_some_and(|id| widgets::bidi_edit::is_text_field(ctx, id))
 }

@@ -5,6 +5,7 @@
 //! articles. Every cell opens its passage in the reader. The pairing runs
 //! on a worker thread (see [`crate::extract::compare`]).
 
+use crate::ui::widgets::bidi_edit::BidiEdit;
 use std::ops::Range;
 
 use egui::{Color32, FontId, Ui};
@@ -286,7 +287,7 @@ fn side_form(ui: &mut Ui, form: &mut SideForm, label: &str, speakers: &[(String,
         ] {
             let l = ui.weak(name);
             ui.add(
-                egui::TextEdit::singleline(field)
+                BidiEdit::singleline(field)
                     .hint_text(hint)
                     .desired_width(90.0),
             )

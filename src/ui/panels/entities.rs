@@ -6,6 +6,7 @@
 //! alias, merge, not an entity, add from the reader's selection) pushes
 //! commands; counts are computed on a worker thread.
 
+use crate::ui::widgets::bidi_edit::BidiEdit;
 use std::sync::Arc;
 
 use egui::{FontId, Ui};
@@ -151,7 +152,7 @@ impl EntityPanel {
                     self.by_name = false;
                 }
                 ui.add(
-                    egui::TextEdit::singleline(&mut self.filter)
+                    BidiEdit::singleline(&mut self.filter)
                         .hint_text("Filter names")
                         .desired_width(ui.available_width()),
                 );
@@ -341,7 +342,7 @@ impl Curation {
             }
         });
         let label = ui.weak("Other name, new name or entity to merge into:");
-        ui.add(egui::TextEdit::singleline(&mut self.edit_text).desired_width(ui.available_width()))
+        ui.add(BidiEdit::singleline(&mut self.edit_text).desired_width(ui.available_width()))
             .labelled_by(label.id);
         let text = self.edit_text.trim().to_string();
         ui.add_enabled_ui(!text.is_empty(), |ui| {

@@ -4,6 +4,7 @@
 //! own), progress while a worker writes, and the path when done. An
 //! existing file is replaced only after asking.
 
+use crate::ui::widgets::bidi_edit::BidiEdit;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, channel};
@@ -291,7 +292,7 @@ impl ExportDialog {
             ui.horizontal(|ui| {
                 let label = ui.label("Save to");
                 let edit = ui
-                    .add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
+                    .add(BidiEdit::singleline(&mut self.path).desired_width(360.0))
                     .labelled_by(label.id);
                 if edit.changed() {
                     self.asking = false;

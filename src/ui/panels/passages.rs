@@ -2,6 +2,7 @@
 //! apart), with its text, article, date, annotator and note; a click opens
 //! it in the reader and shows its note for editing.
 
+use crate::ui::widgets::bidi_edit::BidiEdit;
 use egui::{Color32, FontId, Ui};
 
 use crate::annotate::Passage;
@@ -479,7 +480,7 @@ fn editor_ui(
     });
     let label = ui.weak("Note:");
     ui.add(
-        egui::TextEdit::multiline(note)
+        BidiEdit::multiline(note)
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     )

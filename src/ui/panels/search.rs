@@ -3,6 +3,7 @@
 //! all through the RTL widget). Searches run on a background thread as you
 //! type; results of an older query are dropped.
 
+use crate::ui::widgets::bidi_edit::BidiEdit;
 use std::ops::Range;
 
 use egui::{FontId, Ui};
@@ -90,7 +91,7 @@ impl SearchPanel {
         ui.horizontal(|ui| {
             let label = ui.label("Search");
             let edit = ui.add(
-                egui::TextEdit::singleline(&mut self.query)
+                BidiEdit::singleline(&mut self.query)
                     .hint_text("words, \"phrase\", OR, -word, prefix*, date:1403, source:, tag:")
                     .desired_width(f32::INFINITY)
                     .font(FontId::proportional(15.0)),

@@ -1,3 +1,5 @@
-//! Reusable widgets. `rtl_text` draws every piece of article text.
+//! Reusable widgets. `rtl_text` draws every piece of article text and
+//! every label that can hold Persian; `bidi_edit` is every text field.
 
+pub mod bidi_edit;
 pub mod rtl_text;
