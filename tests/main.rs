@@ -22,6 +22,7 @@ mod ui_chrome;
 mod ui_entities;
 mod ui_export;
 mod ui_fields;
+mod ui_labels;
 mod ui_reader;
 mod ui_statements;
 mod workspace_watch;

@@ -8,7 +8,9 @@ use egui_kittest::kittest::Queryable;
 use crate::common;
 
 /// Compare › Lavrov on the left, Araghchi on the right, until compared.
-fn compare_lavrov_and_araghchi(h: &mut egui_kittest::Harness<'static, daftar::ui::app::DaftarApp>) {
+pub fn compare_lavrov_and_araghchi(
+    h: &mut egui_kittest::Harness<'static, daftar::ui::app::DaftarApp>,
+) {
     h.get_by_label("Compare").click();
     common::settle(h);
     for (combo, name) in [

@@ -594,7 +594,8 @@ impl DaftarApp {
                 .size_range(100.0..=400.0)
         };
         timeline.show(ui, |ui| {
-            self.timeline.ui(ui, &self.ws, &self.settings, &mut cmds)
+            self.timeline
+                .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds)
         });
         egui::Panel::right("articles")
             .resizable(true)
@@ -688,7 +689,7 @@ impl DaftarApp {
             self.fixing_ui(ui, &mut cmds);
             let sides = self.compare.sides_text();
             let shown = self.compare.comparison().map(|c| (c, sides));
-            self.export.ui(ui, &self.ws, shown);
+            self.export.ui(ui, &self.ws, &mut self.cache, shown);
             ui.separator();
             match self.view {
                 View::Concordance => {
@@ -968,6 +969,7 @@ impl DaftarApp {
                     let (rect, resp) =
                         crate::ui::panels::article_list::list_row(ui, 360.0, h, false);
                     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &path));
+                    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                     let mut child = ui.new_child(
                         egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(4.0, 2.0))),
                     );

@@ -173,3 +173,29 @@ pub fn select_in_paragraph(
     settle(h);
     h.state().reader.selected_range().expect("a selection")
 }
+
+/// Fails when the window shows text that egui's own widgets draw
+/// backwards (Persian with digits or Latin, see `egui_draws_right`) through
+/// a widget other than daftar's RTL label, button or field. `place` says
+/// which view was looked at.
+pub fn assert_persian_drawn_right(h: &Harness<'static, DaftarApp>, place: &str) {
+    use daftar::ui::widgets::rtl_text::{drawn_by_layout_ids, egui_draws_right};
+    use egui_kittest::kittest::{By, NodeT, Queryable};
+    let ok: std::collections::HashSet<_> = drawn_by_layout_ids(&h.ctx)
+        .iter()
+        .map(|id| id.accesskit_id())
+        .collect();
+    let mut bad = Vec::new();
+    for node in h.query_all(By::new().include_labels()) {
+        let n = node.accesskit_node();
+        for text in [n.label(), n.value()].into_iter().flatten() {
+            if !egui_draws_right(&text) && !ok.contains(&n.locate().0) {
+                bad.push(format!("{:?}: {text}", n.role()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{place}: egui draws these backwards: {bad:#?}"
+    );
+}

@@ -2,6 +2,7 @@
 //! calendar and source; sortable; virtualised with `show_rows`, so 100,000
 //! rows cost what the visible ones cost.
 
+use crate::ui::widgets::rtl_text::rtl_tooltip;
 use egui::{FontId, Sense, Ui};
 
 use crate::dates::CalendarKind;
@@ -131,10 +132,11 @@ impl ArticleListPanel {
                             .color(ui.visuals().weak_text_color())
                             .show(ui, cache);
                     }
-                    let resp = resp.on_hover_text(&a.path);
+                    let resp = resp.on_hover_ui(|ui| rtl_tooltip(ui, cache, &a.path));
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &title)
                     });
+                    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                     if resp.clicked() {
                         cmds.push(Command::Select(idx));
                     }

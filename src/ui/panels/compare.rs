@@ -6,6 +6,7 @@
 //! on a worker thread (see [`crate::extract::compare`]).
 
 use crate::ui::widgets::bidi_edit::BidiEdit;
+use crate::ui::widgets::rtl_combo::{rtl_combo, rtl_selectable};
 use std::ops::Range;
 
 use egui::{Color32, FontId, Ui};
@@ -138,7 +139,7 @@ impl ComparePanel {
                 .iter_mut()
                 .zip([(&mut self.left, "Left"), (&mut self.right, "Right")])
             {
-                side_form(col, form, label, speakers);
+                side_form(col, cache, form, label, speakers);
                 if let Err(e) = form.side() {
                     errors.push(e);
                 }
@@ -263,22 +264,41 @@ fn speakers(ws: &Workspace) -> Vec<(String, usize)> {
     v
 }
 
-fn side_form(ui: &mut Ui, form: &mut SideForm, label: &str, speakers: &[(String, usize)]) {
+fn side_form(
+    ui: &mut Ui,
+    cache: &mut LayoutCache,
+    form: &mut SideForm,
+    label: &str,
+    speakers: &[(String, usize)],
+) {
     ui.strong(format!("{label} side"));
-    egui::ComboBox::new(format!("{label}-speaker"), format!("{label} speaker"))
-        .selected_text(if form.speaker.is_empty() {
-            "anyone".to_string()
-        } else {
-            form.speaker.clone()
-        })
-        .width(ui.available_width() * 0.6)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut form.speaker, String::new(), "anyone");
-            for (name, n) in speakers.iter().take(60) {
-                ui.selectable_value(&mut form.speaker, name.clone(), name)
-                    .on_hover_text(format!("{n} statements"));
+    let chosen = if form.speaker.is_empty() {
+        "anyone".to_string()
+    } else {
+        form.speaker.clone()
+    };
+    let width = ui.available_width() * 0.6;
+    rtl_combo(
+        ui,
+        cache,
+        format!("{label}-speaker"),
+        &format!("{label} speaker"),
+        &chosen,
+        width,
+        |ui, cache| {
+            if rtl_selectable(ui, cache, form.speaker.is_empty(), "anyone").clicked() {
+                form.speaker.clear();
             }
-        });
+            for (name, n) in speakers.iter().take(60) {
+                if rtl_selectable(ui, cache, form.speaker == *name, name)
+                    .on_hover_text(format!("{n} statements"))
+                    .clicked()
+                {
+                    form.speaker = name.clone();
+                }
+            }
+        },
+    );
     ui.horizontal(|ui| {
         for (field, hint, name) in [
             (&mut form.from, "from 1397-01-01", "from"),
@@ -342,6 +362,7 @@ fn cell(
         ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::click());
     let text = &a.text[s.range.clone()];
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
+    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
     ui.painter().rect_stroke(
         rect,
         3.0,

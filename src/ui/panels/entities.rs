@@ -399,6 +399,7 @@ fn entity_row(
         r.mentions
     );
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
     if selected {
         ui.painter()
             .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);

@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, channel};
 
+use crate::ui::widgets::rtl_combo::{rtl_combo, rtl_selectable};
+use crate::ui::widgets::rtl_text::LayoutCache;
 use egui::Ui;
 
 use crate::export::{Format, What};
@@ -186,7 +188,13 @@ impl ExportDialog {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace, comparison: ShownComparison) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        cache: &mut LayoutCache,
+        comparison: ShownComparison,
+    ) {
         self.poll();
         if !self.open {
             return;
@@ -196,13 +204,19 @@ impl ExportDialog {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
-            .show(ui.ctx(), |ui| self.form(ui, ws, &comparison));
+            .show(ui.ctx(), |ui| self.form(ui, ws, cache, &comparison));
         if !open {
             self.open = false;
         }
     }
 
-    fn form(&mut self, ui: &mut Ui, ws: &Workspace, comparison: &ShownComparison) {
+    fn form(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        cache: &mut LayoutCache,
+        comparison: &ShownComparison,
+    ) {
         let busy = self.job.is_some();
         ui.add_enabled_ui(!busy, |ui| {
             egui::ComboBox::new("export-kind", "Export")
@@ -227,31 +241,56 @@ impl ExportDialog {
                         .iter()
                         .map(|t| t.name.clone())
                         .collect();
-                    egui::ComboBox::new("export-tag", "Tag")
-                        .selected_text(self.tag.clone().unwrap_or_else(|| "every tag".into()))
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut self.tag, None, "every tag");
-                            for t in tags {
-                                ui.selectable_value(&mut self.tag, Some(t.clone()), t);
+                    let every = "every tag";
+                    let chosen = self.tag.clone().unwrap_or_else(|| every.into());
+                    rtl_combo(
+                        ui,
+                        cache,
+                        "export-tag",
+                        "Tag",
+                        &chosen,
+                        200.0,
+                        |ui, cache| {
+                            if rtl_selectable(ui, cache, self.tag.is_none(), every).clicked() {
+                                self.tag = None;
                             }
-                        });
-                    egui::ComboBox::new("export-annotator", "Annotator")
-                        .selected_text(self.annotator.clone().unwrap_or_else(|| "everyone".into()))
-                        .show_ui(ui, |ui| {
+                            for t in tags {
+                                let on = self.tag.as_deref() == Some(t.as_str());
+                                if rtl_selectable(ui, cache, on, &t).clicked() {
+                                    self.tag = Some(t);
+                                }
+                            }
+                        },
+                    );
+                    let everyone = "everyone";
+                    let chosen = self.annotator.clone().unwrap_or_else(|| everyone.into());
+                    let annotators = ws.annotations.passages();
+                    rtl_combo(
+                        ui,
+                        cache,
+                        "export-annotator",
+                        "Annotator",
+                        &chosen,
+                        200.0,
+                        |ui, cache| {
                             // Gathered only while the list is open, not every frame.
-                            let mut who: Vec<&str> = ws
-                                .annotations
-                                .passages()
-                                .iter()
-                                .map(|p| p.annotator.as_str())
-                                .collect();
+                            let mut who: Vec<&str> =
+                                annotators.iter().map(|p| p.annotator.as_str()).collect();
                             who.sort_unstable();
                             who.dedup();
-                            ui.selectable_value(&mut self.annotator, None, "everyone");
-                            for a in who {
-                                ui.selectable_value(&mut self.annotator, Some(a.to_string()), a);
+                            if rtl_selectable(ui, cache, self.annotator.is_none(), everyone)
+                                .clicked()
+                            {
+                                self.annotator = None;
                             }
-                        });
+                            for a in who {
+                                let on = self.annotator.as_deref() == Some(a);
+                                if rtl_selectable(ui, cache, on, a).clicked() {
+                                    self.annotator = Some(a.to_string());
+                                }
+                            }
+                        },
+                    );
                     ui.checkbox(&mut self.in_filter, "Only articles in the current filter");
                 }
                 Kind::Articles => {

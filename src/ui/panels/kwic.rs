@@ -5,6 +5,7 @@
 //! following words — the corpus linguist's view. A line opens the reader
 //! at that match.
 
+use crate::ui::widgets::rtl_text::rtl_tooltip;
 use egui::{Align, FontId, Sense, Ui};
 
 use crate::index::search::SearchResults;
@@ -255,10 +256,11 @@ impl KwicPanel {
                         },
                     );
                     let label = format!("{} {} {}", line.before, line.keyword, line.after);
-                    let resp = resp.on_hover_text(&line.path);
+                    let resp = resp.on_hover_ui(|ui| rtl_tooltip(ui, cache, &line.path));
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                     });
+                    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                     resp.context_menu(|ui| {
                         tag_menu(
                             ui,

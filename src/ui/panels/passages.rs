@@ -3,6 +3,7 @@
 //! it in the reader and shows its note for editing.
 
 use crate::ui::widgets::bidi_edit::BidiEdit;
+use crate::ui::widgets::rtl_combo::{rtl_combo, rtl_selectable};
 use egui::{Color32, FontId, Ui};
 
 use crate::annotate::Passage;
@@ -90,19 +91,23 @@ impl TagManager {
                     "{}{uses} passages",
                     t.key.map_or(String::new(), |k| format!("key {k} · "))
                 ));
-                egui::ComboBox::new(("parent", &t.name), "in")
-                    .selected_text(t.parent.clone().unwrap_or_else(|| "top".into()))
-                    .show_ui(ui, |ui| {
-                        if ui.selectable_label(t.parent.is_none(), "top").clicked() {
+                let parent = t.parent.clone().unwrap_or_else(|| "top".into());
+                rtl_combo(
+                    ui,
+                    cache,
+                    ("parent", &t.name),
+                    "in",
+                    &parent,
+                    120.0,
+                    |ui, cache| {
+                        if rtl_selectable(ui, cache, t.parent.is_none(), "top").clicked() {
                             cmds.push(Command::EditTags(TagEdit::Nest {
                                 tag: t.name.clone(),
                                 parent: None,
                             }));
                         }
                         for n in names.iter().filter(|n| **n != t.name) {
-                            if ui
-                                .selectable_label(t.parent.as_ref() == Some(n), n)
-                                .clicked()
+                            if rtl_selectable(ui, cache, t.parent.as_ref() == Some(n), n).clicked()
                             {
                                 cmds.push(Command::EditTags(TagEdit::Nest {
                                     tag: t.name.clone(),
@@ -110,19 +115,26 @@ impl TagManager {
                                 }));
                             }
                         }
-                    });
-                egui::ComboBox::new(("merge", &t.name), "merge into")
-                    .selected_text("…")
-                    .show_ui(ui, |ui| {
+                    },
+                );
+                rtl_combo(
+                    ui,
+                    cache,
+                    ("merge", &t.name),
+                    "merge into",
+                    "…",
+                    60.0,
+                    |ui, cache| {
                         for n in names.iter().filter(|n| **n != t.name) {
-                            if ui.selectable_label(false, n).clicked() {
+                            if rtl_selectable(ui, cache, false, n).clicked() {
                                 cmds.push(Command::EditTags(TagEdit::Merge {
                                     from: t.name.clone(),
                                     into: n.clone(),
                                 }));
                             }
                         }
-                    });
+                    },
+                );
                 if ui.small_button("Rename").clicked() {
                     self.renaming = Some((t.name.clone(), t.name.clone()));
                 }
@@ -148,7 +160,7 @@ impl TagManager {
             });
             ui.horizontal_wrapped(|ui| {
                 let l = ui.label("New name");
-                ui.text_edit_singleline(to).labelled_by(l.id);
+                ui.add(BidiEdit::singleline(to)).labelled_by(l.id);
                 if ui.button("Rename tag").clicked() {
                     cmds.push(Command::EditTags(TagEdit::Rename {
                         from: from.clone(),
@@ -381,6 +393,7 @@ impl PassagesPanel {
                             resp.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &p.quote)
                             });
+                            crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                             let chosen = self.editing.as_ref().is_some_and(|e| e.0 == p.id);
                             if chosen {
                                 ui.painter()

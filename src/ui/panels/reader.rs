@@ -5,6 +5,7 @@
 //! logical range across paragraphs, a double click selects a word, Ctrl+C
 //! copies the logical text, Ctrl+A selects the paragraph.
 
+use crate::ui::widgets::rtl_text::rtl_tooltip;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -452,10 +453,9 @@ impl ReaderPanel {
                     self.heights
                         .insert((i, key_w, key_s), resp.response.rect.height());
                     let r = match block.left_out {
-                        Some(why) => resp
-                            .response
-                            .clone()
-                            .on_hover_text(format!("Left out of the article: {why}")),
+                        Some(why) => resp.response.clone().on_hover_ui(|ui| {
+                            rtl_tooltip(ui, cache, &format!("Left out of the article: {why}"))
+                        }),
                         None => resp.response.clone(),
                     };
                     r.context_menu(|ui| {

@@ -254,6 +254,7 @@ impl SearchPanel {
                     resp.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &hit.title)
                     });
+                    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                     resp.context_menu(|ui| {
                         let whole = std::iter::once(0..hit.text.len()).collect();
                         let matches = match hit.matches.len() {

@@ -140,6 +140,7 @@ impl StatementsPanel {
                             resp.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, text)
                             });
+                            crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                             if resp.hovered() {
                                 ui.painter().rect_filled(
                                     rect,

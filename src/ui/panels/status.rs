@@ -1,6 +1,7 @@
 //! The status bar: loading progress with cancel, then the load report
 //! (articles, problems — click to list each problem and its reason).
 
+use crate::ui::widgets::rtl_text::rtl_tooltip;
 use egui::Ui;
 
 use crate::ui::app::Command;
@@ -90,10 +91,10 @@ pub fn status_ui(
                 ui.visuals().error_fg_color,
                 "Annotations cannot be read: read-only",
             )
-            .on_hover_text(&why);
+            .on_hover_ui(|ui| rtl_tooltip(ui, cache, &why));
             if ui
                 .button("Set the broken files aside and start anew")
-                .on_hover_text(why)
+                .on_hover_ui(|ui| rtl_tooltip(ui, cache, &why))
                 .clicked()
             {
                 cmds.push(Command::StartAnnotationsAnew);

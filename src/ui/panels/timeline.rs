@@ -9,6 +9,7 @@
 //! whole corpus (lighter, behind). The histograms are computed off the UI
 //! thread ([`crate::timeline::background`]); this panel only draws them.
 
+use crate::ui::widgets::rtl_text::{LayoutCache, rtl_tooltip};
 use egui::{PointerButton, Pos2, Rect, Sense, Stroke, Ui};
 
 use std::sync::Arc;
@@ -125,6 +126,7 @@ impl TimelinePanel {
         ui: &mut Ui,
         ws: &Workspace,
         settings: &Settings,
+        cache: &mut LayoutCache,
         cmds: &mut Vec<Command>,
     ) {
         let cal = settings.calendar;
@@ -495,14 +497,15 @@ impl TimelinePanel {
                 .collect();
             // (At the pointer: the histogram is as wide as the window, and
             // a tooltip placed by the widget stood far from the bar.)
-            resp.on_hover_text_at_pointer(format!(
+            let tip = format!(
                 "{} – {}\n{} – {}\n{n} articles\n{}",
                 label(start, CalendarKind::Jalali),
                 label(end, CalendarKind::Jalali),
                 start,
                 end,
                 sources.join(", ")
-            ));
+            );
+            resp.on_hover_ui_at_pointer(|ui| rtl_tooltip(ui, cache, &tip));
         }
     }
 }

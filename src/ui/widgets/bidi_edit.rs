@@ -449,6 +449,7 @@ impl Widget for BidiEdit<'_> {
         let hint_s = hint.to_string();
         let now = text.clone();
         response.widget_info(|| WidgetInfo::text_edit(ui.is_enabled(), &before, &now, &hint_s));
+        crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), id);
         ui.ctx().accesskit_node_builder(id, |b| {
             b.set_role(if multiline {
                 egui::accesskit::Role::MultilineTextInput

@@ -2,4 +2,5 @@
 //! every label that can hold Persian; `bidi_edit` is every text field.
 
 pub mod bidi_edit;
+pub mod rtl_combo;
 pub mod rtl_text;

@@ -12,10 +12,51 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::{Color32, FontId, Pos2, Rect, Response, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{Color32, FontId, Id, Pos2, Rect, Response, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use crate::layout::{ParagraphLayout, layout_paragraph};
 use crate::ui::fonts::EguiMeasure;
+
+/// Whether egui's own text (labels, buttons, menus) draws `text` right.
+/// egui shapes each run in one direction and has no bidi (RENDERING.md):
+/// text with no right-to-left character is fine, and so is text that is
+/// one right-to-left run throughout (Persian words, spaces, signs); a
+/// digit (Persian or Latin) or a Latin letter among Persian is drawn
+/// backwards. Everything else goes through [`RtlText`].
+pub fn egui_draws_right(text: &str) -> bool {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let rtl = text.chars().any(|c| {
+        matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    });
+    !rtl || text
+        .chars()
+        .all(|c| !matches!(bidi_class(c), BidiClass::L | BidiClass::EN | BidiClass::AN))
+}
+
+/// The widgets whose text the layout module drew this frame (their
+/// accessibility ids): a test walks the window's widgets and fails on any
+/// text egui would draw wrong that is not among them.
+#[derive(Clone, Default)]
+struct DrawnByLayout(Arc<std::sync::Mutex<(u64, Vec<Id>)>>);
+
+/// Notes that the widget `id` shows its text through the layout module.
+pub fn drawn_by_layout(ctx: &egui::Context, id: Id) {
+    let frame = ctx.cumulative_frame_nr();
+    let d = ctx.data_mut(|d| d.get_temp_mut_or_default::<DrawnByLayout>(Id::NULL).clone());
+    let mut g = d.0.lock().unwrap_or_else(|e| e.into_inner());
+    if g.0 != frame {
+        *g = (frame, Vec::new());
+    }
+    g.1.push(id);
+}
+
+/// The widgets noted by [`drawn_by_layout`] in the last frame that noted any.
+pub fn drawn_by_layout_ids(ctx: &egui::Context) -> Vec<Id> {
+    let d = ctx.data_mut(|d| d.get_temp_mut_or_default::<DrawnByLayout>(Id::NULL).clone());
+    let g = d.0.lock().unwrap_or_else(|e| e.into_inner());
+    g.1.clone()
+}
 
 /// How a span is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -226,6 +267,7 @@ impl<'a> RtlText<'a> {
         if !self.inner {
             let text = self.text.to_string();
             response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
+            drawn_by_layout(ui.ctx(), response.id);
         }
         let origin = rect.min;
         let align = self.align;
@@ -381,6 +423,7 @@ pub fn rtl_button(ui: &mut Ui, cache: &mut LayoutCache, text: &str) -> Response 
     let height = line_height(ui, &font) + 2.0 * pad.y;
     let (rect, resp) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
     resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
+    drawn_by_layout(ui.ctx(), resp.id);
     if ui.is_rect_visible(rect) {
         let visuals = *ui.style().interact(&resp);
         ui.painter()
@@ -404,6 +447,17 @@ pub fn fitted<'a>(ui: &Ui, cache: &mut LayoutCache, text: &'a str, font: FontId)
     // (Slack: the paragraph is laid out again at this width.)
     let width = (natural + 16.0).min(ui.available_width().max(40.0));
     RtlText::new(text, font).width(width).max_lines(1)
+}
+
+/// The inside of a tooltip whose text may hold Persian (a path, a
+/// Jalali month, outlets): each line through [`RtlText`]. Use it in
+/// `on_hover_ui` instead of `on_hover_text`.
+pub fn rtl_tooltip(ui: &mut Ui, cache: &mut LayoutCache, text: &str) {
+    let font = FontId::proportional(13.0);
+    for line in text.lines() {
+        let shown = fitted(ui, cache, line, font.clone());
+        shown.show(ui, cache);
+    }
 }
 
 /// How wide `text` is on one line (its widest line, laid out unwrapped).

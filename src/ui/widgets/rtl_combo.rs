@@ -1,0 +1,132 @@
+//! A drop-down list whose chosen text and items can hold Persian (tag
+//! names, annotators, speakers): egui's `ComboBox` draws them with its
+//! own text, which has no bidi («موضع روسیه 1403» would read «… 3041»).
+//! The button and every item draw their text through [`RtlText`]; the
+//! list opens as egui's own pop-up.
+
+use std::hash::Hash;
+
+use egui::{FontId, Popup, PopupCloseBehavior, Response, Role, Sense, Ui, Vec2, WidgetInfo};
+
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, drawn_by_layout, line_height};
+
+/// The list's button (showing `selected`) and `label` beside it; `items`
+/// fills the open list, usually with [`rtl_selectable`]. Returns what
+/// `items` returned when the list was open.
+pub fn rtl_combo<R>(
+    ui: &mut Ui,
+    cache: &mut LayoutCache,
+    id_salt: impl Hash + std::fmt::Debug,
+    label: &str,
+    selected: &str,
+    width: f32,
+    items: impl FnOnce(&mut Ui, &mut LayoutCache) -> R,
+) -> Option<R> {
+    let id = ui.make_persistent_id(id_salt);
+    let font = FontId::proportional(14.0);
+    let pad = ui.spacing().button_padding;
+    let height = line_height(ui, &font) + 2.0 * pad.y;
+    let response = ui
+        .horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+            let resp = ui.interact(rect, id, Sense::click());
+            let open = Popup::is_id_open(ui.ctx(), id.with("popup"));
+            if ui.is_rect_visible(rect) {
+                let visuals = if open {
+                    ui.visuals().widgets.open
+                } else {
+                    *ui.style().interact(&resp)
+                };
+                ui.painter().rect(
+                    rect,
+                    visuals.corner_radius,
+                    visuals.weak_bg_fill,
+                    visuals.bg_stroke,
+                    egui::StrokeKind::Inside,
+                );
+                // The arrow at the end the text does not start from.
+                let arrow_w = 14.0;
+                let text_rect = rect.shrink2(pad);
+                let arrow = egui::Rect::from_center_size(
+                    egui::pos2(text_rect.right() - arrow_w / 2.0, rect.center().y),
+                    Vec2::splat(8.0),
+                );
+                ui.painter().add(egui::Shape::convex_polygon(
+                    vec![arrow.left_top(), arrow.right_top(), arrow.center_bottom()],
+                    visuals.fg_stroke.color,
+                    egui::Stroke::NONE,
+                ));
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(text_rect.with_max_x(text_rect.right() - arrow_w)),
+                );
+                RtlText::new(selected, font.clone())
+                    .color(visuals.text_color())
+                    .width(text_rect.width() - arrow_w)
+                    .max_lines(1)
+                    .inner()
+                    .show(&mut child, cache);
+            }
+            let l = ui.label(label);
+            let text = selected.to_string();
+            resp.widget_info(|| {
+                let mut info = WidgetInfo::new(Role::ComboBox);
+                info.enabled = ui.is_enabled();
+                info.current_text_value = Some(text.clone());
+                info
+            });
+            drawn_by_layout(ui.ctx(), id);
+            resp.labelled_by(l.id)
+        })
+        .inner;
+    Popup::menu(&response)
+        .id(id.with("popup"))
+        .width(response.rect.width())
+        .close_behavior(PopupCloseBehavior::CloseOnClick)
+        .show(|ui| {
+            ui.set_min_width(ui.available_width());
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| items(ui, cache))
+                .inner
+        })
+        .map(|r| r.inner)
+}
+
+/// One item of a list (a row as wide as the list), its text through
+/// [`RtlText`]; highlighted when chosen.
+pub fn rtl_selectable(
+    ui: &mut Ui,
+    cache: &mut LayoutCache,
+    selected: bool,
+    text: &str,
+) -> Response {
+    let font = FontId::proportional(14.0);
+    let pad = ui.spacing().button_padding;
+    let height = line_height(ui, &font) + 2.0 * pad.y;
+    let (rect, resp) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), height), Sense::click());
+    resp.widget_info(|| WidgetInfo::selected(Role::Button, ui.is_enabled(), selected, text));
+    drawn_by_layout(ui.ctx(), resp.id);
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&resp, selected);
+        if selected || resp.hovered() {
+            ui.painter()
+                .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+        }
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(pad)));
+        RtlText::new(text, font)
+            .color(visuals.text_color())
+            .width(rect.width() - 2.0 * pad.x)
+            .max_lines(1)
+            .inner()
+            .show(&mut child, cache);
+    }
+    resp
+}
+
+/// Whether the list `id_salt` in `ui` is open (for lists gathered only
+/// while open).
+pub fn is_open(ui: &Ui, id_salt: impl Hash + std::fmt::Debug) -> bool {
+    Popup::is_id_open(ui.ctx(), ui.make_persistent_id(id_salt).with("popup"))
+}
