@@ -12,6 +12,7 @@ pub mod dates;
 pub mod disk;
 pub mod export;
 pub mod extract;
+pub mod i18n;
 pub mod index;
 pub mod jobs;
 pub mod layout;

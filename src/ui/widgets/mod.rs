@@ -4,3 +4,4 @@
 pub mod bidi_edit;
 pub mod rtl_combo;
 pub mod rtl_text;
+pub mod text;

@@ -1,0 +1,1 @@
+# daftar — the window's messages in English.

@@ -1,0 +1,238 @@
+//! The window's words in English and Persian: every message the window
+//! shows is looked up here by id in a Project Fluent catalogue
+//! (`assets/i18n/en.ftl`, `assets/i18n/fa.ftl`, compiled in), with numbers
+//! in Persian digits when the user wants them.
+//!
+//! The language is per thread (the window's thread; each test its own), so
+//! two windows in one process — the tests — never see each other's choice.
+//! Fluent's bidi isolation marks are off: the layout module runs the bidi
+//! algorithm on whole messages, and egui would draw the marks as boxes.
+
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fa,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fa];
+
+    /// The language's name in itself (for the language menu).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fa => "فارسی",
+        }
+    }
+
+    /// Whether the interface reads right to left (mirrored layout).
+    pub fn rtl(self) -> bool {
+        self == Lang::Fa
+    }
+
+    /// The system's language: Persian when the locale says so
+    /// (`fa`, `fa_IR`, `fa-AF` …), else English.
+    pub fn of_system() -> Lang {
+        match sys_locale::get_locale() {
+            Some(l) if l.to_ascii_lowercase().starts_with("fa") => Lang::Fa,
+            _ => Lang::En,
+        }
+    }
+}
+
+const EN: &str = include_str!("../assets/i18n/en.ftl");
+const FA: &str = include_str!("../assets/i18n/fa.ftl");
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+    static PERSIAN_DIGITS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets this thread's interface language and digits.
+pub fn set(lang: Lang, persian_digits: bool) {
+    LANG.with(|l| l.set(lang));
+    PERSIAN_DIGITS.with(|d| d.set(persian_digits));
+}
+
+/// This thread's interface language.
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// Whether numbers are shown in Persian digits.
+pub fn persian_digits() -> bool {
+    PERSIAN_DIGITS.with(Cell::get)
+}
+
+/// `s` with its ASCII digits as Persian digits when the user wants them.
+pub fn digits(s: &str) -> String {
+    if !persian_digits() {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// A number as the interface writes it.
+pub fn num(n: impl std::fmt::Display) -> String {
+    digits(&n.to_string())
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
+    let all = BUNDLES.get_or_init(|| {
+        [(Lang::En, EN, "en"), (Lang::Fa, FA, "fa")].map(|(_, src, tag)| {
+            let id: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
+            let mut b = FluentBundle::new_concurrent(vec![id]);
+            b.set_use_isolating(false);
+            b.set_formatter(Some(format_number));
+            // (A faulty entry is reported by the catalogue test; the rest loads.)
+            let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
+            let _ = b.add_resource(res);
+            b
+        })
+    });
+    match lang {
+        Lang::En => &all[0],
+        Lang::Fa => &all[1],
+    }
+}
+
+fn format_number<M>(v: &FluentValue, _: &M) -> Option<String> {
+    match v {
+        FluentValue::Number(n) => Some(digits(&n.as_string())),
+        _ => None,
+    }
+}
+
+/// An argument of a message.
+pub enum Arg<'a> {
+    Num(f64),
+    Str(&'a str),
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<u64> for Arg<'_> {
+    fn from(n: u64) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<i32> for Arg<'_> {
+    fn from(n: i32) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<u32> for Arg<'_> {
+    fn from(n: u32) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Str(s)
+    }
+}
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Str(s)
+    }
+}
+
+/// The message `id` in `lang`, with `args`; the English one when the
+/// language lacks it, the id itself when neither has it (the catalogue
+/// test keeps that from happening).
+pub fn message_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let fargs = (!args.is_empty()).then(|| {
+        let mut a = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Num(n) => a.set(*k, FluentValue::from(*n)),
+                Arg::Str(s) => a.set(*k, FluentValue::from(*s)),
+            }
+        }
+        a
+    });
+    for l in [lang, Lang::En] {
+        let b = bundle(l);
+        if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b
+                .format_pattern(p, fargs.as_ref(), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// The message `id` in this thread's language.
+pub fn tr(id: &str) -> String {
+    message_in(lang(), id, &[])
+}
+
+/// The message `id` with arguments, in this thread's language.
+pub fn tr_with(id: &str, args: &[(&str, Arg)]) -> String {
+    message_in(lang(), id, args)
+}
+
+/// `tr!("id")` or `tr!("id", n = count, name = text)`.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::i18n::tr($id)
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::tr_with($id, &[$((stringify!($k), $crate::i18n::Arg::from($v))),+])
+    };
+}
+
+/// Every message id of a language's catalogue (for the catalogue test).
+pub fn ids(lang: Lang) -> Vec<String> {
+    let src = match lang {
+        Lang::En => EN,
+        Lang::Fa => FA,
+    };
+    match FluentResource::try_new(src.to_string()) {
+        Ok(r) => r
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Why a catalogue does not parse, if it does not.
+pub fn parse_errors(lang: Lang) -> Vec<String> {
+    let src = match lang {
+        Lang::En => EN,
+        Lang::Fa => FA,
+    };
+    match FluentResource::try_new(src.to_string()) {
+        Ok(_) => Vec::new(),
+        Err((_, errors)) => errors.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}

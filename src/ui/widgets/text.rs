@@ -1,0 +1,126 @@
+//! Labels, buttons and tooltips for the interface's own words (from the
+//! message catalogue, `crate::i18n`): egui's own widget when egui draws the
+//! text right (English, or Persian words alone), the RTL widget when it
+//! would not (Persian with digits or Latin: «۱۲ مقاله», «برچسب BRICS»).
+//! Panels call these instead of `ui.label` and friends for any text that
+//! is translated or holds data.
+//!
+//! They share one layout cache kept in egui's memory, so a panel needs no
+//! cache of its own to show a message.
+
+use std::sync::{Arc, Mutex};
+
+use egui::{Color32, FontId, Id, Response, RichText, Ui};
+
+use crate::ui::widgets::rtl_text::{
+    LayoutCache, egui_draws_right, fitted, rtl_button, rtl_tooltip,
+};
+
+#[derive(Clone, Default)]
+struct Shared(Arc<Mutex<LayoutCache>>);
+
+/// Runs `f` with the window's shared layout cache.
+pub fn with_cache<R>(ctx: &egui::Context, f: impl FnOnce(&mut LayoutCache) -> R) -> R {
+    let shared = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Shared>(Id::NULL.with("daftar-shared-layout-cache"))
+            .clone()
+    });
+    let mut cache = shared.0.lock().unwrap_or_else(|e| e.into_inner());
+    f(&mut cache)
+}
+
+fn rtl_line(ui: &mut Ui, text: &str, color: Color32, size: f32) -> Response {
+    let font = FontId::proportional(size);
+    with_cache(&ui.ctx().clone(), |cache| {
+        fitted(ui, cache, text, font)
+            .color(color)
+            .show(ui, cache)
+            .response
+    })
+}
+
+/// A label.
+pub fn label(ui: &mut Ui, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        ui.label(text)
+    } else {
+        let c = ui.visuals().text_color();
+        rtl_line(ui, text, c, 14.0)
+    }
+}
+
+/// A label in the weak (grey) colour.
+pub fn weak(ui: &mut Ui, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        ui.weak(text)
+    } else {
+        let c = ui.visuals().weak_text_color();
+        rtl_line(ui, text, c, 14.0)
+    }
+}
+
+/// A label in the strong colour.
+pub fn strong(ui: &mut Ui, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        ui.strong(text)
+    } else {
+        let c = ui.visuals().strong_text_color();
+        rtl_line(ui, text, c, 14.0)
+    }
+}
+
+/// A heading.
+pub fn heading(ui: &mut Ui, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        ui.heading(text)
+    } else {
+        let c = ui.visuals().strong_text_color();
+        rtl_line(ui, text, c, 20.0)
+    }
+}
+
+/// A label in a colour (warnings, errors).
+pub fn colored(ui: &mut Ui, color: Color32, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        ui.colored_label(color, text)
+    } else {
+        rtl_line(ui, text, color, 14.0)
+    }
+}
+
+/// A small label (status bar, secondary lines).
+pub fn small(ui: &mut Ui, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        ui.label(RichText::new(text).small())
+    } else {
+        let c = ui.visuals().text_color();
+        rtl_line(ui, text, c, 11.0)
+    }
+}
+
+/// A button.
+pub fn button(ui: &mut Ui, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        ui.button(text)
+    } else {
+        with_cache(&ui.ctx().clone(), |cache| rtl_button(ui, cache, text))
+    }
+}
+
+/// A tooltip on `resp`.
+pub fn tooltip(resp: Response, text: impl AsRef<str>) -> Response {
+    let text = text.as_ref();
+    if egui_draws_right(text) {
+        resp.on_hover_text(text)
+    } else {
+        let ctx = resp.ctx.clone();
+        resp.on_hover_ui(|ui| with_cache(&ctx, |cache| rtl_tooltip(ui, cache, text)))
+    }
+}
