@@ -36,6 +36,10 @@ struct Cli {
     /// Open the problems window (files that are no article, and why).
     #[arg(long)]
     problems: bool,
+    /// The window's language (instead of the remembered one or the
+    /// system's): en or fa.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
     /// Select this entity (any of its names) once the folder has loaded.
     #[arg(long)]
     entity: Option<String>,
@@ -44,6 +48,12 @@ struct Cli {
     compare: Option<Vec<String>>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    En,
+    Fa,
 }
 
 #[derive(Subcommand)]
@@ -391,6 +401,10 @@ fn main() -> ExitCode {
                 .compare
                 .and_then(|v| Some((v.first()?.clone(), v.get(1)?.clone()))),
             problems: cli.problems,
+            lang: cli.lang.map(|l| match l {
+                LangArg::En => daftar::i18n::Lang::En,
+                LangArg::Fa => daftar::i18n::Lang::Fa,
+            }),
         }),
     };
     match result {

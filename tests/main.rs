@@ -6,6 +6,7 @@ mod common;
 
 mod annotate;
 mod bidi_reference;
+mod catalogue;
 mod entities;
 mod export;
 mod hostile;
@@ -23,6 +24,7 @@ mod ui_entities;
 mod ui_export;
 mod ui_fields;
 mod ui_labels;
+mod ui_persian;
 mod ui_reader;
 mod ui_statements;
 mod workspace_watch;

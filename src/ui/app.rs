@@ -12,6 +12,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::CalendarKind;
+use crate::tr;
 use crate::ui::panels::article_list::ArticleListPanel;
 use crate::ui::panels::compare::ComparePanel;
 use crate::ui::panels::entities::EntityPanel;
@@ -23,6 +24,7 @@ use crate::ui::panels::statements::StatementsPanel;
 use crate::ui::panels::status::status_ui;
 use crate::ui::panels::timeline::TimelinePanel;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText};
+use crate::ui::widgets::text::{colored, label, strong, weak};
 use crate::workspace::{SortKey, Workspace};
 
 /// What the window remembers between runs.
@@ -38,6 +40,22 @@ pub struct Settings {
     pub annotator: String,
     /// Whether the user said who they are (asked on the first tag).
     pub annotator_asked: bool,
+    /// The interface's language (None: the system's).
+    pub language: Option<crate::i18n::Lang>,
+    /// Numbers in Persian digits (None: in a Persian interface).
+    pub persian_digits: Option<bool>,
+}
+
+impl Settings {
+    /// The interface's language.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language.unwrap_or_else(crate::i18n::Lang::of_system)
+    }
+
+    /// Whether numbers show in Persian digits.
+    pub fn digits(&self) -> bool {
+        self.persian_digits.unwrap_or(self.lang().rtl())
+    }
 }
 
 impl Default for Settings {
@@ -50,6 +68,8 @@ impl Default for Settings {
             calendar: CalendarKind::Jalali,
             annotator: crate::cli::tag::annotator(None),
             annotator_asked: false,
+            language: None,
+            persian_digits: None,
         }
     }
 }
@@ -127,22 +147,25 @@ struct OpenDialog {
     note: Option<String>,
 }
 
-/// What the keyboard does (Help › Keyboard shortcuts).
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+F", "Search: to the search box"),
-    (
-        "1 … 9",
-        "Tag the reader's selection with the tag of that key",
-    ),
-    ("Ctrl+Z", "Undo the last tagging"),
-    ("Ctrl+Shift+Z", "Redo"),
-    (
-        "Enter",
-        "Tag the selection in the tag box; confirm a dialog",
-    ),
-    ("Escape", "Close a dialog"),
-    ("Double-click", "Select a word in the reader"),
-];
+/// What the keyboard does (Help › Keyboard shortcuts): keys and what
+/// they do, in the interface's language.
+pub fn shortcuts() -> Vec<(String, String)> {
+    vec![
+        (tr!("shortcuts-key-search"), tr!("shortcuts-search")),
+        (
+            tr!("shortcuts-key-tag", first = 1usize, last = 9usize),
+            tr!("shortcuts-tag"),
+        ),
+        (tr!("shortcuts-key-undo"), tr!("shortcuts-undo")),
+        (tr!("shortcuts-key-redo"), tr!("shortcuts-redo")),
+        (tr!("shortcuts-key-enter"), tr!("shortcuts-enter")),
+        (tr!("shortcuts-key-escape"), tr!("shortcuts-escape")),
+        (
+            tr!("shortcuts-key-double-click"),
+            tr!("shortcuts-double-click"),
+        ),
+    ]
+}
 
 pub struct DaftarApp {
     pub ws: Workspace,
@@ -387,7 +410,7 @@ impl DaftarApp {
                     .filter_map(|(i, r)| Some((self.ws.articles.get(i)?, r)))
                     .collect();
                 let r = if targets.is_empty() {
-                    Err("open an article, or select a passage, first".into())
+                    Err(tr!("app-note-no-target"))
                 } else {
                     self.ws
                         .annotations
@@ -416,7 +439,7 @@ impl DaftarApp {
             Command::AnchorPassage(id, i, range) => {
                 let r = match self.ws.articles.get(i) {
                     Some(a) => self.ws.annotations.anchor_passage(id, a, range),
-                    None => Err("that article is no longer in the corpus".into()),
+                    None => Err(tr!("app-note-article-gone")),
                 };
                 if r.is_ok() {
                     self.fixing = None;
@@ -455,15 +478,12 @@ impl DaftarApp {
             Command::CorrectLine(i, line, verdict) => {
                 use crate::corpus::corrections::Verdict;
                 let what = match verdict {
-                    Verdict::Chrome => "page chrome",
-                    Verdict::Body => "article text",
-                    Verdict::Title => "the title",
+                    Verdict::Chrome => tr!("app-verdict-chrome"),
+                    Verdict::Body => tr!("app-verdict-body"),
+                    Verdict::Title => tr!("app-verdict-title"),
                 };
                 self.reader.note = Some(match self.ws.correct_line(i, line, verdict) {
-                    Ok(n) => format!(
-                        "Marked as {what}: {n} article{} of this site changed",
-                        if n == 1 { "" } else { "s" }
-                    ),
+                    Ok(n) => tr!("app-marked", what = &what, n = n),
                     Err(e) => e,
                 });
             }
@@ -508,6 +528,8 @@ impl DaftarApp {
     /// One frame: take background news, draw, apply what panels asked.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        crate::i18n::set(self.settings.lang(), self.settings.digits());
+        let rtl = self.settings.lang().rtl();
         if !self.ready {
             self.setup(&ctx);
         }
@@ -578,11 +600,23 @@ impl DaftarApp {
             cmds.push(Command::Open(dir));
         }
 
+        // In Persian the window mirrors: menus from the right, the list
+        // and search at the left, the entities at the right, text aligned
+        // right (crate::ui::mirrored).
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut cmds));
+            egui::MenuBar::new().ui(ui, |ui| {
+                if rtl {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        self.menu_ui(ui, &mut cmds)
+                    });
+                } else {
+                    self.menu_ui(ui, &mut cmds);
+                }
+            });
         });
-        egui::Panel::bottom("status")
-            .show(ui, |ui| status_ui(ui, &self.ws, &mut self.cache, &mut cmds));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            crate::ui::mirrored(ui, |ui| status_ui(ui, &self.ws, &mut self.cache, &mut cmds))
+        });
         // Two ids: the expanded strip keeps the height it was dragged to
         // while the collapsed one is a single row.
         let timeline = if self.timeline.collapsed {
@@ -594,175 +628,206 @@ impl DaftarApp {
                 .size_range(100.0..=400.0)
         };
         timeline.show(ui, |ui| {
-            self.timeline
-                .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds)
+            crate::ui::mirrored(ui, |ui| {
+                self.timeline
+                    .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds)
+            })
         });
-        egui::Panel::right("articles")
+        let side = |id: &'static str, right: bool| {
+            if right != rtl {
+                egui::Panel::right(id)
+            } else {
+                egui::Panel::left(id)
+            }
+        };
+        side("articles", true)
             .resizable(true)
             .default_size(360.0)
             .show(ui, |ui| {
-                let searching = self
-                    .search
-                    .query_ui(ui, &self.ws, &mut self.cache, &mut cmds);
-                ui.separator();
-                if searching {
-                    self.search.results_ui(
-                        ui,
-                        &self.ws,
-                        self.selected,
-                        &self.settings,
-                        &mut self.cache,
-                        &mut cmds,
-                    );
-                } else {
-                    self.list.ui(
-                        ui,
-                        &self.ws,
-                        self.selected,
-                        &self.settings,
-                        &mut self.cache,
-                        &mut cmds,
-                    );
-                }
+                crate::ui::mirrored(ui, |ui| {
+                    let searching = self
+                        .search
+                        .query_ui(ui, &self.ws, &mut self.cache, &mut cmds);
+                    ui.separator();
+                    if searching {
+                        self.search.results_ui(
+                            ui,
+                            &self.ws,
+                            self.selected,
+                            &self.settings,
+                            &mut self.cache,
+                            &mut cmds,
+                        );
+                    } else {
+                        self.list.ui(
+                            ui,
+                            &self.ws,
+                            self.selected,
+                            &self.settings,
+                            &mut self.cache,
+                            &mut cmds,
+                        );
+                    }
+                })
             });
         let passage = self
             .selected
             .and_then(|i| self.ws.articles.get(i))
             .and_then(|a| self.reader.selected_text(a))
             .map(str::to_string);
-        egui::Panel::left("entities")
+        side("entities", false)
             .resizable(true)
             .default_size(230.0)
             .size_range(160.0..=480.0)
             .show(ui, |ui| {
-                self.entities
-                    .ui(ui, &self.ws, passage.as_deref(), &mut self.cache, &mut cmds)
+                crate::ui::mirrored(ui, |ui| {
+                    self.entities
+                        .ui(ui, &self.ws, passage.as_deref(), &mut self.cache, &mut cmds)
+                })
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut self.view, View::Reader, "Reader");
-                ui.selectable_value(&mut self.view, View::Concordance, "Concordance");
-                ui.selectable_value(&mut self.view, View::Statements, "Statements");
-                ui.selectable_value(&mut self.view, View::Compare, "Compare");
-                ui.selectable_value(&mut self.view, View::Passages, "Passages");
-                if self.view == View::Reader
-                    && self.selected.is_some()
-                    && ui
-                        .button("Tag…")
-                        .on_hover_text("Tag the selection, or the whole article without one")
-                        .clicked()
-                {
-                    self.palette_target = None;
-                    self.palette = Some(String::new());
-                }
-                if ui
-                    .button("Export…")
-                    .on_hover_text("Export what this view shows")
-                    .clicked()
-                {
-                    use crate::ui::panels::export::Kind;
-                    cmds.push(Command::OpenExport(match self.view {
-                        View::Passages => Kind::Passages,
-                        View::Statements => Kind::Statements,
-                        View::Compare => Kind::Comparison,
-                        View::Concordance => Kind::Hits,
-                        View::Reader => Kind::Articles,
-                    }));
-                }
-                let ann = &self.ws.annotations;
-                if ui
-                    .add_enabled(ann.can_undo(), egui::Button::new("Undo"))
-                    .on_hover_text("Ctrl+Z")
-                    .clicked()
-                {
-                    cmds.push(Command::Undo);
-                }
-                if ui
-                    .add_enabled(ann.can_redo(), egui::Button::new("Redo"))
-                    .on_hover_text("Ctrl+Shift+Z")
-                    .clicked()
-                {
-                    cmds.push(Command::Redo);
-                }
-            });
-            self.palette_ui(ui, &mut cmds);
-            self.fixing_ui(ui, &mut cmds);
-            let sides = self.compare.sides_text();
-            let shown = self.compare.comparison().map(|c| (c, sides));
-            self.export.ui(ui, &self.ws, &mut self.cache, shown);
-            ui.separator();
-            match self.view {
-                View::Concordance => {
-                    self.kwic.ui(ui, &self.ws, &mut self.cache, &mut cmds);
-                    return;
-                }
-                View::Statements => {
-                    self.statements
-                        .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
-                    return;
-                }
-                View::Compare => {
-                    self.compare
-                        .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
-                    return;
-                }
-                View::Passages => {
-                    self.passages
-                        .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
-                    return;
-                }
-                View::Reader => {}
-            }
-            match self.selected.and_then(|i| self.ws.articles.get(i)) {
-                Some(article) => {
-                    // The selected entity's mentions are marked.
-                    let marks = self.ws.entities.selected.as_ref().map_or(Vec::new(), |e| {
-                        article
-                            .mentions
-                            .iter()
-                            .filter(|m| &m.entity == e)
-                            .map(|m| m.range())
-                            .collect()
-                    });
-                    self.reader.entity_marks = marks;
-                    // Tagged passages, in their tags' colours.
-                    let key = (article.id.clone(), self.ws.annotations.generation);
-                    if self.marks_for.as_ref().map(|m| (&m.0, m.1)) != Some((&key.0, key.1)) {
-                        let ci = crate::text::CharIndex::new(&article.text);
-                        let marks = self
-                            .ws
-                            .annotations
-                            .passages()
-                            .iter()
-                            .filter(|p| p.path == article.path && !p.orphaned)
-                            .map(|p| {
-                                let colour = p.tags.first().map_or(egui::Color32::GRAY, |t| {
-                                    crate::ui::panels::passages::tag_colour(&self.ws, t)
-                                });
-                                (ci.byte_of_char(p.start)..ci.byte_of_char(p.end), colour)
-                            })
-                            .collect();
-                        self.marks_for = Some((key.0, key.1, marks));
-                    }
-                    self.reader.passage_marks =
-                        self.marks_for.as_ref().map_or(Vec::new(), |m| m.2.clone());
-                    self.reader.ui(ui, article, &self.settings, &mut self.cache);
-                    if let (Some((line, verdict)), Some(i)) =
-                        (self.reader.correction.take(), self.selected)
+            crate::ui::mirrored(ui, |ui| {
+                crate::ui::row(ui, |ui| {
+                    ui.selectable_value(&mut self.view, View::Reader, tr!("app-view-reader"));
+                    ui.selectable_value(
+                        &mut self.view,
+                        View::Concordance,
+                        tr!("app-view-concordance"),
+                    );
+                    ui.selectable_value(
+                        &mut self.view,
+                        View::Statements,
+                        tr!("app-view-statements"),
+                    );
+                    ui.selectable_value(&mut self.view, View::Compare, tr!("app-view-compare"));
+                    ui.selectable_value(&mut self.view, View::Passages, tr!("app-view-passages"));
+                    if self.view == View::Reader
+                        && self.selected.is_some()
+                        && ui
+                            .button(tr!("app-tag"))
+                            .on_hover_text(tr!("app-tag-tip"))
+                            .clicked()
                     {
-                        cmds.push(Command::CorrectLine(i, line, verdict));
+                        self.palette_target = None;
+                        self.palette = Some(String::new());
+                    }
+                    if ui
+                        .button(tr!("app-export"))
+                        .on_hover_text(tr!("app-export-tip"))
+                        .clicked()
+                    {
+                        use crate::ui::panels::export::Kind;
+                        cmds.push(Command::OpenExport(match self.view {
+                            View::Passages => Kind::Passages,
+                            View::Statements => Kind::Statements,
+                            View::Compare => Kind::Comparison,
+                            View::Concordance => Kind::Hits,
+                            View::Reader => Kind::Articles,
+                        }));
+                    }
+                    let ann = &self.ws.annotations;
+                    if ui
+                        .add_enabled(ann.can_undo(), egui::Button::new(tr!("app-undo")))
+                        .on_hover_text(tr!("shortcuts-key-undo"))
+                        .clicked()
+                    {
+                        cmds.push(Command::Undo);
+                    }
+                    if ui
+                        .add_enabled(ann.can_redo(), egui::Button::new(tr!("app-redo")))
+                        .on_hover_text(tr!("shortcuts-key-redo"))
+                        .clicked()
+                    {
+                        cmds.push(Command::Redo);
+                    }
+                });
+                self.palette_ui(ui, &mut cmds);
+                self.fixing_ui(ui, &mut cmds);
+                let sides = self.compare.sides_text();
+                let shown = self.compare.comparison().map(|c| (c, sides));
+                self.export.ui(ui, &self.ws, &mut self.cache, shown);
+                ui.separator();
+                match self.view {
+                    View::Concordance => {
+                        self.kwic.ui(ui, &self.ws, &mut self.cache, &mut cmds);
+                        return;
+                    }
+                    View::Statements => {
+                        self.statements.ui(
+                            ui,
+                            &self.ws,
+                            &self.settings,
+                            &mut self.cache,
+                            &mut cmds,
+                        );
+                        return;
+                    }
+                    View::Compare => {
+                        self.compare
+                            .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
+                        return;
+                    }
+                    View::Passages => {
+                        self.passages
+                            .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
+                        return;
+                    }
+                    View::Reader => {}
+                }
+                match self.selected.and_then(|i| self.ws.articles.get(i)) {
+                    Some(article) => {
+                        // The selected entity's mentions are marked.
+                        let marks = self.ws.entities.selected.as_ref().map_or(Vec::new(), |e| {
+                            article
+                                .mentions
+                                .iter()
+                                .filter(|m| &m.entity == e)
+                                .map(|m| m.range())
+                                .collect()
+                        });
+                        self.reader.entity_marks = marks;
+                        // Tagged passages, in their tags' colours.
+                        let key = (article.id.clone(), self.ws.annotations.generation);
+                        if self.marks_for.as_ref().map(|m| (&m.0, m.1)) != Some((&key.0, key.1)) {
+                            let ci = crate::text::CharIndex::new(&article.text);
+                            let marks = self
+                                .ws
+                                .annotations
+                                .passages()
+                                .iter()
+                                .filter(|p| p.path == article.path && !p.orphaned)
+                                .map(|p| {
+                                    let colour = p.tags.first().map_or(egui::Color32::GRAY, |t| {
+                                        crate::ui::panels::passages::tag_colour(&self.ws, t)
+                                    });
+                                    (ci.byte_of_char(p.start)..ci.byte_of_char(p.end), colour)
+                                })
+                                .collect();
+                            self.marks_for = Some((key.0, key.1, marks));
+                        }
+                        self.reader.passage_marks =
+                            self.marks_for.as_ref().map_or(Vec::new(), |m| m.2.clone());
+                        self.reader.ui(ui, article, &self.settings, &mut self.cache);
+                        if let (Some((line, verdict)), Some(i)) =
+                            (self.reader.correction.take(), self.selected)
+                        {
+                            cmds.push(Command::CorrectLine(i, line, verdict));
+                        }
+                    }
+                    None => {
+                        ui.centered_and_justified(|ui| {
+                            weak(
+                                ui,
+                                if self.ws.articles.is_empty() {
+                                    tr!("app-no-folder")
+                                } else {
+                                    tr!("app-choose-article")
+                                },
+                            );
+                        });
                     }
                 }
-                None => {
-                    ui.centered_and_justified(|ui| {
-                        ui.weak(if self.ws.articles.is_empty() {
-                            "Open a folder of articles (File > Open folder…, or drop it here)"
-                        } else {
-                            "Choose an article from the list"
-                        });
-                    });
-                }
-            }
+            })
         });
         self.problems_window(&ctx);
         self.annotator_window(&ctx);
@@ -838,20 +903,18 @@ impl DaftarApp {
         });
         // The quote through the RTL widget: egui alone would reverse it.
         let quote = p.quote.clone();
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("Passage #{id} lost its place. Select where it is now, then"),
-            );
+        crate::ui::row_wrapped(ui, |ui| {
+            let warn = ui.visuals().warn_fg_color;
+            colored(ui, warn, tr!("app-fixing", id = id));
             let selection = self.reader.selected_range().filter(|r| !r.is_empty());
             if let (Some(i), Some(r)) = (here, selection.clone()) {
-                if ui.button("Anchor here").clicked() {
+                if ui.button(tr!("app-anchor-here")).clicked() {
                     cmds.push(Command::AnchorPassage(id, i, r));
                 }
             } else {
-                ui.add_enabled(false, egui::Button::new("Anchor here"));
+                ui.add_enabled(false, egui::Button::new(tr!("app-anchor-here")));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("app-cancel")).clicked() {
                 self.fixing = None;
             }
         });
@@ -869,7 +932,7 @@ impl DaftarApp {
             return;
         };
         let mut close = false;
-        egui::Window::new("Tag the selection")
+        egui::Window::new(tr!("tag-palette-title"))
             .collapsible(false)
             .resizable(false)
             .show(ui.ctx(), |ui| {
@@ -879,13 +942,12 @@ impl DaftarApp {
                     .map(Vec::len)
                     .filter(|&n| n > 1)
                 {
-                    ui.weak(format!("{n} passages at once (one undo step)"));
+                    weak(ui, tr!("tag-palette-many", n = n));
                 }
-                let label = ui.label("Tag");
-                let edit = ui.add(
-                    BidiEdit::singleline(filter).hint_text("type to filter or name a new tag"),
-                );
-                let edit = edit.labelled_by(label.id);
+                let tag_label = ui.label(tr!("tag-palette-tag"));
+                let hint = tr!("tag-palette-hint");
+                let edit = ui.add(BidiEdit::singleline(filter).hint_text(&hint));
+                let edit = edit.labelled_by(tag_label.id);
                 edit.request_focus();
                 let want = crate::text::search_key(filter.trim());
                 let tags: Vec<(String, Option<char>)> = self
@@ -900,7 +962,7 @@ impl DaftarApp {
                 let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                 for (name, key) in &tags {
                     let text = match key {
-                        Some(k) => format!("{name}  ({k})"),
+                        Some(k) => format!("{name}  ({})", crate::i18n::digits(&k.to_string())),
                         None => name.clone(),
                     };
                     if crate::ui::widgets::rtl_text::rtl_button(ui, &mut self.cache, &text)
@@ -922,7 +984,7 @@ impl DaftarApp {
                     && crate::ui::widgets::rtl_text::rtl_button(
                         ui,
                         &mut self.cache,
-                        &format!("New tag: {typed}"),
+                        &tr!("tag-palette-new", name = &typed),
                     )
                     .clicked()
                 {
@@ -935,7 +997,9 @@ impl DaftarApp {
                         cmds.push(Command::TagSelection(typed));
                     }
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                if ui.button(tr!("app-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
                     close = true;
                 }
             });
@@ -946,8 +1010,8 @@ impl DaftarApp {
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open folder…").clicked() {
+        ui.menu_button(tr!("menu-file"), |ui| {
+            if ui.button(tr!("menu-open-folder")).clicked() {
                 self.dialog.open = true;
                 self.dialog.path = self
                     .settings
@@ -956,9 +1020,9 @@ impl DaftarApp {
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
             }
-            ui.menu_button("Open recent", |ui| {
+            ui.menu_button(tr!("menu-open-recent"), |ui| {
                 if self.settings.recent.is_empty() {
-                    ui.weak("Nothing yet");
+                    ui.weak(tr!("menu-nothing-yet"));
                 }
                 // Each folder through the RTL widget: «پیکره آزمون» in
                 // order, not its letters backwards.
@@ -984,34 +1048,43 @@ impl DaftarApp {
                     }
                 }
             });
-            if ui.button("Export…").clicked() {
+            if ui.button(tr!("app-export")).clicked() {
                 cmds.push(Command::OpenExport(
                     crate::ui::panels::export::Kind::Passages,
                 ));
                 ui.close();
             }
             ui.separator();
-            if ui.button("Quit").clicked() {
+            if ui.button(tr!("menu-quit")).clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
-        ui.menu_button("View", |ui| {
-            ui.horizontal(|ui| {
-                ui.label("Text size");
+        ui.menu_button(tr!("menu-view"), |ui| {
+            crate::ui::row(ui, |ui| {
+                ui.label(tr!("menu-text-size"));
                 if ui.button("-").clicked() {
                     self.settings.text_size = (self.settings.text_size - 1.0).max(10.0);
                 }
-                ui.label(format!("{:.0}", self.settings.text_size));
+                label(
+                    ui,
+                    crate::i18n::digits(&format!("{:.0}", self.settings.text_size)),
+                );
                 if ui.button("+").clicked() {
                     self.settings.text_size = (self.settings.text_size + 1.0).min(40.0);
                 }
             });
             ui.separator();
-            if ui.radio(!self.settings.dark, "Light theme").clicked() {
+            if ui
+                .radio(!self.settings.dark, tr!("menu-light-theme"))
+                .clicked()
+            {
                 self.settings.dark = false;
                 ui.ctx().set_theme(egui::Theme::Light);
             }
-            if ui.radio(self.settings.dark, "Dark theme").clicked() {
+            if ui
+                .radio(self.settings.dark, tr!("menu-dark-theme"))
+                .clicked()
+            {
                 self.settings.dark = true;
                 ui.ctx().set_theme(egui::Theme::Dark);
             }
@@ -1019,28 +1092,48 @@ impl DaftarApp {
             ui.radio_value(
                 &mut self.settings.calendar,
                 CalendarKind::Jalali,
-                "Jalali dates",
+                tr!("menu-jalali-dates"),
             );
             ui.radio_value(
                 &mut self.settings.calendar,
                 CalendarKind::Gregorian,
-                "Gregorian dates",
+                tr!("menu-gregorian-dates"),
             );
             ui.separator();
-            ui.horizontal(|ui| {
-                let l = ui.label("Annotator");
+            ui.menu_button(tr!("menu-language"), |ui| {
+                for lang in crate::i18n::Lang::ALL {
+                    let on = self.settings.lang() == lang;
+                    if ui.radio(on, lang.native_name()).clicked() {
+                        self.settings.language = Some(lang);
+                        // Digits follow the language unless chosen.
+                        self.settings.persian_digits = None;
+                        crate::i18n::set(lang, self.settings.digits());
+                        ui.close();
+                    }
+                }
+            });
+            let mut digits = self.settings.digits();
+            if ui
+                .checkbox(&mut digits, tr!("menu-persian-digits"))
+                .changed()
+            {
+                self.settings.persian_digits = Some(digits);
+            }
+            ui.separator();
+            crate::ui::row(ui, |ui| {
+                let l = ui.label(tr!("menu-annotator"));
                 let edit = ui
                     .add(BidiEdit::singleline(&mut self.settings.annotator).desired_width(140.0))
                     .labelled_by(l.id)
-                    .on_hover_text("Recorded with every passage you tag");
+                    .on_hover_text(tr!("menu-annotator-tip"));
                 // (Named here: the first tag need not ask.)
                 if edit.changed() {
                     self.settings.annotator_asked = true;
                 }
             });
         });
-        ui.menu_button("Help", |ui| {
-            if ui.button("Keyboard shortcuts").clicked() {
+        ui.menu_button(tr!("menu-help"), |ui| {
+            if ui.button(tr!("menu-shortcuts")).clicked() {
                 self.show_shortcuts = true;
                 ui.close();
             }
@@ -1054,12 +1147,12 @@ impl DaftarApp {
         };
         let mut done = false;
         let mut cancel = false;
-        egui::Window::new("Who is tagging?")
+        egui::Window::new(tr!("annotator-title"))
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label("Your name is recorded with every passage you tag.");
-                let l = ui.label("Annotator");
+                ui.label(tr!("annotator-explain"));
+                let l = ui.label(tr!("annotator-name"));
                 let edit =
                     ui.add(BidiEdit::singleline(&mut self.settings.annotator).desired_width(200.0));
                 let edit = edit.labelled_by(l.id);
@@ -1069,11 +1162,14 @@ impl DaftarApp {
                     edit.request_focus();
                 }
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
+                crate::ui::row(ui, |ui| {
                     let named = !self.settings.annotator.trim().is_empty();
-                    done = (ui.add_enabled(named, egui::Button::new("Tag")).clicked() || enter)
+                    done = (ui
+                        .add_enabled(named, egui::Button::new(tr!("annotator-tag")))
+                        .clicked()
+                        || enter)
                         && named;
-                    cancel = ui.button("Cancel").clicked();
+                    cancel = ui.button(tr!("app-cancel")).clicked();
                 });
             });
         if done {
@@ -1093,14 +1189,14 @@ impl DaftarApp {
     /// Help › Keyboard shortcuts.
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
-        egui::Window::new("Keyboard shortcuts")
+        egui::Window::new(tr!("shortcuts-title"))
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
-                        ui.strong(*keys);
-                        ui.label(*what);
+                    for (keys, what) in shortcuts() {
+                        strong(ui, keys);
+                        label(ui, what);
                         ui.end_row();
                     }
                 });
@@ -1110,7 +1206,8 @@ impl DaftarApp {
 
     fn problems_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_problems;
-        egui::Window::new(format!("Problems ({})", self.ws.problems.len()))
+        egui::Window::new(tr!("problems-title"))
+            .id(egui::Id::NULL.with("problems-window"))
             .open(&mut open)
             .default_size([600.0, 300.0])
             .show(ctx, |ui| {
@@ -1140,23 +1237,23 @@ impl DaftarApp {
         let Some(folder) = self.interrupted.clone() else {
             return;
         };
-        egui::Window::new("The last load did not finish")
+        egui::Window::new(tr!("dialog-interrupted-title"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                ui.label("When daftar last opened this folder, loading it did not finish (daftar was closed, stopped or crashed):");
+                label(ui, tr!("dialog-interrupted-explain"));
                 ui.monospace(folder.display().to_string());
-                ui.label("It was not opened again this time.");
-                ui.horizontal(|ui| {
-                    if ui.button("Open it again").clicked() {
+                label(ui, tr!("dialog-interrupted-not-reopened"));
+                crate::ui::row(ui, |ui| {
+                    if ui.button(tr!("dialog-open-again")).clicked() {
                         cmds.push(Command::Open(folder.clone()));
                     }
-                    if ui.button("Open another folder…").clicked() {
+                    if ui.button(tr!("dialog-open-another")).clicked() {
                         self.interrupted = None;
                         self.dialog.open = true;
                     }
-                    if ui.button("Not now").clicked() {
+                    if ui.button(tr!("dialog-not-now")).clicked() {
                         self.interrupted = None;
                     }
                 });
@@ -1170,28 +1267,26 @@ impl DaftarApp {
             self.dialog.browsing = None;
             match picked {
                 Some(p) => self.dialog.path = p.display().to_string(),
-                None => {
-                    self.dialog.note = Some(
-                        "No folder chosen (or no file chooser on this desktop): type the path."
-                            .into(),
-                    )
-                }
+                None => self.dialog.note = Some(tr!("dialog-no-folder-chosen")),
             }
         }
         if !self.dialog.open {
             return;
         }
         let mut open = true;
-        egui::Window::new("Open folder")
+        egui::Window::new(tr!("dialog-open-title"))
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.label("Folder of articles:");
+                ui.label(tr!("dialog-folder-label"));
                 let edit = ui.add(BidiEdit::singleline(&mut self.dialog.path).desired_width(420.0));
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
+                crate::ui::row(ui, |ui| {
                     if ui
-                        .add_enabled(self.dialog.browsing.is_none(), egui::Button::new("Browse…"))
+                        .add_enabled(
+                            self.dialog.browsing.is_none(),
+                            egui::Button::new(tr!("dialog-browse")),
+                        )
                         .clicked()
                     {
                         let (tx, rx) = channel();
@@ -1206,19 +1301,21 @@ impl DaftarApp {
                             self.dialog.browsing = Some(rx);
                         }
                     }
-                    if ui.button("Open").clicked() || enter {
+                    if ui.button(tr!("dialog-open")).clicked() || enter {
                         let path = PathBuf::from(self.dialog.path.trim());
                         if path.is_dir() {
                             cmds.push(Command::Open(path));
                             self.dialog.open = false;
                             self.dialog.note = None;
                         } else {
-                            self.dialog.note = Some(format!("Not a folder: {}", path.display()));
+                            let shown = path.display().to_string();
+                            self.dialog.note = Some(tr!("dialog-not-a-folder", path = &shown));
                         }
                     }
                 });
                 if let Some(n) = &self.dialog.note {
-                    ui.colored_label(ui.visuals().warn_fg_color, n);
+                    let warn = ui.visuals().warn_fg_color;
+                    colored(ui, warn, n);
                 }
             });
         if !open {

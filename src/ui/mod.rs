@@ -29,6 +29,8 @@ pub struct Start {
     pub compare: Option<(String, String)>,
     /// Open the problems window (files that are no article, and why).
     pub problems: bool,
+    /// Overrides the remembered (or the system's) language.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// Opens the window.
@@ -43,6 +45,7 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         entity,
         compare,
         problems,
+        lang,
     } = start;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -61,6 +64,10 @@ pub fn run(start: Start) -> anyhow::Result<()> {
                 .unwrap_or_default();
             if let Some(c) = calendar {
                 settings.calendar = c;
+            }
+            if let Some(l) = lang {
+                settings.language = Some(l);
+                settings.persian_digits = None;
             }
             let markers = app::load_markers_dir();
             let last = settings.last_folder.clone().filter(|f| f.is_dir());
@@ -100,4 +107,46 @@ pub fn run(start: Start) -> anyhow::Result<()> {
 pub fn typing(ctx: &egui::Context) -> bool {
     ctx.memory(|m| m.focused())
         .is_some_and(|id| widgets::bidi_edit::is_text_field(ctx, id))
+}
+
+/// Lays `add` out top to bottom, aligned to the side the interface reads
+/// from: right in Persian (the whole window mirrors), left in English.
+pub fn mirrored<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    if crate::i18n::lang().rtl() {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), add)
+            .inner
+    } else {
+        add(ui)
+    }
+}
+
+/// A row of widgets starting at the side the interface reads from
+/// (`ui.horizontal` in English, right to left in Persian).
+pub fn row<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> egui::InnerResponse<R> {
+    if crate::i18n::lang().rtl() {
+        let h = ui.spacing().interact_size.y;
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), h),
+            egui::Layout::right_to_left(egui::Align::Center),
+            add,
+        )
+    } else {
+        ui.horizontal(add)
+    }
+}
+
+/// A row that wraps onto more lines, starting at the reading side.
+pub fn row_wrapped<R>(
+    ui: &mut egui::Ui,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::InnerResponse<R> {
+    if crate::i18n::lang().rtl() {
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), ui.spacing().interact_size.y),
+            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
+            add,
+        )
+    } else {
+        ui.horizontal_wrapped(add)
+    }
 }

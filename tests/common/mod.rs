@@ -35,11 +35,20 @@ pub fn sample_copy() -> tempfile::TempDir {
 /// The window on `folder`, once loading and indexing are done.
 pub fn window(folder: &Path) -> Harness<'static, DaftarApp> {
     // (The annotator already named: the first tag of a new user asks,
-    // tested on its own in ui_annotate.)
-    let settings = Settings {
-        annotator_asked: true,
-        ..Settings::default()
-    };
+    // tested on its own in ui_annotate. English whatever this machine's
+    // language: the tests find widgets by their English names.)
+    window_with(
+        folder,
+        Settings {
+            annotator_asked: true,
+            language: Some(daftar::i18n::Lang::En),
+            ..Settings::default()
+        },
+    )
+}
+
+/// The window on `folder` with these settings.
+pub fn window_with(folder: &Path, settings: Settings) -> Harness<'static, DaftarApp> {
     let app = DaftarApp::new(settings, Some(folder.to_path_buf()));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))

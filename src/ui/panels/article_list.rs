@@ -65,28 +65,25 @@ impl ArticleListPanel {
         cmds: &mut Vec<Command>,
     ) {
         // Wrapped: never wider than the list's panel.
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Sort:");
+        crate::ui::row_wrapped(ui, |ui| {
+            ui.label(crate::tr!("list-sort"));
             for (key, name) in [
-                (SortKey::Date, "Date"),
-                (SortKey::Title, "Title"),
-                (SortKey::Source, "Source"),
+                (SortKey::Date, crate::tr!("list-sort-date")),
+                (SortKey::Title, crate::tr!("list-sort-title")),
+                (SortKey::Source, crate::tr!("list-sort-source")),
             ] {
-                let arrow = match (ws.sort == key, ws.sort_descending) {
-                    (true, true) => " (desc)",
-                    (true, false) => " (asc)",
-                    _ => "",
+                let text = match (ws.sort == key, ws.sort_descending) {
+                    (true, true) => crate::tr!("list-sort-desc", name = &name),
+                    (true, false) => crate::tr!("list-sort-asc", name = &name),
+                    _ => name,
                 };
-                if ui
-                    .selectable_label(ws.sort == key, format!("{name}{arrow}"))
-                    .clicked()
-                {
+                if ui.selectable_label(ws.sort == key, text).clicked() {
                     cmds.push(Command::Sort(key));
                 }
             }
             if ui
-                .small_button("Export list…")
-                .on_hover_text("Export the listed articles with their metadata")
+                .small_button(crate::tr!("list-export"))
+                .on_hover_text(crate::tr!("list-export-tip"))
                 .clicked()
             {
                 cmds.push(Command::OpenExport(

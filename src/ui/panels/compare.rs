@@ -16,9 +16,11 @@ use crate::extract::compare::{Comparison, Ledger, Side, StatementRef, compare};
 use crate::extract::{EntityName, EntityRef};
 use crate::index::query::parse_day_bound;
 use crate::jobs::Latest;
+use crate::tr;
 use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::article_date;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, Span, SpanStyle, line_height};
+use crate::ui::widgets::text::{colored, tooltip, weak};
 use crate::workspace::Workspace;
 
 /// What the user typed for one side.
@@ -71,9 +73,16 @@ impl SideForm {
             if s.is_empty() {
                 return Ok(None);
             }
-            parse_day_bound(s, end)
-                .map(Some)
-                .ok_or_else(|| format!("«{s}» is not a date (1403-01-01, 1403, 2024-11)"))
+            parse_day_bound(s, end).map(Some).ok_or_else(|| {
+                let d = crate::i18n::digits;
+                tr!(
+                    "compare-not-a-date",
+                    text = s,
+                    a = &d("1403-01-01"),
+                    b = &d("1403"),
+                    c = &d("2024-11")
+                )
+            })
         };
         let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(Side {
@@ -135,32 +144,31 @@ impl ComparePanel {
         let speakers = self.speakers.as_ref().map_or(&[][..], |s| &s.1[..]);
         let mut errors = Vec::new();
         ui.columns(2, |cols| {
-            for (col, (form, label)) in cols
+            for (col, (form, left)) in cols
                 .iter_mut()
-                .zip([(&mut self.left, "Left"), (&mut self.right, "Right")])
+                .zip([(&mut self.left, true), (&mut self.right, false)])
             {
-                side_form(col, cache, form, label, speakers);
+                side_form(col, cache, form, left, speakers);
                 if let Err(e) = form.side() {
                     errors.push(e);
                 }
             }
         });
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.ledger, false, "Aligned");
-            ui.selectable_value(&mut self.ledger, true, "Ledger");
+        crate::ui::row(ui, |ui| {
+            ui.selectable_value(&mut self.ledger, false, tr!("compare-aligned"));
+            ui.selectable_value(&mut self.ledger, true, tr!("compare-ledger"));
             if self.job.is_busy() {
                 // A word, not a spinner: no repaint every frame while a
                 // worker counts (it wakes the window when done).
-                ui.weak("comparing…");
+                ui.weak(tr!("compare-comparing-busy"));
             } else if let Some(e) = self.job.failure() {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("comparing failed: {e}"),
-                );
+                let c = ui.visuals().error_fg_color;
+                colored(ui, c, tr!("compare-failed", error = e));
             }
         });
         for e in &errors {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            let c = ui.visuals().error_fg_color;
+            colored(ui, c, e);
         }
         if !errors.is_empty() {
             return;
@@ -169,7 +177,7 @@ impl ComparePanel {
             return;
         };
         if left == Side::default() && right == Side::default() {
-            ui.weak("Choose a speaker, a time range or an outlet for each side.");
+            ui.weak(tr!("compare-choose"));
             return;
         }
         let key: Key = (set.0, set.1, self.left.clone(), self.right.clone());
@@ -228,11 +236,11 @@ impl ComparePanel {
             move || ctx.request_repaint(),
         );
         let Some((shown_key, result)) = self.job.current() else {
-            ui.weak("Comparing…");
+            ui.weak(tr!("compare-comparing"));
             return;
         };
         if shown_key.0 != set.0 || shown_key.1 != set.1 {
-            ui.weak("Comparing…");
+            ui.weak(tr!("compare-comparing"));
             return;
         }
         ui.separator();
@@ -264,16 +272,25 @@ fn speakers(ws: &Workspace) -> Vec<(String, usize)> {
     v
 }
 
+/// One side's form: the left one when `left`.
 fn side_form(
     ui: &mut Ui,
     cache: &mut LayoutCache,
     form: &mut SideForm,
-    label: &str,
+    left: bool,
     speakers: &[(String, usize)],
 ) {
-    ui.strong(format!("{label} side"));
+    // (The combo's id, not shown.)
+    let id = if left { "Left" } else { "Right" };
+    let (title, speaker) = if left {
+        (tr!("compare-left-side"), tr!("compare-left-speaker"))
+    } else {
+        (tr!("compare-right-side"), tr!("compare-right-speaker"))
+    };
+    ui.strong(title);
+    let anyone = tr!("compare-anyone");
     let chosen = if form.speaker.is_empty() {
-        "anyone".to_string()
+        anyone.clone()
     } else {
         form.speaker.clone()
     };
@@ -281,34 +298,39 @@ fn side_form(
     rtl_combo(
         ui,
         cache,
-        format!("{label}-speaker"),
-        &format!("{label} speaker"),
+        format!("{id}-speaker"),
+        &speaker,
         &chosen,
         width,
         |ui, cache| {
-            if rtl_selectable(ui, cache, form.speaker.is_empty(), "anyone").clicked() {
+            if rtl_selectable(ui, cache, form.speaker.is_empty(), &anyone).clicked() {
                 form.speaker.clear();
             }
             for (name, n) in speakers.iter().take(60) {
-                if rtl_selectable(ui, cache, form.speaker == *name, name)
-                    .on_hover_text(format!("{n} statements"))
-                    .clicked()
-                {
+                let item = rtl_selectable(ui, cache, form.speaker == *name, name);
+                if tooltip(item, tr!("compare-speaker-statements", n = *n)).clicked() {
                     form.speaker = name.clone();
                 }
             }
         },
     );
-    ui.horizontal(|ui| {
+    let d = crate::i18n::digits;
+    let from_hint = tr!("compare-from-hint", date = &d("1397-01-01"));
+    let to_hint = tr!("compare-to-hint", date = &d("1399-12-29"));
+    crate::ui::row(ui, |ui| {
         for (field, hint, name) in [
-            (&mut form.from, "from 1397-01-01", "from"),
-            (&mut form.to, "to 1399-12-29", "to"),
-            (&mut form.source, "outlet", "outlet"),
+            (&mut form.from, from_hint, tr!("compare-from")),
+            (&mut form.to, to_hint, tr!("compare-to")),
+            (
+                &mut form.source,
+                tr!("compare-outlet"),
+                tr!("compare-outlet"),
+            ),
         ] {
             let l = ui.weak(name);
             ui.add(
                 BidiEdit::singleline(field)
-                    .hint_text(hint)
+                    .hint_text(&hint)
                     .desired_width(90.0),
             )
             .labelled_by(l.id);
@@ -433,7 +455,7 @@ fn cell(
 /// One row of the aligned view.
 enum Row {
     Pair(usize),
-    Heading(&'static str),
+    Heading(String),
     /// Unpaired statements, one per column (not related to each other).
     Alone(Option<StatementRef>, Option<StatementRef>),
 }
@@ -447,15 +469,18 @@ fn aligned_ui(
     cache: &mut LayoutCache,
     cmds: &mut Vec<Command>,
 ) {
-    ui.weak(format!(
-        "{} statements left, {} right, {} pairs (best first; shared words highlighted, reprinted quotes' changes underlined)",
-        c.left.len(),
-        c.right.len(),
-        c.pairs.len()
-    ));
+    weak(
+        ui,
+        tr!(
+            "compare-summary",
+            left = c.left.len(),
+            right = c.right.len(),
+            pairs = c.pairs.len()
+        ),
+    );
     let mut rows: Vec<Row> = (0..c.pairs.len()).map(Row::Pair).collect();
     if !c.left_unpaired.is_empty() || !c.right_unpaired.is_empty() {
-        rows.push(Row::Heading("Unpaired"));
+        rows.push(Row::Heading(tr!("compare-unpaired")));
         let n = c.left_unpaired.len().max(c.right_unpaired.len());
         for i in 0..n {
             rows.push(Row::Alone(
@@ -505,7 +530,7 @@ fn aligned_ui(
                     }
                     Row::Heading(t) => {
                         cols[0].add_space(h - 30.0);
-                        cols[0].strong(*t);
+                        cols[0].strong(t.as_str());
                     }
                     Row::Alone(l, r) => {
                         for (col, side) in cols.iter_mut().zip([l, r]) {
@@ -578,7 +603,7 @@ fn ledger_ui(
                         }
                         let name = sp
                             .as_ref()
-                            .map_or_else(|| "(unnamed)".to_string(), |e| EntityName::of(g, e).name);
+                            .map_or_else(|| tr!("compare-unnamed"), |e| EntityName::of(g, e).name);
                         RtlText::new(&name, crate::ui::fonts::bold(style.font.size))
                             .width(col_w)
                             .show(ui, cache);

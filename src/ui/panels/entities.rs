@@ -13,10 +13,12 @@ use egui::{FontId, Ui};
 
 use crate::dates::Day;
 use crate::extract::gazetteer::joined_key;
-use crate::extract::{Edit, EntityKind, EntityRef, EntityRow, EntitySummary, Mention};
+use crate::extract::{Edit, EntityKind, EntityRef, EntityRow, EntitySummary, Evidence, Mention};
 use crate::jobs::Latest;
+use crate::tr;
 use crate::ui::app::Command;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, natural_width};
+use crate::ui::widgets::text::{colored, strong, weak};
 use crate::workspace::Workspace;
 
 /// What the counts were computed from: article set, gazetteer generation,
@@ -46,11 +48,33 @@ struct Curation {
     add_kind: EntityKind,
 }
 
-fn kind_label(k: EntityKind) -> &'static str {
+/// A kind's heading in the list («People»).
+fn kind_label(k: EntityKind) -> String {
     match k {
-        EntityKind::Person => "People",
-        EntityKind::Place => "Places",
-        EntityKind::Org => "Organisations",
+        EntityKind::Person => tr!("entities-kind-people"),
+        EntityKind::Place => tr!("entities-kind-places"),
+        EntityKind::Org => tr!("entities-kind-orgs"),
+    }
+}
+
+/// A kind as the window names one entity of it («person»; in English the
+/// same word as `EntityKind::as_str`, which stays the files' and CLI's).
+fn kind_name(k: EntityKind) -> String {
+    match k {
+        EntityKind::Person => tr!("entities-kind-person"),
+        EntityKind::Place => tr!("entities-kind-place"),
+        EntityKind::Org => tr!("entities-kind-org"),
+    }
+}
+
+/// What introduced a candidate, in words («honorific»).
+fn evidence_name(e: Evidence) -> String {
+    match e {
+        Evidence::Honorific => tr!("entities-evidence-honorific"),
+        Evidence::Role => tr!("entities-evidence-role"),
+        Evidence::Says => tr!("entities-evidence-says"),
+        Evidence::FamilyName => tr!("entities-evidence-family-name"),
+        Evidence::HeadNoun => tr!("entities-evidence-head-noun"),
     }
 }
 
@@ -120,17 +144,21 @@ impl EntityPanel {
         );
         let summary = self.summary.current().map(|(_, s)| s);
 
-        ui.horizontal(|ui| {
-            ui.strong("Entities");
+        crate::ui::row(ui, |ui| {
+            ui.strong(tr!("entities-title"));
             if let Some(s) = summary {
-                ui.weak(format!("{} in {} articles", s.rows.len(), s.articles));
+                weak(
+                    ui,
+                    tr!("entities-count", n = s.rows.len(), articles = s.articles),
+                );
             }
             if self.summary.is_busy() || ents.is_rematching() {
                 // A word, not a spinner: no repaint every frame while a
                 // worker counts (it wakes the window when done).
-                ui.weak("counting…");
+                ui.weak(tr!("entities-counting-busy"));
             } else if let Some(e) = self.summary.failure() {
-                ui.colored_label(ui.visuals().error_fg_color, format!("counting failed: {e}"));
+                let c = ui.visuals().error_fg_color;
+                colored(ui, c, tr!("entities-counting-failed", error = e));
             }
         });
         // Sort buttons at the right, the filter box takes what is left (a
@@ -141,19 +169,23 @@ impl EntityPanel {
             row,
             egui::Layout::right_to_left(egui::Align::Center),
             |ui| {
-                if ui.selectable_label(self.by_name, "Name").clicked() {
+                if ui
+                    .selectable_label(self.by_name, tr!("entities-sort-name"))
+                    .clicked()
+                {
                     self.by_name = true;
                 }
                 if ui
-                    .selectable_label(!self.by_name, "Count")
-                    .on_hover_text("Most articles first")
+                    .selectable_label(!self.by_name, tr!("entities-sort-count"))
+                    .on_hover_text(tr!("entities-sort-count-tip"))
                     .clicked()
                 {
                     self.by_name = false;
                 }
+                let hint = tr!("entities-filter-hint");
                 ui.add(
                     BidiEdit::singleline(&mut self.filter)
-                        .hint_text("Filter names")
+                        .hint_text(&hint)
                         .desired_width(ui.available_width()),
                 );
             },
@@ -162,7 +194,7 @@ impl EntityPanel {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
         let Some(summary) = summary else {
-            ui.weak("Counting…");
+            ui.weak(tr!("entities-counting"));
             return;
         };
         let size = 15.0;
@@ -181,28 +213,35 @@ impl EntityPanel {
                         .width(ui.available_width())
                         .show(ui, cache);
                 }
-                ui.horizontal(|ui| {
+                crate::ui::row(ui, |ui| {
                     // A candidate says what introduced it.
-                    let evidence = row
-                        .filter(|r| !r.evidence.is_empty())
-                        .map(|r| {
-                            let kinds: Vec<&str> = r.evidence.iter().map(|e| e.as_str()).collect();
-                            format!(" ({})", kinds.join(", "))
-                        })
-                        .unwrap_or_default();
-                    ui.weak(format!(
-                        "{}{}",
-                        name.kind.as_str(),
-                        if name.candidate {
-                            format!(", candidate{evidence}")
-                        } else {
-                            String::new()
-                        }
-                    ));
+                    let evidence = row.filter(|r| !r.evidence.is_empty()).map(|r| {
+                        let kinds: Vec<String> =
+                            r.evidence.iter().map(|e| evidence_name(*e)).collect();
+                        kinds.join(tr!("entities-list-separator").as_str())
+                    });
+                    let kind = kind_name(name.kind);
+                    let what = match (name.candidate, &evidence) {
+                        (false, _) => kind,
+                        (true, None) => tr!("entities-kind-candidate", kind = &kind),
+                        (true, Some(ev)) => tr!(
+                            "entities-kind-candidate-evidence",
+                            kind = &kind,
+                            evidence = ev
+                        ),
+                    };
+                    weak(ui, what);
                     if let Some(r) = row {
-                        ui.weak(format!("{} articles, {} mentions", r.articles, r.mentions));
+                        weak(
+                            ui,
+                            tr!(
+                                "entities-articles-mentions",
+                                articles = r.articles,
+                                mentions = r.mentions
+                            ),
+                        );
                     }
-                    if ui.small_button("Clear").clicked() {
+                    if ui.small_button(tr!("entities-clear")).clicked() {
                         cmds.push(Command::SelectEntity(None));
                     }
                 });
@@ -210,19 +249,18 @@ impl EntityPanel {
                     .ui(ui, &name.name, name.kind, name.candidate, cmds);
             }
             if !summary.co_occurring.is_empty() {
-                ui.weak("Most often with:");
+                ui.weak(tr!("entities-most-often-with"));
                 for &(i, n) in &summary.co_occurring {
                     let r = &summary.rows[i];
-                    let resp = ui
-                        .horizontal(|ui| {
-                            ui.weak(format!("{n}"));
-                            RtlText::new(&r.name.name, FontId::proportional(size))
-                                .width(ui.available_width())
-                                .sense(egui::Sense::click())
-                                .show(ui, cache)
-                                .response
-                        })
-                        .inner;
+                    let resp = crate::ui::row(ui, |ui| {
+                        weak(ui, crate::i18n::num(n));
+                        RtlText::new(&r.name.name, FontId::proportional(size))
+                            .width(ui.available_width())
+                            .sense(egui::Sense::click())
+                            .show(ui, cache)
+                            .response
+                    })
+                    .inner;
                     if resp.clicked() {
                         cmds.push(Command::SelectEntity(Some(r.entity.clone())));
                     }
@@ -235,23 +273,23 @@ impl EntityPanel {
             .filter(|t| !t.is_empty() && t.chars().count() <= 60 && !t.contains('\n'))
         {
             ui.separator();
-            ui.horizontal(|ui| {
-                ui.weak("Selected:");
+            crate::ui::row(ui, |ui| {
+                ui.weak(tr!("entities-selected"));
                 RtlText::new(text, FontId::proportional(size))
                     .width(ui.available_width())
                     .show(ui, cache);
             });
             // Wrapped, so the panel never widens when a selection appears.
-            ui.horizontal_wrapped(|ui| {
+            crate::ui::row_wrapped(ui, |ui| {
                 let add_kind = &mut self.curation.add_kind;
-                egui::ComboBox::new("add-kind", "Kind of the new entity")
-                    .selected_text(add_kind.as_str())
+                egui::ComboBox::new("add-kind", tr!("entities-new-kind"))
+                    .selected_text(kind_name(*add_kind))
                     .show_ui(ui, |ui| {
                         for k in EntityKind::ALL {
-                            ui.selectable_value(add_kind, k, k.as_str());
+                            ui.selectable_value(add_kind, k, kind_name(k));
                         }
                     });
-                if ui.button("Add as entity").clicked() {
+                if ui.button(tr!("entities-add")).clicked() {
                     cmds.push(Command::Curate(Edit::Add {
                         name: text.to_string(),
                         kind: *add_kind,
@@ -290,8 +328,9 @@ impl EntityPanel {
                 for line in &lines[range] {
                     match line {
                         Line::Header(k, n) => {
+                            let head = tr!("entities-group", kind = &kind_label(*k), n = *n);
                             ui.add_sized([ui.available_width(), row_h], |ui: &mut Ui| {
-                                ui.strong(format!("{} ({n})", kind_label(*k)))
+                                strong(ui, &head)
                             });
                         }
                         Line::Row(i) => {
@@ -320,47 +359,47 @@ impl Curation {
         candidate: bool,
         cmds: &mut Vec<Command>,
     ) {
-        ui.horizontal(|ui| {
+        crate::ui::row(ui, |ui| {
             let mut k = kind;
-            egui::ComboBox::new("entity-kind", "Kind")
-                .selected_text(k.as_str())
+            egui::ComboBox::new("entity-kind", tr!("entities-kind"))
+                .selected_text(kind_name(k))
                 .show_ui(ui, |ui| {
                     for option in EntityKind::ALL {
-                        ui.selectable_value(&mut k, option, option.as_str());
+                        ui.selectable_value(&mut k, option, kind_name(option));
                     }
                 });
-            if k != kind || (candidate && ui.button("Confirm").clicked()) {
+            if k != kind || (candidate && ui.button(tr!("entities-confirm")).clicked()) {
                 cmds.push(Command::Curate(Edit::Kind {
                     entity: name.to_string(),
                     kind: k,
                 }));
             }
-            if ui.button("Not an entity").clicked() {
+            if ui.button(tr!("entities-not-entity")).clicked() {
                 cmds.push(Command::Curate(Edit::NotEntity {
                     name: name.to_string(),
                 }));
             }
         });
-        let label = ui.weak("Other name, new name or entity to merge into:");
+        let label = ui.weak(tr!("entities-edit-label"));
         ui.add(BidiEdit::singleline(&mut self.edit_text).desired_width(ui.available_width()))
             .labelled_by(label.id);
         let text = self.edit_text.trim().to_string();
         ui.add_enabled_ui(!text.is_empty(), |ui| {
-            ui.horizontal(|ui| {
+            crate::ui::row(ui, |ui| {
                 let mut edit = None;
-                if ui.button("Add alias").clicked() {
+                if ui.button(tr!("entities-add-alias")).clicked() {
                     edit = Some(Edit::Alias {
                         entity: name.to_string(),
                         alias: text.clone(),
                     });
                 }
-                if ui.button("Rename").clicked() {
+                if ui.button(tr!("entities-rename")).clicked() {
                     edit = Some(Edit::Rename {
                         from: name.to_string(),
                         to: text.clone(),
                     });
                 }
-                if ui.button("Merge into").clicked() {
+                if ui.button(tr!("entities-merge-into")).clicked() {
                     edit = Some(Edit::Merge {
                         from: name.to_string(),
                         into: text.clone(),
@@ -388,15 +427,18 @@ fn entity_row(
         egui::vec2(ui.available_width(), row_h),
         egui::Sense::click(),
     );
-    let label = format!(
-        "{}{}{}: {} articles, {} mentions",
-        r.name.name,
-        r.role
-            .as_deref()
-            .map_or_else(String::new, |role| format!(" — {role}")),
-        if r.name.candidate { " (candidate)" } else { "" },
-        r.articles,
-        r.mentions
+    let mut who = match &r.role {
+        Some(role) => format!("{} — {role}", r.name.name),
+        None => r.name.name.clone(),
+    };
+    if r.name.candidate {
+        who = tr!("entities-row-candidate", name = &who);
+    }
+    let label = tr!(
+        "entities-row-label",
+        name = &who,
+        articles = r.articles,
+        mentions = r.mentions
     );
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
@@ -408,11 +450,15 @@ fn entity_row(
             .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
     }
     let weak = ui.visuals().weak_text_color();
-    let counts = ui.painter().text(
+    // (Through the layout module: egui would reverse Persian digits.)
+    let counts = crate::ui::widgets::rtl_text::paint_line(
+        ui,
+        ui.painter(),
+        cache,
         rect.left_center() + egui::vec2(4.0, 0.0),
         egui::Align2::LEFT_CENTER,
-        format!("{} · {}", r.articles, r.mentions),
-        FontId::proportional(size * 0.8),
+        &crate::i18n::digits(&format!("{} · {}", r.articles, r.mentions)),
+        &FontId::proportional(size * 0.8),
         weak,
     );
     let mut child = ui.new_child(

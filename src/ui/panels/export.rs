@@ -15,6 +15,8 @@ use egui::Ui;
 
 use crate::export::{Format, What};
 use crate::extract::compare::Comparison;
+use crate::tr;
+use crate::ui::widgets::text::{colored, label, weak};
 use crate::workspace::Workspace;
 use crate::workspace::export::{ExportJob, Scope};
 
@@ -30,13 +32,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Kind::Passages => "Tagged passages",
-            Kind::Statements => "Statements (current filter)",
-            Kind::Comparison => "The comparison",
-            Kind::Hits => "Every match of the search",
-            Kind::Articles => "Articles with their metadata",
+            Kind::Passages => tr!("export-kind-passages"),
+            Kind::Statements => tr!("export-kind-statements"),
+            Kind::Comparison => tr!("export-kind-comparison"),
+            Kind::Hits => tr!("export-kind-hits"),
+            Kind::Articles => tr!("export-kind-articles"),
         }
     }
 
@@ -66,6 +68,30 @@ pub struct ExportDialog {
     job: Option<ExportJob>,
     /// The last outcome, for the message.
     pub outcome: Option<Result<String, String>>,
+}
+
+/// What was written, as the outcome message counts it («passages»).
+fn what_noun(w: What) -> String {
+    match w {
+        What::Passages => tr!("export-what-passages"),
+        What::Statements => tr!("export-what-statements"),
+        What::Hits => tr!("export-what-hits"),
+        What::Articles => tr!("export-what-articles"),
+    }
+}
+
+/// A format's name in the window (`Format::label` in English; the names
+/// of standards stay as they are).
+fn format_label(f: Format) -> String {
+    match f {
+        Format::Csv => tr!("export-format-csv"),
+        Format::Jsonl => tr!("export-format-jsonl"),
+        Format::Ron => tr!("export-format-ron"),
+        Format::Markdown => tr!("export-format-markdown"),
+        Format::Brat => tr!("export-format-brat"),
+        Format::Qdpx => tr!("export-format-qdpx"),
+        Format::WebAnno => tr!("export-format-webanno", org = "W3C"),
+    }
 }
 
 /// The comparison on show, and its two sides in words.
@@ -130,7 +156,7 @@ impl ExportDialog {
             Kind::Comparison => match comparison {
                 Some((c, sides)) => Scope::Comparison((*c).clone(), sides.clone()),
                 None => {
-                    self.outcome = Some(Err("compare two sides first (Compare view)".into()));
+                    self.outcome = Some(Err(tr!("export-error-no-comparison")));
                     return;
                 }
             },
@@ -153,18 +179,17 @@ impl ExportDialog {
         if let Some(r) = self.job.as_ref().and_then(ExportJob::poll) {
             self.job = None;
             self.outcome = Some(r.map(|(w, secs)| {
-                let mut m = format!(
-                    "Wrote {} {} from {} articles to {} ({secs:.1} s)",
-                    w.items,
-                    self.kind.what().as_str(),
-                    w.sources,
-                    w.path.display()
+                let mut m = tr!(
+                    "export-wrote",
+                    n = w.items,
+                    what = &what_noun(self.kind.what()),
+                    sources = w.sources,
+                    path = &w.path.display().to_string(),
+                    secs = &crate::i18n::digits(&format!("{secs:.1}"))
                 );
                 if w.left_out > 0 {
-                    m.push_str(&format!(
-                        " ({} orphaned passages left out: fix them in the Passages view)",
-                        w.left_out
-                    ));
+                    m.push(' ');
+                    m.push_str(&tr!("export-left-out", n = w.left_out));
                 }
                 m
             }));
@@ -178,12 +203,7 @@ impl ExportDialog {
                     self.path = p.display().to_string();
                     self.fit_extension();
                 }
-                None => {
-                    self.outcome = Some(Err(
-                        "No file chosen (or no file chooser on this desktop): type the path."
-                            .into(),
-                    ))
-                }
+                None => self.outcome = Some(Err(tr!("export-no-file-chosen"))),
             }
         }
     }
@@ -200,7 +220,8 @@ impl ExportDialog {
             return;
         }
         let mut open = true;
-        egui::Window::new("Export")
+        egui::Window::new(tr!("export-title"))
+            .id(egui::Id::NULL.with("export-dialog"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -219,7 +240,7 @@ impl ExportDialog {
     ) {
         let busy = self.job.is_some();
         ui.add_enabled_ui(!busy, |ui| {
-            egui::ComboBox::new("export-kind", "Export")
+            egui::ComboBox::new("export-kind", tr!("export-what"))
                 .selected_text(self.kind.label())
                 .show_ui(ui, |ui| {
                     for k in [
@@ -241,13 +262,14 @@ impl ExportDialog {
                         .iter()
                         .map(|t| t.name.clone())
                         .collect();
-                    let every = "every tag";
+                    let every = tr!("export-every-tag");
+                    let every = every.as_str();
                     let chosen = self.tag.clone().unwrap_or_else(|| every.into());
                     rtl_combo(
                         ui,
                         cache,
                         "export-tag",
-                        "Tag",
+                        &tr!("export-tag"),
                         &chosen,
                         200.0,
                         |ui, cache| {
@@ -262,14 +284,15 @@ impl ExportDialog {
                             }
                         },
                     );
-                    let everyone = "everyone";
+                    let everyone = tr!("export-everyone");
+                    let everyone = everyone.as_str();
                     let chosen = self.annotator.clone().unwrap_or_else(|| everyone.into());
                     let annotators = ws.annotations.passages();
                     rtl_combo(
                         ui,
                         cache,
                         "export-annotator",
-                        "Annotator",
+                        &tr!("export-annotator"),
                         &chosen,
                         200.0,
                         |ui, cache| {
@@ -291,45 +314,53 @@ impl ExportDialog {
                             }
                         },
                     );
-                    ui.checkbox(&mut self.in_filter, "Only articles in the current filter");
+                    ui.checkbox(&mut self.in_filter, tr!("export-only-in-filter"));
                 }
                 Kind::Articles => {
-                    ui.checkbox(&mut self.in_filter, "Only articles in the current filter");
+                    ui.checkbox(&mut self.in_filter, tr!("export-only-in-filter"));
                 }
                 Kind::Comparison if comparison.is_none() => {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        "Compare two sides first (Compare view).",
-                    );
+                    ui.colored_label(ui.visuals().warn_fg_color, tr!("export-compare-first"));
                 }
                 Kind::Comparison => {}
                 Kind::Hits if ws.search.query.trim().is_empty() => {
-                    ui.colored_label(ui.visuals().warn_fg_color, "Type a search first.");
+                    ui.colored_label(ui.visuals().warn_fg_color, tr!("export-search-first"));
                 }
                 Kind::Statements | Kind::Hits => {}
             }
             let before = self.format;
-            egui::ComboBox::new("export-format", "Format")
-                .selected_text(self.format.label())
-                .show_ui(ui, |ui| {
+            // Through the RTL list: in Persian a format's name mixes
+            // Persian and Latin («گزارش Markdown»).
+            rtl_combo(
+                ui,
+                cache,
+                "export-format",
+                &tr!("export-format"),
+                &format_label(self.format),
+                220.0,
+                |ui, cache| {
                     for f in Format::ALL {
-                        ui.selectable_value(&mut self.format, f, f.label());
+                        if rtl_selectable(ui, cache, self.format == f, &format_label(f)).clicked() {
+                            self.format = f;
+                        }
                     }
-                });
+                },
+            );
             if self.format != before {
                 self.fit_extension();
                 self.asking = false;
             }
-            ui.weak(match self.format {
-                Format::Brat => {
-                    "A folder: a .txt and an .ann per article, annotation.conf, visual.conf."
-                }
-                Format::WebAnno => "The articles' texts are written beside it, in NAME-texts/.",
-                Format::Csv => "UTF-8 with a byte-order mark, for spreadsheet programs.",
-                _ => "Offsets count Unicode characters; line breaks are \\n.",
-            });
-            ui.horizontal(|ui| {
-                let label = ui.label("Save to");
+            weak(
+                ui,
+                match self.format {
+                    Format::Brat => tr!("export-hint-brat"),
+                    Format::WebAnno => tr!("export-hint-webanno"),
+                    Format::Csv => tr!("export-hint-csv", encoding = "UTF-8"),
+                    _ => tr!("export-hint-offsets"),
+                },
+            );
+            crate::ui::row(ui, |ui| {
+                let label = ui.label(tr!("export-save-to"));
                 let edit = ui
                     .add(BidiEdit::singleline(&mut self.path).desired_width(360.0))
                     .labelled_by(label.id);
@@ -337,7 +368,10 @@ impl ExportDialog {
                     self.asking = false;
                 }
                 if ui
-                    .add_enabled(self.browsing.is_none(), egui::Button::new("Browse…"))
+                    .add_enabled(
+                        self.browsing.is_none(),
+                        egui::Button::new(tr!("export-browse")),
+                    )
                     .clicked()
                 {
                     let (tx, rx) = channel();
@@ -361,48 +395,50 @@ impl ExportDialog {
             });
         });
         if self.asking {
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("{} exists. Replace it?", self.path.trim()),
-                );
-                if ui.button("Replace").clicked() {
+            crate::ui::row_wrapped(ui, |ui| {
+                let warn = ui.visuals().warn_fg_color;
+                colored(ui, warn, tr!("export-exists", path = self.path.trim()));
+                if ui.button(tr!("export-replace")).clicked() {
                     self.asking = false;
                     self.start(ws, comparison, true);
                 }
-                if ui.button("Keep it").clicked() {
+                if ui.button(tr!("export-keep")).clicked() {
                     self.asking = false;
                 }
             });
         }
-        ui.horizontal(|ui| {
+        crate::ui::row(ui, |ui| {
             if ui
-                .add_enabled(!busy && !self.asking, egui::Button::new("Export"))
+                .add_enabled(
+                    !busy && !self.asking,
+                    egui::Button::new(tr!("export-button")),
+                )
                 .clicked()
             {
                 let path = PathBuf::from(self.path.trim());
                 if self.path.trim().is_empty() {
-                    self.outcome = Some(Err("type where to save the export".into()));
+                    self.outcome = Some(Err(tr!("export-error-no-path")));
                 } else if self.exists(&path) {
                     self.asking = true;
                 } else {
                     self.start(ws, comparison, false);
                 }
             }
-            if ui.button("Close").clicked() {
+            if ui.button(tr!("export-close")).clicked() {
                 self.open = false;
             }
         });
         if let Some(job) = &self.job {
             let done = job.progress.load(Ordering::Relaxed);
-            ui.weak(format!("Exporting… {done} / {} articles", job.total));
+            weak(ui, tr!("export-progress", done = done, total = job.total));
         }
         match &self.outcome {
             Some(Ok(m)) => {
-                ui.label(m);
+                label(ui, m);
             }
             Some(Err(e)) => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
+                let c = ui.visuals().error_fg_color;
+                colored(ui, c, e);
             }
             None => {}
         }

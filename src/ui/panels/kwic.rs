@@ -13,6 +13,7 @@ use crate::layout::{Dir, base_direction};
 use crate::text::search_key;
 use crate::ui::app::Command;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
+use crate::ui::widgets::text::button;
 use crate::workspace::Workspace;
 
 /// How concordance lines are ordered.
@@ -135,7 +136,7 @@ pub fn tag_menu(
     cmds: &mut Vec<Command>,
 ) {
     let Some(i) = ws.article_index(path) else {
-        ui.weak("This article is no longer in the corpus.");
+        ui.weak(crate::tr!("kwic-article-gone"));
         return;
     };
     let same = hits
@@ -143,11 +144,12 @@ pub fn tag_menu(
         .find(|h| h.path == path)
         .is_some_and(|h| *h.text == *ws.articles[i].text);
     if !same {
-        ui.weak("The article changed since this search; search again to tag it.");
+        ui.weak(crate::tr!("kwic-article-changed"));
         return;
     }
+    // (Through the RTL widget: a label may hold a count, «برچسب‌گذاری ۳ مورد…».)
     for (label, ranges) in entries {
-        if ui.button(*label).clicked() {
+        if button(ui, *label).clicked() {
             cmds.push(Command::TagPassage(
                 ranges.iter().map(|r| (i, r.clone())).collect(),
             ));
@@ -173,14 +175,18 @@ impl KwicPanel {
         cmds: &mut Vec<Command>,
     ) {
         let Some(Ok(results)) = &ws.search.results else {
-            ui.weak("Type a search to see its concordance.");
+            ui.weak(crate::tr!("kwic-no-search"));
             return;
         };
-        ui.horizontal(|ui| {
-            ui.label("Sort:");
-            ui.selectable_value(&mut self.sort, KwicSort::Rank, "By rank");
-            ui.selectable_value(&mut self.sort, KwicSort::Before, "By words before");
-            ui.selectable_value(&mut self.sort, KwicSort::After, "By words after");
+        crate::ui::row(ui, |ui| {
+            ui.label(crate::tr!("kwic-sort"));
+            for (sort, name) in [
+                (KwicSort::Rank, crate::tr!("kwic-sort-rank")),
+                (KwicSort::Before, crate::tr!("kwic-sort-before")),
+                (KwicSort::After, crate::tr!("kwic-sort-after")),
+            ] {
+                ui.selectable_value(&mut self.sort, sort, name);
+            }
         });
         if self.made_for != Some((ws.search.generation, self.sort)) {
             let mut lines = kwic_lines(results, 5000);
@@ -262,14 +268,16 @@ impl KwicPanel {
                     });
                     crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                     resp.context_menu(|ui| {
+                        let this_match = crate::tr!("kwic-tag-match");
+                        let sentence = crate::tr!("kwic-tag-sentence");
                         tag_menu(
                             ui,
                             ws,
                             &line.path,
                             &results.hits,
                             &[
-                                ("Tag this match…", vec![line.range.clone()]),
-                                ("Tag its sentence…", vec![line.sentence.clone()]),
+                                (this_match.as_str(), vec![line.range.clone()]),
+                                (sentence.as_str(), vec![line.sentence.clone()]),
                             ],
                             cmds,
                         )

@@ -7,9 +7,11 @@ use crate::ui::widgets::rtl_combo::{rtl_combo, rtl_selectable};
 use egui::{Color32, FontId, Ui};
 
 use crate::annotate::Passage;
+use crate::tr;
 use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::article_date;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
+use crate::ui::widgets::text::{button, colored, strong, weak};
 use crate::workspace::Workspace;
 
 #[derive(Default)]
@@ -71,7 +73,7 @@ impl TagManager {
         for t in &ann.schema.tags {
             let uses = TagSchema::uses(passages, &t.name);
             // Wrapped: the row is wider than a narrow reader column.
-            ui.horizontal_wrapped(|ui| {
+            crate::ui::row_wrapped(ui, |ui| {
                 ui.add_space(16.0 * depth(&t.name) as f32);
                 let mut c = t.colour;
                 if ui.color_edit_button_srgb(&mut c).changed() {
@@ -87,20 +89,26 @@ impl TagManager {
                     egui::FontId::proportional(14.0),
                 )
                 .show(ui, cache);
-                ui.weak(format!(
-                    "{}{uses} passages",
-                    t.key.map_or(String::new(), |k| format!("key {k} · "))
-                ));
-                let parent = t.parent.clone().unwrap_or_else(|| "top".into());
+                let uses_text = match t.key {
+                    Some(k) => tr!(
+                        "passages-tag-key-uses",
+                        key = &crate::i18n::digits(&k.to_string()),
+                        n = uses
+                    ),
+                    None => tr!("passages-tag-uses", n = uses),
+                };
+                weak(ui, uses_text);
+                let top = tr!("passages-parent-top");
+                let parent = t.parent.clone().unwrap_or_else(|| top.clone());
                 rtl_combo(
                     ui,
                     cache,
                     ("parent", &t.name),
-                    "in",
+                    &tr!("passages-parent-in"),
                     &parent,
                     120.0,
                     |ui, cache| {
-                        if rtl_selectable(ui, cache, t.parent.is_none(), "top").clicked() {
+                        if rtl_selectable(ui, cache, t.parent.is_none(), &top).clicked() {
                             cmds.push(Command::EditTags(TagEdit::Nest {
                                 tag: t.name.clone(),
                                 parent: None,
@@ -121,7 +129,7 @@ impl TagManager {
                     ui,
                     cache,
                     ("merge", &t.name),
-                    "merge into",
+                    &tr!("passages-merge-into"),
                     "…",
                     60.0,
                     |ui, cache| {
@@ -135,10 +143,10 @@ impl TagManager {
                         }
                     },
                 );
-                if ui.small_button("Rename").clicked() {
+                if ui.small_button(tr!("passages-rename")).clicked() {
                     self.renaming = Some((t.name.clone(), t.name.clone()));
                 }
-                if ui.small_button("Delete").clicked() {
+                if ui.small_button(tr!("passages-delete")).clicked() {
                     if uses == 0 {
                         cmds.push(Command::EditTags(TagEdit::Delete {
                             tag: t.name.clone(),
@@ -154,21 +162,21 @@ impl TagManager {
             let mut done = false;
             // The tag's name through the RTL widget: inside an egui label
             // Persian would come out unjoined and reversed.
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Renaming");
+            crate::ui::row_wrapped(ui, |ui| {
+                ui.label(tr!("passages-renaming"));
                 RtlText::new(from, egui::FontId::proportional(14.0)).show(ui, cache);
             });
-            ui.horizontal_wrapped(|ui| {
-                let l = ui.label("New name");
+            crate::ui::row_wrapped(ui, |ui| {
+                let l = ui.label(tr!("passages-new-name"));
                 ui.add(BidiEdit::singleline(to)).labelled_by(l.id);
-                if ui.button("Rename tag").clicked() {
+                if ui.button(tr!("passages-rename-tag")).clicked() {
                     cmds.push(Command::EditTags(TagEdit::Rename {
                         from: from.clone(),
                         to: to.clone(),
                     }));
                     done = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("passages-cancel")).clicked() {
                     done = true;
                 }
             });
@@ -179,32 +187,27 @@ impl TagManager {
         if let Some((tag, move_to)) = &mut self.deleting {
             let mut done = false;
             let uses = TagSchema::uses(passages, tag);
-            ui.horizontal_wrapped(|ui| {
+            crate::ui::row_wrapped(ui, |ui| {
                 RtlText::new(tag, egui::FontId::proportional(14.0)).show(ui, cache);
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("tags {uses} passages. Move them to"),
-                );
+                let warn = ui.visuals().warn_fg_color;
+                colored(ui, warn, tr!("passages-delete-uses", n = uses));
+                let untagged = tr!("passages-delete-keep-untagged");
                 egui::ComboBox::new("delete-move", "")
-                    .selected_text(
-                        move_to
-                            .clone()
-                            .unwrap_or_else(|| "no tag (keep them untagged)".into()),
-                    )
+                    .selected_text(move_to.clone().unwrap_or_else(|| untagged.clone()))
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(move_to, None, "no tag (keep them untagged)");
+                        ui.selectable_value(move_to, None, untagged.as_str());
                         for n in names.iter().filter(|n| *n != tag) {
                             ui.selectable_value(move_to, Some(n.clone()), n);
                         }
                     });
-                if ui.button("Delete tag").clicked() {
+                if ui.button(tr!("passages-delete-tag")).clicked() {
                     cmds.push(Command::EditTags(TagEdit::Delete {
                         tag: tag.clone(),
                         move_to: move_to.clone(),
                     }));
                     done = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("passages-cancel")).clicked() {
                     done = true;
                 }
             });
@@ -227,8 +230,26 @@ pub fn tag_colour(ws: &Workspace, tag: &str) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
+/// A group of the list: a tag's passages, the untagged or the orphans.
+enum Group {
+    Tag(String),
+    Untagged,
+    Orphaned,
+}
+
+impl Group {
+    /// The group's heading (a tag's name as it is).
+    fn title(&self) -> String {
+        match self {
+            Group::Tag(name) => name.clone(),
+            Group::Untagged => tr!("passages-untagged"),
+            Group::Orphaned => tr!("passages-orphaned-group"),
+        }
+    }
+}
+
 enum Line {
-    Heading(String, usize, Option<Color32>),
+    Heading(Group, usize, Option<Color32>),
     /// A passage, by its index in the store.
     Passage(usize),
 }
@@ -259,7 +280,7 @@ fn group(ws: &Workspace) -> (Vec<Line>, usize) {
             }
         }
     }
-    let push = |lines: &mut Vec<Line>, name: String, colour, members: Vec<usize>| {
+    let push = |lines: &mut Vec<Line>, name: Group, colour, members: Vec<usize>| {
         if !members.is_empty() {
             lines.push(Line::Heading(name, members.len(), colour));
             lines.extend(members.into_iter().map(Line::Passage));
@@ -273,7 +294,7 @@ fn group(ws: &Workspace) -> (Vec<Line>, usize) {
             .collect();
         push(
             &mut lines,
-            name.to_string(),
+            Group::Tag(name.to_string()),
             Some(tag_colour(ws, name)),
             members,
         );
@@ -283,18 +304,13 @@ fn group(ws: &Workspace) -> (Vec<Line>, usize) {
         .copied()
         .filter(|&n| !passages[n].orphaned && passages[n].tags.is_empty())
         .collect();
-    push(&mut lines, "Untagged".into(), None, untagged);
+    push(&mut lines, Group::Untagged, None, untagged);
     let orphans = shown
         .iter()
         .copied()
         .filter(|&n| passages[n].orphaned)
         .collect();
-    push(
-        &mut lines,
-        "Orphaned: the text changed, fix or remove".into(),
-        None,
-        orphans,
-    );
+    push(&mut lines, Group::Orphaned, None, orphans);
     (lines, hidden)
 }
 
@@ -319,13 +335,28 @@ impl PassagesPanel {
             ui.colored_label(ui.visuals().warn_fg_color, n);
         }
         if !ann.schema.tags.is_empty() {
-            egui::CollapsingHeader::new(format!("Tags ({})", ann.schema.tags.len()))
-                .id_salt("tag-manager")
-                .show(ui, |ui| self.manager.ui(ui, ws, cache, cmds));
+            // A collapsing header of our own: egui's would draw the count
+            // in a Persian title backwards («برچسب‌ها (۳)»).
+            let title = tr!("passages-tags", n = ann.schema.tags.len());
+            let id = ui.make_persistent_id("tag-manager");
+            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
+                ui.ctx(),
+                id,
+                false,
+            );
+            let header = crate::ui::row(ui, |ui| {
+                state.show_toggle_button(ui, egui::collapsing_header::paint_default_icon);
+                if button(ui, &title).clicked() {
+                    state.toggle(ui);
+                }
+            });
+            state.show_body_indented(&header.response, ui, |ui| {
+                self.manager.ui(ui, ws, cache, cmds)
+            });
         }
         let passages = ann.passages();
         if passages.is_empty() {
-            ui.weak("No tagged passages yet: select a passage in the reader and press a tag's key (1–9) or use Tag…");
+            weak(ui, tr!("passages-empty", first = 1usize, last = 9usize));
             return;
         }
         // The chosen passage: note, tags, fix or remove.
@@ -343,11 +374,14 @@ impl PassagesPanel {
             return;
         };
         if *hidden > 0 {
-            ui.weak(format!(
-                "{} of {} passages in the current filter (time range, search, entity)",
-                passages.len() - hidden,
-                passages.len()
-            ));
+            weak(
+                ui,
+                tr!(
+                    "passages-in-filter",
+                    shown = passages.len() - hidden,
+                    total = passages.len()
+                ),
+            );
         }
         let size = settings.text_size * 0.9;
         let font = FontId::proportional(size);
@@ -360,7 +394,8 @@ impl PassagesPanel {
             .show_rows(ui, row_h, lines.len(), |ui, range| {
                 for line in &lines[range] {
                     match line {
-                        Line::Heading(name, n, colour) => {
+                        Line::Heading(group, n, colour) => {
+                            let name = group.title();
                             let (rect, _) = ui.allocate_exact_size(
                                 egui::vec2(ui.available_width(), row_h),
                                 egui::Sense::hover(),
@@ -377,10 +412,10 @@ impl PassagesPanel {
                                 );
                                 child.painter().rect_filled(sw, 2.0, *c);
                             }
-                            RtlText::new(name, crate::ui::fonts::bold(size))
+                            RtlText::new(&name, crate::ui::fonts::bold(size))
                                 .width(child.available_width() - 60.0)
                                 .show(&mut child, cache);
-                            child.weak(format!("{n}"));
+                            weak(&mut child, crate::i18n::num(*n));
                         }
                         Line::Passage(n) => {
                             let Some(p) = passages.get(*n) else {
@@ -460,10 +495,10 @@ fn editor_ui(
     cache: &mut LayoutCache,
     cmds: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
-        ui.strong(format!("Passage #{}", p.id));
+    crate::ui::row(ui, |ui| {
+        strong(ui, tr!("passages-passage-title", id = p.id));
         if p.orphaned {
-            ui.colored_label(ui.visuals().warn_fg_color, "orphaned");
+            ui.colored_label(ui.visuals().warn_fg_color, tr!("passages-orphaned"));
         }
     });
     // Names and annotators may be Persian: through the RTL widget.
@@ -473,13 +508,13 @@ fn editor_ui(
         .max_lines(1)
         .color(ui.visuals().weak_text_color())
         .show(ui, cache);
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Tags:");
+    crate::ui::row_wrapped(ui, |ui| {
+        ui.label(tr!("passages-tags-label"));
         for t in &ws.annotations.schema.tags {
             let on = p.tags.contains(&t.name);
             let resp = ui
                 .selectable_label(on, &t.name)
-                .on_hover_text("Click to add or take off this tag");
+                .on_hover_text(tr!("passages-tag-toggle-tip"));
             if resp.clicked() {
                 let mut tags = p.tags.clone();
                 if on {
@@ -491,27 +526,27 @@ fn editor_ui(
             }
         }
     });
-    let label = ui.weak("Note:");
+    let label = ui.weak(tr!("passages-note"));
     ui.add(
         BidiEdit::multiline(note)
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
-    ui.horizontal(|ui| {
-        if ui.button("Save note").clicked() {
+    crate::ui::row(ui, |ui| {
+        if ui.button(tr!("passages-save-note")).clicked() {
             cmds.push(Command::SetNote(p.id, note.clone()));
         }
         if p.orphaned
             && ws.article_index(&p.path).is_some()
             && ui
-                .button("Anchor anew…")
-                .on_hover_text("Open its article and select where the passage is now")
+                .button(tr!("passages-anchor-anew"))
+                .on_hover_text(tr!("passages-anchor-anew-tip"))
                 .clicked()
         {
             cmds.push(Command::FixPassage(p.id));
         }
-        if ui.button("Remove passage").clicked() {
+        if ui.button(tr!("passages-remove")).clicked() {
             cmds.push(Command::RemovePassage(p.id));
         }
     });

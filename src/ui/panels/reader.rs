@@ -19,6 +19,7 @@ use crate::ui::fonts;
 use crate::ui::widgets::rtl_text::{
     LayoutCache, RtlResponse, RtlText, Span, SpanStyle, line_height,
 };
+use crate::ui::widgets::text::{label, tooltip};
 
 #[derive(Default)]
 pub struct ReaderPanel {
@@ -76,14 +77,14 @@ enum Place {
 /// what it is not now.
 fn correction_menu(ui: &mut Ui, place: Place) -> Option<Verdict> {
     let mut chosen = None;
-    ui.label("This line, on every page of this site, is:");
-    if place != Place::LeftOut && ui.button("Page chrome (leave it out)").clicked() {
+    ui.label(crate::tr!("reader-line-is"));
+    if place != Place::LeftOut && ui.button(crate::tr!("reader-mark-chrome")).clicked() {
         chosen = Some(Verdict::Chrome);
     }
-    if place != Place::Body && ui.button("Article text (keep it)").clicked() {
+    if place != Place::Body && ui.button(crate::tr!("reader-mark-body")).clicked() {
         chosen = Some(Verdict::Body);
     }
-    if place != Place::Title && ui.button("The title (of this article)").clicked() {
+    if place != Place::Title && ui.button(crate::tr!("reader-mark-title")).clicked() {
         chosen = Some(Verdict::Title);
     }
     if chosen.is_some() {
@@ -227,30 +228,29 @@ impl ReaderPanel {
             self.note = None;
         }
         let size = settings.text_size;
-        ui.horizontal(|ui| {
+        crate::ui::row(ui, |ui| {
             let hidden = article.left_out.len();
-            ui.checkbox(&mut self.show_chrome, "Show page chrome")
-                .on_hover_text(format!(
-                    "Show the {hidden} lines left out of the article (menus, site name, \
-                     dateline …), greyed, with the reason on hover. Right-click a line to \
-                     mark it as page chrome, as article text or as the title."
-                ));
+            let resp = ui.checkbox(&mut self.show_chrome, crate::tr!("reader-show-chrome"));
+            tooltip(resp, crate::tr!("reader-show-chrome-tip", n = hidden));
             if let Some(note) = &self.note {
-                ui.weak(note);
+                crate::ui::widgets::text::weak(ui, note);
             }
         });
         if !self.hits.is_empty() {
-            ui.horizontal(|ui| {
-                ui.label(format!(
-                    "Match {} of {}",
-                    self.current_hit + 1,
-                    self.hits.len()
-                ));
-                if ui.button("Previous match").clicked() {
+            crate::ui::row(ui, |ui| {
+                label(
+                    ui,
+                    crate::tr!(
+                        "reader-match-of",
+                        n = self.current_hit + 1,
+                        total = self.hits.len()
+                    ),
+                );
+                if ui.button(crate::tr!("reader-previous-match")).clicked() {
                     self.current_hit = (self.current_hit + self.hits.len() - 1) % self.hits.len();
                     self.scroll_to_hit = true;
                 }
-                if ui.button("Next match").clicked() {
+                if ui.button(crate::tr!("reader-next-match")).clicked() {
                     self.current_hit = (self.current_hit + 1) % self.hits.len();
                     self.scroll_to_hit = true;
                 }
@@ -454,7 +454,7 @@ impl ReaderPanel {
                         .insert((i, key_w, key_s), resp.response.rect.height());
                     let r = match block.left_out {
                         Some(why) => resp.response.clone().on_hover_ui(|ui| {
-                            rtl_tooltip(ui, cache, &format!("Left out of the article: {why}"))
+                            rtl_tooltip(ui, cache, &crate::tr!("reader-left-out", why = why))
                         }),
                         None => resp.response.clone(),
                     };

@@ -12,6 +12,7 @@ use crate::index::search::Hit;
 use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::{list_date, list_row};
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, Span, SpanStyle, line_height};
+use crate::ui::widgets::text::{colored, label, weak};
 use crate::workspace::{IndexState, Workspace};
 
 #[derive(Default)]
@@ -88,11 +89,12 @@ impl SearchPanel {
         cache: &mut LayoutCache,
         cmds: &mut Vec<Command>,
     ) -> bool {
-        ui.horizontal(|ui| {
-            let label = ui.label("Search");
+        crate::ui::row(ui, |ui| {
+            let label = ui.label(crate::tr!("search-label"));
+            let hint = crate::tr!("search-hint", year = 1403_u32);
             let edit = ui.add(
                 BidiEdit::singleline(&mut self.query)
-                    .hint_text("words, \"phrase\", OR, -word, prefix*, date:1403, source:, tag:")
+                    .hint_text(&hint)
                     .desired_width(f32::INFINITY)
                     .font(FontId::proportional(15.0)),
             );
@@ -106,16 +108,17 @@ impl SearchPanel {
         });
         match &ws.index_state {
             IndexState::Building { done, to_read } if *to_read > 0 => {
-                ui.weak(format!("Indexing {done} / {to_read} articles…"));
+                weak(
+                    ui,
+                    crate::tr!("search-indexing", done = *done, total = *to_read),
+                );
             }
             IndexState::Building { .. } => {
-                ui.weak("Preparing the index…");
+                ui.weak(crate::tr!("search-preparing-index"));
             }
             IndexState::Failed(e) => {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("Search unavailable: {e}"),
-                );
+                let c = ui.visuals().error_fg_color;
+                colored(ui, c, crate::tr!("search-unavailable", error = e));
             }
             _ => {}
         }
@@ -128,22 +131,18 @@ impl SearchPanel {
                     .show(ui, cache);
             }
             Some(Ok(r)) if !self.query.trim().is_empty() => {
-                ui.horizontal(|ui| {
-                    ui.label(format!(
-                        "{} article{} · {:.1} ms",
-                        r.total,
-                        if r.total == 1 { "" } else { "s" },
-                        r.millis
-                    ));
+                crate::ui::row(ui, |ui| {
+                    let ms = crate::i18n::digits(&format!("{:.1}", r.millis));
+                    label(ui, crate::tr!("search-results", n = r.total, ms = &ms));
                     if ws.search.running {
                         ui.spinner();
                     }
                     if r.hits.len() < r.total {
-                        ui.weak(format!("(best {} shown)", r.hits.len()));
+                        weak(ui, crate::tr!("search-best-shown", n = r.hits.len()));
                     }
                     if ui
-                        .small_button("Export matches…")
-                        .on_hover_text("Export every match")
+                        .small_button(crate::tr!("search-export-matches"))
+                        .on_hover_text(crate::tr!("search-export-matches-tip"))
                         .clicked()
                     {
                         cmds.push(Command::OpenExport(crate::ui::panels::export::Kind::Hits));
@@ -190,11 +189,14 @@ impl SearchPanel {
                             .is_some_and(|i| ws.articles[i].mentions.iter().any(|m| &m.entity == e))
                     })
                     .collect();
-                ui.weak(format!(
-                    "{} of the {} shown name the selected entity",
-                    shown.len(),
-                    results.hits.len()
-                ));
+                weak(
+                    ui,
+                    crate::tr!(
+                        "search-entity-filter",
+                        n = shown.len(),
+                        total = results.hits.len()
+                    ),
+                );
                 shown
             }
             None => results.hits.iter().collect(),
@@ -257,18 +259,16 @@ impl SearchPanel {
                     crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
                     resp.context_menu(|ui| {
                         let whole = std::iter::once(0..hit.text.len()).collect();
-                        let matches = match hit.matches.len() {
-                            1 => "Tag its match…".to_string(),
-                            n => format!("Tag its {n} matches…"),
-                        };
+                        let this_article = crate::tr!("search-tag-article");
+                        let matches = crate::tr!("search-tag-matches", n = hit.matches.len());
                         crate::ui::panels::kwic::tag_menu(
                             ui,
                             ws,
                             &hit.path,
                             &results.hits,
                             &[
-                                ("Tag this article…", whole),
-                                (&matches, hit.matches.clone()),
+                                (this_article.as_str(), whole),
+                                (matches.as_str(), hit.matches.clone()),
                             ],
                             cmds,
                         )

@@ -6,9 +6,11 @@
 use egui::{FontId, Ui};
 
 use crate::extract::EntityName;
+use crate::tr;
 use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::article_date;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
+use crate::ui::widgets::text::weak;
 use crate::workspace::Workspace;
 
 /// (article, statement) indices.
@@ -16,7 +18,8 @@ type Ref = (usize, usize);
 
 /// One line of the list.
 enum Line {
-    Speaker(String, usize),
+    /// A speaker's name (none: the unnamed) and statements.
+    Speaker(Option<String>, usize),
     Statement(Ref),
 }
 
@@ -55,7 +58,8 @@ impl StatementsPanel {
         if self.cache.as_ref().map(|c| &c.0) != Some(&key) {
             let g = &ws.entities.gazetteer;
             let selected = filter.entity.as_ref();
-            let mut by_speaker: std::collections::BTreeMap<String, Vec<Ref>> = Default::default();
+            let mut by_speaker: std::collections::BTreeMap<Option<String>, Vec<Ref>> =
+                Default::default();
             for (ai, a) in ws.articles.iter().enumerate() {
                 // The entity means "spoken by" here, not "named in".
                 if !filter.in_range_and_search(a) {
@@ -65,15 +69,12 @@ impl StatementsPanel {
                     if selected.is_some_and(|e| s.speaker.as_ref() != Some(e)) {
                         continue;
                     }
-                    let name = s
-                        .speaker
-                        .as_ref()
-                        .map_or_else(|| "(unnamed)".to_string(), |e| EntityName::of(g, e).name);
+                    let name = s.speaker.as_ref().map(|e| EntityName::of(g, e).name);
                     by_speaker.entry(name).or_default().push((ai, si));
                 }
             }
             // Most statements first; each speaker's oldest first.
-            let mut groups: Vec<(String, Vec<Ref>)> = by_speaker.into_iter().collect();
+            let mut groups: Vec<(Option<String>, Vec<Ref>)> = by_speaker.into_iter().collect();
             groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
             let mut lines = Vec::new();
             for (name, mut refs) in groups {
@@ -98,7 +99,7 @@ impl StatementsPanel {
     ) {
         let lines = self.lines(ws);
         if lines.is_empty() {
-            ui.weak("No statements in these articles (or in the current filter).");
+            ui.weak(tr!("statements-none"));
             return;
         }
         let size = settings.text_size * 0.9;
@@ -122,9 +123,11 @@ impl StatementsPanel {
                                     .layout(egui::Layout::top_down(egui::Align::Max)),
                             );
                             child.add_space(row_h * 0.3);
-                            child.horizontal(|ui| {
-                                ui.weak(format!("{n} statements"));
-                                RtlText::new(name, crate::ui::fonts::bold(size * 1.1))
+                            crate::ui::row(&mut child, |ui| {
+                                weak(ui, tr!("statements-count", n = *n));
+                                let name =
+                                    name.clone().unwrap_or_else(|| tr!("statements-unnamed"));
+                                RtlText::new(&name, crate::ui::fonts::bold(size * 1.1))
                                     .width(ui.available_width())
                                     .show(ui, cache);
                             });
@@ -181,7 +184,7 @@ impl StatementsPanel {
                                 cmds.push(Command::OpenPassage(*ai, s.range.clone()));
                             }
                             resp.context_menu(|ui| {
-                                if ui.button("Tag this statement…").clicked() {
+                                if ui.button(tr!("statements-tag-this")).clicked() {
                                     cmds.push(Command::TagPassage(vec![(*ai, s.range.clone())]));
                                     ui.close();
                                 }

@@ -5,6 +5,7 @@ use crate::ui::widgets::rtl_text::rtl_tooltip;
 use egui::Ui;
 
 use crate::ui::app::Command;
+use crate::ui::widgets::text::{button, colored, label, weak};
 use crate::workspace::{LoadState, Workspace};
 
 pub fn status_ui(
@@ -13,74 +14,87 @@ pub fn status_ui(
     cache: &mut crate::ui::widgets::rtl_text::LayoutCache,
     cmds: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
+    crate::ui::row(ui, |ui| {
         match &ws.state {
             LoadState::Idle => {
-                ui.label("No folder open");
+                ui.label(crate::tr!("status-no-folder"));
             }
             LoadState::Loading { done, total } => {
                 ui.spinner();
                 match total {
                     Some(t) if *t > 0 => {
                         ui.add(
-                            egui::ProgressBar::new(*done as f32 / *t as f32)
-                                .desired_width(200.0)
-                                .text(format!("{done} / {t} files")),
+                            egui::ProgressBar::new(*done as f32 / *t as f32).desired_width(200.0),
+                        );
+                        weak(
+                            ui,
+                            crate::tr!("status-files-progress", done = *done, total = *t),
                         );
                     }
                     _ => {
-                        ui.label("Scanning the folder…");
+                        ui.label(crate::tr!("status-scanning"));
                     }
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(crate::tr!("status-cancel")).clicked() {
                     cmds.push(Command::CancelLoad);
                 }
             }
             LoadState::Done(s) => {
-                ui.label(format!(
-                    "{} articles loaded in {:.2} s{}",
-                    s.articles,
-                    s.seconds,
-                    if s.cancelled { " (cancelled)" } else { "" }
-                ));
+                let secs = crate::i18n::digits(&format!("{:.2}", s.seconds));
+                let text = if s.cancelled {
+                    crate::tr!("status-loaded-cancelled", n = s.articles, secs = &secs)
+                } else {
+                    crate::tr!("status-loaded", n = s.articles, secs = &secs)
+                };
+                label(ui, text);
             }
             LoadState::Failed(e) => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
+                let c = ui.visuals().error_fg_color;
+                colored(ui, c, e);
             }
         }
         if !ws.problems.is_empty() {
             ui.separator();
-            let text = format!(
-                "{} problem{}",
-                ws.problems.len(),
-                if ws.problems.len() == 1 { "" } else { "s" }
-            );
-            if ui.link(text).clicked() {
+            let text = crate::tr!("status-problems", n = ws.problems.len());
+            // A link where egui draws the words right; with Persian digits
+            // a button through the RTL widget.
+            let resp = if crate::ui::widgets::rtl_text::egui_draws_right(&text) {
+                ui.link(text)
+            } else {
+                button(ui, &text)
+            };
+            if resp.clicked() {
                 cmds.push(Command::ToggleProblems);
             }
         }
         match &ws.index_state {
             crate::workspace::IndexState::Ready(note) => {
                 ui.separator();
-                ui.weak(note);
+                weak(ui, note);
             }
             crate::workspace::IndexState::Building { done, to_read } if *to_read > 0 => {
                 ui.separator();
-                ui.add(
-                    egui::ProgressBar::new(*done as f32 / *to_read as f32)
-                        .desired_width(160.0)
-                        .text(format!("indexing {done} / {to_read}")),
+                ui.add(egui::ProgressBar::new(*done as f32 / *to_read as f32).desired_width(160.0));
+                weak(
+                    ui,
+                    crate::tr!("status-indexing", done = *done, total = *to_read),
                 );
                 if let Some((rate, eta)) = ws.index_rate() {
-                    ui.weak(format!("{rate:.0} articles/s, {eta:.0} s left"));
+                    let rate = crate::i18n::digits(&format!("{rate:.0}"));
+                    let eta = crate::i18n::digits(&format!("{eta:.0}"));
+                    weak(
+                        ui,
+                        crate::tr!("status-index-rate", rate = &rate, eta = &eta),
+                    );
                 }
-                if ui.button("Stop indexing").clicked() {
+                if ui.button(crate::tr!("status-stop-indexing")).clicked() {
                     cmds.push(Command::CancelLoad);
                 }
             }
             crate::workspace::IndexState::Failed(e) => {
                 ui.separator();
-                ui.colored_label(ui.visuals().error_fg_color, format!("search index: {e}"));
+                let c = ui.visuals().error_fg_color;
+                colored(ui, c, crate::tr!("status-index-failed", error = e));
             }
             _ => {}
         }
@@ -89,11 +103,11 @@ pub fn status_ui(
             let why = ws.annotations.note.clone().unwrap_or_default();
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                "Annotations cannot be read: read-only",
+                crate::tr!("status-annotations-unreadable"),
             )
             .on_hover_ui(|ui| rtl_tooltip(ui, cache, &why));
             if ui
-                .button("Set the broken files aside and start anew")
+                .button(crate::tr!("status-start-annotations-anew"))
                 .on_hover_ui(|ui| rtl_tooltip(ui, cache, &why))
                 .clicked()
             {
@@ -102,7 +116,7 @@ pub fn status_ui(
         }
         if let Some(n) = &ws.watch_note {
             ui.separator();
-            ui.weak(n);
+            weak(ui, n);
         }
         // The folder through the RTL widget: «/tmp/پیکره آزمون», not its
         // Persian letters backwards; as wide as it is.

@@ -9,7 +9,8 @@
 //! whole corpus (lighter, behind). The histograms are computed off the UI
 //! thread ([`crate::timeline::background`]); this panel only draws them.
 
-use crate::ui::widgets::rtl_text::{LayoutCache, rtl_tooltip};
+use crate::ui::widgets::rtl_text::{LayoutCache, natural_width, paint_line, rtl_tooltip};
+use crate::ui::widgets::text::{button, colored, weak};
 use egui::{PointerButton, Pos2, Rect, Sense, Stroke, Ui};
 
 use std::sync::Arc;
@@ -96,10 +97,10 @@ fn size_for(px_per_day: f64) -> BucketSize {
     }
 }
 
-/// A day in the chosen calendar, ASCII digits: egui draws these labels
-/// itself, and it would reverse a run of Persian digits (RENDERING.md).
+/// A day in the chosen calendar, in the interface's digits (drawn through
+/// the layout module: egui would reverse a run of Persian digits).
 fn label(day: Day, cal: CalendarKind) -> String {
-    day.in_calendar(cal).to_string()
+    crate::i18n::digits(&day.in_calendar(cal).to_string())
 }
 
 /// A month's name on the axis: Persian for Jalali, short English for
@@ -132,35 +133,36 @@ impl TimelinePanel {
         let cal = settings.calendar;
         let set = self.histograms.sync(ws.articles_generation, &ws.articles);
         let overlay = self.overlay_of(ws);
-        ui.horizontal(|ui| {
-            let toggle = if self.collapsed { "Show" } else { "Hide" };
+        crate::ui::row(ui, |ui| {
+            let toggle = if self.collapsed {
+                crate::tr!("timeline-show")
+            } else {
+                crate::tr!("timeline-hide")
+            };
             if ui.small_button(toggle).clicked() {
                 self.collapsed = !self.collapsed;
             }
-            ui.label("Timeline");
+            ui.label(crate::tr!("timeline-title"));
             if let Some(o) = &overlay {
-                ui.weak(format!(
-                    "{} over time ({} matching), the whole corpus lighter behind",
-                    if o.entity {
-                        "Articles naming the selected entity"
-                    } else {
-                        "Search hits"
-                    },
-                    o.docs.len()
-                ));
+                let text = if o.entity {
+                    crate::tr!("timeline-overlay-entity", n = o.docs.len())
+                } else {
+                    crate::tr!("timeline-overlay-search", n = o.docs.len())
+                };
+                weak(ui, text);
             } else {
-                ui.weak(
-                    "solid: page header · light: body · hatched: estimated · hollow: file time",
-                );
+                ui.weak(crate::tr!("timeline-legend"));
             }
             if let Some((from, to)) = ws.range
-                && ui
-                    .button(format!(
-                        "Clear range {} – {}",
-                        label(from, cal),
-                        label(to, cal)
-                    ))
-                    .clicked()
+                && button(
+                    ui,
+                    crate::tr!(
+                        "timeline-clear-range",
+                        from = &label(from, cal),
+                        to = &label(to, cal)
+                    ),
+                )
+                .clicked()
             {
                 cmds.push(Command::SetRange(None));
             }
@@ -169,7 +171,7 @@ impl TimelinePanel {
             return;
         }
         let Some((lo, hi)) = self.histograms.span() else {
-            ui.weak("No dated articles to show on a timeline.");
+            ui.weak(crate::tr!("timeline-no-dates"));
             return;
         };
         let extent = (lo.unix_days() as f64 - 15.0, hi.unix_days() as f64 + 16.0);
@@ -178,7 +180,7 @@ impl TimelinePanel {
         let (rect, resp) =
             ui.allocate_exact_size(egui::vec2(width, height), Sense::click_and_drag());
         resp.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Image, true, "Timeline histogram")
+            egui::WidgetInfo::labeled(egui::Role::Image, true, crate::tr!("timeline-histogram"))
         });
         let bars = Rect::from_min_max(rect.min, Pos2::new(rect.max.x - 70.0, rect.max.y - 18.0));
         let (mut v0, mut v1) = self.view.unwrap_or(extent);
@@ -226,13 +228,15 @@ impl TimelinePanel {
             .get(key, overlay.map(|o| o.docs), move || ctx.request_repaint())
         else {
             if let Some(e) = self.histograms.failure() {
-                // Said, not waited on.
-                ui.painter_at(rect).text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    format!("the timeline could not be counted: {e}"),
-                    egui::FontId::proportional(13.0),
-                    ui.visuals().error_fg_color,
+                // Said, not waited on (a label in the strip's middle,
+                // through the RTL widget: the reason may be Latin).
+                let text = crate::tr!("timeline-count-failed", error = e);
+                let c = ui.visuals().error_fg_color;
+                ui.scope_builder(
+                    egui::UiBuilder::new().max_rect(rect).layout(
+                        egui::Layout::centered_and_justified(egui::Direction::TopDown),
+                    ),
+                    |ui| colored(ui, c, &text),
                 );
                 return;
             }
@@ -309,25 +313,24 @@ impl TimelinePanel {
         let lead_year = (x_of(first_year.unix_days() as f64) < bars.left()).then(|| {
             let next = crate::timeline::next_bucket(first_year, BucketSize::Year, cal);
             let room = x_of(next.unix_days() as f64) - bars.left();
-            (first_year.in_calendar(cal).year.to_string(), room)
+            (crate::i18n::num(first_year.in_calendar(cal).year), room)
         });
+        let axis_font = egui::FontId::proportional(11.0);
         // (Drawn when it fits before the next year's line.)
         let lead_room = lead_year.as_ref().map_or(f32::INFINITY, |(text, _)| {
-            let g = painter.layout_no_wrap(
-                text.clone(),
-                egui::FontId::proportional(11.0),
-                visuals.text_color(),
-            );
-            g.size().x + 6.0
+            natural_width(ui, cache, text, &axis_font) + 6.0
         });
         if let Some((text, room)) = &lead_year
             && *room >= lead_room
         {
-            painter.text(
+            paint_line(
+                ui,
+                &painter,
+                cache,
                 Pos2::new(bars.left() + 2.0, rect.bottom() - 2.0),
                 egui::Align2::LEFT_BOTTOM,
                 text,
-                egui::FontId::proportional(11.0),
+                &axis_font,
                 visuals.text_color(),
             );
         }
@@ -393,13 +396,17 @@ impl TimelinePanel {
                     [Pos2::new(x, bars.top()), Pos2::new(x, rect.bottom())],
                     Stroke::new(1.0, visuals.weak_text_color()),
                 );
-                // ASCII digits: egui would reverse a run of Persian ones.
-                let text = year.in_calendar(cal).year.to_string();
-                painter.text(
+                // Through the layout module: egui would reverse a run of
+                // Persian digits.
+                let text = crate::i18n::num(year.in_calendar(cal).year);
+                paint_line(
+                    ui,
+                    &painter,
+                    cache,
                     Pos2::new(x + 3.0, rect.bottom() - 2.0),
                     egui::Align2::LEFT_BOTTOM,
-                    text,
-                    egui::FontId::proportional(11.0),
+                    &text,
+                    &axis_font,
                     visuals.text_color(),
                 );
             }
@@ -419,11 +426,14 @@ impl TimelinePanel {
             Stroke::new(1.0, visuals.weak_text_color()),
             egui::StrokeKind::Inside,
         );
-        painter.text(
+        paint_line(
+            ui,
+            &painter,
+            cache,
             Pos2::new(rect.right() - 35.0, rect.bottom() - 2.0),
             egui::Align2::CENTER_BOTTOM,
-            format!("undated {}", tl.undated),
-            egui::FontId::proportional(10.0),
+            &crate::tr!("timeline-undated", n = tl.undated),
+            &egui::FontId::proportional(10.0),
             visuals.text_color(),
         );
         // The active range.
@@ -493,17 +503,19 @@ impl TimelinePanel {
                 .map(|i| hist.sources_of(i))
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(s, c)| format!("{s}: {c}"))
+                .map(|(s, c)| crate::tr!("timeline-tip-source", source = s, n = c))
                 .collect();
             // (At the pointer: the histogram is as wide as the window, and
             // a tooltip placed by the widget stood far from the bar.)
-            let tip = format!(
-                "{} – {}\n{} – {}\n{n} articles\n{}",
-                label(start, CalendarKind::Jalali),
-                label(end, CalendarKind::Jalali),
-                start,
-                end,
-                sources.join(", ")
+            let sep = crate::tr!("timeline-tip-sources-sep");
+            let tip = crate::tr!(
+                "timeline-tip",
+                jalali_from = &label(start, CalendarKind::Jalali),
+                jalali_to = &label(end, CalendarKind::Jalali),
+                from = &start.to_string(),
+                to = &end.to_string(),
+                n = n,
+                sources = &sources.join(sep.as_str())
             );
             resp.on_hover_ui_at_pointer(|ui| rtl_tooltip(ui, cache, &tip));
         }

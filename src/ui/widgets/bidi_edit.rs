@@ -110,6 +110,8 @@ struct View {
     lines: Vec<(usize, usize)>,
     dx: f32,
     space: f32,
+    /// The field's inner width.
+    width: f32,
 }
 
 impl View {
@@ -143,6 +145,7 @@ impl View {
             lines,
             dx: 0.0,
             space,
+            width: wrap,
         }
     }
 
@@ -200,9 +203,16 @@ impl View {
             .iter()
             .find(|q| q.start < local && local <= q.end && q.w > 0.0)
             .or_else(|| pieces.iter().find(|q| q.start <= local && local <= q.end));
-        let empty_x = match p.layout.dir {
-            Dir::Rtl => p.layout.max_width,
-            Dir::Ltr => 0.0,
+        // An empty line: the caret waits at the side the interface reads from.
+        let empty_x = if !text.is_empty() {
+            match p.layout.dir {
+                Dir::Rtl => p.layout.max_width,
+                Dir::Ltr => 0.0,
+            }
+        } else if crate::i18n::lang().rtl() {
+            self.width - 1.0
+        } else {
+            1.0
         };
         let mut x = match piece {
             Some(q) => ui.fonts_mut(|f| {
@@ -338,6 +348,7 @@ impl Widget for BidiEdit<'_> {
             None => text.clone(),
         };
         let mut view = View::build(ui, shown, &font, wrap);
+        view.width = inner_w;
         let rows_shown = if multiline {
             view.lines.len().max(rows)
         } else {

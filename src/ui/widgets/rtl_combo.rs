@@ -26,59 +26,57 @@ pub fn rtl_combo<R>(
     let font = FontId::proportional(14.0);
     let pad = ui.spacing().button_padding;
     let height = line_height(ui, &font) + 2.0 * pad.y;
-    let response = ui
-        .horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
-            let resp = ui.interact(rect, id, Sense::click());
-            let open = Popup::is_id_open(ui.ctx(), id.with("popup"));
-            if ui.is_rect_visible(rect) {
-                let visuals = if open {
-                    ui.visuals().widgets.open
-                } else {
-                    *ui.style().interact(&resp)
-                };
-                ui.painter().rect(
-                    rect,
-                    visuals.corner_radius,
-                    visuals.weak_bg_fill,
-                    visuals.bg_stroke,
-                    egui::StrokeKind::Inside,
-                );
-                // The arrow at the end the text does not start from.
-                let arrow_w = 14.0;
-                let text_rect = rect.shrink2(pad);
-                let arrow = egui::Rect::from_center_size(
-                    egui::pos2(text_rect.right() - arrow_w / 2.0, rect.center().y),
-                    Vec2::splat(8.0),
-                );
-                ui.painter().add(egui::Shape::convex_polygon(
-                    vec![arrow.left_top(), arrow.right_top(), arrow.center_bottom()],
-                    visuals.fg_stroke.color,
-                    egui::Stroke::NONE,
-                ));
-                let mut child = ui.new_child(
-                    egui::UiBuilder::new()
-                        .max_rect(text_rect.with_max_x(text_rect.right() - arrow_w)),
-                );
-                RtlText::new(selected, font.clone())
-                    .color(visuals.text_color())
-                    .width(text_rect.width() - arrow_w)
-                    .max_lines(1)
-                    .inner()
-                    .show(&mut child, cache);
-            }
-            let l = ui.label(label);
-            let text = selected.to_string();
-            resp.widget_info(|| {
-                let mut info = WidgetInfo::new(Role::ComboBox);
-                info.enabled = ui.is_enabled();
-                info.current_text_value = Some(text.clone());
-                info
-            });
-            drawn_by_layout(ui.ctx(), id);
-            resp.labelled_by(l.id)
-        })
-        .inner;
+    let response = crate::ui::row(ui, |ui| {
+        let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+        let resp = ui.interact(rect, id, Sense::click());
+        let open = Popup::is_id_open(ui.ctx(), id.with("popup"));
+        if ui.is_rect_visible(rect) {
+            let visuals = if open {
+                ui.visuals().widgets.open
+            } else {
+                *ui.style().interact(&resp)
+            };
+            ui.painter().rect(
+                rect,
+                visuals.corner_radius,
+                visuals.weak_bg_fill,
+                visuals.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+            // The arrow at the end the text does not start from.
+            let arrow_w = 14.0;
+            let text_rect = rect.shrink2(pad);
+            let arrow = egui::Rect::from_center_size(
+                egui::pos2(text_rect.right() - arrow_w / 2.0, rect.center().y),
+                Vec2::splat(8.0),
+            );
+            ui.painter().add(egui::Shape::convex_polygon(
+                vec![arrow.left_top(), arrow.right_top(), arrow.center_bottom()],
+                visuals.fg_stroke.color,
+                egui::Stroke::NONE,
+            ));
+            let mut child = ui.new_child(
+                egui::UiBuilder::new().max_rect(text_rect.with_max_x(text_rect.right() - arrow_w)),
+            );
+            RtlText::new(selected, font.clone())
+                .color(visuals.text_color())
+                .width(text_rect.width() - arrow_w)
+                .max_lines(1)
+                .inner()
+                .show(&mut child, cache);
+        }
+        let l = ui.label(label);
+        let text = selected.to_string();
+        resp.widget_info(|| {
+            let mut info = WidgetInfo::new(Role::ComboBox);
+            info.enabled = ui.is_enabled();
+            info.current_text_value = Some(text.clone());
+            info
+        });
+        drawn_by_layout(ui.ctx(), id);
+        resp.labelled_by(l.id)
+    })
+    .inner;
     Popup::menu(&response)
         .id(id.with("popup"))
         .width(response.rect.width())

@@ -460,6 +460,50 @@ pub fn rtl_tooltip(ui: &mut Ui, cache: &mut LayoutCache, text: &str) {
     }
 }
 
+/// Paints one line of `text` at `pos` (anchored as `anchor` says) through
+/// the layout module, for text drawn straight onto a chart (the
+/// timeline's axis): egui's `painter.text` reverses a run of Persian
+/// digits. Returns the rectangle painted.
+#[allow(clippy::too_many_arguments)]
+pub fn paint_line(
+    ui: &Ui,
+    painter: &egui::Painter,
+    cache: &mut LayoutCache,
+    pos: Pos2,
+    anchor: egui::Align2,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+) -> Rect {
+    // Numbers alone in an English interface read left to right (the
+    // layout module would take a line without letters for Persian).
+    if !crate::i18n::lang().rtl() && egui_draws_right(text) {
+        return painter.text(pos, anchor, text, font.clone(), color);
+    }
+    let layout = cache.layout(ui, text, 10_000.0, font);
+    let Some(line) = layout.lines.first() else {
+        return Rect::from_min_size(pos, Vec2::ZERO);
+    };
+    let (Some(first), Some(last)) = (line.runs.first(), line.runs.last()) else {
+        return Rect::from_min_size(pos, Vec2::ZERO);
+    };
+    let (left, right) = (first.x, last.x + last.w);
+    let row_h = ui.fonts_mut(|f| f.row_height(font));
+    let rect = anchor.anchor_size(pos, Vec2::new(right - left, row_h));
+    for p in line.runs.iter().flat_map(|r| &r.pieces) {
+        if p.w == 0.0 || p.display.trim().is_empty() {
+            continue;
+        }
+        let galley = ui.fonts_mut(|f| f.layout_no_wrap(p.display.clone(), font.clone(), color));
+        painter.galley(
+            Pos2::new(rect.left() + p.x - left, rect.top()),
+            galley,
+            color,
+        );
+    }
+    rect
+}
+
 /// How wide `text` is on one line (its widest line, laid out unwrapped).
 pub fn natural_width(ui: &Ui, cache: &mut LayoutCache, text: &str, font: &FontId) -> f32 {
     cache
