@@ -73,14 +73,24 @@ pub fn persian_digits() -> bool {
     PERSIAN_DIGITS.with(Cell::get)
 }
 
-/// `s` with its ASCII digits as Persian digits when the user wants them.
+/// `s` with its ASCII digits as Persian digits when the user wants them
+/// (and a decimal point between digits as the Persian «٫»).
 pub fn digits(s: &str) -> String {
     if !persian_digits() {
         return s.to_string();
     }
-    s.chars()
-        .map(|c| match c {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
             '0'..='9' => char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            '.' if i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit) =>
+            {
+                '٫'
+            }
             _ => c,
         })
         .collect()

@@ -36,6 +36,12 @@ struct Cli {
     /// Open the problems window (files that are no article, and why).
     #[arg(long)]
     problems: bool,
+    /// Start in this view.
+    #[arg(long, value_enum)]
+    view: Option<ViewArg>,
+    /// With --compare: show the sides as a ledger (a grid by speaker).
+    #[arg(long)]
+    ledger: bool,
     /// The window's language (instead of the remembered one or the
     /// system's): en or fa.
     #[arg(long, value_enum)]
@@ -48,6 +54,15 @@ struct Cli {
     compare: Option<Vec<String>>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ViewArg {
+    Reader,
+    Concordance,
+    Statements,
+    Compare,
+    Passages,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -401,6 +416,14 @@ fn main() -> ExitCode {
                 .compare
                 .and_then(|v| Some((v.first()?.clone(), v.get(1)?.clone()))),
             problems: cli.problems,
+            view: cli.view.map(|v| match v {
+                ViewArg::Reader => daftar::ui::app::View::Reader,
+                ViewArg::Concordance => daftar::ui::app::View::Concordance,
+                ViewArg::Statements => daftar::ui::app::View::Statements,
+                ViewArg::Compare => daftar::ui::app::View::Compare,
+                ViewArg::Passages => daftar::ui::app::View::Passages,
+            }),
+            ledger: cli.ledger,
             lang: cli.lang.map(|l| match l {
                 LangArg::En => daftar::i18n::Lang::En,
                 LangArg::Fa => daftar::i18n::Lang::Fa,

@@ -116,6 +116,10 @@ fn numbers_follow_the_persian_digits_setting() {
     i18n::set(Lang::Fa, true);
     assert_eq!(i18n::num(1403), "۱۴۰۳");
     assert_eq!(i18n::digits("12:05"), "۱۲:۰۵");
+    assert_eq!(i18n::digits("0.25 s."), "۰٫۲۵ s.");
+    // A number inside a message follows the setting too.
+    let m = i18n::message_in(Lang::Fa, "status-problems", &[("n", i18n::Arg::Num(12.0))]);
+    assert!(m.contains("۱۲") && !m.contains("12"), "{m}");
     i18n::set(Lang::Fa, false);
     assert_eq!(i18n::num(1403), "1403");
     i18n::set(Lang::En, false);

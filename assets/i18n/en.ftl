@@ -335,3 +335,7 @@ statements-none = No statements in these articles (or in the current filter).
 statements-count = { $n } statements
 statements-unnamed = (unnamed)
 statements-tag-this = Tag this statement…
+
+# The status bar's index report; an entity row's counts (articles, mentions)
+status-index-report = index: { $added } added, { $updated } updated, { $removed } removed, { $unchanged } unchanged
+entities-counts = { $articles } · { $mentions }

@@ -326,3 +326,7 @@ statements-none = در این خبرها (یا در پالایهٔ کنونی) �
 statements-count = { $n } گفته
 statements-unnamed = (بی‌نام)
 statements-tag-this = برچسب زدن به این گفته…
+
+# The status bar's index report; an entity row's counts (articles, mentions)
+status-index-report = نمایه: { $added } افزوده، { $updated } به‌روز، { $removed } حذف، { $unchanged } بی‌تغییر
+entities-counts = { $articles }، { $mentions }

@@ -29,6 +29,10 @@ pub struct Start {
     pub compare: Option<(String, String)>,
     /// Open the problems window (files that are no article, and why).
     pub problems: bool,
+    /// The view to start in.
+    pub view: Option<app::View>,
+    /// The comparison as a ledger.
+    pub ledger: bool,
     /// Overrides the remembered (or the system's) language.
     pub lang: Option<crate::i18n::Lang>,
 }
@@ -45,6 +49,8 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         entity,
         compare,
         problems,
+        view,
+        ledger,
         lang,
     } = start;
     let options = eframe::NativeOptions {
@@ -95,6 +101,10 @@ pub fn run(start: Start) -> anyhow::Result<()> {
             }
             if concordance {
                 app.view = app::View::Concordance;
+            }
+            app.compare.ledger = ledger;
+            if let Some(v) = view {
+                app.view = v;
             }
             Ok(Box::new(app::EframeApp(app)))
         }),

@@ -41,12 +41,23 @@ enum Msg {
     Event(LoadEvent),
     Finished(Result<LoadSummary, String>),
     Index(UpdateProgress),
-    IndexReady(Result<(Arc<dyn SearchBackend>, String), String>),
+    IndexReady(Result<(Arc<dyn SearchBackend>, IndexNote), String>),
     Searched(u64, Result<SearchResults, String>),
     /// Every article matching a search (without the range): days, paths.
     Matching(u64, Arc<Vec<DatedDoc>>, Arc<HashSet<String>>),
     /// Files changed on disk (from the folder watcher).
     Changed(Vec<PathBuf>),
+}
+
+/// What bringing the index up to date did (the window words it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexNote {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Why the index was built anew, if it was.
+    pub rebuilt: Option<String>,
 }
 
 /// Where the search index stands.
@@ -57,8 +68,8 @@ pub enum IndexState {
         done: usize,
         to_read: usize,
     },
-    /// Ready; the text says what the update did.
-    Ready(String),
+    /// Ready, with what the update did.
+    Ready(IndexNote),
     Failed(String),
 }
 
@@ -456,7 +467,7 @@ impl Workspace {
                 // window's thread.)
                 crate::index::forget_files(&folder, &forget);
                 let result = crate::jobs::caught(|| {
-                    (|| -> Result<(Arc<dyn SearchBackend>, String), crate::index::IndexError> {
+                    (|| -> Result<(Arc<dyn SearchBackend>, IndexNote), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
                         let opts = LoadOptions {
                             cancel,
@@ -470,13 +481,13 @@ impl Workspace {
                                 last = Instant::now();
                             }
                         })?;
-                        let mut note = format!(
-                            "index: {} added, {} updated, {} removed, {} unchanged",
-                            report.added, report.updated, report.removed, report.unchanged
-                        );
-                        if let Some(r) = &report.rebuilt {
-                            note = format!("{r}; {note}");
-                        }
+                        let note = IndexNote {
+                            added: report.added,
+                            updated: report.updated,
+                            removed: report.removed,
+                            unchanged: report.unchanged,
+                            rebuilt: report.rebuilt.as_ref().map(|r| r.to_string()),
+                        };
                         Ok((Arc::new(idx) as Arc<dyn SearchBackend>, note))
                     })()
                     .map_err(|e| e.to_string())

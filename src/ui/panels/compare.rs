@@ -108,7 +108,8 @@ type Key = ((u64, usize), u64, SideForm, SideForm);
 pub struct ComparePanel {
     pub left: SideForm,
     pub right: SideForm,
-    ledger: bool,
+    /// The two sides as a ledger (a grid by speaker) rather than aligned.
+    pub ledger: bool,
     job: Latest<Key, Result_>,
     /// Speakers by number of statements, per (article set, gazetteer).
     speakers: Option<(SetKey, Vec<(String, usize)>)>,
@@ -143,7 +144,12 @@ impl ComparePanel {
         }
         let speakers = self.speakers.as_ref().map_or(&[][..], |s| &s.1[..]);
         let mut errors = Vec::new();
+        // (The first side reads first: at the right in Persian.)
+        let rtl = crate::i18n::lang().rtl();
         ui.columns(2, |cols| {
+            if rtl {
+                cols.reverse();
+            }
             for (col, (form, left)) in cols
                 .iter_mut()
                 .zip([(&mut self.left, true), (&mut self.right, false)])
@@ -496,48 +502,53 @@ fn aligned_ui(
         .show_rows(ui, h, rows.len(), |ui, range| {
             for row in &rows[range] {
                 let mut open = None;
-                ui.columns(2, |cols| match row {
-                    Row::Pair(i) => {
-                        let p = &c.pairs[*i];
-                        let (dl, dr) = p
-                            .diff
-                            .as_ref()
-                            .map_or((&[][..], &[][..]), |(l, r)| (&l[..], &r[..]));
-                        if cell(
-                            &mut cols[0],
-                            ws,
-                            p.left,
-                            &p.left_shared,
-                            dl,
-                            style,
-                            settings,
-                            cache,
-                        ) {
-                            open = Some(p.left);
-                        }
-                        if cell(
-                            &mut cols[1],
-                            ws,
-                            p.right,
-                            &p.right_shared,
-                            dr,
-                            style,
-                            settings,
-                            cache,
-                        ) {
-                            open = Some(p.right);
-                        }
+                ui.columns(2, |cols| {
+                    if crate::i18n::lang().rtl() {
+                        cols.reverse();
                     }
-                    Row::Heading(t) => {
-                        cols[0].add_space(h - 30.0);
-                        cols[0].strong(t.as_str());
-                    }
-                    Row::Alone(l, r) => {
-                        for (col, side) in cols.iter_mut().zip([l, r]) {
-                            if let Some(x) = side
-                                && cell(col, ws, *x, &[], &[], style, settings, cache)
-                            {
-                                open = Some(*x);
+                    match row {
+                        Row::Pair(i) => {
+                            let p = &c.pairs[*i];
+                            let (dl, dr) = p
+                                .diff
+                                .as_ref()
+                                .map_or((&[][..], &[][..]), |(l, r)| (&l[..], &r[..]));
+                            if cell(
+                                &mut cols[0],
+                                ws,
+                                p.left,
+                                &p.left_shared,
+                                dl,
+                                style,
+                                settings,
+                                cache,
+                            ) {
+                                open = Some(p.left);
+                            }
+                            if cell(
+                                &mut cols[1],
+                                ws,
+                                p.right,
+                                &p.right_shared,
+                                dr,
+                                style,
+                                settings,
+                                cache,
+                            ) {
+                                open = Some(p.right);
+                            }
+                        }
+                        Row::Heading(t) => {
+                            cols[0].add_space(h - 30.0);
+                            cols[0].strong(t.as_str());
+                        }
+                        Row::Alone(l, r) => {
+                            for (col, side) in cols.iter_mut().zip([l, r]) {
+                                if let Some(x) = side
+                                    && cell(col, ws, *x, &[], &[], style, settings, cache)
+                                {
+                                    open = Some(*x);
+                                }
                             }
                         }
                     }

@@ -457,7 +457,12 @@ fn entity_row(
         cache,
         rect.left_center() + egui::vec2(4.0, 0.0),
         egui::Align2::LEFT_CENTER,
-        &crate::i18n::digits(&format!("{} · {}", r.articles, r.mentions)),
+        // (A comma in Persian: a middle dot reads as the Persian zero.)
+        &crate::tr!(
+            "entities-counts",
+            articles = r.articles,
+            mentions = r.mentions
+        ),
         &FontId::proportional(size * 0.8),
         weak,
     );

@@ -70,7 +70,17 @@ pub fn status_ui(
         match &ws.index_state {
             crate::workspace::IndexState::Ready(note) => {
                 ui.separator();
-                weak(ui, note);
+                let mut text = crate::tr!(
+                    "status-index-report",
+                    added = note.added,
+                    updated = note.updated,
+                    removed = note.removed,
+                    unchanged = note.unchanged
+                );
+                if let Some(why) = &note.rebuilt {
+                    text = format!("{why}; {text}");
+                }
+                weak(ui, text);
             }
             crate::workspace::IndexState::Building { done, to_read } if *to_read > 0 => {
                 ui.separator();
