@@ -580,46 +580,53 @@ fn ledger_ui(
         .stick_to_right(true)
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new("ledger-grid")
-                .min_col_width(col_w)
-                .max_col_width(col_w)
-                .spacing([6.0, 6.0])
-                .show(ui, |ui| {
-                    for &ai in l.articles.iter().rev() {
-                        let a = &ws.articles[ai];
-                        let head = format!(
-                            "{} · {}",
-                            a.date
-                                .as_ref()
-                                .map_or_else(String::new, |d| article_date(d, settings.calendar)),
-                            a.source.as_deref().unwrap_or("")
-                        );
-                        RtlText::new(&head, style.meta.clone())
-                            .width(col_w)
-                            .show(ui, cache);
-                    }
-                    ui.label("");
-                    ui.end_row();
-                    for (row, sp) in l.speakers.iter().enumerate() {
-                        for cell_refs in l.cells[row].iter().rev() {
-                            ui.vertical(|ui| {
-                                ui.set_width(col_w);
-                                for &r in cell_refs {
-                                    if cell(ui, ws, r, &[], &[], style, settings, cache) {
-                                        let range = ws.articles[r.0].statements[r.1].range.clone();
-                                        cmds.push(Command::OpenPassage(r.0, range));
-                                    }
-                                }
-                            });
+            // (From the left inside: a right-aligned layout, as the mirrored
+            // Persian window has, would put the grid past an unbounded width.)
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                egui::Grid::new("ledger-grid")
+                    .min_col_width(col_w)
+                    .max_col_width(col_w)
+                    .spacing([6.0, 6.0])
+                    .show(ui, |ui| {
+                        for &ai in l.articles.iter().rev() {
+                            let a = &ws.articles[ai];
+                            let head = format!(
+                                "{} · {}",
+                                a.date.as_ref().map_or_else(String::new, |d| article_date(
+                                    d,
+                                    settings.calendar
+                                )),
+                                a.source.as_deref().unwrap_or("")
+                            );
+                            RtlText::new(&head, style.meta.clone())
+                                .width(col_w)
+                                .show(ui, cache);
                         }
-                        let name = sp
-                            .as_ref()
-                            .map_or_else(|| tr!("compare-unnamed"), |e| EntityName::of(g, e).name);
-                        RtlText::new(&name, crate::ui::fonts::bold(style.font.size))
-                            .width(col_w)
-                            .show(ui, cache);
+                        ui.label("");
                         ui.end_row();
-                    }
-                });
+                        for (row, sp) in l.speakers.iter().enumerate() {
+                            for cell_refs in l.cells[row].iter().rev() {
+                                ui.vertical(|ui| {
+                                    ui.set_width(col_w);
+                                    for &r in cell_refs {
+                                        if cell(ui, ws, r, &[], &[], style, settings, cache) {
+                                            let range =
+                                                ws.articles[r.0].statements[r.1].range.clone();
+                                            cmds.push(Command::OpenPassage(r.0, range));
+                                        }
+                                    }
+                                });
+                            }
+                            let name = sp.as_ref().map_or_else(
+                                || tr!("compare-unnamed"),
+                                |e| EntityName::of(g, e).name,
+                            );
+                            RtlText::new(&name, crate::ui::fonts::bold(style.font.size))
+                                .width(col_w)
+                                .show(ui, cache);
+                            ui.end_row();
+                        }
+                    });
+            });
         });
 }
