@@ -324,6 +324,9 @@ fn side_form(
     let from_hint = tr!("compare-from-hint", date = &d("1397-01-01"));
     let to_hint = tr!("compare-to-hint", date = &d("1399-12-29"));
     crate::ui::row(ui, |ui| {
+        // Three fields and their names in the column's width (wider, they
+        // widened the panel and pushed the right column out of sight).
+        let width_each = ((ui.available_width() - 150.0) / 3.0).clamp(40.0, 110.0);
         for (field, hint, name) in [
             (&mut form.from, from_hint, tr!("compare-from")),
             (&mut form.to, to_hint, tr!("compare-to")),
@@ -337,7 +340,7 @@ fn side_form(
             ui.add(
                 BidiEdit::singleline(field)
                     .hint_text(&hint)
-                    .desired_width(90.0),
+                    .desired_width(width_each),
             )
             .labelled_by(l.id);
         }
