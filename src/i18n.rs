@@ -246,3 +246,71 @@ pub fn parse_errors(lang: Lang) -> Vec<String> {
         Err((_, errors)) => errors.iter().map(|e| format!("{e:?}")).collect(),
     }
 }
+
+/// A message from daftar's core to the user — why a file was not read,
+/// what reading it found wrong — as a catalogue id and its arguments. It
+/// reads in English wherever text is written (the command line, its
+/// JSON, logs: `Display`) and in the interface's language in the window
+/// ([`Notice::shown`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    id: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Notice {
+    pub fn new(id: &'static str) -> Notice {
+        Notice {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// With an argument (a number is written in the reader's digits).
+    pub fn with(mut self, key: &'static str, value: impl ToString) -> Notice {
+        self.args.push((key, value.to_string()));
+        self
+    }
+
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The message in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let number = !v.is_empty() && v.chars().all(|c| c.is_ascii_digit());
+                match v.parse::<f64>() {
+                    Ok(n) if number => (*k, Arg::Num(n)),
+                    _ => (*k, Arg::Str(v)),
+                }
+            })
+            .collect();
+        message_in(lang, self.id, &args)
+    }
+
+    /// The message in the window's language.
+    pub fn shown(&self) -> String {
+        self.in_lang(lang())
+    }
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // (Latin digits whatever the window shows: this is the text the
+        // command line and files get.)
+        let digits = PERSIAN_DIGITS.with(|d| d.replace(false));
+        let text = self.in_lang(Lang::En);
+        PERSIAN_DIGITS.with(|d| d.set(digits));
+        f.write_str(&text)
+    }
+}
+
+impl Serialize for Notice {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}

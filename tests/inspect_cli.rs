@@ -242,7 +242,7 @@ fn too_large_files_are_reported_not_loaded() {
     assert_eq!(articles, 1);
     assert_eq!(problems.len(), 1);
     assert!(
-        problems[0].reason.starts_with("too large"),
+        problems[0].reason.to_string().starts_with("too large"),
         "{:?}",
         problems[0]
     );

@@ -111,6 +111,8 @@ fn the_persian_interface_mirrors_the_window_and_draws_every_text_right() {
     h.get_by_label(&problems).click();
     common::settle(&mut h);
     h.get_by_label("پرونده ۲ خراب.txt");
+    // The reason in Persian too.
+    h.get_by_label(&i18n::Notice::new("problem-binary-nul").in_lang(Lang::Fa));
     assert_persian_drawn_right(&h, "the problems window, in Persian");
 
     // View › Language › English: English words, the entities back left.

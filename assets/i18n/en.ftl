@@ -339,3 +339,31 @@ statements-tag-this = Tag this statement…
 # The status bar's index report; an entity row's counts (articles, mentions)
 status-index-report = index: { $added } added, { $updated } updated, { $removed } removed, { $unchanged } unchanged
 entities-counts = { $articles } · { $mentions }
+
+# Why a file is not read, and what reading one found wrong (from the
+# loader: the command line and its JSON show these English texts)
+problem-binary-nul = binary file (contains NUL bytes), not text
+problem-binary-control = binary file (mostly control characters), not text
+problem-not-regular = not a regular file (a pipe, socket or device): not read
+problem-not-article-file = not an article file ({ $ext }): daftar reads .txt, .md, .html and .htm
+problem-no-extension = not an article file (no extension): daftar reads .txt, .md, .html and .htm
+problem-link-loop = symbolic link loop: not followed
+problem-broken-link = broken symbolic link
+problem-cannot-read = cannot read: { $error }
+problem-outlets-unusable = { $error }; the bundled outlet names are used
+problem-corrections-unusable = your corrections of page chrome cannot be used: { $error }
+problem-internal = internal error while reading { $path }: { $error }
+problem-too-large = too large: { $size } MiB (limit { $limit } MiB)
+problem-empty = empty file
+problem-html-too-large = HTML page too large to parse: { $size } MiB (limit { $limit } MiB for HTML)
+problem-html-too-deep = HTML nested more than { $depth } elements deep (a broken or hostile page): not read
+problem-html-no-text = no text in this HTML page
+problem-whitespace = only whitespace, no text
+warning-invalid-bytes = { $n } invalid byte sequence(s) in { $encoding } replaced by U+FFFD
+warning-legacy-encoding = not UTF-8: decoded as legacy { $encoding }
+warning-no-bom = { $encoding } without a byte-order mark
+warning-file-name-not-utf8 = file name is not valid UTF-8: shown with replacement characters
+warning-no-article-text = no article text found once page chrome is removed
+warning-file-time = no date in the text: date taken from the file's modification time
+warning-no-date = no date found
+warning-weekday-conflict = weekday «{ $written }» contradicts { $date } (a { $weekday })

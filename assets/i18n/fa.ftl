@@ -330,3 +330,30 @@ statements-tag-this = برچسب زدن به این گفته…
 # The status bar's index report; an entity row's counts (articles, mentions)
 status-index-report = نمایه: { $added } افزوده، { $updated } به‌روز، { $removed } حذف، { $unchanged } بی‌تغییر
 entities-counts = { $articles }، { $mentions }
+
+# چرا پرونده‌ای خوانده نشد و خواندنش چه ایرادی یافت (از بارگذار)
+problem-binary-nul = پرونده‌ی دودویی (بایت NUL دارد)، نه متن
+problem-binary-control = پرونده‌ی دودویی (بیشترش نویسه‌های کنترلی)، نه متن
+problem-not-regular = پرونده‌ی معمولی نیست (لوله، سوکت یا دستگاه): خوانده نشد
+problem-not-article-file = پرونده‌ی خبر نیست ({ $ext }): دفتر پرونده‌های txt، md، html و htm را می‌خواند
+problem-no-extension = پرونده‌ی خبر نیست (بی‌پسوند): دفتر پرونده‌های txt، md، html و htm را می‌خواند
+problem-link-loop = حلقه‌ی پیوند نمادین: دنبال نشد
+problem-broken-link = پیوند نمادین شکسته
+problem-cannot-read = خوانده نشد: { $error }
+problem-outlets-unusable = { $error }؛ نام رسانه‌های همراه برنامه به کار رفت
+problem-corrections-unusable = اصلاح‌های شما درباره‌ی قاب صفحه به کار نمی‌آید: { $error }
+problem-internal = خطای درونی هنگام خواندن { $path }: { $error }
+problem-too-large = بیش از اندازه بزرگ: { $size } مگابایت (حد { $limit } مگابایت)
+problem-empty = پرونده‌ی خالی
+problem-html-too-large = صفحه‌ی HTML برای تجزیه بیش از اندازه بزرگ است: { $size } مگابایت (حد { $limit } مگابایت برای HTML)
+problem-html-too-deep = HTML بیش از { $depth } لایه تودرتوست (صفحه‌ای خراب یا بدخواه): خوانده نشد
+problem-html-no-text = این صفحه‌ی HTML متنی ندارد
+problem-whitespace = فقط فاصله، بی‌متن
+warning-invalid-bytes = { $n } دنباله‌ی بایت نامعتبر در { $encoding } با U+FFFD جایگزین شد
+warning-legacy-encoding = UTF-8 نیست: با رمزگذاری قدیمی { $encoding } خوانده شد
+warning-no-bom = { $encoding } بی‌نشانه‌ی ترتیب بایت (BOM)
+warning-file-name-not-utf8 = نام پرونده UTF-8 معتبر نیست: با نویسه‌های جایگزین نشان داده شده
+warning-no-article-text = پس از کنار گذاشتن قاب صفحه، متن خبری نماند
+warning-file-time = تاریخی در متن نیست: تاریخ از زمان تغییر پرونده گرفته شد
+warning-no-date = تاریخی پیدا نشد
+warning-weekday-conflict = روز هفته‌ی «{ $written }» با { $date } (که { $weekday } است) نمی‌خواند

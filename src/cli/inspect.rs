@@ -86,7 +86,7 @@ pub fn run(
                 let line = json!({"kind": "problem", "path": p.path, "reason": p.reason});
                 emit(format_args!("{line}\n"));
             } else {
-                problems.push((p.path, p.reason));
+                problems.push((p.path, p.reason.to_string()));
             }
         }
     })?;

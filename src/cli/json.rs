@@ -78,7 +78,7 @@ pub struct ArticleJson<'a> {
     pub kicker_range: Option<CharRange>,
     pub lead_range: Option<CharRange>,
     pub paragraphs: Vec<CharRange>,
-    pub warnings: &'a [String],
+    pub warnings: &'a [crate::i18n::Notice],
     pub entities: Vec<EntityJson>,
     pub statements: Vec<StatementJson>,
     pub content_hash: &'a str,

@@ -3,6 +3,7 @@
 //! carry invalid bytes. A file is never dropped for bad bytes: they become
 //! U+FFFD and a warning. Binary files are told apart and refused.
 
+use crate::i18n::Notice;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1256};
 
 /// The decoded text of a file.
@@ -11,15 +12,35 @@ pub struct Decoded {
     pub text: String,
     /// WHATWG name of the encoding used, lowercase (`utf-8`, `windows-1256`…).
     pub encoding: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
 }
 
 /// Why bytes could not be taken as text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    #[error("binary file ({0}), not text")]
-    Binary(&'static str),
+    /// NUL bytes and not UTF-16.
+    Nul,
+    /// Mostly control characters.
+    Control,
 }
+
+impl DecodeError {
+    /// The reason, for the user.
+    pub fn notice(&self) -> Notice {
+        Notice::new(match self {
+            DecodeError::Nul => "problem-binary-nul",
+            DecodeError::Control => "problem-binary-control",
+        })
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.notice().fmt(f)
+    }
+}
+
+impl std::error::Error for DecodeError {}
 
 /// Share of U+FFFD above which a file that is not valid UTF-8 is taken to
 /// be in a legacy encoding rather than damaged UTF-8.
@@ -34,10 +55,11 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8], bom_len: usize) -> Decoded 
     let mut warnings = Vec::new();
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        warnings.push(format!(
-            "{bad} invalid byte sequence(s) in {} replaced by U+FFFD",
-            label(enc)
-        ));
+        warnings.push(
+            Notice::new("warning-invalid-bytes")
+                .with("n", bad)
+                .with("encoding", label(enc)),
+        );
     }
     Decoded {
         text: text.into_owned(),
@@ -81,9 +103,11 @@ fn utf32_with_bom(bytes: &[u8]) -> Option<Decoded> {
     let encoding = if big { "utf-32be" } else { "utf-32le" };
     let mut warnings = Vec::new();
     if bad > 0 {
-        warnings.push(format!(
-            "{bad} invalid byte sequence(s) in {encoding} replaced by U+FFFD"
-        ));
+        warnings.push(
+            Notice::new("warning-invalid-bytes")
+                .with("n", bad)
+                .with("encoding", encoding),
+        );
     }
     Some(Decoded {
         text,
@@ -105,7 +129,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.contains(&0) {
         // UTF-16 without a BOM shows NULs in every other byte for ASCII and
         // 0x06 beside Arabic letters; anything else with NULs is binary.
-        return utf16_without_bom(bytes).ok_or(DecodeError::Binary("contains NUL bytes"));
+        return utf16_without_bom(bytes).ok_or(DecodeError::Nul);
     }
     let decoded = match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
@@ -125,7 +149,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         }
     };
     if looks_binary(&decoded.text) {
-        return Err(DecodeError::Binary("mostly control characters"));
+        return Err(DecodeError::Control);
     }
     Ok(decoded)
 }
@@ -149,7 +173,7 @@ fn legacy(bytes: &[u8]) -> Decoded {
     };
     let mut d = decode_with(enc, bytes, 0);
     d.warnings
-        .push(format!("not UTF-8: decoded as legacy {}", label(enc)));
+        .push(Notice::new("warning-legacy-encoding").with("encoding", label(enc)));
     d
 }
 
@@ -178,7 +202,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
         return None;
     }
     d.warnings
-        .push(format!("{} without a byte-order mark", label(enc)));
+        .push(Notice::new("warning-no-bom").with("encoding", label(enc)));
     Some(d)
 }
 
@@ -292,7 +316,7 @@ mod tests {
         assert_eq!(d.encoding, "utf-8");
         assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
         assert!(d.text.ends_with(PERSIAN));
-        assert!(d.warnings[0].contains("1 invalid"), "{:?}", d.warnings);
+        assert!(d.warnings[0].to_string().contains("1 invalid"), "{:?}", d.warnings);
     }
 
     #[test]
@@ -302,9 +326,6 @@ mod tests {
         ];
         assert!(decode(&png).is_err());
         let controls: Vec<u8> = (0..200u8).map(|i| i % 8 + 1).collect();
-        assert_eq!(
-            decode(&controls),
-            Err(DecodeError::Binary("mostly control characters"))
-        );
+        assert_eq!(decode(&controls), Err(DecodeError::Control));
     }
 }

@@ -15,6 +15,7 @@ use super::decode::decode;
 use super::html::html_to_text;
 use super::structure::{PageContext, PageHints, analyse_with};
 use crate::dates::{DateEvidence, Day, EraClues, publication_date};
+use crate::i18n::Notice;
 use crate::text::search_key;
 
 /// Files larger than this are reported, not loaded.
@@ -69,7 +70,7 @@ impl Default for LoadOptions {
 pub struct Problem {
     /// Path relative to the corpus root, `/`-separated.
     pub path: String,
-    pub reason: String,
+    pub reason: Notice,
 }
 
 /// What a load reports, in path order.
@@ -141,7 +142,7 @@ pub fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) if !e.file_type().is_file() => out.push(Entry::Problem(Problem {
                 path: relative(root, e.path()),
-                reason: "not a regular file (a pipe, socket or device): not read".into(),
+                reason: Notice::new("problem-not-regular"),
             })),
             Ok(e) => {
                 let rel = relative(root, e.path());
@@ -155,10 +156,12 @@ pub fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
                         rel,
                     }),
                     _ => out.push(Entry::Problem(Problem {
-                        reason: format!(
-                            "not an article file ({}): daftar reads .txt, .md, .html and .htm",
-                            ext.map_or("no extension".to_string(), |x| format!(".{x}"))
-                        ),
+                        reason: match ext {
+                            Some(x) => {
+                                Notice::new("problem-not-article-file").with("ext", format!(".{x}"))
+                            }
+                            None => Notice::new("problem-no-extension"),
+                        },
                         path: rel,
                     })),
                 }
@@ -166,18 +169,18 @@ pub fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
             Err(err) => {
                 let path = err.path().map_or_else(String::new, |p| relative(root, p));
                 let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: not followed".to_string()
+                    Notice::new("problem-link-loop")
                 } else if let Some(io) = err.io_error() {
                     if err
                         .path()
                         .is_some_and(|p| p.symlink_metadata().is_ok() && !p.exists())
                     {
-                        "broken symbolic link".to_string()
+                        Notice::new("problem-broken-link")
                     } else {
-                        format!("cannot read: {io}")
+                        Notice::new("problem-cannot-read").with("error", io)
                     }
                 } else {
-                    format!("cannot read: {err}")
+                    Notice::new("problem-cannot-read").with("error", &err)
                 };
                 out.push(Entry::Problem(Problem { path, reason }));
             }
@@ -204,7 +207,7 @@ pub fn load_folder(
         if let Some(reason) = note {
             sink(LoadEvent::Problem(Problem {
                 path: ".daftar/outlets.ron".into(),
-                reason: format!("{reason}; the bundled outlet names are used"),
+                reason: Notice::new("problem-outlets-unusable").with("error", reason),
             }));
         }
         opts.outlets = Some(Arc::new(outlets));
@@ -213,7 +216,7 @@ pub fn load_folder(
         let corrections = super::corrections::Corrections::read(root).unwrap_or_else(|e| {
             sink(LoadEvent::Problem(Problem {
                 path: ".daftar/chrome.ron".into(),
-                reason: format!("your corrections of page chrome cannot be used: {e}"),
+                reason: Notice::new("problem-corrections-unusable").with("error", e),
             }));
             Default::default()
         });
@@ -260,7 +263,9 @@ pub fn learn_lines(entries: &[Entry], opts: &LoadOptions) -> LineTable {
                 return None;
             }
             let bytes = std::fs::read(path).ok()?;
-            let page = crate::jobs::caught(|| page_text(&bytes, *html)).ok()?;
+            let page = crate::jobs::caught(|| Ok(page_text(&bytes, *html)))
+                .ok()?
+                .ok()?;
             Some(super::structure::line_hashes(&page.text))
         })
         .collect();
@@ -520,7 +525,7 @@ pub fn load_article(
     max_bytes: u64,
     clues: &EraClues,
     gazetteer: Option<&crate::extract::Gazetteer>,
-) -> Result<Article, String> {
+) -> Result<Article, Notice> {
     load_article_in(path, rel, max_bytes, clues, gazetteer, &Reading::default()).map(|l| l.article)
 }
 
@@ -532,18 +537,23 @@ pub fn load_article_in(
     clues: &EraClues,
     gazetteer: Option<&crate::extract::Gazetteer>,
     reading: &Reading<'_>,
-) -> Result<Loaded, String> {
+) -> Result<Loaded, Notice> {
     crate::jobs::caught(|| {
-        let mut loaded = load_file_in(path, rel, max_bytes, clues, reading)?;
-        if let Some(g) = gazetteer {
-            let a = &mut loaded.article;
-            crate::extract::analyse(g, a).apply(a);
-        }
-        Ok(loaded)
+        Ok(
+            load_file_in(path, rel, max_bytes, clues, reading).map(|mut loaded| {
+                if let Some(g) = gazetteer {
+                    let a = &mut loaded.article;
+                    crate::extract::analyse(g, a).apply(a);
+                }
+                loaded
+            }),
+        )
     })
-    .map_err(|e| match e.strip_prefix("internal error: ") {
-        Some(msg) => format!("internal error while reading {rel}: {msg}"),
-        None => e,
+    .unwrap_or_else(|e| {
+        let msg = e.strip_prefix("internal error: ").unwrap_or(&e);
+        Err(Notice::new("problem-internal")
+            .with("path", rel)
+            .with("error", msg))
     })
 }
 
@@ -553,7 +563,7 @@ pub fn load_file(
     rel: &str,
     max_bytes: u64,
     clues: &EraClues,
-) -> Result<Article, String> {
+) -> Result<Article, Notice> {
     load_file_in(path, rel, max_bytes, clues, &Reading::default()).map(|l| l.article)
 }
 
@@ -564,16 +574,15 @@ pub fn load_file_in(
     max_bytes: u64,
     clues: &EraClues,
     reading: &Reading<'_>,
-) -> Result<Loaded, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+) -> Result<Loaded, Notice> {
+    let cannot = |e: std::io::Error| Notice::new("problem-cannot-read").with("error", e);
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.len() > max_bytes {
-        return Err(format!(
-            "too large: {} MiB (limit {} MiB)",
-            meta.len() / (1024 * 1024),
-            max_bytes / (1024 * 1024)
-        ));
+        return Err(Notice::new("problem-too-large")
+            .with("size", meta.len() / (1024 * 1024))
+            .with("limit", max_bytes / (1024 * 1024)));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(cannot)?;
     let mtime = meta
         .modified()
         .ok()
@@ -584,7 +593,7 @@ pub fn load_file_in(
         loaded
             .article
             .warnings
-            .push("file name is not valid UTF-8: shown with replacement characters".into());
+            .push(Notice::new("warning-file-name-not-utf8"));
     }
     Ok(loaded)
 }
@@ -594,26 +603,28 @@ pub fn load_file_in(
 struct PageText {
     text: String,
     encoding: String,
-    warnings: Vec<String>,
+    warnings: Vec<Notice>,
     /// The markup's publication time: (day, as written).
     meta_date: Option<(Day, String)>,
     hints: PageHints,
 }
 
-fn page_text(bytes: &[u8], is_html: bool) -> Result<PageText, String> {
+fn page_text(bytes: &[u8], is_html: bool) -> Result<PageText, Notice> {
     if bytes.is_empty() {
-        return Err("empty file".into());
+        return Err(Notice::new("problem-empty"));
     }
-    let decoded = decode(bytes).map_err(|e| e.to_string())?;
+    let decoded = decode(bytes).map_err(|e| e.notice())?;
     if is_html && bytes.len() > MAX_HTML_BYTES {
-        return Err(format!(
-            "HTML page too large to parse: {} MiB (limit {} MiB for HTML)",
-            bytes.len() / (1024 * 1024),
-            MAX_HTML_BYTES / (1024 * 1024)
-        ));
+        return Err(Notice::new("problem-html-too-large")
+            .with("size", bytes.len() / (1024 * 1024))
+            .with("limit", MAX_HTML_BYTES / (1024 * 1024)));
     }
     let (text, meta_date, hints) = if is_html {
-        let h = html_to_text(&decoded.text).map_err(|e| e.to_string())?;
+        let h = html_to_text(&decoded.text).map_err(|e| match e {
+            super::html::HtmlError::TooDeep => {
+                Notice::new("problem-html-too-deep").with("depth", super::html::MAX_HTML_DEPTH)
+            }
+        })?;
         let meta = h.published.as_deref().and_then(|s| {
             let day = Day::parse_iso(s.get(..10)?)?;
             Some((day, s.to_string()))
@@ -623,11 +634,11 @@ fn page_text(bytes: &[u8], is_html: bool) -> Result<PageText, String> {
         (decoded.text, None, PageHints::default())
     };
     if text.trim().is_empty() {
-        return Err(if is_html {
-            "no text in this HTML page".into()
+        return Err(Notice::new(if is_html {
+            "problem-html-no-text"
         } else {
-            "only whitespace, no text".into()
-        });
+            "problem-whitespace"
+        }));
     }
     Ok(PageText {
         text,
@@ -645,7 +656,7 @@ pub fn article_from_bytes(
     is_html: bool,
     mtime: Option<Day>,
     clues: &EraClues,
-) -> Result<Article, String> {
+) -> Result<Article, Notice> {
     article_in_corpus(rel, bytes, is_html, mtime, clues, &Reading::default()).map(|l| l.article)
 }
 
@@ -657,7 +668,7 @@ pub fn article_in_corpus(
     mtime: Option<Day>,
     clues: &EraClues,
     reading: &Reading<'_>,
-) -> Result<Loaded, String> {
+) -> Result<Loaded, Notice> {
     let page = page_text(bytes, is_html)?;
     let text = page.text;
     let mut warnings = page.warnings;
@@ -667,7 +678,7 @@ pub fn article_in_corpus(
     };
     let st = analyse_with(&text, &cx);
     if st.paragraphs.is_empty() {
-        warnings.push("no article text found once page chrome is removed".into());
+        warnings.push(Notice::new("warning-no-article-text"));
     }
     let mut key = String::new();
     for r in st.title.iter().chain(&st.paragraphs) {

@@ -48,7 +48,7 @@ pub struct Article {
     /// How many times the user's corrections changed this reading (views
     /// that draw it from the ranges above redraw when it moves).
     pub corrected: u32,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::i18n::Notice>,
     /// BLAKE3 of the file's bytes, hex.
     pub content_hash: String,
     /// File size in bytes.

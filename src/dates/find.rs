@@ -32,15 +32,13 @@ pub struct FoundDate {
 
 impl FoundDate {
     /// A weekday that contradicts the date, as a warning text.
-    pub fn weekday_conflict(&self) -> Option<String> {
+    pub fn weekday_conflict(&self) -> Option<crate::i18n::Notice> {
         let (written, day) = (self.weekday?, self.day?);
         (written != day.weekday()).then(|| {
-            format!(
-                "weekday «{}» contradicts {} (a {})",
-                written.persian_name(),
-                day,
-                day.weekday().persian_name()
-            )
+            crate::i18n::Notice::new("warning-weekday-conflict")
+                .with("written", written.persian_name())
+                .with("date", day)
+                .with("weekday", day.weekday().persian_name())
         })
     }
 }

@@ -77,8 +77,11 @@ pub struct DateEvidence<'a> {
 
 /// Chooses the publication date: header, then body (the latest explicit
 /// date), then an estimate, then the file time. Returns warnings too.
-pub fn publication_date(ev: &DateEvidence, clues: &EraClues) -> (Option<ArticleDate>, Vec<String>) {
-    let mut warnings: Vec<String> = ev
+pub fn publication_date(
+    ev: &DateEvidence,
+    clues: &EraClues,
+) -> (Option<ArticleDate>, Vec<crate::i18n::Notice>) {
+    let mut warnings: Vec<crate::i18n::Notice> = ev
         .header
         .iter()
         .chain(&ev.body)
@@ -144,7 +147,7 @@ pub fn publication_date(ev: &DateEvidence, clues: &EraClues) -> (Option<ArticleD
         return (Some(estimate), warnings);
     }
     if let Some(day) = ev.mtime {
-        warnings.push("no date in the text: date taken from the file's modification time".into());
+        warnings.push(crate::i18n::Notice::new("warning-file-time"));
         return (
             Some(ArticleDate {
                 day,
@@ -157,6 +160,6 @@ pub fn publication_date(ev: &DateEvidence, clues: &EraClues) -> (Option<ArticleD
             warnings,
         );
     }
-    warnings.push("no date found".into());
+    warnings.push(crate::i18n::Notice::new("warning-no-date"));
     (None, warnings)
 }

@@ -1220,7 +1220,7 @@ impl DaftarApp {
                         RtlText::new(&p.path, crate::ui::fonts::bold(14.0))
                             .width(width)
                             .show(ui, cache);
-                        RtlText::new(&p.reason, egui::FontId::proportional(13.0))
+                        RtlText::new(&p.reason.shown(), egui::FontId::proportional(13.0))
                             .color(ui.visuals().weak_text_color())
                             .width(width)
                             .show(ui, cache);

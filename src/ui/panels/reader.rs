@@ -356,7 +356,7 @@ impl ReaderPanel {
                 // the dateline, where a reader wonders about a «�».
                 let warn = ui.visuals().warn_fg_color;
                 for w in &article.warnings {
-                    RtlText::new(w, FontId::proportional(size * 0.75))
+                    RtlText::new(&w.shown(), FontId::proportional(size * 0.75))
                         .color(warn)
                         .width(width)
                         .show(ui, cache);
