@@ -67,8 +67,10 @@ fn every_message_is_in_both_languages_with_the_same_arguments() {
 fn every_message_the_window_asks_for_exists() {
     let ids: BTreeSet<String> = i18n::ids(Lang::En).into_iter().collect();
     // tr!("id", …) in the window; the core's notices by their ids.
-    let call =
-        regex::Regex::new(r#"tr!\(\s*"([a-z0-9-]+)"|"((?:problem|warning)-[a-z0-9-]+)""#).unwrap();
+    let call = regex::Regex::new(
+        r#"tr!\(\s*"([a-z0-9-]+)"|"((?:problem|warning|search-error)-[a-z0-9-]+)""#,
+    )
+    .unwrap();
     let mut asked = 0;
     let mut stack = vec![std::path::PathBuf::from("src")];
     while let Some(dir) = stack.pop() {

@@ -452,7 +452,10 @@ fn a_files_decoding_trouble_shows_under_its_dateline() {
     h.get_by_role_and_label(Role::Button, "خبر با بایت خراب")
         .click();
     h.run();
-    let warning = h.state().ws.articles[0].warnings.first().map(|w| w.to_string());
+    let warning = h.state().ws.articles[0]
+        .warnings
+        .first()
+        .map(|w| w.to_string());
     let warning = warning.expect("the file has a decoding warning");
     assert!(
         h.query_by_label(&warning).is_some(),

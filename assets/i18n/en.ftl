@@ -367,3 +367,13 @@ warning-no-article-text = no article text found once page chrome is removed
 warning-file-time = no date in the text: date taken from the file's modification time
 warning-no-date = no date found
 warning-weekday-conflict = weekday «{ $written }» contradicts { $date } (a { $weekday })
+
+# Why a query cannot be searched (the query parser)
+search-error-empty = the query is empty
+search-error-unclosed-quote = a quotation mark is not closed: add " after the phrase
+search-error-dangling-or = OR needs a word on each side
+search-error-nothing = «{ $text }» has no letters or digits to search for
+search-error-unknown-filter = unknown filter «{ $name }:»: use date:, source: or tag:
+search-error-bad-date = «{ $value }» is not a date or date range (try date:1403-01-01..1403-06-31, date:1403 or date:2024-05)
+search-error-only-exclusions = a search needs at least one word or filter besides the excluded ones
+search-error-empty-filter = «{ $name }:» needs a value after the colon (for example { $example })

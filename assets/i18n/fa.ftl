@@ -357,3 +357,13 @@ warning-no-article-text = پس از کنار گذاشتن قاب صفحه، مت
 warning-file-time = تاریخی در متن نیست: تاریخ از زمان تغییر پرونده گرفته شد
 warning-no-date = تاریخی پیدا نشد
 warning-weekday-conflict = روز هفته‌ی «{ $written }» با { $date } (که { $weekday } است) نمی‌خواند
+
+# چرا پرسشی جستجوپذیر نیست (تجزیه‌گر پرسش)
+search-error-empty = پرسش خالی است
+search-error-unclosed-quote = یک گیومه بسته نشده است: پس از عبارت " بگذارید
+search-error-dangling-or = OR در هر دو سو واژه‌ای می‌خواهد
+search-error-nothing = «{ $text }» حرف یا رقمی برای جستجو ندارد
+search-error-unknown-filter = پالایه‌ی ناشناخته‌ی «{ $name }:»: از date:، source: یا tag: استفاده کنید
+search-error-bad-date = «{ $value }» تاریخ یا بازه‌ی تاریخ نیست (برای نمونه date:1403-01-01..1403-06-31، date:1403 یا date:2024-05)
+search-error-only-exclusions = جستجو جز واژه‌های کنارگذاشته، دست‌کم یک واژه یا پالایه می‌خواهد
+search-error-empty-filter = «{ $name }:» پس از دونقطه مقداری می‌خواهد (برای نمونه { $example })

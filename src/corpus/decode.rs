@@ -316,7 +316,11 @@ mod tests {
         assert_eq!(d.encoding, "utf-8");
         assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
         assert!(d.text.ends_with(PERSIAN));
-        assert!(d.warnings[0].to_string().contains("1 invalid"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].to_string().contains("1 invalid"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]

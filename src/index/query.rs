@@ -6,6 +6,7 @@
 //! what is wrong, never an empty result.
 
 use crate::dates::{CalendarKind, Day, Ymd, jalali_month_len};
+use crate::i18n::Notice;
 use crate::text::search_key;
 use crate::text::tokenize::tokenize;
 
@@ -40,27 +41,47 @@ pub struct ParsedQuery {
     pub not_tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a query cannot be searched (worded by the catalogue: English on
+/// the command line, the window's language in the window).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueryError {
-    #[error("the query is empty")]
     Empty,
-    #[error("a quotation mark is not closed: add \" after the phrase")]
     UnclosedQuote,
-    #[error("OR needs a word on each side")]
     DanglingOr,
-    #[error("«{0}» has no letters or digits to search for")]
     NothingToSearch(String),
-    #[error("unknown filter «{0}:»: use date:, source: or tag:")]
     UnknownFilter(String),
-    #[error(
-        "«{0}» is not a date or date range (try date:1403-01-01..1403-06-31, date:1403 or date:2024-05)"
-    )]
     BadDate(String),
-    #[error("a search needs at least one word or filter besides the excluded ones")]
     OnlyExclusions,
-    #[error("«{0}:» needs a value after the colon (for example {1})")]
     EmptyFilter(String, &'static str),
 }
+
+impl QueryError {
+    /// The reason, for the user.
+    pub fn notice(&self) -> Notice {
+        match self {
+            QueryError::Empty => Notice::new("search-error-empty"),
+            QueryError::UnclosedQuote => Notice::new("search-error-unclosed-quote"),
+            QueryError::DanglingOr => Notice::new("search-error-dangling-or"),
+            QueryError::NothingToSearch(t) => Notice::new("search-error-nothing").with("text", t),
+            QueryError::UnknownFilter(n) => {
+                Notice::new("search-error-unknown-filter").with("name", n)
+            }
+            QueryError::BadDate(v) => Notice::new("search-error-bad-date").with("value", v),
+            QueryError::OnlyExclusions => Notice::new("search-error-only-exclusions"),
+            QueryError::EmptyFilter(n, example) => Notice::new("search-error-empty-filter")
+                .with("name", n)
+                .with("example", example),
+        }
+    }
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.notice().fmt(f)
+    }
+}
+
+impl std::error::Error for QueryError {}
 
 #[derive(Debug, Clone, PartialEq)]
 enum Lexeme {

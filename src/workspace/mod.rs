@@ -660,7 +660,8 @@ impl Workspace {
                 (unranged, p)
             }
             Err(e) => {
-                self.search.results = Some(Err(e.to_string()));
+                // (Worded now, in the window's language: this runs on its thread.)
+                self.search.results = Some(Err(e.notice().shown()));
                 self.search.hit_days = None;
                 self.search.hit_paths = None;
                 self.search.running = false;
