@@ -134,31 +134,17 @@ pub enum Arg<'a> {
     Str(&'a str),
 }
 
-impl From<usize> for Arg<'_> {
-    fn from(n: usize) -> Self {
-        Arg::Num(n as f64)
-    }
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Num(n as f64)
+            }
+        }
+    )*};
 }
-impl From<u64> for Arg<'_> {
-    fn from(n: u64) -> Self {
-        Arg::Num(n as f64)
-    }
-}
-impl From<i64> for Arg<'_> {
-    fn from(n: i64) -> Self {
-        Arg::Num(n as f64)
-    }
-}
-impl From<i32> for Arg<'_> {
-    fn from(n: i32) -> Self {
-        Arg::Num(n as f64)
-    }
-}
-impl From<u32> for Arg<'_> {
-    fn from(n: u32) -> Self {
-        Arg::Num(n as f64)
-    }
-}
+number_arg!(usize, u64, i64, i32, u32);
+
 impl<'a> From<&'a str> for Arg<'a> {
     fn from(s: &'a str) -> Self {
         Arg::Str(s)

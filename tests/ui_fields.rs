@@ -35,6 +35,19 @@ fn passages(dir: &std::path::Path) -> Vec<daftar::annotate::Passage> {
         .passages
 }
 
+/// The sample corpus with an article open and the tag box asking for a
+/// tag (of the whole article).
+fn tag_box_open() -> (tempfile::TempDir, Harness<'static, DaftarApp>) {
+    let corpus = common::sample_copy();
+    let mut h = common::window(corpus.path());
+    h.get_by_role_and_label(Role::Button, "گفت‌وگوی تلفنی وزیران خارجه ایران و روسیه")
+        .click();
+    common::settle(&mut h);
+    h.get_by_label("Tag…").click();
+    common::settle(&mut h);
+    (corpus, h)
+}
+
 fn search_field(h: &mut Harness<'static, DaftarApp>) -> egui::Rect {
     h.get_by_role_and_label(Role::TextInput, "Search").rect()
 }
@@ -101,13 +114,7 @@ fn a_mixed_query_is_edited_in_logical_order_across_a_direction_boundary() {
 
 #[test]
 fn a_persian_tag_name_with_digits_is_typed_corrected_and_kept() {
-    let corpus = common::sample_copy();
-    let mut h = common::window(corpus.path());
-    h.get_by_role_and_label(Role::Button, "گفت‌وگوی تلفنی وزیران خارجه ایران و روسیه")
-        .click();
-    common::settle(&mut h);
-    h.get_by_label("Tag…").click();
-    common::settle(&mut h);
+    let (corpus, mut h) = tag_box_open();
     h.get_by_role_and_label(Role::TextInput, "Tag")
         .type_text("موضع روسیه ۱۴۰۲");
     h.run_steps(2);
@@ -141,13 +148,7 @@ fn a_persian_tag_name_with_digits_is_typed_corrected_and_kept() {
 
 #[test]
 fn a_note_of_two_lines_is_edited_with_the_arrows_and_saved() {
-    let corpus = common::sample_copy();
-    let mut h = common::window(corpus.path());
-    h.get_by_role_and_label(Role::Button, "گفت‌وگوی تلفنی وزیران خارجه ایران و روسیه")
-        .click();
-    common::settle(&mut h);
-    h.get_by_label("Tag…").click();
-    common::settle(&mut h);
+    let (corpus, mut h) = tag_box_open();
     h.get_by_role_and_label(Role::TextInput, "Tag")
         .type_text("یادداشت");
     common::settle(&mut h);

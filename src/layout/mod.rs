@@ -465,6 +465,34 @@ fn build_line(
     }
 }
 
+impl Line {
+    /// The x extents (left, right) that the bytes `range` of `text` take
+    /// on this line: one per piece they touch (a range across a direction
+    /// boundary is several boxes). For selections and highlights.
+    pub fn extents(
+        &self,
+        text: &str,
+        range: &Range<usize>,
+        m: &mut dyn Measure,
+    ) -> Vec<(f32, f32)> {
+        let mut out = Vec::new();
+        if range.end <= self.start || range.start >= self.end {
+            return out;
+        }
+        for p in self.runs.iter().flat_map(|r| &r.pieces) {
+            let a = range.start.max(p.start);
+            let b = range.end.min(p.end);
+            if a >= b || p.w == 0.0 {
+                continue;
+            }
+            let xa = p.caret_x(text, a, m);
+            let xb = p.caret_x(text, b, m);
+            out.push((xa.min(xb), xa.max(xb)));
+        }
+        out
+    }
+}
+
 impl ParagraphLayout {
     /// Byte offsets of the paragraph in visual order, left to right, line
     /// by line: what a reader's eye meets.

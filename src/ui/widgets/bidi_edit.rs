@@ -657,20 +657,10 @@ fn paint(
                     continue;
                 };
                 let ptext = &view.shown[p.start..p.end];
-                let a = range.start.max(p.start + line.start);
-                let b = range.end.min(p.start + line.end);
-                if a >= b {
-                    continue;
-                }
-                for q in line.runs.iter().flat_map(|r| &r.pieces) {
-                    let qa = (a - p.start).max(q.start);
-                    let qb = (b - p.start).min(q.end);
-                    if qa >= qb || q.w == 0.0 {
-                        continue;
-                    }
-                    let xa = q.caret_x(ptext, qa, &mut m);
-                    let xb = q.caret_x(ptext, qb, &mut m);
-                    out.push((row, xa.min(xb), xa.max(xb)));
+                // (The range, within the paragraph.)
+                let local = range.start.saturating_sub(p.start)..range.end.saturating_sub(p.start);
+                for (x0, x1) in line.extents(ptext, &local, &mut m) {
+                    out.push((row, x0, x1));
                 }
             }
         });
@@ -767,12 +757,13 @@ fn draw_lines(
             continue;
         };
         let y = origin.y + row as f32 * lh + (lh - row_h) / 2.0;
-        for q in line.runs.iter().flat_map(|r| &r.pieces) {
-            if q.w == 0.0 || q.display.trim().is_empty() {
-                continue;
-            }
-            let galley = ui.fonts_mut(|f| f.layout_no_wrap(q.display.clone(), font.clone(), color));
-            painter.galley(Pos2::new(origin.x + q.x, y), galley, color);
-        }
+        crate::ui::widgets::rtl_text::draw_line(
+            ui,
+            painter,
+            line,
+            Pos2::new(origin.x, y),
+            font,
+            color,
+        );
     }
 }

@@ -8,7 +8,7 @@ use std::hash::Hash;
 
 use egui::{FontId, Popup, PopupCloseBehavior, Response, Role, Sense, Ui, Vec2, WidgetInfo};
 
-use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, drawn_by_layout, line_height};
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, drawn_by_layout, line_height, text_box};
 
 /// The list's button (showing `selected`) and `label` beside it; `items`
 /// fills the open list, usually with [`rtl_selectable`]. Returns what
@@ -99,28 +99,8 @@ pub fn rtl_selectable(
     selected: bool,
     text: &str,
 ) -> Response {
-    let font = FontId::proportional(14.0);
-    let pad = ui.spacing().button_padding;
-    let height = line_height(ui, &font) + 2.0 * pad.y;
-    let (rect, resp) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), height), Sense::click());
-    resp.widget_info(|| WidgetInfo::selected(Role::Button, ui.is_enabled(), selected, text));
-    drawn_by_layout(ui.ctx(), resp.id);
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&resp, selected);
-        if selected || resp.hovered() {
-            ui.painter()
-                .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
-        }
-        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(pad)));
-        RtlText::new(text, font)
-            .color(visuals.text_color())
-            .width(rect.width() - 2.0 * pad.x)
-            .max_lines(1)
-            .inner()
-            .show(&mut child, cache);
-    }
-    resp
+    let width = ui.available_width();
+    text_box(ui, cache, text, width, Some(selected))
 }
 
 /// Whether the list `id_salt` in `ui` is open (for lists gathered only

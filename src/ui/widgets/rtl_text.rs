@@ -321,15 +321,14 @@ impl<'a> RtlText<'a> {
             for (i, line) in layout.lines.iter().take(lines).enumerate() {
                 let y = origin.y + i as f32 * lh + (lh - row_h) / 2.0;
                 let d = dx(line);
-                for p in line.runs.iter().flat_map(|r| &r.pieces) {
-                    if p.w == 0.0 || p.display.trim().is_empty() {
-                        continue;
-                    }
-                    let galley = ui.fonts_mut(|f| {
-                        f.layout_no_wrap(p.display.clone(), self.font.clone(), color)
-                    });
-                    painter.galley(Pos2::new(origin.x + p.x + d, y), galley, color);
-                }
+                draw_line(
+                    ui,
+                    &painter,
+                    line,
+                    Pos2::new(origin.x + d, y),
+                    &self.font,
+                    color,
+                );
             }
             for s in self.spans.iter() {
                 let (Some(c), Some(range)) = (s.style.underline, clip(&s.range)) else {
@@ -350,6 +349,25 @@ impl<'a> RtlText<'a> {
             origin,
             line_height: lh,
         }
+    }
+}
+
+/// Draws one laid-out line with its left edge at `origin` (the top of the
+/// glyphs): each piece as its own egui galley, as the layout placed it.
+pub(crate) fn draw_line(
+    ui: &Ui,
+    painter: &egui::Painter,
+    line: &crate::layout::Line,
+    origin: Pos2,
+    font: &FontId,
+    color: Color32,
+) {
+    for p in line.runs.iter().flat_map(|r| &r.pieces) {
+        if p.w == 0.0 || p.display.trim().is_empty() {
+            continue;
+        }
+        let galley = ui.fonts_mut(|f| f.layout_no_wrap(p.display.clone(), font.clone(), color));
+        painter.galley(Pos2::new(origin.x + p.x, origin.y), galley, color);
     }
 }
 
@@ -374,18 +392,8 @@ fn range_boxes(
             font: font.clone(),
         };
         for (i, line) in layout.lines.iter().enumerate().take(max_lines) {
-            if range.end <= line.start || range.start >= line.end {
-                continue;
-            }
-            for p in line.runs.iter().flat_map(|r| &r.pieces) {
-                let a = range.start.max(p.start);
-                let b = range.end.min(p.end);
-                if a >= b || p.w == 0.0 {
-                    continue;
-                }
-                let xa = p.caret_x(text, a, &mut m);
-                let xb = p.caret_x(text, b, &mut m);
-                out.push((i, xa.min(xb), xa.max(xb)));
+            for (x0, x1) in line.extents(text, range, &mut m) {
+                out.push((i, x0, x1));
             }
         }
     });
@@ -420,14 +428,37 @@ pub fn rtl_button(ui: &mut Ui, cache: &mut LayoutCache, text: &str) -> Response 
     let pad = ui.spacing().button_padding;
     // (Slack: the paragraph is laid out again at this width.)
     let width = (natural + 16.0 + 2.0 * pad.x).min(ui.available_width().max(40.0));
+    text_box(ui, cache, text, width, None)
+}
+
+/// A clickable box `width` wide with one line of `text` in it, drawn by
+/// [`RtlText`]: a button, or (`selected` given) an item of a list, filled
+/// when chosen or hovered.
+pub(crate) fn text_box(
+    ui: &mut Ui,
+    cache: &mut LayoutCache,
+    text: &str,
+    width: f32,
+    selected: Option<bool>,
+) -> Response {
+    let font = FontId::proportional(14.0);
+    let pad = ui.spacing().button_padding;
     let height = line_height(ui, &font) + 2.0 * pad.y;
     let (rect, resp) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
-    resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
+    resp.widget_info(|| match selected {
+        Some(on) => WidgetInfo::selected(Role::Button, ui.is_enabled(), on, text),
+        None => WidgetInfo::labeled(Role::Button, ui.is_enabled(), text),
+    });
     drawn_by_layout(ui.ctx(), resp.id);
     if ui.is_rect_visible(rect) {
-        let visuals = *ui.style().interact(&resp);
-        ui.painter()
-            .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+        let visuals = match selected {
+            Some(on) => ui.style().interact_selectable(&resp, on),
+            None => *ui.style().interact(&resp),
+        };
+        if selected.is_none_or(|on| on || resp.hovered()) {
+            ui.painter()
+                .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+        }
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(pad)));
         RtlText::new(text, font)
             .color(visuals.text_color())
@@ -490,17 +521,14 @@ pub fn paint_line(
     let (left, right) = (first.x, last.x + last.w);
     let row_h = ui.fonts_mut(|f| f.row_height(font));
     let rect = anchor.anchor_size(pos, Vec2::new(right - left, row_h));
-    for p in line.runs.iter().flat_map(|r| &r.pieces) {
-        if p.w == 0.0 || p.display.trim().is_empty() {
-            continue;
-        }
-        let galley = ui.fonts_mut(|f| f.layout_no_wrap(p.display.clone(), font.clone(), color));
-        painter.galley(
-            Pos2::new(rect.left() + p.x - left, rect.top()),
-            galley,
-            color,
-        );
-    }
+    draw_line(
+        ui,
+        painter,
+        line,
+        Pos2::new(rect.left() - left, rect.top()),
+        font,
+        color,
+    );
     rect
 }
 

@@ -39,69 +39,67 @@ fn rtl_line(ui: &mut Ui, text: &str, color: Color32, size: f32) -> Response {
     })
 }
 
+/// `text` through egui's `plain` widget when egui draws it right, else one
+/// line through the RTL widget in `color` and `size`.
+fn either(
+    ui: &mut Ui,
+    text: &str,
+    plain: impl FnOnce(&mut Ui, &str) -> Response,
+    color: Color32,
+    size: f32,
+) -> Response {
+    if egui_draws_right(text) {
+        plain(ui, text)
+    } else {
+        rtl_line(ui, text, color, size)
+    }
+}
+
 /// A label.
 pub fn label(ui: &mut Ui, text: impl AsRef<str>) -> Response {
-    let text = text.as_ref();
-    if egui_draws_right(text) {
-        ui.label(text)
-    } else {
-        let c = ui.visuals().text_color();
-        rtl_line(ui, text, c, 14.0)
-    }
+    let c = ui.visuals().text_color();
+    either(ui, text.as_ref(), |ui, t| ui.label(t), c, 14.0)
 }
 
 /// A label in the weak (grey) colour.
 pub fn weak(ui: &mut Ui, text: impl AsRef<str>) -> Response {
-    let text = text.as_ref();
-    if egui_draws_right(text) {
-        ui.weak(text)
-    } else {
-        let c = ui.visuals().weak_text_color();
-        rtl_line(ui, text, c, 14.0)
-    }
+    let c = ui.visuals().weak_text_color();
+    either(ui, text.as_ref(), |ui, t| ui.weak(t), c, 14.0)
 }
 
 /// A label in the strong colour.
 pub fn strong(ui: &mut Ui, text: impl AsRef<str>) -> Response {
-    let text = text.as_ref();
-    if egui_draws_right(text) {
-        ui.strong(text)
-    } else {
-        let c = ui.visuals().strong_text_color();
-        rtl_line(ui, text, c, 14.0)
-    }
+    let c = ui.visuals().strong_text_color();
+    either(ui, text.as_ref(), |ui, t| ui.strong(t), c, 14.0)
 }
 
 /// A heading.
 pub fn heading(ui: &mut Ui, text: impl AsRef<str>) -> Response {
-    let text = text.as_ref();
-    if egui_draws_right(text) {
-        ui.heading(text)
-    } else {
-        let c = ui.visuals().strong_text_color();
-        rtl_line(ui, text, c, 20.0)
-    }
+    let c = ui.visuals().strong_text_color();
+    either(ui, text.as_ref(), |ui, t| ui.heading(t), c, 20.0)
 }
 
 /// A label in a colour (warnings, errors).
 pub fn colored(ui: &mut Ui, color: Color32, text: impl AsRef<str>) -> Response {
-    let text = text.as_ref();
-    if egui_draws_right(text) {
-        ui.colored_label(color, text)
-    } else {
-        rtl_line(ui, text, color, 14.0)
-    }
+    either(
+        ui,
+        text.as_ref(),
+        |ui, t| ui.colored_label(color, t),
+        color,
+        14.0,
+    )
 }
 
 /// A small label (status bar, secondary lines).
 pub fn small(ui: &mut Ui, text: impl AsRef<str>) -> Response {
-    let text = text.as_ref();
-    if egui_draws_right(text) {
-        ui.label(RichText::new(text).small())
-    } else {
-        let c = ui.visuals().text_color();
-        rtl_line(ui, text, c, 11.0)
-    }
+    let c = ui.visuals().text_color();
+    either(
+        ui,
+        text.as_ref(),
+        |ui, t| ui.label(RichText::new(t).small()),
+        c,
+        11.0,
+    )
 }
 
 /// A button.
