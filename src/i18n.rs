@@ -42,10 +42,12 @@ impl Lang {
     /// The system's language: Persian when the locale says so
     /// (`fa`, `fa_IR`, `fa-AF` …), else English.
     pub fn of_system() -> Lang {
-        match sys_locale::get_locale() {
+        // (Asked once: the settings ask every frame.)
+        static SYSTEM: OnceLock<Lang> = OnceLock::new();
+        *SYSTEM.get_or_init(|| match sys_locale::get_locale() {
             Some(l) if l.to_ascii_lowercase().starts_with("fa") => Lang::Fa,
             _ => Lang::En,
-        }
+        })
     }
 }
 
@@ -241,7 +243,15 @@ pub fn parse_errors(lang: Lang) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     id: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, NoticeArg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum NoticeArg {
+    /// A count or size (written in the reader's digits).
+    Num(u64),
+    /// Text, quoted as it is (a path, a query, an error).
+    Text(String),
 }
 
 impl Notice {
@@ -252,9 +262,16 @@ impl Notice {
         }
     }
 
-    /// With an argument (a number is written in the reader's digits).
+    /// With a text argument, quoted as it is.
     pub fn with(mut self, key: &'static str, value: impl ToString) -> Notice {
-        self.args.push((key, value.to_string()));
+        self.args.push((key, NoticeArg::Text(value.to_string())));
+        self
+    }
+
+    /// With a number argument (written in the reader's digits).
+    pub fn num(mut self, key: &'static str, value: impl TryInto<u64>) -> Notice {
+        let n = value.try_into().unwrap_or(u64::MAX);
+        self.args.push((key, NoticeArg::Num(n)));
         self
     }
 
@@ -267,12 +284,9 @@ impl Notice {
         let args: Vec<(&str, Arg)> = self
             .args
             .iter()
-            .map(|(k, v)| {
-                let number = !v.is_empty() && v.chars().all(|c| c.is_ascii_digit());
-                match v.parse::<f64>() {
-                    Ok(n) if number => (*k, Arg::Num(n)),
-                    _ => (*k, Arg::Str(v)),
-                }
+            .map(|(k, v)| match v {
+                NoticeArg::Num(n) => (*k, Arg::Num(*n as f64)),
+                NoticeArg::Text(t) => (*k, Arg::Str(t)),
             })
             .collect();
         message_in(lang, self.id, &args)

@@ -190,3 +190,66 @@ fn a_note_of_two_lines_is_edited_with_the_arrows_and_saved() {
     common::settle(&mut h);
     assert_eq!(passages(corpus.path())[0].note, "نظر اول و دوم\n");
 }
+
+#[test]
+fn a_composition_a_click_and_keys_in_one_frame_never_break_the_field() {
+    let corpus = common::sample_copy();
+    let mut h = common::window(corpus.path());
+    h.get_by_role_and_label(Role::TextInput, "Search").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("سلام");
+    h.run_steps(2);
+    // An input method composes at the start; a click lands inside the
+    // composed text: the caret goes where it is written, nothing breaks.
+    key(&mut h, Modifiers::NONE, Key::Home);
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "^".into(),
+        active_range_chars: None,
+    }));
+    h.run_steps(2);
+    let field = search_field(&mut h);
+    for x in [0.2, 0.5, 0.8, 0.95] {
+        let at = egui::pos2(field.left() + field.width() * x, field.center().y);
+        common::tick(&mut h, 1.0);
+        common::press(&mut h, at, true);
+        common::press(&mut h, at, false);
+        h.run_steps(2);
+    }
+    assert_eq!(h.state().search.query, "سلام");
+    // Typing and arrows in the same frame.
+    h.event(egui::Event::Text("ب".into()));
+    for k in [Key::ArrowDown, Key::ArrowUp, Key::ArrowLeft, Key::Backspace] {
+        h.event(egui::Event::Key {
+            key: k,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run_steps(2);
+    assert_eq!(h.state().search.query.chars().count(), 4);
+}
+
+#[test]
+fn undo_never_brings_back_a_text_the_program_replaced() {
+    let corpus = common::sample_copy();
+    let mut h = common::window(corpus.path());
+    h.get_by_role_and_label(Role::TextInput, "Search").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("ایران");
+    h.run_steps(2);
+    // The program puts another text there (as choosing another passage
+    // puts its note in the note field).
+    h.state_mut().search.query = "روسیه".into();
+    h.run_steps(2);
+    key(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().search.query, "روسیه");
+    // What is typed now goes at the end of the new text.
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(" و");
+    h.run_steps(2);
+    assert_eq!(h.state().search.query, "روسیه و");
+}

@@ -377,3 +377,6 @@ search-error-unknown-filter = unknown filter «{ $name }:»: use date:, source: 
 search-error-bad-date = «{ $value }» is not a date or date range (try date:1403-01-01..1403-06-31, date:1403 or date:2024-05)
 search-error-only-exclusions = a search needs at least one word or filter besides the excluded ones
 search-error-empty-filter = «{ $name }:» needs a value after the colon (for example { $example })
+search-error-type-first = type a search first
+search-error-index-not-ready = the search index is not ready yet
+search-error-not-finished = the search has not finished yet

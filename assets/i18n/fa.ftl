@@ -22,10 +22,10 @@ app-note-no-target = نخست خبری را باز کنید یا بخشی از �
 app-note-article-gone = آن خبر دیگر در پیکره نیست
 app-verdict-chrome = قاب صفحه
 app-verdict-body = متن خبر
-app-verdict-title = عنوان
-app-marked = به‌عنوان { $what } علامت خورد: { $n } خبر از این سایت تغییر کرد
+app-verdict-title = عنوان خبر
+app-marked = { $what } دانسته شد: { $n } خبر از این وبگاه تغییر کرد
 app-fixing = جای گزیدهٔ شمارهٔ { $id } گم شده است. جای کنونی‌اش را انتخاب کنید، سپس
-app-anchor-here = اینجا بنشان
+app-anchor-here = همین‌جا لنگر بینداز
 
 # Main window (app.rs): menu bar
 menu-file = پرونده
@@ -48,7 +48,7 @@ menu-shortcuts = میان‌برهای صفحه‌کلید
 tag-palette-title = برچسب‌زدن به انتخاب
 tag-palette-many = { $n } گزیده با هم (یک گام واگرد)
 tag-palette-tag = برچسب
-tag-palette-hint = برای پالایش بنویسید، یا نام برچسبی تازه را
+tag-palette-hint = بنویسید تا برچسب‌ها پالایش شوند، یا نام برچسبی تازه بگذارید
 tag-palette-new = برچسب تازه: { $name }
 
 # Main window (app.rs): "Who is tagging?" (asked on the first tag)
@@ -60,7 +60,7 @@ annotator-tag = برچسب بزن
 # Main window (app.rs): Help › Keyboard shortcuts
 shortcuts-title = میان‌برهای صفحه‌کلید
 shortcuts-key-search = Ctrl+F
-shortcuts-search = جستجو: رفتن به کادر جستجو
+shortcuts-search = جست‌وجو: رفتن به کادر جست‌وجو
 shortcuts-key-tag = { $first } … { $last }
 shortcuts-tag = برچسب‌زدن به متن انتخاب‌شده در خواندن، با برچسبِ آن کلید
 shortcuts-key-undo = Ctrl+Z
@@ -71,7 +71,7 @@ shortcuts-key-enter = Enter
 shortcuts-enter = برچسب‌زدن به انتخاب در کادر برچسب؛ تأیید پنجرهٔ گفتگو
 shortcuts-key-escape = Esc
 shortcuts-escape = بستن پنجرهٔ گفتگو
-shortcuts-key-double-click = دوبار کلیک
+shortcuts-key-double-click = دو بار کلیک
 shortcuts-double-click = انتخاب یک واژه در خواندن
 
 # Main window (app.rs): the problems window (files that are no article)
@@ -79,7 +79,7 @@ problems-title = مشکل‌ها
 
 # Main window (app.rs): the open-folder dialog and the interrupted-load dialog
 dialog-interrupted-title = بارگذاری پیشین تمام نشد
-dialog-interrupted-explain = آخرین باری که دفتر این پوشه را باز کرد، بارگذاری آن تمام نشد (برنامه بسته شد، متوقف شد یا از کار افتاد):
+dialog-interrupted-explain = آخرین باری که daftar این پوشه را باز کرد، بارگذاری آن تمام نشد (برنامه بسته شد، متوقف شد یا از کار افتاد):
 dialog-interrupted-not-reopened = این بار دوباره باز نشد.
 dialog-open-again = دوباره باز کن
 dialog-open-another = باز کردن پوشه‌ای دیگر…
@@ -96,16 +96,16 @@ menu-language = زبان
 menu-persian-digits = رقم‌های فارسی
 
 # Search box and results (search.rs)
-search-label = جستجو
+search-label = جست‌وجو
 search-hint = واژه‌ها، "عبارت"، OR، -واژه، پیشوند*، date:{ $year }، source:، tag:
 search-indexing = نمایه‌سازی { $done } از { $total } خبر…
 search-preparing-index = آماده‌سازی نمایه…
-search-unavailable = جستجو در دسترس نیست: { $error }
-search-results = { $n } خبر · { $ms } میلی‌ثانیه
+search-unavailable = جست‌وجو در دسترس نیست: { $error }
+search-results = { $n } خبر، { $ms } میلی‌ثانیه
 search-best-shown = (نمایش { $n } مورد برتر)
 search-export-matches = برون‌بری موارد…
 search-export-matches-tip = برون‌بری همهٔ موارد یافته‌شده
-search-entity-filter = { $n } خبر از { $total } خبر نمایش‌داده‌شده از نام‌ویژهٔ برگزیده نام می‌برند
+search-entity-filter = { $n } خبر از { $total } خبرِ نمایش‌داده‌شده از نام‌ویژهٔ برگزیده نام می‌برد
 search-tag-article = برچسب‌گذاری این خبر…
 search-tag-matches = { $n ->
         [one] برچسب‌گذاری مورد یافته‌شده…
@@ -122,7 +122,7 @@ reader-show-chrome-tip = نمایش { $n } سطری که از خبر کنار گ
 reader-match-of = مورد { $n } از { $total }
 reader-previous-match = مورد قبلی
 reader-next-match = مورد بعدی
-reader-left-out = کنار گذاشته از خبر: { $why }
+reader-left-out = کنارگذاشته‌شده از خبر: { $why }
 
 # Article list (article_list.rs)
 list-sort = مرتب‌سازی:
@@ -136,8 +136,8 @@ list-export-tip = برون‌بری خبرهای فهرست با فراداده�
 
 # Concordance (kwic.rs)
 kwic-article-gone = این خبر دیگر در پیکره نیست.
-kwic-article-changed = این خبر پس از این جستجو تغییر کرده است؛ برای برچسب‌گذاری، دوباره جستجو کنید.
-kwic-no-search = برای دیدن هم‌نمایه، چیزی را جستجو کنید.
+kwic-article-changed = این خبر پس از این جست‌وجو تغییر کرده است؛ برای برچسب‌گذاری، دوباره جست‌وجو کنید.
+kwic-no-search = برای دیدن هم‌نمایه، چیزی را جست‌وجو کنید.
 kwic-sort = مرتب‌سازی:
 kwic-sort-rank = بر پایهٔ رتبه
 kwic-sort-before = بر پایهٔ واژه‌های پیشین
@@ -150,23 +150,23 @@ status-no-folder = هیچ پوشه‌ای باز نیست
 status-files-progress = { $done } از { $total } پرونده
 status-scanning = در حال بررسی پوشه…
 status-cancel = لغو
-status-loaded = { $n } خبر در { $secs } ثانیه بار شد
-status-loaded-cancelled = { $n } خبر در { $secs } ثانیه بار شد (لغو شد)
+status-loaded = { $n } خبر در { $secs } ثانیه بارگذاری شد
+status-loaded-cancelled = { $n } خبر در { $secs } ثانیه بارگذاری شد (لغو شد)
 status-problems = { $n } مشکل
 status-indexing = نمایه‌سازی { $done } از { $total }
 status-index-rate = { $rate } خبر در ثانیه، { $eta } ثانیه مانده
 status-stop-indexing = توقف نمایه‌سازی
-status-index-failed = نمایهٔ جستجو: { $error }
+status-index-failed = نمایهٔ جست‌وجو: { $error }
 status-annotations-unreadable = حاشیه‌نویسی‌ها خوانده نمی‌شوند: فقط‌خواندنی
 status-start-annotations-anew = کنار گذاشتن پرونده‌های خراب و آغاز از نو
 
 # Timeline strip (timeline.rs; the axis labels are drawn elsewhere)
 timeline-show = نمایش
-timeline-hide = پنهان
+timeline-hide = پنهان‌کردن
 timeline-title = خط زمان
 timeline-overlay-entity = خبرهایی که از نام‌ویژهٔ برگزیده نام می‌برند در گذر زمان ({ $n } خبر)، با کل پیکره کم‌رنگ‌تر در پس‌زمینه
-timeline-overlay-search = یافته‌های جستجو در گذر زمان ({ $n } خبر)، با کل پیکره کم‌رنگ‌تر در پس‌زمینه
-timeline-legend = توپر: سرصفحه · کم‌رنگ: متن خبر · هاشورخورده: تخمینی · توخالی: زمان فایل
+timeline-overlay-search = یافته‌های جست‌وجو در گذر زمان ({ $n } خبر)، با کل پیکره کم‌رنگ‌تر در پس‌زمینه
+timeline-legend = توپر: سرصفحه؛ کم‌رنگ: متن خبر؛ هاشورخورده: تخمینی؛ توخالی: زمان پرونده
 timeline-clear-range = پاک‌کردن بازهٔ { $from } – { $to }
 timeline-no-dates = خبر تاریخ‌داری برای نمایش روی خط زمان نیست.
 timeline-histogram = نمودار خط زمان
@@ -226,9 +226,9 @@ entities-row-label = { $name }: { $articles } خبر، { $mentions } اشاره
 ## Passages view and tag manager (src/ui/panels/passages.rs)
 passages-tags = برچسب‌ها ({ $n })
 passages-tag-uses = { $n } گزیده
-passages-tag-key-uses = کلید { $key } · { $n } گزیده
+passages-tag-key-uses = کلید { $key }، { $n } گزیده
 passages-parent-in = زیرِ
-passages-parent-top = سطح بالا
+passages-parent-top = بالاترین سطح
 passages-merge-into = ادغام در
 passages-rename = تغییر نام
 passages-delete = حذف
@@ -242,7 +242,7 @@ passages-delete-tag = حذف برچسب
 passages-untagged = بی‌برچسب
 passages-orphaned-group = بی‌لنگر: متن تغییر کرده است؛ درستش کنید یا حذفش کنید
 passages-empty = هنوز گزیدهٔ برچسب‌خورده‌ای نیست: در نمای خواندن گزیده‌ای را انتخاب کنید و کلید یک برچسب ({ $first }–{ $last }) را بزنید یا از «برچسب…» استفاده کنید
-passages-in-filter = { $shown } از { $total } گزیده در پالایهٔ کنونی (بازهٔ زمانی، جستجو، نام‌ویژه)
+passages-in-filter = { $shown } از { $total } گزیده در پالایهٔ کنونی (بازهٔ زمانی، جست‌وجو، نام‌ویژه)
 passages-passage-title = گزیدهٔ شمارهٔ { $id }
 passages-orphaned = بی‌لنگر
 passages-tags-label = برچسب‌ها:
@@ -259,7 +259,7 @@ export-what = برون‌بری
 export-kind-passages = گزیده‌های برچسب‌خورده
 export-kind-statements = گفته‌ها (پالایهٔ کنونی)
 export-kind-comparison = مقایسهٔ کنونی
-export-kind-hits = همهٔ یافته‌های جستجو
+export-kind-hits = همهٔ یافته‌های جست‌وجو
 export-kind-articles = خبرها با فراداده‌شان
 export-tag = برچسب
 export-every-tag = همهٔ برچسب‌ها
@@ -267,7 +267,7 @@ export-annotator = حاشیه‌نویس
 export-everyone = همه
 export-only-in-filter = فقط خبرهای پالایهٔ کنونی
 export-compare-first = نخست دو سو را مقایسه کنید (نمای مقایسه).
-export-search-first = نخست چیزی جستجو کنید.
+export-search-first = نخست چیزی جست‌وجو کنید.
 export-format = قالب
 export-format-csv = CSV (صفحه‌گسترده)
 export-format-jsonl = JSON Lines
@@ -282,7 +282,7 @@ export-hint-csv = { $encoding } با نشانهٔ ترتیب بایت (BOM)، ب
 export-hint-offsets = جابه‌جایی‌ها نویسه‌های یونی‌کد را می‌شمارند؛ شکست سطر \n است.
 export-save-to = ذخیره در
 export-browse = مرور…
-export-exists = { $path } از پیش هست. جایگزین شود؟
+export-exists = { $path } از پیش وجود دارد. جایگزین شود؟
 export-replace = جایگزینی
 export-keep = نگه‌داشتن
 export-button = برون‌بری
@@ -328,42 +328,45 @@ statements-unnamed = (بی‌نام)
 statements-tag-this = برچسب زدن به این گفته…
 
 # The status bar's index report; an entity row's counts (articles, mentions)
-status-index-report = نمایه: { $added } افزوده، { $updated } به‌روز، { $removed } حذف، { $unchanged } بی‌تغییر
+status-index-report = نمایه: { $added } افزوده‌شده، { $updated } به‌روزشده، { $removed } حذف‌شده، { $unchanged } بی‌تغییر
 entities-counts = { $articles }، { $mentions }
 
 # چرا پرونده‌ای خوانده نشد و خواندنش چه ایرادی یافت (از بارگذار)
-problem-binary-nul = پرونده‌ی دودویی (بایت NUL دارد)، نه متن
-problem-binary-control = پرونده‌ی دودویی (بیشترش نویسه‌های کنترلی)، نه متن
-problem-not-regular = پرونده‌ی معمولی نیست (لوله، سوکت یا دستگاه): خوانده نشد
-problem-not-article-file = پرونده‌ی خبر نیست ({ $ext }): دفتر پرونده‌های txt، md، html و htm را می‌خواند
-problem-no-extension = پرونده‌ی خبر نیست (بی‌پسوند): دفتر پرونده‌های txt، md، html و htm را می‌خواند
-problem-link-loop = حلقه‌ی پیوند نمادین: دنبال نشد
+problem-binary-nul = پروندهٔ دودویی (بایت NUL دارد)، نه متن
+problem-binary-control = پروندهٔ دودویی (بیشترش نویسه‌های کنترلی)، نه متن
+problem-not-regular = پروندهٔ معمولی نیست (لوله، سوکت یا دستگاه): خوانده نشد
+problem-not-article-file = پروندهٔ خبر نیست ({ $ext }): daftar پرونده‌های txt، md، html و htm را می‌خواند
+problem-no-extension = پروندهٔ خبر نیست (بی‌پسوند): daftar پرونده‌های txt، md، html و htm را می‌خواند
+problem-link-loop = حلقهٔ پیوند نمادین: دنبال نشد
 problem-broken-link = پیوند نمادین شکسته
 problem-cannot-read = خوانده نشد: { $error }
 problem-outlets-unusable = { $error }؛ نام رسانه‌های همراه برنامه به کار رفت
 problem-corrections-unusable = اصلاح‌های شما درباره‌ی قاب صفحه به کار نمی‌آید: { $error }
 problem-internal = خطای درونی هنگام خواندن { $path }: { $error }
 problem-too-large = بیش از اندازه بزرگ: { $size } مگابایت (حد { $limit } مگابایت)
-problem-empty = پرونده‌ی خالی
-problem-html-too-large = صفحه‌ی HTML برای تجزیه بیش از اندازه بزرگ است: { $size } مگابایت (حد { $limit } مگابایت برای HTML)
+problem-empty = پروندهٔ خالی
+problem-html-too-large = صفحهٔ HTML برای تجزیه بیش از اندازه بزرگ است: { $size } مگابایت (حد { $limit } مگابایت برای HTML)
 problem-html-too-deep = HTML بیش از { $depth } لایه تودرتوست (صفحه‌ای خراب یا بدخواه): خوانده نشد
-problem-html-no-text = این صفحه‌ی HTML متنی ندارد
+problem-html-no-text = این صفحهٔ HTML متنی ندارد
 problem-whitespace = فقط فاصله، بی‌متن
-warning-invalid-bytes = { $n } دنباله‌ی بایت نامعتبر در { $encoding } با U+FFFD جایگزین شد
-warning-legacy-encoding = UTF-8 نیست: با رمزگذاری قدیمی { $encoding } خوانده شد
-warning-no-bom = { $encoding } بی‌نشانه‌ی ترتیب بایت (BOM)
+warning-invalid-bytes = { $n } دنبالهٔ بایت نامعتبر در { $encoding } با U+FFFD جایگزین شد
+warning-legacy-encoding = UTF-8 نیست: با کدگذاری قدیمی { $encoding } خوانده شد
+warning-no-bom = { $encoding } بی‌نشانهٔ ترتیب بایت (BOM)
 warning-file-name-not-utf8 = نام پرونده UTF-8 معتبر نیست: با نویسه‌های جایگزین نشان داده شده
 warning-no-article-text = پس از کنار گذاشتن قاب صفحه، متن خبری نماند
 warning-file-time = تاریخی در متن نیست: تاریخ از زمان تغییر پرونده گرفته شد
 warning-no-date = تاریخی پیدا نشد
-warning-weekday-conflict = روز هفته‌ی «{ $written }» با { $date } (که { $weekday } است) نمی‌خواند
+warning-weekday-conflict = روز هفتهٔ «{ $written }» با { $date } (که { $weekday } است) نمی‌خواند
 
-# چرا پرسشی جستجوپذیر نیست (تجزیه‌گر پرسش)
+# چرا پرسشی جست‌وجوپذیر نیست (تجزیه‌گر پرسش)
 search-error-empty = پرسش خالی است
-search-error-unclosed-quote = یک گیومه بسته نشده است: پس از عبارت " بگذارید
+search-error-unclosed-quote = یک نشانهٔ نقل‌قول (") بسته نشده است: پس از عبارت " بگذارید
 search-error-dangling-or = OR در هر دو سو واژه‌ای می‌خواهد
-search-error-nothing = «{ $text }» حرف یا رقمی برای جستجو ندارد
-search-error-unknown-filter = پالایه‌ی ناشناخته‌ی «{ $name }:»: از date:، source: یا tag: استفاده کنید
-search-error-bad-date = «{ $value }» تاریخ یا بازه‌ی تاریخ نیست (برای نمونه date:1403-01-01..1403-06-31، date:1403 یا date:2024-05)
-search-error-only-exclusions = جستجو جز واژه‌های کنارگذاشته، دست‌کم یک واژه یا پالایه می‌خواهد
+search-error-nothing = «{ $text }» حرف یا رقمی برای جست‌وجو ندارد
+search-error-unknown-filter = پالایهٔ ناشناخته‌ی «{ $name }:»: از date:، source: یا tag: استفاده کنید
+search-error-bad-date = «{ $value }» تاریخ یا بازهٔ تاریخ نیست (برای نمونه date:1403-01-01..1403-06-31، date:1403 یا date:2024-05)
+search-error-only-exclusions = جست‌وجو جز واژه‌های کنارگذاشته، دست‌کم یک واژه یا پالایه می‌خواهد
 search-error-empty-filter = «{ $name }:» پس از دونقطه مقداری می‌خواهد (برای نمونه { $example })
+search-error-type-first = نخست چیزی جست‌وجو کنید
+search-error-index-not-ready = نمایهٔ جست‌وجو هنوز آماده نیست
+search-error-not-finished = جست‌وجو هنوز تمام نشده است

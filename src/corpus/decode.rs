@@ -57,7 +57,7 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8], bom_len: usize) -> Decoded 
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
         warnings.push(
             Notice::new("warning-invalid-bytes")
-                .with("n", bad)
+                .num("n", bad)
                 .with("encoding", label(enc)),
         );
     }
@@ -105,7 +105,7 @@ fn utf32_with_bom(bytes: &[u8]) -> Option<Decoded> {
     if bad > 0 {
         warnings.push(
             Notice::new("warning-invalid-bytes")
-                .with("n", bad)
+                .num("n", bad)
                 .with("encoding", encoding),
         );
     }

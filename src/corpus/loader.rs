@@ -579,8 +579,8 @@ pub fn load_file_in(
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.len() > max_bytes {
         return Err(Notice::new("problem-too-large")
-            .with("size", meta.len() / (1024 * 1024))
-            .with("limit", max_bytes / (1024 * 1024)));
+            .num("size", meta.len() / (1024 * 1024))
+            .num("limit", max_bytes / (1024 * 1024)));
     }
     let bytes = std::fs::read(path).map_err(cannot)?;
     let mtime = meta
@@ -616,13 +616,13 @@ fn page_text(bytes: &[u8], is_html: bool) -> Result<PageText, Notice> {
     let decoded = decode(bytes).map_err(|e| e.notice())?;
     if is_html && bytes.len() > MAX_HTML_BYTES {
         return Err(Notice::new("problem-html-too-large")
-            .with("size", bytes.len() / (1024 * 1024))
-            .with("limit", MAX_HTML_BYTES / (1024 * 1024)));
+            .num("size", bytes.len() / (1024 * 1024))
+            .num("limit", MAX_HTML_BYTES / (1024 * 1024)));
     }
     let (text, meta_date, hints) = if is_html {
         let h = html_to_text(&decoded.text).map_err(|e| match e {
             super::html::HtmlError::TooDeep => {
-                Notice::new("problem-html-too-deep").with("depth", super::html::MAX_HTML_DEPTH)
+                Notice::new("problem-html-too-deep").num("depth", super::html::MAX_HTML_DEPTH)
             }
         })?;
         let meta = h.published.as_deref().and_then(|s| {

@@ -68,8 +68,14 @@ impl Editor {
         }
     }
 
-    /// Keeps the caret inside `text` and on character boundaries (the text
-    /// can change from outside the field, say a query set by a click).
+    /// The text was changed from outside the field (another passage's note
+    /// shown, a query set by a click, a path chosen by Browse): its undo
+    /// steps belong to the old text and go, the caret goes to the end.
+    pub fn replaced(&mut self, text: &str) {
+        *self = Editor::at_end(text);
+    }
+
+    /// Keeps the caret inside `text` and on character boundaries.
     pub fn clamp(&mut self, text: &str) {
         let fix = |at: usize| {
             let mut at = at.min(text.len());
@@ -397,6 +403,17 @@ mod tests {
         e.move_to(t.len(), false);
         e.backspace(&mut t, Step::Word);
         assert_eq!(t, "نشست BRICS ");
+    }
+
+    #[test]
+    fn an_outside_change_forgets_the_old_texts_undo_steps() {
+        let (mut t, mut e) = field("");
+        e.insert(&mut t, "یادداشت الف");
+        t = "یادداشت ب".to_string();
+        e.replaced(&t);
+        assert!(!e.undo(&mut t), "no step of the other text to undo");
+        assert_eq!(t, "یادداشت ب");
+        assert_eq!(e.cursor, t.len());
     }
 
     #[test]

@@ -63,8 +63,11 @@ impl Piece {
         if self.w == 0.0 {
             return self.x;
         }
-        let at = at.clamp(self.start, self.end);
-        let prefix = if at == self.start {
+        let mut at = at.clamp(self.start, self.end).min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let prefix = if at <= self.start {
             0.0
         } else if at == self.end {
             self.w

@@ -936,72 +936,76 @@ impl DaftarApp {
             .collapsible(false)
             .resizable(false)
             .show(ui.ctx(), |ui| {
-                if let Some(n) = self
-                    .palette_target
-                    .as_ref()
-                    .map(Vec::len)
-                    .filter(|&n| n > 1)
-                {
-                    weak(ui, tr!("tag-palette-many", n = n));
-                }
-                let tag_label = ui.label(tr!("tag-palette-tag"));
-                let hint = tr!("tag-palette-hint");
-                let edit = ui.add(BidiEdit::singleline(filter).hint_text(&hint));
-                let edit = edit.labelled_by(tag_label.id);
-                edit.request_focus();
-                let want = crate::text::search_key(filter.trim());
-                let tags: Vec<(String, Option<char>)> = self
-                    .ws
-                    .annotations
-                    .schema
-                    .tags
-                    .iter()
-                    .filter(|t| want.is_empty() || crate::text::search_key(&t.name).contains(&want))
-                    .map(|t| (t.name.clone(), t.key))
-                    .collect();
-                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-                for (name, key) in &tags {
-                    let text = match key {
-                        Some(k) => format!("{name}  ({})", crate::i18n::digits(&k.to_string())),
-                        None => name.clone(),
-                    };
-                    if crate::ui::widgets::rtl_text::rtl_button(ui, &mut self.cache, &text)
+                crate::ui::mirrored(ui, |ui| {
+                    if let Some(n) = self
+                        .palette_target
+                        .as_ref()
+                        .map(Vec::len)
+                        .filter(|&n| n > 1)
+                    {
+                        weak(ui, tr!("tag-palette-many", n = n));
+                    }
+                    let tag_label = ui.label(tr!("tag-palette-tag"));
+                    let hint = tr!("tag-palette-hint");
+                    let edit = ui.add(BidiEdit::singleline(filter).hint_text(&hint));
+                    let edit = edit.labelled_by(tag_label.id);
+                    edit.request_focus();
+                    let want = crate::text::search_key(filter.trim());
+                    let tags: Vec<(String, Option<char>)> = self
+                        .ws
+                        .annotations
+                        .schema
+                        .tags
+                        .iter()
+                        .filter(|t| {
+                            want.is_empty() || crate::text::search_key(&t.name).contains(&want)
+                        })
+                        .map(|t| (t.name.clone(), t.key))
+                        .collect();
+                    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    for (name, key) in &tags {
+                        let text = match key {
+                            Some(k) => format!("{name}  ({})", crate::i18n::digits(&k.to_string())),
+                            None => name.clone(),
+                        };
+                        if crate::ui::widgets::rtl_text::rtl_button(ui, &mut self.cache, &text)
+                            .clicked()
+                        {
+                            cmds.push(Command::TagSelection(name.clone()));
+                        }
+                    }
+                    let typed = filter.trim().to_string();
+                    let exists = self
+                        .ws
+                        .annotations
+                        .schema
+                        .tags
+                        .iter()
+                        .any(|t| t.name == typed);
+                    if !typed.is_empty()
+                        && !exists
+                        && crate::ui::widgets::rtl_text::rtl_button(
+                            ui,
+                            &mut self.cache,
+                            &tr!("tag-palette-new", name = &typed),
+                        )
                         .clicked()
                     {
-                        cmds.push(Command::TagSelection(name.clone()));
+                        cmds.push(Command::TagSelection(typed.clone()));
                     }
-                }
-                let typed = filter.trim().to_string();
-                let exists = self
-                    .ws
-                    .annotations
-                    .schema
-                    .tags
-                    .iter()
-                    .any(|t| t.name == typed);
-                if !typed.is_empty()
-                    && !exists
-                    && crate::ui::widgets::rtl_text::rtl_button(
-                        ui,
-                        &mut self.cache,
-                        &tr!("tag-palette-new", name = &typed),
-                    )
-                    .clicked()
-                {
-                    cmds.push(Command::TagSelection(typed.clone()));
-                }
-                if enter {
-                    if let Some((name, _)) = tags.first() {
-                        cmds.push(Command::TagSelection(name.clone()));
-                    } else if !typed.is_empty() {
-                        cmds.push(Command::TagSelection(typed));
+                    if enter {
+                        if let Some((name, _)) = tags.first() {
+                            cmds.push(Command::TagSelection(name.clone()));
+                        } else if !typed.is_empty() {
+                            cmds.push(Command::TagSelection(typed));
+                        }
                     }
-                }
-                if ui.button(tr!("app-cancel")).clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    close = true;
-                }
+                    if ui.button(tr!("app-cancel")).clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        close = true;
+                    }
+                })
             });
         if close {
             self.palette = None;
@@ -1151,26 +1155,29 @@ impl DaftarApp {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label(tr!("annotator-explain"));
-                let l = ui.label(tr!("annotator-name"));
-                let edit =
-                    ui.add(BidiEdit::singleline(&mut self.settings.annotator).desired_width(200.0));
-                let edit = edit.labelled_by(l.id);
-                // (The keyboard goes to the name when the box opens.)
-                if !self.tag_waiting_shown {
-                    self.tag_waiting_shown = true;
-                    edit.request_focus();
-                }
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                crate::ui::row(ui, |ui| {
-                    let named = !self.settings.annotator.trim().is_empty();
-                    done = (ui
-                        .add_enabled(named, egui::Button::new(tr!("annotator-tag")))
-                        .clicked()
-                        || enter)
-                        && named;
-                    cancel = ui.button(tr!("app-cancel")).clicked();
-                });
+                crate::ui::mirrored(ui, |ui| {
+                    ui.label(tr!("annotator-explain"));
+                    let l = ui.label(tr!("annotator-name"));
+                    let edit = ui.add(
+                        BidiEdit::singleline(&mut self.settings.annotator).desired_width(200.0),
+                    );
+                    let edit = edit.labelled_by(l.id);
+                    // (The keyboard goes to the name when the box opens.)
+                    if !self.tag_waiting_shown {
+                        self.tag_waiting_shown = true;
+                        edit.request_focus();
+                    }
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    crate::ui::row(ui, |ui| {
+                        let named = !self.settings.annotator.trim().is_empty();
+                        done = (ui
+                            .add_enabled(named, egui::Button::new(tr!("annotator-tag")))
+                            .clicked()
+                            || enter)
+                            && named;
+                        cancel = ui.button(tr!("app-cancel")).clicked();
+                    });
+                })
             });
         if done {
             self.settings.annotator = self.settings.annotator.trim().to_string();
@@ -1193,13 +1200,15 @@ impl DaftarApp {
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in shortcuts() {
-                        strong(ui, keys);
-                        label(ui, what);
-                        ui.end_row();
-                    }
-                });
+                crate::ui::mirrored(ui, |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for (keys, what) in shortcuts() {
+                            strong(ui, keys);
+                            label(ui, what);
+                            ui.end_row();
+                        }
+                    });
+                })
             });
         self.show_shortcuts = open;
     }
@@ -1211,22 +1220,24 @@ impl DaftarApp {
             .open(&mut open)
             .default_size([600.0, 300.0])
             .show(ctx, |ui| {
-                // Through the RTL widget: a Persian file name read in
-                // order («پیکره آزمون/خبر.txt», not its letters backwards).
-                let (problems, cache) = (&self.ws.problems, &mut self.cache);
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    let width = ui.available_width();
-                    for p in problems {
-                        RtlText::new(&p.path, crate::ui::fonts::bold(14.0))
-                            .width(width)
-                            .show(ui, cache);
-                        RtlText::new(&p.reason.shown(), egui::FontId::proportional(13.0))
-                            .color(ui.visuals().weak_text_color())
-                            .width(width)
-                            .show(ui, cache);
-                        ui.add_space(4.0);
-                    }
-                });
+                crate::ui::mirrored(ui, |ui| {
+                    // Through the RTL widget: a Persian file name read in
+                    // order («پیکره آزمون/خبر.txt», not its letters backwards).
+                    let (problems, cache) = (&self.ws.problems, &mut self.cache);
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        let width = ui.available_width();
+                        for p in problems {
+                            RtlText::new(&p.path, crate::ui::fonts::bold(14.0))
+                                .width(width)
+                                .show(ui, cache);
+                            RtlText::new(&p.reason.shown(), egui::FontId::proportional(13.0))
+                                .color(ui.visuals().weak_text_color())
+                                .width(width)
+                                .show(ui, cache);
+                            ui.add_space(4.0);
+                        }
+                    });
+                })
             });
         self.show_problems = open;
     }
@@ -1242,21 +1253,23 @@ impl DaftarApp {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                label(ui, tr!("dialog-interrupted-explain"));
-                ui.monospace(folder.display().to_string());
-                label(ui, tr!("dialog-interrupted-not-reopened"));
-                crate::ui::row(ui, |ui| {
-                    if ui.button(tr!("dialog-open-again")).clicked() {
-                        cmds.push(Command::Open(folder.clone()));
-                    }
-                    if ui.button(tr!("dialog-open-another")).clicked() {
-                        self.interrupted = None;
-                        self.dialog.open = true;
-                    }
-                    if ui.button(tr!("dialog-not-now")).clicked() {
-                        self.interrupted = None;
-                    }
-                });
+                crate::ui::mirrored(ui, |ui| {
+                    label(ui, tr!("dialog-interrupted-explain"));
+                    ui.monospace(folder.display().to_string());
+                    label(ui, tr!("dialog-interrupted-not-reopened"));
+                    crate::ui::row(ui, |ui| {
+                        if ui.button(tr!("dialog-open-again")).clicked() {
+                            cmds.push(Command::Open(folder.clone()));
+                        }
+                        if ui.button(tr!("dialog-open-another")).clicked() {
+                            self.interrupted = None;
+                            self.dialog.open = true;
+                        }
+                        if ui.button(tr!("dialog-not-now")).clicked() {
+                            self.interrupted = None;
+                        }
+                    });
+                })
             });
     }
 
@@ -1278,45 +1291,49 @@ impl DaftarApp {
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.label(tr!("dialog-folder-label"));
-                let edit = ui.add(BidiEdit::singleline(&mut self.dialog.path).desired_width(420.0));
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                crate::ui::row(ui, |ui| {
-                    if ui
-                        .add_enabled(
-                            self.dialog.browsing.is_none(),
-                            egui::Button::new(tr!("dialog-browse")),
-                        )
-                        .clicked()
-                    {
-                        let (tx, rx) = channel();
-                        let repaint = ui.ctx().clone();
-                        let started = std::thread::Builder::new()
-                            .name("daftar-file-dialog".into())
-                            .spawn(move || {
-                                let _ = tx.send(rfd::FileDialog::new().pick_folder());
-                                repaint.request_repaint();
-                            });
-                        if started.is_ok() {
-                            self.dialog.browsing = Some(rx);
+                crate::ui::mirrored(ui, |ui| {
+                    let l = ui.label(tr!("dialog-folder-label"));
+                    let edit = ui
+                        .add(BidiEdit::singleline(&mut self.dialog.path).desired_width(420.0))
+                        .labelled_by(l.id);
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    crate::ui::row(ui, |ui| {
+                        if ui
+                            .add_enabled(
+                                self.dialog.browsing.is_none(),
+                                egui::Button::new(tr!("dialog-browse")),
+                            )
+                            .clicked()
+                        {
+                            let (tx, rx) = channel();
+                            let repaint = ui.ctx().clone();
+                            let started = std::thread::Builder::new()
+                                .name("daftar-file-dialog".into())
+                                .spawn(move || {
+                                    let _ = tx.send(rfd::FileDialog::new().pick_folder());
+                                    repaint.request_repaint();
+                                });
+                            if started.is_ok() {
+                                self.dialog.browsing = Some(rx);
+                            }
                         }
-                    }
-                    if ui.button(tr!("dialog-open")).clicked() || enter {
-                        let path = PathBuf::from(self.dialog.path.trim());
-                        if path.is_dir() {
-                            cmds.push(Command::Open(path));
-                            self.dialog.open = false;
-                            self.dialog.note = None;
-                        } else {
-                            let shown = path.display().to_string();
-                            self.dialog.note = Some(tr!("dialog-not-a-folder", path = &shown));
+                        if ui.button(tr!("dialog-open")).clicked() || enter {
+                            let path = PathBuf::from(self.dialog.path.trim());
+                            if path.is_dir() {
+                                cmds.push(Command::Open(path));
+                                self.dialog.open = false;
+                                self.dialog.note = None;
+                            } else {
+                                let shown = path.display().to_string();
+                                self.dialog.note = Some(tr!("dialog-not-a-folder", path = &shown));
+                            }
                         }
+                    });
+                    if let Some(n) = &self.dialog.note {
+                        let warn = ui.visuals().warn_fg_color;
+                        colored(ui, warn, n);
                     }
-                });
-                if let Some(n) = &self.dialog.note {
-                    let warn = ui.visuals().warn_fg_color;
-                    colored(ui, warn, n);
-                }
+                })
             });
         if !open {
             self.dialog.open = false;

@@ -3,6 +3,7 @@
 //! changes; a waker closure (the window's repaint) is called whenever the
 //! background job has news.
 
+use crate::i18n::Notice;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -298,11 +299,12 @@ impl Workspace {
     pub fn full_search(
         &self,
     ) -> Result<impl FnOnce() -> Result<SearchResults, String> + Send + 'static, String> {
+        // (Worded in the window's language: this runs on its thread.)
         let query = self.search.query.trim();
         if query.is_empty() {
-            return Err("type a search first".into());
+            return Err(Notice::new("search-error-type-first").shown());
         }
-        let mut parsed = parse_query(query).map_err(|e| e.to_string())?;
+        let mut parsed = parse_query(query).map_err(|e| e.notice().shown())?;
         if let Some((from, to)) = self.range {
             let (qf, qt) = parsed.date.unwrap_or((None, None));
             parsed.date = Some((
@@ -313,11 +315,11 @@ impl Workspace {
         let idx = self
             .index
             .clone()
-            .ok_or_else(|| "the search index is not ready yet".to_string())?;
+            .ok_or_else(|| Notice::new("search-error-index-not-ready").shown())?;
         let synonyms = self.synonyms.clone();
         let limit = match &self.search.results {
             Some(Ok(r)) => r.total.max(1),
-            _ => return Err("the search has not finished yet".into()),
+            _ => return Err(Notice::new("search-error-not-finished").shown()),
         };
         Ok(move || {
             idx.search(&parsed, limit, &synonyms)

@@ -225,7 +225,9 @@ impl ExportDialog {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
-            .show(ui.ctx(), |ui| self.form(ui, ws, cache, &comparison));
+            .show(ui.ctx(), |ui| {
+                crate::ui::mirrored(ui, |ui| self.form(ui, ws, cache, &comparison))
+            });
         if !open {
             self.open = false;
         }

@@ -32,6 +32,9 @@ struct State {
     editor: Editor,
     /// How far a single-line field's text is scrolled (points).
     scroll: f32,
+    /// The text as the field last left it: another one means the program
+    /// changed it (see `Editor::replaced`).
+    seen: String,
 }
 
 /// Whether the widget with `id` is one of these fields (then the keyboard
@@ -112,10 +115,18 @@ struct View {
     space: f32,
     /// The field's inner width.
     width: f32,
+    /// Where an empty line's caret waits: the side the rest of the text
+    /// reads from, or the interface's when there is none.
+    empty_rtl: bool,
 }
 
 impl View {
     fn build(ui: &Ui, shown: String, font: &FontId, wrap: f32) -> View {
+        let empty_rtl = if shown.chars().any(|c| !c.is_whitespace()) {
+            base_direction(&shown) == Dir::Rtl
+        } else {
+            crate::i18n::lang().rtl()
+        };
         let mut paras = Vec::new();
         let mut start = 0;
         let space = ui.fonts_mut(|f| {
@@ -146,6 +157,7 @@ impl View {
             dx: 0.0,
             space,
             width: wrap,
+            empty_rtl,
         }
     }
 
@@ -177,6 +189,10 @@ impl View {
 
     /// The visual line and x of the caret at `at` (before `dx`).
     fn caret(&self, ui: &Ui, font: &FontId, at: usize) -> (usize, f32) {
+        let mut at = at.min(self.shown.len());
+        while !self.shown.is_char_boundary(at) {
+            at -= 1;
+        }
         let pi = self.para_of(at);
         let Some(p) = self.paras.get(pi) else {
             return (0, 0.0);
@@ -185,11 +201,19 @@ impl View {
         let local = at.saturating_sub(p.start).min(text.len());
         let lines = &p.layout.lines;
         // With the character before it: the line that ends at `local`
-        // holds the caret, unless it is the paragraph's start.
-        let li = lines
+        // holds the caret, unless it is the paragraph's start — or the
+        // line ends in a space where it wrapped: then the caret is at the
+        // start of the next line, where the next letter will go.
+        let mut li = lines
             .iter()
             .position(|l| l.start < local && local <= l.end)
             .unwrap_or(0);
+        if lines.get(li).is_some_and(|l| l.end == local)
+            && li + 1 < lines.len()
+            && text[..local].ends_with(char::is_whitespace)
+        {
+            li += 1;
+        }
         let row = self
             .lines
             .iter()
@@ -209,7 +233,7 @@ impl View {
                 Dir::Rtl => p.layout.max_width,
                 Dir::Ltr => 0.0,
             }
-        } else if crate::i18n::lang().rtl() {
+        } else if self.empty_rtl {
             self.width - 1.0
         } else {
             1.0
@@ -277,14 +301,22 @@ impl Widget for BidiEdit<'_> {
                 Arc::new(Mutex::new(State {
                     editor: Editor::at_end(text),
                     scroll: 0.0,
+                    seen: text.clone(),
                 }))
             })
             .clone()
         });
         let mut state = shared.lock().unwrap_or_else(|e| e.into_inner());
+        if state.seen != *text {
+            state.editor.replaced(text);
+        }
         state.editor.clamp(text);
         let before = text.clone();
         let focused = ui.memory(|m| m.has_focus(id));
+        // A composition does not outlive the keyboard.
+        if !focused {
+            state.editor.preedit = None;
+        }
 
         // An assistive technology sets the whole value.
         let set_value = ui.input(|i| {
@@ -301,8 +333,9 @@ impl Widget for BidiEdit<'_> {
 
         let margin = Vec2::new(6.0, 3.0);
         let lh = line_height(ui, &font);
+        // (egui's own width for a field when none is asked for.)
         let outer_w = width
-            .unwrap_or_else(|| ui.available_width())
+            .unwrap_or_else(|| ui.spacing().text_edit_width)
             .min(ui.available_width().max(40.0))
             .max(40.0);
         let inner_w = outer_w - 2.0 * margin.x;
@@ -310,29 +343,26 @@ impl Widget for BidiEdit<'_> {
 
         let mut surrender = false;
         if focused {
-            ui.memory_mut(|m| {
-                m.set_focus_lock_filter(
-                    id,
-                    EventFilter {
-                        horizontal_arrows: true,
-                        vertical_arrows: multiline,
-                        tab: false,
-                        escape: false,
-                    },
-                )
-            });
-            // Directions are taken from the text as it is before the keys.
-            let view = View::build(ui, text.clone(), &font, wrap);
-            let events = ui.input(|i| {
-                i.filtered_events(&EventFilter {
-                    horizontal_arrows: true,
-                    vertical_arrows: multiline,
-                    tab: false,
-                    escape: false,
-                })
-            });
+            // The arrows stay in the field (up and down too: in one line
+            // they go to its start and end); Tab and Escape leave it.
+            let filter = EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                tab: false,
+                escape: false,
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
+            let events = ui.input(|i| i.filtered_events(&filter));
+            // (Laid out again after each change: the arrows need the text
+            // as it is now.)
+            let mut view: Option<View> = None;
             for event in events {
-                surrender |= handle(ui, &mut state.editor, text, &event, multiline, &view, &font);
+                if view.as_ref().is_none_or(|v| v.shown != *text) {
+                    view = Some(View::build(ui, text.clone(), &font, wrap));
+                }
+                if let Some(v) = &view {
+                    surrender |= handle(ui, &mut state.editor, text, &event, multiline, v, &font);
+                }
             }
         }
 
@@ -393,9 +423,29 @@ impl Widget for BidiEdit<'_> {
         let pressed_here =
             response.is_pointer_button_down_on() && ui.input(|i| i.pointer.any_pressed());
         if let Some(pos) = response.interact_pointer_pos() {
-            let at = view.offset_at(ui, &font, row_of(pos), pos.x - inner.left() - view.dx);
-            let at = at.min(text.len());
-            if response.double_clicked() {
+            let shown_at = view.offset_at(ui, &font, row_of(pos), pos.x - inner.left() - view.dx);
+            // Back from what is shown to the text: a press inside a
+            // composition lands where it is being written.
+            let plen = preedit.as_ref().map_or(0, String::len);
+            let c = state.editor.cursor;
+            let mut at = if shown_at <= c {
+                shown_at
+            } else if shown_at <= c + plen {
+                c
+            } else {
+                shown_at - plen
+            }
+            .min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if preedit.is_some() {
+                // A press ends a composition where it stands (the caret
+                // stays; the input method starts afresh).
+                if pressed_here {
+                    state.editor.preedit = None;
+                }
+            } else if response.double_clicked() {
                 state.editor.select_word(text, at);
             } else if pressed_here {
                 let shift = ui.input(|i| i.modifiers.shift);
@@ -459,6 +509,7 @@ impl Widget for BidiEdit<'_> {
         }
         let hint_s = hint.to_string();
         let now = text.clone();
+        state.seen = now.clone();
         response.widget_info(|| WidgetInfo::text_edit(ui.is_enabled(), &before, &now, &hint_s));
         crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), id);
         ui.ctx().accesskit_node_builder(id, |b| {
@@ -495,11 +546,18 @@ fn handle(
             }
         }
         Event::Paste(s) => {
-            let s = if multiline {
-                s.replace("\r\n", "\n")
-            } else {
-                s.replace(['\r', '\n'], " ")
-            };
+            // As typed: line breaks in a note, one space for each in a
+            // single line, tabs as spaces, no other control characters.
+            let s = s.replace("\r\n", "\n").replace('\r', "\n");
+            let s: String = s
+                .chars()
+                .filter_map(|c| match c {
+                    '\n' if multiline => Some('\n'),
+                    '\n' | '\t' => Some(' '),
+                    c if c.is_control() => None,
+                    c => Some(c),
+                })
+                .collect();
             ed.paste(text, &s);
         }
         Event::Copy if ed.has_selection() => {
@@ -563,7 +621,10 @@ fn key_press(
                 ed.step(text, forward, step, extend);
             }
         }
-        Key::ArrowUp | Key::ArrowDown if multiline => {
+        Key::ArrowUp | Key::ArrowDown if !multiline => {
+            ed.step(text, key == Key::ArrowDown, Step::All, extend);
+        }
+        Key::ArrowUp | Key::ArrowDown => {
             let (row, x) = view.caret(ui, font, ed.cursor);
             let target = if key == Key::ArrowUp {
                 row.checked_sub(1)

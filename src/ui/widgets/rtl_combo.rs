@@ -43,11 +43,23 @@ pub fn rtl_combo<R>(
                 visuals.bg_stroke,
                 egui::StrokeKind::Inside,
             );
-            // The arrow at the end the text does not start from.
+            // The arrow at the far end from where the interface reads.
             let arrow_w = 14.0;
-            let text_rect = rect.shrink2(pad);
+            let inside = rect.shrink2(pad);
+            let rtl = crate::i18n::lang().rtl();
+            let (arrow_x, text_rect) = if rtl {
+                (
+                    inside.left() + arrow_w / 2.0,
+                    inside.with_min_x(inside.left() + arrow_w),
+                )
+            } else {
+                (
+                    inside.right() - arrow_w / 2.0,
+                    inside.with_max_x(inside.right() - arrow_w),
+                )
+            };
             let arrow = egui::Rect::from_center_size(
-                egui::pos2(text_rect.right() - arrow_w / 2.0, rect.center().y),
+                egui::pos2(arrow_x, rect.center().y),
                 Vec2::splat(8.0),
             );
             ui.painter().add(egui::Shape::convex_polygon(
@@ -55,12 +67,10 @@ pub fn rtl_combo<R>(
                 visuals.fg_stroke.color,
                 egui::Stroke::NONE,
             ));
-            let mut child = ui.new_child(
-                egui::UiBuilder::new().max_rect(text_rect.with_max_x(text_rect.right() - arrow_w)),
-            );
+            let mut child = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
             RtlText::new(selected, font.clone())
                 .color(visuals.text_color())
-                .width(text_rect.width() - arrow_w)
+                .width(text_rect.width())
                 .max_lines(1)
                 .inner()
                 .show(&mut child, cache);

@@ -486,8 +486,11 @@ pub fn fitted<'a>(ui: &Ui, cache: &mut LayoutCache, text: &'a str, font: FontId)
 pub fn rtl_tooltip(ui: &mut Ui, cache: &mut LayoutCache, text: &str) {
     let font = FontId::proportional(13.0);
     for line in text.lines() {
-        let shown = fitted(ui, cache, line, font.clone());
-        shown.show(ui, cache);
+        // As wide as the line, wrapped at the tooltip's width.
+        let natural = natural_width(ui, cache, line, &font);
+        RtlText::new(line, font.clone())
+            .width((natural + 16.0).min(ui.available_width().max(40.0)))
+            .show(ui, cache);
     }
 }
 

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use egui::{Color32, FontId, Id, Response, RichText, Ui};
 
 use crate::ui::widgets::rtl_text::{
-    LayoutCache, egui_draws_right, fitted, rtl_button, rtl_tooltip,
+    LayoutCache, RtlText, egui_draws_right, natural_width, rtl_button, rtl_tooltip,
 };
 
 #[derive(Clone, Default)]
@@ -29,18 +29,10 @@ pub fn with_cache<R>(ctx: &egui::Context, f: impl FnOnce(&mut LayoutCache) -> R)
     f(&mut cache)
 }
 
-fn rtl_line(ui: &mut Ui, text: &str, color: Color32, size: f32) -> Response {
-    let font = FontId::proportional(size);
-    with_cache(&ui.ctx().clone(), |cache| {
-        fitted(ui, cache, text, font)
-            .color(color)
-            .show(ui, cache)
-            .response
-    })
-}
-
-/// `text` through egui's `plain` widget when egui draws it right, else one
-/// line through the RTL widget in `color` and `size`.
+/// `text` through egui's `plain` widget when egui draws it right — and,
+/// holding Persian, fits on one line (egui wraps a Persian line end
+/// first) — else through the RTL widget in `color` and `size`, as wide as
+/// the text and wrapped when there is less room.
 fn either(
     ui: &mut Ui,
     text: &str,
@@ -48,11 +40,22 @@ fn either(
     color: Color32,
     size: f32,
 ) -> Response {
-    if egui_draws_right(text) {
-        plain(ui, text)
-    } else {
-        rtl_line(ui, text, color, size)
-    }
+    let font = FontId::proportional(size);
+    with_cache(&ui.ctx().clone(), |cache| {
+        let natural = natural_width(ui, cache, text, &font);
+        let room = ui.available_width().max(40.0);
+        let persian = text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        if egui_draws_right(text) && !(persian && natural > room) {
+            plain(ui, text)
+        } else {
+            // (Slack: the paragraph is laid out again at this width.)
+            RtlText::new(text, font)
+                .width((natural + 16.0).min(room))
+                .color(color)
+                .show(ui, cache)
+                .response
+        }
+    })
 }
 
 /// A label.
