@@ -750,7 +750,20 @@ fn paint(
     if view.shown.is_empty() {
         // The hint, in the direction of its own words.
         if !hint.is_empty() {
-            let hview = View::build(ui, hint.to_string(), font, 100_000.0);
+            // Words drop from its end, for «…», until it fits the field.
+            let mut shown = hint.to_string();
+            let mut hview = View::build(ui, shown.clone(), font, 100_000.0);
+            loop {
+                let (left, right) = hview.extent();
+                let Some(cut) = shown.trim_end_matches('…').trim_end().rfind(' ') else {
+                    break;
+                };
+                if right - left <= inner.width() {
+                    break;
+                }
+                shown = format!("{}…", shown[..cut].trim_end_matches([',', '،', ' ']));
+                hview = View::build(ui, shown.clone(), font, 100_000.0);
+            }
             let (left, right) = hview.extent();
             let dx = match base_direction(hint) {
                 Dir::Rtl => inner.width() - right,
