@@ -68,7 +68,7 @@ fn every_message_the_window_asks_for_exists() {
     let ids: BTreeSet<String> = i18n::ids(Lang::En).into_iter().collect();
     // tr!("id", …) in the window; the core's notices by their ids.
     let call = regex::Regex::new(
-        r#"tr!\(\s*"([a-z0-9-]+)"|"((?:problem|warning|search-error)-[a-z0-9-]+)""#,
+        r#"(?:tr!|Notice::new)\(\s*"([a-z0-9-]+)"|"((?:problem|warning|search-error|note)-[a-z0-9-]+)""#,
     )
     .unwrap();
     let mut asked = 0;

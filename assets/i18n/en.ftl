@@ -380,3 +380,12 @@ search-error-empty-filter = «{ $name }:» needs a value after the colon (for ex
 search-error-type-first = type a search first
 search-error-index-not-ready = the search index is not ready yet
 search-error-not-finished = the search has not finished yet
+
+# Notes about the folder, the annotations and corrections (from the workspace)
+note-entities-bundled-only = { $error }; using the bundled gazetteer only
+note-annotations-read-only = { $error } (annotations are read-only)
+note-set-aside = set aside: { $paths }
+note-no-folder = no folder is open
+note-wait-for-load = wait until the folder has loaded
+note-corrections-not-saved = corrections are not saved: { $error }
+note-not-watching = not watching the folder for changes: { $error }

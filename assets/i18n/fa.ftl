@@ -370,3 +370,12 @@ search-error-empty-filter = «{ $name }:» پس از دونقطه مقداری �
 search-error-type-first = نخست چیزی جست‌وجو کنید
 search-error-index-not-ready = نمایهٔ جست‌وجو هنوز آماده نیست
 search-error-not-finished = جست‌وجو هنوز تمام نشده است
+
+# یادداشت‌هایی دربارهٔ پوشه، برچسب‌ها و اصلاح‌ها (از فضای کار)
+note-entities-bundled-only = { $error }؛ فقط فهرست نام‌های همراه برنامه به کار می‌رود
+note-annotations-read-only = { $error } (برچسب‌ها فقط‌خواندنی‌اند)
+note-set-aside = کنار گذاشته شد: { $paths }
+note-no-folder = پوشه‌ای باز نیست
+note-wait-for-load = صبر کنید تا بارگذاری پوشه تمام شود
+note-corrections-not-saved = اصلاح‌ها ذخیره نمی‌شوند: { $error }
+note-not-watching = تغییرهای پوشه دنبال نمی‌شود: { $error }

@@ -54,7 +54,11 @@ impl AnnotationState {
                     // acts.
                     s.unusable = matches!(e, StoreError::Unusable(_));
                     s.read_only = Some(store.data.clone());
-                    s.note = Some(format!("{e} (annotations are read-only)"));
+                    s.note = Some(
+                        crate::i18n::Notice::new("note-annotations-read-only")
+                            .with("error", e)
+                            .shown(),
+                    );
                 }
             },
             Err(e) => {
@@ -62,7 +66,11 @@ impl AnnotationState {
                 s.unusable = matches!(e, StoreError::Unusable(_));
                 s.schema = TagSchema::read_only(root).unwrap_or_default();
                 s.read_only = AnnotationStore::read_only(root).ok();
-                s.note = Some(format!("{e} (annotations are read-only)"));
+                s.note = Some(
+                    crate::i18n::Notice::new("note-annotations-read-only")
+                        .with("error", e)
+                        .shown(),
+                );
             }
         }
         s
@@ -109,7 +117,11 @@ impl AnnotationState {
         }
         *self = AnnotationState::open(&root);
         if !moved.is_empty() && self.note.is_none() {
-            self.note = Some(format!("set aside: {}", moved.join(", ")));
+            self.note = Some(
+                crate::i18n::Notice::new("note-set-aside")
+                    .with("paths", moved.join(", "))
+                    .shown(),
+            );
         }
         Ok(())
     }

@@ -21,13 +21,15 @@ impl Workspace {
         verdict: Verdict,
     ) -> Result<usize, String> {
         let Some(folder) = self.folder.clone() else {
-            return Err("no folder is open".into());
+            return Err(crate::i18n::Notice::new("note-no-folder").shown());
         };
         if self.is_loading() {
-            return Err("wait until the folder has loaded".into());
+            return Err(crate::i18n::Notice::new("note-wait-for-load").shown());
         }
         if let Some(why) = &self.chrome_note {
-            return Err(format!("corrections are not saved: {why}"));
+            return Err(crate::i18n::Notice::new("note-corrections-not-saved")
+                .with("error", why)
+                .shown());
         }
         let a = self
             .articles

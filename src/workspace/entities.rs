@@ -59,7 +59,11 @@ impl EntityState {
             Ok(u) => (u, None),
             Err(e) => (
                 UserEntities::default(),
-                Some(format!("{e}; using the bundled gazetteer only")),
+                Some(
+                    crate::i18n::Notice::new("note-entities-bundled-only")
+                        .with("error", e)
+                        .shown(),
+                ),
             ),
         };
         EntityState {

@@ -526,10 +526,13 @@ impl Workspace {
             Ok(mut d) => match d.watcher().watch(&folder, RecursiveMode::Recursive) {
                 Ok(()) => self.watcher = Some(d),
                 Err(e) => {
-                    self.watch_note = Some(format!("not watching the folder for changes: {e}"))
+                    self.watch_note =
+                        Some(Notice::new("note-not-watching").with("error", e).shown())
                 }
             },
-            Err(e) => self.watch_note = Some(format!("not watching the folder for changes: {e}")),
+            Err(e) => {
+                self.watch_note = Some(Notice::new("note-not-watching").with("error", e).shown())
+            }
         }
     }
 
