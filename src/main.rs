@@ -99,6 +99,10 @@ enum Command {
         query: String,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Check every file for changes before answering (by default the
+        /// index answers when no file was added, removed or renamed).
+        #[arg(long)]
+        fresh: bool,
         #[arg(long)]
         json: bool,
     },
@@ -286,11 +290,12 @@ fn main() -> ExitCode {
             folder,
             query,
             limit,
+            fresh,
             json,
         }) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            daftar::cli::search::run_search(&folder, &query, limit, json, &mut out)
+            daftar::cli::search::run_search(&folder, &query, limit, fresh, json, &mut out)
         }
         Some(Command::Timeline {
             folder,

@@ -332,3 +332,73 @@ fn killing_the_indexer_mid_run_leaves_a_correct_index_after_the_next_run() {
         .unwrap();
     assert_eq!(res.total, 3000, "each article exactly once");
 }
+
+/// A search process answers from the index when no file was added,
+/// removed or renamed (it checks the folders, not every file), sees an
+/// added or removed file at once, and finds an article edited in place
+/// with `--fresh` (or after `daftar index`).
+#[test]
+fn a_search_process_checks_folders_not_files_and_sees_every_added_or_removed_file() {
+    let dir = corpus(&["نفت خام", "گاز طبیعی"]);
+    let summary = |rows: &[Value]| rows.last().unwrap().clone();
+    let paths = |rows: &[Value]| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["kind"] == "hit")
+            .map(|r| r["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The first search builds the index (every file checked).
+    let rows = daftar(&["search", "نفت", "--json"], dir.path());
+    assert_eq!(summary(&rows)["checked"], "files");
+    assert_eq!(paths(&rows), ["a00.txt"]);
+    // Nothing changed: the folders say so.
+    let rows = daftar(&["search", "نفت", "--json"], dir.path());
+    assert_eq!(summary(&rows)["checked"], "folders");
+    assert_eq!(paths(&rows), ["a00.txt"]);
+
+    // An added file, in a new sub-folder: seen at once.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::create_dir(dir.path().join("تازه")).unwrap();
+    std::fs::write(dir.path().join("تازه/b.txt"), "خبر نفت\nقیمت نفت بالا رفت\n").unwrap();
+    let rows = daftar(&["search", "نفت", "--json"], dir.path());
+    assert_eq!(summary(&rows)["checked"], "files");
+    assert_eq!(paths(&rows).len(), 2, "{rows:?}");
+    // A removed file: gone at once.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::remove_file(dir.path().join("a00.txt")).unwrap();
+    let rows = daftar(&["search", "نفت", "--json"], dir.path());
+    assert_eq!(paths(&rows), ["تازه/b.txt"]);
+    assert_eq!(
+        summary(&daftar(&["search", "نفت", "--json"], dir.path()))["checked"],
+        "folders"
+    );
+
+    // Edited in place (its folder's time stays): --fresh finds it.
+    let b = dir.path().join("تازه/b.txt");
+    let folder_time = std::fs::metadata(dir.path().join("تازه"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&b)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, "خبر گاز\nصادرات گاز\n".as_bytes()))
+        .unwrap();
+    assert_eq!(
+        std::fs::metadata(dir.path().join("تازه"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        folder_time,
+        "an edit in place leaves the folder's time"
+    );
+    let rows = daftar(&["search", "نفت", "--json", "--fresh"], dir.path());
+    assert_eq!(summary(&rows)["checked"], "files");
+    assert!(paths(&rows).is_empty(), "{rows:?}");
+    assert_eq!(
+        paths(&daftar(&["search", "صادرات", "--json"], dir.path())),
+        ["تازه/b.txt"]
+    );
+}

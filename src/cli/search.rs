@@ -129,10 +129,15 @@ pub fn run_index(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::R
     Ok(())
 }
 
+/// `fresh`: check every file for changes before answering. Without it the
+/// index answers at once when the folder's folders are as the last update
+/// left them (no file added, removed or renamed; an article edited in
+/// place is found by `daftar index`, the window, or `--fresh`).
 pub fn run_search(
     folder: &Path,
     query: &str,
     limit: usize,
+    fresh: bool,
     as_json: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -141,7 +146,20 @@ pub fn run_search(
     for w in warnings {
         eprintln!("daftar: {w}");
     }
-    let res = with_index(folder, |idx| idx.search(&parsed, limit, &synonyms))?;
+    let current = if fresh {
+        None
+    } else {
+        SearchIndex::open_if_current(folder)
+    };
+    let (res, checked) = match current.map(|idx| idx.search(&parsed, limit, &synonyms)) {
+        Some(Ok(res)) => (res, "folders"),
+        // Not known current, or it failed to read: the full way (which
+        // rebuilds a damaged index).
+        _ => (
+            with_index(folder, |idx| idx.search(&parsed, limit, &synonyms))?,
+            "files",
+        ),
+    };
     for h in &res.hits {
         let ci = CharIndex::new(&h.text);
         if as_json {
@@ -182,7 +200,7 @@ pub fn run_search(
         writeln!(
             out,
             "{}",
-            json!({"kind": "summary", "total": res.total, "ms": (res.millis * 100.0).round() / 100.0})
+            json!({"kind": "summary", "total": res.total, "ms": (res.millis * 100.0).round() / 100.0, "checked": checked})
         )?;
     } else {
         writeln!(out, "{} articles match; {:.1} ms", res.total, res.millis)?;

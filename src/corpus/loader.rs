@@ -128,7 +128,15 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// Lists the folder: article files and problems, sorted by path. Hidden
 /// entries (and with them daftar's own `.daftar/`) are skipped.
 pub fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
+    scan_with_folders(root, cancel).0
+}
+
+/// [`scan`], with every folder met (relative path, `""` for the root) and
+/// its modification time in nanoseconds, taken before its files were
+/// listed: a file added while the scan runs changes that time.
+pub fn scan_with_folders(root: &Path, cancel: &AtomicBool) -> (Vec<Entry>, Vec<(String, i128)>) {
     let mut out = Vec::new();
+    let mut folders = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -139,7 +147,15 @@ pub fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
             break;
         }
         match item {
-            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) if e.file_type().is_dir() => {
+                let mtime = e
+                    .metadata()
+                    .ok()
+                    .and_then(|m| m.modified().ok())
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as i128);
+                folders.push((relative(root, e.path()), mtime));
+            }
             Ok(e) if !e.file_type().is_file() => out.push(Entry::Problem(Problem {
                 path: relative(root, e.path()),
                 reason: Notice::new("problem-not-regular"),
@@ -186,7 +202,7 @@ pub fn scan(root: &Path, cancel: &AtomicBool) -> Vec<Entry> {
             }
         }
     }
-    out
+    (out, folders)
 }
 
 /// Loads every article under `root`, calling `sink` in path order.

@@ -9,6 +9,7 @@
 //! is rebuilt.
 
 pub mod analyzer;
+pub mod folders;
 pub mod manifest;
 pub mod query;
 pub mod search;
@@ -281,6 +282,36 @@ impl SearchIndex {
             fields,
             reader,
             rebuilt,
+        })
+    }
+
+    /// The index of `corpus` as it is, for a search process, when the
+    /// folder's folders are as the last complete update left them (so the
+    /// index lists every file: see `folders`); `None` when that cannot be
+    /// told — the caller then brings the index up to date first. Checks
+    /// the version and schema, not every file's checksum: a search that
+    /// finds a damaged file rebuilds the index (`cli::search::with_index`).
+    pub fn open_if_current(corpus: &Path) -> Option<SearchIndex> {
+        let dir = index_dir(corpus);
+        let stamp = std::fs::read_to_string(dir.join(VERSION_FILE)).ok()?;
+        if stamp.trim() != version_stamp() {
+            return None;
+        }
+        if !folders::Folders::read(&dir.join(folders::FILE))?.unchanged(corpus) {
+            return None;
+        }
+        let (schema, fields) = schema();
+        let index = Index::open_in_dir(&dir).ok()?;
+        if index.schema() != schema {
+            return None;
+        }
+        let reader = Self::reader(&index).ok()?;
+        Some(SearchIndex {
+            dir,
+            index,
+            fields,
+            reader,
+            rebuilt: None,
         })
     }
 

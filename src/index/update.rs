@@ -14,7 +14,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{FileState, MANIFEST_VERSION, Manifest, stat};
 use super::{Fields, IndexError, SearchIndex};
-use crate::corpus::loader::{Entry, check_folder, load_entries, scan};
+use crate::corpus::loader::{Entry, check_folder, load_entries, scan_with_folders};
 use crate::corpus::{Article, LoadEvent, LoadOptions, Problem};
 use crate::text::search_key;
 
@@ -103,15 +103,20 @@ struct Run<'a> {
     manifest: Manifest,
     since_commit: usize,
     report: UpdateReport,
+    /// Something to commit: documents or the manifest changed (an
+    /// unchanged folder writes nothing).
+    dirty: bool,
 }
 
 impl Run<'_> {
     fn delete(&mut self, id: &str) {
+        self.dirty = true;
         self.writer
             .delete_term(Term::from_field_text(self.idx.fields.id, id));
     }
 
     fn commit(&mut self) -> Result<(), IndexError> {
+        self.dirty = false;
         self.writer.commit()?;
         let path = self.idx.manifest_path();
         self.manifest
@@ -134,9 +139,11 @@ pub fn update_index(
     let rebuilt = idx.rebuilt.take();
     let idx: &SearchIndex = idx;
     let writer: IndexWriter = idx.index.writer(WRITER_BYTES)?;
+    let mut fresh = false;
     let manifest = match Manifest::read(&idx.manifest_path()) {
         Some(m) => m,
         None => {
+            fresh = true;
             // No manifest: what the index holds is unknown, start afresh.
             writer.delete_all_documents()?;
             Manifest {
@@ -154,9 +161,10 @@ pub fn update_index(
             rebuilt,
             ..Default::default()
         },
+        dirty: fresh,
     };
 
-    let entries = scan(folder, &opts.cancel);
+    let (entries, folders) = scan_with_folders(folder, &opts.cancel);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut to_read: Vec<Entry> = Vec::new();
     for e in &entries {
@@ -195,6 +203,11 @@ pub fn update_index(
                 run.report.removed += 1;
             }
         }
+    }
+    // The stamp says the index lists every file: not while it is being
+    // changed (a run that stops half way leaves none).
+    if !to_read.is_empty() || run.report.removed > 0 {
+        let _ = std::fs::remove_file(run.idx.dir.join(super::folders::FILE));
     }
     let to_read_count = to_read
         .iter()
@@ -265,6 +278,9 @@ pub fn update_index(
                         run.since_commit += 1;
                     }
                 }
+                if run.manifest.files.get(&a.path) != Some(&state) {
+                    run.dirty = true;
+                }
                 run.manifest.files.insert(a.path.clone(), state);
                 if run.since_commit >= COMMIT_EVERY
                     && let Err(e) = run.commit()
@@ -296,9 +312,21 @@ pub fn update_index(
         done,
         to_read: to_read_count,
     });
-    run.commit()?;
-    run.idx.reader.reload()?;
+    if run.dirty {
+        run.commit()?;
+        run.idx.reader.reload()?;
+    }
     run.report.cancelled = summary.cancelled;
+    // What a search process checks instead of every file (see
+    // `folders`): written once the index lists everything scanned.
+    if !summary.cancelled && !opts.cancel.load(Ordering::Relaxed) {
+        let path = run.idx.dir.join(super::folders::FILE);
+        let now = super::folders::Folders::new(folders);
+        if super::folders::Folders::read(&path).as_ref() != Some(&now) {
+            now.write(&path)
+                .map_err(|source| IndexError::Io { source, path })?;
+        }
+    }
     run.report.seconds = started.elapsed().as_secs_f64();
     run.report.index_bytes = run.idx.disk_bytes();
     Ok(run.report)
