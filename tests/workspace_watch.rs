@@ -100,3 +100,52 @@ fn a_name_one_file_introduces_is_found_in_the_others() {
     });
     assert_eq!(names_in(&ws, "c.txt"), ["مهتاب سپیدار"]);
 }
+
+/// The watcher also reports files that were only opened (by the index, by
+/// daftar's own tables, by another program): those are not read again,
+/// and the folder goes quiet — no reload loop that keeps the window busy.
+#[test]
+fn a_file_only_read_is_not_loaded_again() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            dir.path().join(format!("a{i}.txt")),
+            format!("عنوان {i}\nمتن خبر شماره {i} درباره بازار\n"),
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::new(Arc::new(|| {}));
+    ws.open(dir.path());
+    settle(&mut ws, |w| matches!(w.index_state, IndexState::Ready(_)));
+    // Let the watcher report what the load and the index opened.
+    for _ in 0..3 {
+        std::thread::sleep(Duration::from_millis(1000));
+        ws.poll(Duration::from_millis(20));
+    }
+    settle(&mut ws, |_| true);
+    let generation = ws.articles_generation;
+    // Another program reads every file, and daftar's tables are read.
+    for i in 0..3 {
+        let _ = std::fs::read(dir.path().join(format!("a{i}.txt"))).unwrap();
+    }
+    let _ = std::fs::read(dir.path().join(".daftar/lines.bin"));
+    for _ in 0..3 {
+        std::thread::sleep(Duration::from_millis(1000));
+        ws.poll(Duration::from_millis(20));
+    }
+    settle(&mut ws, |_| true);
+    assert_eq!(
+        ws.articles_generation, generation,
+        "reading files changed nothing"
+    );
+    assert!(!ws.is_busy(), "the folder is quiet");
+    // A real change is still seen.
+    std::fs::write(
+        dir.path().join("a1.txt"),
+        "عنوان تازه\nمتن دیگر درباره زعفران\n",
+    )
+    .unwrap();
+    settle(&mut ws, |w| {
+        w.articles.iter().any(|a| a.text.contains("زعفران"))
+    });
+}

@@ -605,6 +605,12 @@ pub fn load_file_in(
         .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
         .map(|d| Day::from_unix_days((d.as_secs() / 86_400) as i64));
     let mut loaded = article_in_corpus(rel, &bytes, is_html_path(path), mtime, clues, reading)?;
+    // (The time from before the read: a change during it is seen later.)
+    loaded.article.mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128);
     if path.file_name().is_some_and(|n| n.to_str().is_none()) {
         loaded
             .article
@@ -734,6 +740,7 @@ pub fn article_in_corpus(
         warnings,
         content_hash: hash.to_hex()[..32].to_string(),
         size: bytes.len() as u64,
+        mtime: 0,
         text: text.into(),
         mentions: Vec::new().into(),
         statements: Vec::new().into(),

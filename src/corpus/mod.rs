@@ -53,6 +53,10 @@ pub struct Article {
     pub content_hash: String,
     /// File size in bytes.
     pub size: u64,
+    /// The file's modification time when it was read (nanoseconds since
+    /// the epoch; 0 when not read from a file): with `size`, tells a
+    /// change from the folder watcher's report of a mere read.
+    pub mtime: i128,
     /// Entity mentions, in text order (filled while loading; shared with
     /// background counting).
     pub mentions: std::sync::Arc<[crate::extract::Mention]>,
@@ -95,6 +99,7 @@ impl Article {
             warnings: Vec::new(),
             content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
             size: text.len() as u64,
+            mtime: 0,
             mentions: Vec::new().into(),
             statements: Vec::new().into(),
             unconfirmed: Vec::new().into(),

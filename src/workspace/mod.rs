@@ -126,6 +126,9 @@ pub struct Workspace {
     watcher:
         Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
     pub watch_note: Option<String>,
+    /// Size and time of files that are no article when last read (the
+    /// watcher's reports of a mere read are told apart by them).
+    problem_stamps: std::collections::HashMap<String, (u64, i128)>,
     /// Gazetteer, selected entity and curation.
     pub entities: entities::EntityState,
     /// Tagged passages, tags, undo.
@@ -167,6 +170,7 @@ impl Workspace {
             range: None,
             watcher: None,
             watch_note: None,
+            problem_stamps: std::collections::HashMap::new(),
             entities: entities::EntityState::default(),
             annotations: annotations::AnnotationState::default(),
             reindex_pending: false,
@@ -189,6 +193,7 @@ impl Workspace {
         self.folder = Some(folder.to_path_buf());
         self.articles.clear();
         self.problems.clear();
+        self.problem_stamps.clear();
         self.order.clear();
         self.by_path.clear();
         self.index = None;
@@ -510,11 +515,22 @@ impl Workspace {
             return;
         };
         let waker = self.waker.clone();
+        let root = folder.clone();
         let made = notify_debouncer_mini::new_debouncer(
             Duration::from_millis(800),
             move |res: notify_debouncer_mini::DebounceEventResult| {
                 if let Ok(events) = res {
-                    let paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).collect();
+                    // Article files only: the watcher reports every open
+                    // too, and daftar's own reading of `.daftar/` (or of an
+                    // article) must not come back as a change.
+                    let paths: Vec<PathBuf> = events
+                        .into_iter()
+                        .map(|e| e.path)
+                        .filter(|p| is_article_path(&root, p))
+                        .collect();
+                    if paths.is_empty() {
+                        return;
+                    }
                     let _ = tx.send(Msg::Changed(paths));
                     if let Ok(w) = waker.read() {
                         w()
@@ -538,10 +554,53 @@ impl Workspace {
 
     /// Reloads changed files, drops deleted ones, and updates the index.
     fn apply_changes(&mut self, paths: Vec<PathBuf>) {
-        use crate::corpus::loader::{ARTICLE_EXTENSIONS, DEFAULT_MAX_FILE_BYTES, load_article_in};
+        use crate::corpus::loader::{DEFAULT_MAX_FILE_BYTES, load_article_in};
         let Some(folder) = self.folder.clone() else {
             return;
         };
+        // What really changed: a file gone, new, or of another size or
+        // time than the article read from it (the watcher also reports a
+        // file that was only opened — by the index, or by this reload).
+        let mut todo: Vec<(PathBuf, String)> = Vec::new();
+        for p in paths {
+            if !is_article_path(&folder, &p) {
+                continue;
+            }
+            let Ok(rel_path) = p.strip_prefix(&folder) else {
+                continue;
+            };
+            let rel = rel_path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let now = crate::index::manifest::stat(&p);
+            let known = self
+                .by_path
+                .get(&rel)
+                .and_then(|&i| self.articles.get(i))
+                .map(|a| (a.size, a.mtime));
+            let problem = self.problems.iter().any(|pr| pr.path == rel);
+            if now.is_some() && now == known && !problem {
+                continue;
+            }
+            // (A file that is no article, read again only when it changes.)
+            if problem && now.is_some() && self.problem_stamps.get(&rel) == now.as_ref() {
+                continue;
+            }
+            if let Some(t) = now {
+                self.problem_stamps.insert(rel.clone(), t);
+            }
+            if now.is_none() && known.is_none() && !problem {
+                continue;
+            }
+            if !todo.iter().any(|(_, r)| *r == rel) {
+                todo.push((p, rel));
+            }
+        }
+        if todo.is_empty() {
+            return;
+        }
         let clues = crate::dates::EraClues::bundled();
         // A changed page is read with its corpus's recurring lines, as the
         // load read it.
@@ -550,28 +609,7 @@ impl Workspace {
         let corrections =
             crate::corpus::corrections::Corrections::read(&folder).unwrap_or_default();
         let mut changed = false;
-        for p in paths {
-            let Ok(rel_path) = p.strip_prefix(&folder) else {
-                continue;
-            };
-            // Hidden entries, and daftar's own .daftar/, are not the corpus.
-            if rel_path
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-            {
-                continue;
-            }
-            let article_ext = p.extension().is_some_and(|x| {
-                ARTICLE_EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
-            });
-            if !article_ext {
-                continue;
-            }
-            let rel = rel_path
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+        for (p, rel) in todo {
             self.problems.retain(|pr| pr.path != rel);
             let loaded = if p.is_file() {
                 Some(
@@ -815,4 +853,20 @@ impl Workspace {
             || self.search.running
             || self.entities.is_rematching()
     }
+}
+
+/// Whether `path` (under `root`) is an article file of the corpus: not
+/// hidden (nor in daftar's `.daftar/`), with an article's extension.
+fn is_article_path(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden
+        && path.extension().is_some_and(|x| {
+            crate::corpus::loader::ARTICLE_EXTENSIONS
+                .contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
+        })
 }
