@@ -24,7 +24,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 pub use query::{ParsedQuery, QueryError, parse_query};
 pub use search::{Hit, SearchResults};
-pub use update::{UpdateProgress, UpdateReport, update_index, update_index_from};
+pub use update::{UpdateProgress, UpdateReport, update_index};
 
 /// What the rest of daftar asks of a search engine: the boundary behind
 /// which tantivy sits, so that a server engine (OpenSearch, Quickwit)

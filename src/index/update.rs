@@ -3,7 +3,7 @@
 //! and modification time as the manifest says — not even opened. Commits
 //! every [`COMMIT_EVERY`] articles, so a kill loses at most one batch.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -132,19 +132,6 @@ pub fn update_index(
     folder: &Path,
     idx: &mut SearchIndex,
     opts: &LoadOptions,
-    progress: impl FnMut(UpdateProgress),
-) -> Result<UpdateReport, IndexError> {
-    update_index_from(folder, idx, opts, &[], progress)
-}
-
-/// [`update_index`], taking the files that need indexing from `loaded`
-/// (articles already read, as the window's load read them) when their
-/// size and time are still those read: a first open reads each file once.
-pub fn update_index_from(
-    folder: &Path,
-    idx: &mut SearchIndex,
-    opts: &LoadOptions,
-    loaded: &[Article],
     mut progress: impl FnMut(UpdateProgress),
 ) -> Result<UpdateReport, IndexError> {
     let started = Instant::now();
@@ -260,16 +247,7 @@ pub fn update_index_from(
         });
         opts.lines = Some(Arc::new(table));
     }
-    // Files read already (and unchanged since): indexed from memory.
-    let by_path: HashMap<&str, &Article> = loaded.iter().map(|a| (a.path.as_str(), a)).collect();
-    let (from_memory, to_read): (Vec<Entry>, Vec<Entry>) =
-        to_read.into_iter().partition(|e| match e {
-            Entry::File { path, rel } => by_path
-                .get(rel.as_str())
-                .is_some_and(|a| stat(path) == Some((a.size, a.mtime))),
-            Entry::Problem(_) => false,
-        });
-    let mut on_event = |ev: LoadEvent| {
+    let summary = load_entries(&to_read, &opts, |ev| {
         if failure.is_some() {
             return;
         }
@@ -326,15 +304,7 @@ pub fn update_index_from(
             }
             LoadEvent::Scanned { .. } => {}
         }
-    };
-    for e in &from_memory {
-        if let Entry::File { rel, .. } = e
-            && let Some(a) = by_path.get(rel.as_str())
-        {
-            on_event(LoadEvent::Article(Box::new((*a).clone())));
-        }
-    }
-    let summary = load_entries(&to_read, &opts, &mut on_event);
+    });
     if let Some(e) = failure {
         return Err(e);
     }

@@ -23,7 +23,7 @@ use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_
 use crate::dates::Day;
 use crate::index::search::{DatedDoc, SearchResults, Synonyms};
 use crate::index::{
-    SearchBackend, SearchIndex, UpdateProgress, index_dir, parse_query, update_index_from,
+    SearchBackend, SearchIndex, UpdateProgress, index_dir, parse_query, update_index,
 };
 
 /// Called from background threads when there is something new to show.
@@ -422,9 +422,7 @@ impl Workspace {
                     };
                     if ok {
                         self.annotations.reanchor(&self.articles);
-                        // The files just read go to the index as they are:
-                        // a first open reads each file once.
-                        self.start_indexing_from(self.articles.clone());
+                        self.start_indexing();
                         let (set, wake) = (self.article_set(), self.waker());
                         self.entities.discover(&self.articles, set, wake);
                     }
@@ -449,12 +447,6 @@ impl Workspace {
 
     /// Builds or updates the folder's index on a background thread.
     fn start_indexing(&mut self) {
-        self.start_indexing_from(Vec::new());
-    }
-
-    /// [`Workspace::start_indexing`], taking unchanged files from `loaded`
-    /// instead of reading them again.
-    fn start_indexing_from(&mut self, loaded: Vec<Article>) {
         let (Some(folder), Some(tx)) = (self.folder.clone(), self.tx.clone()) else {
             return;
         };
@@ -489,7 +481,7 @@ impl Workspace {
                             ..Default::default()
                         };
                         let mut last = Instant::now();
-                        let report = update_index_from(&folder, &mut idx, &opts, &loaded, |p| {
+                        let report = update_index(&folder, &mut idx, &opts, |p| {
                             let _ = tx.send(Msg::Index(p));
                             if last.elapsed() > Duration::from_millis(100) {
                                 wake();
