@@ -149,3 +149,43 @@ fn a_file_only_read_is_not_loaded_again() {
         w.articles.iter().any(|a| a.text.contains("زعفران"))
     });
 }
+
+/// One report that both removes an article and changes another (a `git
+/// pull`, a sync) replaces the right one.
+#[test]
+fn a_removal_and_an_edit_reported_together_replace_the_right_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..4 {
+        std::fs::write(
+            dir.path().join(format!("a{i}.txt")),
+            format!("عنوان {i}\nمتن خبر شماره {i}\n"),
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::new(Arc::new(|| {}));
+    ws.open(dir.path());
+    settle(&mut ws, |w| matches!(w.index_state, IndexState::Ready(_)));
+    std::fs::remove_file(dir.path().join("a0.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("a3.txt"),
+        "عنوان سوم\nمتن تازه درباره زعفران\n",
+    )
+    .unwrap();
+    settle(&mut ws, |w| {
+        w.articles.len() == 3 && w.articles.iter().any(|a| a.text.contains("زعفران"))
+    });
+    let mut seen: Vec<(String, bool)> = ws
+        .articles
+        .iter()
+        .map(|a| (a.path.clone(), a.text.contains("زعفران")))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("a1.txt".to_string(), false),
+            ("a2.txt".to_string(), false),
+            ("a3.txt".to_string(), true)
+        ]
+    );
+}

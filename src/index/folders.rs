@@ -19,6 +19,23 @@ pub struct Folders {
 }
 
 const VERSION: u32 = 1;
+
+/// How close to a scan a folder's time may be and still be trusted: a
+/// folder changed during the scan (its files listed before the change, its
+/// time read after) or within a clock tick of it (FAT keeps 2 s) could hide
+/// a file the index lacks.
+const RACY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Whether the folder times of a scan begun at `scanned_at` can vouch for
+/// the index: none of them changed within [`RACY`] of the scan (else the
+/// next search checks every file, and a later update writes the stamp).
+pub fn trustworthy(folders: &[(String, i128)], scanned_at: std::time::SystemTime) -> bool {
+    let limit = scanned_at
+        .checked_sub(RACY)
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128);
+    folders.iter().all(|(_, t)| *t < limit)
+}
 pub const FILE: &str = "folders.json";
 
 fn mtime(path: &Path) -> Option<i128> {
@@ -68,6 +85,20 @@ impl Folders {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folders_changed_around_a_scan_do_not_vouch_for_it() {
+        let now = std::time::SystemTime::now();
+        let ns = |t: std::time::SystemTime| {
+            t.duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as i128
+        };
+        let old = ns(now - std::time::Duration::from_secs(60));
+        assert!(trustworthy(&[("".into(), old)], now));
+        let during = ns(now + std::time::Duration::from_millis(5));
+        assert!(!trustworthy(&[("".into(), old), ("a".into(), during)], now));
+        let just_before = ns(now - std::time::Duration::from_secs(1));
+        assert!(!trustworthy(&[("a".into(), just_before)], now));
+    }
 
     #[test]
     fn a_file_added_or_removed_changes_its_folder() {

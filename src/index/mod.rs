@@ -204,7 +204,10 @@ pub fn forget_files(corpus: &Path, paths: &[String]) {
     if paths.is_empty() {
         return;
     }
-    let manifest_path = index_dir(corpus).join("manifest.json");
+    let dir = index_dir(corpus);
+    // (Files to read again: the index no longer lists everything.)
+    let _ = std::fs::remove_file(dir.join(folders::FILE));
+    let manifest_path = dir.join("manifest.json");
     if let Some(mut m) = manifest::Manifest::read(&manifest_path) {
         let before = m.files.len();
         for p in paths {
@@ -222,7 +225,11 @@ pub fn index_dir(corpus: &Path) -> PathBuf {
     if std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
         return inside;
     }
-    let key = blake3::hash(corpus.to_string_lossy().as_bytes()).to_hex();
+    // (By the folder's real path: `.` in two corpora is two indexes.)
+    let real = corpus
+        .canonicalize()
+        .unwrap_or_else(|_| corpus.to_path_buf());
+    let key = blake3::hash(real.to_string_lossy().as_bytes()).to_hex();
     dirs::cache_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join("daftar")

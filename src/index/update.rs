@@ -164,6 +164,7 @@ pub fn update_index(
         dirty: fresh,
     };
 
+    let scanned_at = std::time::SystemTime::now();
     let (entries, folders) = scan_with_folders(folder, &opts.cancel);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut to_read: Vec<Entry> = Vec::new();
@@ -206,7 +207,8 @@ pub fn update_index(
     }
     // The stamp says the index lists every file: not while it is being
     // changed (a run that stops half way leaves none).
-    if !to_read.is_empty() || run.report.removed > 0 {
+    let files_to_read = to_read.iter().any(|e| matches!(e, Entry::File { .. }));
+    if files_to_read || run.report.removed > 0 {
         let _ = std::fs::remove_file(run.idx.dir.join(super::folders::FILE));
     }
     let to_read_count = to_read
@@ -254,8 +256,13 @@ pub fn update_index(
         match ev {
             LoadEvent::Article(a) => {
                 done += 1;
-                let path = folder.join(&a.path);
-                let (size, mtime) = stat(&path).unwrap_or((a.size, 0));
+                // The size and time from before the file was read: a change
+                // while it was read differs from them and is read next time.
+                let (size, mtime) = if a.mtime != 0 {
+                    (a.size, a.mtime)
+                } else {
+                    stat(&folder.join(&a.path)).unwrap_or((a.size, 0))
+                };
                 let state = FileState {
                     size,
                     mtime,
@@ -319,13 +326,24 @@ pub fn update_index(
     run.report.cancelled = summary.cancelled;
     // What a search process checks instead of every file (see
     // `folders`): written once the index lists everything scanned.
-    if !summary.cancelled && !opts.cancel.load(Ordering::Relaxed) {
-        let path = run.idx.dir.join(super::folders::FILE);
+    let path = run.idx.dir.join(super::folders::FILE);
+    let trusted = super::folders::trustworthy(&folders, scanned_at)
+        && !run.report.problems.iter().any(|p| {
+            // A link or a file that could not be read may come right
+            // without any folder changing: every search checks them.
+            matches!(
+                p.reason.id(),
+                "problem-broken-link" | "problem-cannot-read" | "problem-link-loop"
+            )
+        });
+    if !summary.cancelled && !opts.cancel.load(Ordering::Relaxed) && trusted {
         let now = super::folders::Folders::new(folders);
         if super::folders::Folders::read(&path).as_ref() != Some(&now) {
             now.write(&path)
                 .map_err(|source| IndexError::Io { source, path })?;
         }
+    } else {
+        let _ = std::fs::remove_file(&path);
     }
     run.report.seconds = started.elapsed().as_secs_f64();
     run.report.index_bytes = run.idx.disk_bytes();

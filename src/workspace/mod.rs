@@ -588,9 +588,6 @@ impl Workspace {
             if problem && now.is_some() && self.problem_stamps.get(&rel) == now.as_ref() {
                 continue;
             }
-            if let Some(t) = now {
-                self.problem_stamps.insert(rel.clone(), t);
-            }
             if now.is_none() && known.is_none() && !problem {
                 continue;
             }
@@ -609,6 +606,7 @@ impl Workspace {
         let corrections =
             crate::corpus::corrections::Corrections::read(&folder).unwrap_or_default();
         let mut changed = false;
+        let mut gone: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (p, rel) in todo {
             self.problems.retain(|pr| pr.path != rel);
             let loaded = if p.is_file() {
@@ -632,6 +630,8 @@ impl Workspace {
             } else {
                 None
             };
+            // (Articles that go are taken out after the loop: removing one
+            // now would move the others under `by_path`.)
             match (loaded, self.by_path.get(&rel).copied()) {
                 (Some(Ok(a)), Some(i)) => self.articles[i] = a,
                 (Some(Ok(a)), None) => {
@@ -639,21 +639,31 @@ impl Workspace {
                     self.articles.push(a);
                 }
                 (Some(Err(reason)), existing) => {
+                    // Its size and time as read: the next report of the
+                    // same is a mere read.
+                    if let Some(t) = crate::index::manifest::stat(&p) {
+                        self.problem_stamps.insert(rel.clone(), t);
+                    }
                     self.problems.push(Problem {
                         path: rel.clone(),
                         reason,
                     });
                     if existing.is_some() {
-                        self.articles.retain(|a| a.path != rel);
+                        gone.insert(rel.clone());
                     }
                 }
-                (None, Some(_)) => self.articles.retain(|a| a.path != rel),
+                (None, Some(_)) => {
+                    gone.insert(rel.clone());
+                }
                 (None, None) => {}
             }
             changed = true;
         }
         if !changed {
             return;
+        }
+        if !gone.is_empty() {
+            self.articles.retain(|a| !gone.contains(&a.path));
         }
         self.by_path = self
             .articles
