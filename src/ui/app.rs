@@ -578,7 +578,7 @@ impl DaftarApp {
             }
         }
         if self.ws.is_busy() {
-            ctx.request_repaint_after(Duration::from_millis(100));
+            ctx.request_repaint_after(crate::workspace::PROGRESS_EVERY);
         }
         let mut cmds = std::mem::take(&mut self.cmds);
 

@@ -61,6 +61,9 @@ pub struct IndexNote {
     pub rebuilt: Option<String>,
 }
 
+/// How often background work asks the window to show its progress.
+pub const PROGRESS_EVERY: Duration = Duration::from_millis(500);
+
 /// Where the search index stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IndexState {
@@ -243,7 +246,9 @@ impl Workspace {
                 let result = crate::jobs::caught(|| {
                     load_folder(&root, &opts, |ev| {
                         let _ = tx.send(Msg::Event(ev));
-                        if last_wake.elapsed() > Duration::from_millis(30) {
+                        // (Two frames a second of progress: without a GPU
+                        // each frame is drawn on the CPU the load needs.)
+                        if last_wake.elapsed() > PROGRESS_EVERY {
                             waker();
                             last_wake = Instant::now();
                         }
@@ -483,7 +488,7 @@ impl Workspace {
                         let mut last = Instant::now();
                         let report = update_index(&folder, &mut idx, &opts, |p| {
                             let _ = tx.send(Msg::Index(p));
-                            if last.elapsed() > Duration::from_millis(100) {
+                            if last.elapsed() > PROGRESS_EVERY {
                                 wake();
                                 last = Instant::now();
                             }

@@ -135,7 +135,7 @@ impl SearchPanel {
                     let ms = crate::i18n::digits(&format!("{:.1}", r.millis));
                     label(ui, crate::tr!("search-results", n = r.total, ms = &ms));
                     if ws.search.running {
-                        ui.spinner();
+                        crate::ui::widgets::busy::busy(ui);
                     }
                     if r.hits.len() < r.total {
                         weak(ui, crate::tr!("search-best-shown", n = r.hits.len()));
@@ -150,7 +150,7 @@ impl SearchPanel {
                 });
             }
             _ if ws.search.running => {
-                ui.spinner();
+                crate::ui::widgets::busy::busy(ui);
             }
             _ => {}
         }

@@ -20,7 +20,7 @@ pub fn status_ui(
                 ui.label(crate::tr!("status-no-folder"));
             }
             LoadState::Loading { done, total } => {
-                ui.spinner();
+                crate::ui::widgets::busy::busy(ui);
                 match total {
                     Some(t) if *t > 0 => {
                         ui.add(
