@@ -50,8 +50,11 @@ pub fn window(folder: &Path) -> Harness<'static, DaftarApp> {
 /// The window on `folder` with these settings.
 pub fn window_with(folder: &Path, settings: Settings) -> Harness<'static, DaftarApp> {
     let app = DaftarApp::new(settings, Some(folder.to_path_buf()));
+    // (A scroll to a search hit animates for a few frames: `run` waits
+    // for it.)
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(16)
         .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
     settle(&mut h);
     h
