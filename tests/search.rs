@@ -418,3 +418,26 @@ fn a_search_process_checks_folders_not_files_and_sees_every_added_or_removed_fil
         ["۱۴۰۳/مهر/b.txt"]
     );
 }
+
+/// `daftar bench` times a whole search process on its own index (the
+/// corpus's own is not touched), answered from the folders.
+#[test]
+fn bench_times_a_search_process_without_touching_the_corpus_index() {
+    let dir = corpus(&["نفت خام در بازار", "گاز طبیعی در بازار", "بازار سهام"]);
+    let out = common::daftar(&["bench", "--json"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &v["search_process_ms"];
+    assert!(p["p50"].as_f64().is_some_and(|ms| ms > 0.0), "{v}");
+    // (Folders written moments ago are not trusted: every file checked —
+    // unless the machine took over 3 s to get here.)
+    assert!(p["checked"] == "files" || p["checked"] == "folders", "{v}");
+    assert!(
+        !dir.path().join(".daftar/index").exists(),
+        "the corpus's index untouched"
+    );
+}

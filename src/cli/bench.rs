@@ -1,6 +1,8 @@
 //! `daftar bench FOLDER [--json]`: index build time (loading and extraction
 //! included), index size, peak memory, reopen time of the unchanged folder,
-//! and p50/p95 latency of term, phrase, filtered and snippet queries. The
+//! p50/p95 latency of term, phrase, filtered and snippet queries, and the
+//! time of a whole `daftar search` process (with `rg -l` beside it when
+//! ripgrep is installed). The
 //! index is built in a temporary folder: the corpus's own is not touched.
 
 use std::io::Write;
@@ -92,6 +94,53 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
     let filt = time(&filtered, false)?;
     let snippet = time(&words, true)?;
     let peak = peak_mib().unwrap_or(0.0);
+    drop(idx);
+
+    // A whole `daftar search` process on this index, as a user's script
+    // runs it (and ripgrep listing the same word's files, when there).
+    let word = words.first().cloned().unwrap_or_default();
+    let mut checked = String::new();
+    let mut process_ms = Vec::new();
+    let exe = std::env::current_exe()?;
+    for _ in 0..10 {
+        let t = Instant::now();
+        let o = std::process::Command::new(&exe)
+            .arg("search")
+            .arg(folder)
+            .arg(&word)
+            .arg("--json")
+            .env("DAFTAR_INDEX_DIR", tmp.path())
+            .output()?;
+        process_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        anyhow::ensure!(
+            o.status.success(),
+            "daftar search failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let last = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string();
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&last) {
+            checked = v["checked"].as_str().unwrap_or("").to_string();
+        }
+    }
+    let process = percentiles(process_ms);
+    let mut rg_ms = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        match std::process::Command::new("rg")
+            .arg("-l")
+            .arg(&word)
+            .arg(folder)
+            .output()
+        {
+            Ok(_) => rg_ms.push(t.elapsed().as_secs_f64() * 1000.0),
+            Err(_) => break,
+        }
+    }
+    let rg = (!rg_ms.is_empty()).then(|| percentiles(rg_ms).0);
 
     let result = json!({
         "articles": articles,
@@ -105,6 +154,8 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
         "phrase_ms": {"p50": phrase.0, "p95": phrase.1},
         "filtered_ms": {"p50": filt.0, "p95": filt.1},
         "snippet_ms": {"p50": snippet.0, "p95": snippet.1},
+        "search_process_ms": {"p50": process.0, "p95": process.1, "checked": checked},
+        "rg_files_ms": rg,
         "queries": {"terms": words.len(), "phrases": phrases.len()},
     });
     if as_json {

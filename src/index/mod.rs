@@ -221,6 +221,11 @@ pub fn forget_files(corpus: &Path, paths: &[String]) {
 
 /// Where the index of `corpus` lives.
 pub fn index_dir(corpus: &Path) -> PathBuf {
+    // Put elsewhere by the user (or by `daftar bench`, which times a
+    // search process on an index of its own).
+    if let Some(dir) = std::env::var_os("DAFTAR_INDEX_DIR") {
+        return PathBuf::from(dir);
+    }
     let inside = corpus.join(".daftar").join("index");
     if std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
         return inside;
