@@ -106,6 +106,8 @@ struct Run<'a> {
     /// Something to commit: documents or the manifest changed (an
     /// unchanged folder writes nothing).
     dirty: bool,
+    /// Committed at least once: the reader must see it.
+    committed: bool,
 }
 
 impl Run<'_> {
@@ -117,6 +119,7 @@ impl Run<'_> {
 
     fn commit(&mut self) -> Result<(), IndexError> {
         self.dirty = false;
+        self.committed = true;
         self.writer.commit()?;
         let path = self.idx.manifest_path();
         self.manifest
@@ -132,6 +135,17 @@ pub fn update_index(
     folder: &Path,
     idx: &mut SearchIndex,
     opts: &LoadOptions,
+    progress: impl FnMut(UpdateProgress),
+) -> Result<UpdateReport, IndexError> {
+    update_in_batches(folder, idx, opts, COMMIT_EVERY, progress)
+}
+
+/// [`update_index`], committing every `batch` articles.
+fn update_in_batches(
+    folder: &Path,
+    idx: &mut SearchIndex,
+    opts: &LoadOptions,
+    batch: usize,
     mut progress: impl FnMut(UpdateProgress),
 ) -> Result<UpdateReport, IndexError> {
     let started = Instant::now();
@@ -162,6 +176,7 @@ pub fn update_index(
             ..Default::default()
         },
         dirty: fresh,
+        committed: false,
     };
 
     let scanned_at = std::time::SystemTime::now();
@@ -289,7 +304,7 @@ pub fn update_index(
                     run.dirty = true;
                 }
                 run.manifest.files.insert(a.path.clone(), state);
-                if run.since_commit >= COMMIT_EVERY
+                if run.since_commit >= batch
                     && let Err(e) = run.commit()
                 {
                     failure = Some(e);
@@ -321,6 +336,10 @@ pub fn update_index(
     });
     if run.dirty {
         run.commit()?;
+    }
+    // (Also after the last of the periodic commits, which left nothing
+    // dirty: a run of exactly 10,000 files found nothing once.)
+    if run.committed {
         run.idx.reader.reload()?;
     }
     run.report.cancelled = summary.cancelled;
@@ -348,4 +367,28 @@ pub fn update_index(
     run.report.seconds = started.elapsed().as_secs_f64();
     run.report.index_bytes = run.idx.disk_bytes();
     Ok(run.report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_whose_last_batch_ends_the_run_is_searchable() {
+        let corpus = tempfile::tempdir().unwrap();
+        for i in 0..4 {
+            std::fs::write(
+                corpus.path().join(format!("a{i}.txt")),
+                format!("عنوان {i}\nمتن خبر {i} درباره بازار\n"),
+            )
+            .unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut idx = SearchIndex::open_or_create(dir.path()).unwrap();
+        // Two batches of two: the run ends on a periodic commit.
+        let r =
+            update_in_batches(corpus.path(), &mut idx, &LoadOptions::default(), 2, |_| {}).unwrap();
+        assert_eq!(r.added, 4);
+        assert_eq!(idx.num_docs(), 4, "the reader sees the last batch");
+    }
 }
