@@ -35,6 +35,8 @@ struct State {
     /// The text as the field last left it: another one means the program
     /// changed it (see `Editor::replaced`).
     seen: String,
+    /// The hint as shown, for (hint, width): shortened once, not each frame.
+    hint: Option<(String, u32, String)>,
 }
 
 /// Whether the widget with `id` is one of these fields (then the keyboard
@@ -302,6 +304,7 @@ impl Widget for BidiEdit<'_> {
                     editor: Editor::at_end(text),
                     scroll: 0.0,
                     seen: text.clone(),
+                    hint: None,
                 }))
             })
             .clone()
@@ -472,12 +475,25 @@ impl Widget for BidiEdit<'_> {
             ui.memory_mut(|m| m.surrender_focus(id));
         }
 
+        // The hint, shortened to the field once per hint and width.
+        let hint_shown = if view.shown.is_empty() && !hint.is_empty() {
+            match &state.hint {
+                Some((h, w, shown)) if h == hint && *w == inner_w.to_bits() => shown.clone(),
+                _ => {
+                    let shown = fit_hint(ui, hint, &font, inner_w);
+                    state.hint = Some((hint.to_string(), inner_w.to_bits(), shown.clone()));
+                    shown
+                }
+            }
+        } else {
+            String::new()
+        };
         paint(
             ui,
             &view,
             &state.editor,
             &preedit,
-            hint,
+            &hint_shown,
             &font,
             (rect, inner, margin),
             lh,
@@ -750,20 +766,7 @@ fn paint(
     if view.shown.is_empty() {
         // The hint, in the direction of its own words.
         if !hint.is_empty() {
-            // Words drop from its end, for «…», until it fits the field.
-            let mut shown = hint.to_string();
-            let mut hview = View::build(ui, shown.clone(), font, 100_000.0);
-            loop {
-                let (left, right) = hview.extent();
-                let Some(cut) = shown.trim_end_matches('…').trim_end().rfind(' ') else {
-                    break;
-                };
-                if right - left <= inner.width() {
-                    break;
-                }
-                shown = format!("{}…", shown[..cut].trim_end_matches([',', '،', ' ']));
-                hview = View::build(ui, shown.clone(), font, 100_000.0);
-            }
+            let hview = View::build(ui, hint.to_string(), font, 100_000.0);
             let (left, right) = hview.extent();
             let dx = match base_direction(hint) {
                 Dir::Rtl => inner.width() - right,
@@ -812,6 +815,22 @@ fn paint(
             [Pos2::new(x, y + 2.0), Pos2::new(x, y + lh - 2.0)],
             Stroke::new(1.5, visuals.text_cursor.stroke.color),
         );
+    }
+}
+
+/// `hint` as it fits `width`: whole, or words dropped from its end for
+/// «…» (the Persian search hint was cut mid-word).
+fn fit_hint(ui: &Ui, hint: &str, font: &FontId, width: f32) -> String {
+    let mut shown = hint.to_string();
+    loop {
+        let (left, right) = View::build(ui, shown.clone(), font, 100_000.0).extent();
+        let Some(cut) = shown.trim_end_matches('…').trim_end().rfind(' ') else {
+            return shown;
+        };
+        if right - left <= width {
+            return shown;
+        }
+        shown = format!("{}…", shown[..cut].trim_end_matches([',', '،', ' ']));
     }
 }
 

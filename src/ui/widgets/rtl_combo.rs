@@ -112,9 +112,3 @@ pub fn rtl_selectable(
     let width = ui.available_width();
     text_box(ui, cache, text, width, Some(selected))
 }
-
-/// Whether the list `id_salt` in `ui` is open (for lists gathered only
-/// while open).
-pub fn is_open(ui: &Ui, id_salt: impl Hash + std::fmt::Debug) -> bool {
-    Popup::is_id_open(ui.ctx(), ui.make_persistent_id(id_salt).with("popup"))
-}

@@ -10,7 +10,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use egui::{Color32, FontId, Id, Response, RichText, Ui};
+use egui::{Color32, FontId, Id, Response, Ui};
 
 use crate::ui::widgets::rtl_text::{
     LayoutCache, RtlText, egui_draws_right, natural_width, rtl_button, rtl_tooltip,
@@ -40,12 +40,16 @@ fn either(
     color: Color32,
     size: f32,
 ) -> Response {
+    let persian = text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    // (English and Latin-only texts go straight to egui: nothing to measure.)
+    if !persian && egui_draws_right(text) {
+        return plain(ui, text);
+    }
     let font = FontId::proportional(size);
     with_cache(&ui.ctx().clone(), |cache| {
         let natural = natural_width(ui, cache, text, &font);
         let room = ui.available_width().max(40.0);
-        let persian = text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-        if egui_draws_right(text) && !(persian && natural > room) {
+        if egui_draws_right(text) && natural <= room {
             plain(ui, text)
         } else {
             // (Slack: the paragraph is laid out again at this width.)
@@ -76,12 +80,6 @@ pub fn strong(ui: &mut Ui, text: impl AsRef<str>) -> Response {
     either(ui, text.as_ref(), |ui, t| ui.strong(t), c, 14.0)
 }
 
-/// A heading.
-pub fn heading(ui: &mut Ui, text: impl AsRef<str>) -> Response {
-    let c = ui.visuals().strong_text_color();
-    either(ui, text.as_ref(), |ui, t| ui.heading(t), c, 20.0)
-}
-
 /// A label in a colour (warnings, errors).
 pub fn colored(ui: &mut Ui, color: Color32, text: impl AsRef<str>) -> Response {
     either(
@@ -90,18 +88,6 @@ pub fn colored(ui: &mut Ui, color: Color32, text: impl AsRef<str>) -> Response {
         |ui, t| ui.colored_label(color, t),
         color,
         14.0,
-    )
-}
-
-/// A small label (status bar, secondary lines).
-pub fn small(ui: &mut Ui, text: impl AsRef<str>) -> Response {
-    let c = ui.visuals().text_color();
-    either(
-        ui,
-        text.as_ref(),
-        |ui, t| ui.label(RichText::new(t).small()),
-        c,
-        11.0,
     )
 }
 
