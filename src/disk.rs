@@ -236,6 +236,47 @@ pub fn read_either<T: DeserializeOwned>(
     }
 }
 
+/// The folder of daftar's derived data `name` (`index`, `analysis`) for
+/// `corpus`: its `.daftar/NAME`, or, when the corpus folder cannot be
+/// written to, the user's cache folder keyed by the corpus's real path
+/// (`.` in two corpora is two folders).
+pub fn derived_dir(corpus: &Path, name: &str) -> PathBuf {
+    let inside = corpus.join(".daftar").join(name);
+    if std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
+        return inside;
+    }
+    let real = corpus
+        .canonicalize()
+        .unwrap_or_else(|_| corpus.to_path_buf());
+    let key = blake3::hash(real.to_string_lossy().as_bytes()).to_hex();
+    // (The index's cache folder kept its first name.)
+    let group = if name == "index" { "indexes" } else { name };
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("daftar")
+        .join(group)
+        .join(&key[..16])
+}
+
+fn is_writable(dir: &Path) -> bool {
+    let probe = dir.join(".write-probe");
+    let ok = std::fs::write(&probe, b"").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+/// A file's size and modification time (nanoseconds since the epoch): how
+/// daftar tells a file changed without reading it.
+pub fn stamp(path: &Path) -> Option<(u64, i128)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128);
+    Some((meta.len(), mtime))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

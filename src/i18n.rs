@@ -246,8 +246,8 @@ pub struct Notice {
     args: Vec<(&'static str, NoticeArg)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum NoticeArg {
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum NoticeArg {
     /// A count or size (written in the reader's digits).
     Num(u64),
     /// Text, quoted as it is (a path, a query, an error).
@@ -277,6 +277,17 @@ impl Notice {
 
     pub fn id(&self) -> &'static str {
         self.id
+    }
+
+    /// Its arguments, by name.
+    pub fn args(&self) -> &[(&'static str, NoticeArg)] {
+        &self.args
+    }
+
+    /// A notice kept on disk (the stored analysis), with its id and
+    /// argument names given back as the program's own.
+    pub fn from_parts(id: &'static str, args: Vec<(&'static str, NoticeArg)>) -> Notice {
+        Notice { id, args }
     }
 
     /// The message in `lang`.

@@ -17,6 +17,7 @@ mod properties;
 mod reading_sites;
 mod search;
 mod statements;
+mod store;
 mod timeline_cli;
 mod ui_annotate;
 mod ui_chrome;

@@ -207,7 +207,7 @@ impl Score {
             .into_iter()
             .map(|(n, ms)| {
                 let mut forms: Vec<String> = std::iter::once(joined_key(&n.name))
-                    .chain(ms.iter().map(|m| joined_key(&a.text[m.range()])))
+                    .chain(ms.iter().map(|m| joined_key(&a.text()[m.range()])))
                     .collect();
                 forms.sort();
                 forms.dedup();
@@ -221,7 +221,7 @@ impl Score {
                     a.mentions
                         .iter()
                         .filter(|m| &m.entity == r)
-                        .map(|m| joined_key(&a.text[m.range()])),
+                        .map(|m| joined_key(&a.text()[m.range()])),
                 )
                 .collect()
         };
@@ -257,7 +257,7 @@ impl Score {
             self.statements += 1;
             let want = keys(&s.first);
             let hit = a.statements.iter().find(|st| {
-                let got = keys(&a.text[st.range.clone()]);
+                let got = keys(&a.text()[st.range.clone()]);
                 got.windows(want.len().max(1))
                     .take(15)
                     .any(|w| w == want.as_slice())

@@ -166,7 +166,7 @@ fn on_boundaries(text: &str, r: &Range<usize>, what: &str) -> Result<(), TestCas
 
 /// Every range an article carries, after the whole analysis.
 fn check_article(a: &Article) -> Result<(), TestCaseError> {
-    let t = &*a.text;
+    let t = &*a.text();
     for (r, what) in a
         .title
         .iter()
@@ -276,7 +276,7 @@ fn pipeline(bytes: &[u8], html: bool) -> Result<(), TestCaseError> {
     match article_from_bytes("p/x.txt", &bytes, html, mtime, clues()) {
         Ok(a) => {
             check_article(&a)?;
-            check_text(&a.text)?;
+            check_text(&a.text())?;
         }
         Err(reason) => prop_assert!(!reason.to_string().is_empty(), "a refusal gives its reason"),
     }

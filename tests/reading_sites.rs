@@ -203,7 +203,7 @@ pub struct Score {
 
 impl Score {
     pub fn add(&mut self, a: &Article, g: &Gold) {
-        let text = &*a.text;
+        let text = &*a.text();
         self.pages += 1;
         if a.title.as_ref().map(|r| text[r.clone()].trim()) == Some(g.title.trim()) {
             self.titles += 1;
@@ -260,7 +260,7 @@ impl Score {
 
 /// What daftar got wrong on one page (with `DAFTAR_SITES_VERBOSE=1`).
 fn explain_misses(page: &Path, a: &Article, g: &Gold) {
-    let text = &*a.text;
+    let text = &*a.text();
     let title = a.title.as_ref().map(|r| text[r.clone()].trim());
     let mut out = Vec::new();
     if title != Some(g.title.trim()) {
@@ -465,7 +465,7 @@ fn a_sites_recurring_lines_are_chrome_and_reprints_and_shared_quotes_keep_their_
     let paragraphs = |a: &Article| -> Vec<String> {
         a.paragraphs
             .iter()
-            .map(|r| a.text[r.clone()].to_string())
+            .map(|r| a.text()[r.clone()].to_string())
             .collect()
     };
     for n in 0..topics.len() {
@@ -479,8 +479,8 @@ fn a_sites_recurring_lines_are_chrome_and_reprints_and_shared_quotes_keep_their_
         assert_eq!(body.len(), if n < 2 { 3 } else { 2 }, "{body:#?}");
         assert!(body[0].contains(topics[n]));
         assert_eq!(
-            a.title.as_ref().map(|r| &a.text[r.clone()]),
-            Some(format!("برداشت محصول در روستای {} آغاز شد", topics[n]).as_str())
+            a.title.as_ref().map(|r| a.text()[r.clone()].to_string()),
+            Some(format!("برداشت محصول در روستای {} آغاز شد", topics[n]))
         );
         if n < 2 {
             assert_eq!(body[1], quote, "a sentence two pages quote stays text");
@@ -503,8 +503,8 @@ fn a_sites_recurring_lines_are_chrome_and_reprints_and_shared_quotes_keep_their_
     for n in 0..3 {
         let a = &read[&format!("reprint-{n}.txt")];
         assert_eq!(
-            a.title.as_ref().map(|r| &a.text[r.clone()]),
-            Some(reprint[0]),
+            a.title.as_ref().map(|r| a.text()[r.clone()].to_string()),
+            Some(reprint[0].to_string()),
             "a reprint keeps its headline"
         );
         assert_eq!(paragraphs(a), reprint[1..], "a reprint keeps its text");

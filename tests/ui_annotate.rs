@@ -27,7 +27,7 @@ fn select_tag_undo_redo_note_and_find_it() {
         let a = &app.ws.articles[app.selected.unwrap()];
         a.paragraphs
             .iter()
-            .map(|p| a.text[p.clone()].to_string())
+            .map(|p| a.text()[p.clone()].to_string())
             .collect()
     };
     // Drag over the start of a paragraph (right end of its first line).
@@ -170,7 +170,7 @@ fn whole_articles_and_statements_are_tagged() {
     common::settle(&mut h);
     let text = {
         let app = h.state();
-        app.ws.articles[app.selected.unwrap()].text.to_string()
+        app.ws.articles[app.selected.unwrap()].text().to_string()
     };
     let store = on_disk(corpus.path());
     assert_eq!(store.passages.len(), 1);
@@ -185,7 +185,7 @@ fn whole_articles_and_statements_are_tagged() {
         let app = h.state();
         let (ai, si) = app.statements.listed()[0];
         let a = &app.ws.articles[ai];
-        (ai, a.text[a.statements[si].range.clone()].to_string())
+        (ai, a.text()[a.statements[si].range.clone()].to_string())
     };
     h.get_by_role_and_label(Role::Button, &statement)
         .click_secondary();
@@ -236,7 +236,7 @@ fn search_hits_and_kwic_lines_are_tagged() {
     let text = {
         let app = h.state();
         app.ws.articles[app.ws.article_index(&line.path).unwrap()]
-            .text
+            .text()
             .to_string()
     };
     let store = on_disk(corpus.path());
@@ -435,7 +435,7 @@ fn shortcuts_typed_in_a_field_stay_in_that_field() {
     let reader_text = {
         let app = h.state();
         let a = &app.ws.articles[app.selected.unwrap()];
-        a.text[selected.clone()].to_string()
+        a.text()[selected.clone()].to_string()
     };
     assert!(
         !copied.contains(&reader_text),

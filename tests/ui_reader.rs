@@ -41,7 +41,7 @@ fn open_fm_call(h: &mut Harness<'static, DaftarApp>) -> String {
     let article = &app.ws.articles[app.selected.expect("an article is selected")];
     assert!(article.path.ends_with("03_fm_call.txt"));
     let para = article.paragraphs[2].clone();
-    article.text[para].to_string()
+    article.text()[para].to_string()
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn drag_selects_the_logical_start_of_a_right_to_left_paragraph() {
     let article = &app.ws.articles[app.selected.unwrap()];
     let selected = app.reader.selected_text(article).expect("a selection");
     assert!(
-        para.starts_with(selected),
+        para.starts_with(&selected),
         "selection is a logical prefix: «{selected}»"
     );
     let n = selected.chars().count();
@@ -175,7 +175,7 @@ fn typing_a_query_lists_hits_and_opens_the_reader_on_them() {
         "the reader highlights the matches"
     );
     for hit in &app.reader.hits {
-        let found = &article.text[hit.clone()];
+        let found = &article.text()[hit.clone()];
         assert!(found.starts_with("گفت‌وگو"), "highlighted «{found}»");
     }
     h.get_by_label_contains("Match 1 of");

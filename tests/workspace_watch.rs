@@ -50,7 +50,7 @@ fn changes_on_disk_reach_the_list_and_the_index() {
     )
     .unwrap();
     settle(&mut ws, |w| {
-        w.articles.iter().any(|a| a.text.contains("پسته"))
+        w.articles.iter().any(|a| a.text().contains("پسته"))
     });
     assert_eq!(search_paths(&mut ws, "پسته"), ["a.txt"]);
     assert!(search_paths(&mut ws, "نفت").is_empty());
@@ -146,7 +146,7 @@ fn a_file_only_read_is_not_loaded_again() {
     )
     .unwrap();
     settle(&mut ws, |w| {
-        w.articles.iter().any(|a| a.text.contains("زعفران"))
+        w.articles.iter().any(|a| a.text().contains("زعفران"))
     });
 }
 
@@ -172,12 +172,12 @@ fn a_removal_and_an_edit_reported_together_replace_the_right_articles() {
     )
     .unwrap();
     settle(&mut ws, |w| {
-        w.articles.len() == 3 && w.articles.iter().any(|a| a.text.contains("زعفران"))
+        w.articles.len() == 3 && w.articles.iter().any(|a| a.text().contains("زعفران"))
     });
     let mut seen: Vec<(String, bool)> = ws
         .articles
         .iter()
-        .map(|a| (a.path.clone(), a.text.contains("زعفران")))
+        .map(|a| (a.path.clone(), a.text().contains("زعفران")))
         .collect();
     seen.sort();
     assert_eq!(

@@ -17,8 +17,8 @@ use crate::text::CharIndex;
 fn statement_json(g: &Gazetteer, articles: &[Article], (ai, si): StatementRef) -> Value {
     let a = &articles[ai];
     let s = &a.statements[si];
-    let idx = CharIndex::new(&a.text);
-    let get = |r: &std::ops::Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
+    let idx = CharIndex::new(&a.text());
+    let get = |r: &std::ops::Range<usize>| a.text().get(r.clone()).unwrap_or_default().to_string();
     json!({
         "path": a.path,
         "date": a.date.as_ref().map(|d| d.day.jalali().to_string()),
@@ -36,7 +36,7 @@ fn statement_json(g: &Gazetteer, articles: &[Article], (ai, si): StatementRef) -
 }
 
 fn ranges_json(a: &Article, ranges: &[std::ops::Range<usize>]) -> Value {
-    let idx = CharIndex::new(&a.text);
+    let idx = CharIndex::new(&a.text());
     Value::Array(
         ranges
             .iter()
@@ -44,7 +44,7 @@ fn ranges_json(a: &Article, ranges: &[std::ops::Range<usize>]) -> Value {
                 json!({
                     "start": idx.char_of_byte(r.start),
                     "end": idx.char_of_byte(r.end),
-                    "text": a.text.get(r.clone()).unwrap_or_default(),
+                    "text": a.text().get(r.clone()).unwrap_or_default(),
                 })
             })
             .collect(),
@@ -73,7 +73,7 @@ pub fn run(
             .date
             .as_ref()
             .map_or("-".into(), |d| d.day.jalali().to_string());
-        let text: String = a.text[s.range.clone()].chars().take(70).collect();
+        let text: String = a.text()[s.range.clone()].chars().take(70).collect();
         format!("[{date} {}] {who}: {text}", a.path)
     };
     for p in &c.pairs {

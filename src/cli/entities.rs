@@ -28,7 +28,7 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
     let t = Instant::now();
     let found: Vec<_> = articles
         .par_iter()
-        .map(|a| extract_all(&g, &a.text, a.date.as_ref().map(|d| d.day)))
+        .map(|a| extract_all(&g, &a.text(), a.date.as_ref().map(|d| d.day)))
         .collect();
     let secs = t.elapsed().as_secs_f64();
     let total: usize = found.iter().map(|f| f.0.len()).sum();

@@ -82,11 +82,11 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
             let schema = TagSchema::read_only(folder)?;
             let mut data = AnnotationStore::read_only(folder)?;
             // Where each passage is in the files as they are now.
-            let texts: std::collections::HashMap<&str, &std::sync::Arc<str>> = articles
+            let texts: std::collections::HashMap<&str, &crate::corpus::Text> = articles
                 .iter()
                 .map(|a| (a.path.as_str(), &a.text))
                 .collect();
-            data.reanchor(|p| texts.get(p).map(|t| (*t).clone()));
+            data.reanchor(|p| texts.get(p).map(|t| t.get()));
             let family = args.tag.map(|t| schema.family(t));
             if let Some(t) = args.tag {
                 anyhow::ensure!(

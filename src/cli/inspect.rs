@@ -155,7 +155,7 @@ pub fn explain(
         .map_err(|reason| anyhow::anyhow!("{rel}: {reason}"))?;
     let a = &loaded.article;
     for (n, (range, class, reason)) in line_classes(a).into_iter().enumerate() {
-        let text = &a.text[range];
+        let text = &a.text()[range];
         if as_json {
             let line = json!({
                 "line": n + 1,
@@ -183,11 +183,11 @@ pub fn line_classes(
 ) -> Vec<(std::ops::Range<usize>, &'static str, &'static str)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for piece in a.text.split_inclusive('\n') {
+    for piece in a.text().split_inclusive('\n') {
         let start = at;
         at += piece.len();
         let range = start..start + piece.trim_end_matches(['\n', '\r']).len();
-        if a.text[range.clone()].trim().is_empty() {
+        if a.text()[range.clone()].trim().is_empty() {
             continue;
         }
         let inside = |r: &std::ops::Range<usize>| r.start >= range.start && r.end <= range.end;

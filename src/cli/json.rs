@@ -83,7 +83,7 @@ pub struct ArticleJson<'a> {
     pub statements: Vec<StatementJson>,
     pub content_hash: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<&'a str>,
+    pub text: Option<std::sync::Arc<str>>,
 }
 
 /// One entity of an article, with its mentions.
@@ -123,7 +123,7 @@ impl EntityJson {
                         MentionJson {
                             start: idx.char_of_byte(r.start),
                             end: idx.char_of_byte(r.end),
-                            text: a.text.get(r).unwrap_or_default().to_string(),
+                            text: a.text().get(r).unwrap_or_default().to_string(),
                         }
                     })
                     .collect(),
@@ -148,7 +148,7 @@ pub struct StatementJson {
 
 impl StatementJson {
     pub fn all(g: &Gazetteer, a: &Article, idx: &CharIndex) -> Vec<StatementJson> {
-        let get = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
+        let get = |r: &Range<usize>| a.text().get(r.clone()).unwrap_or_default().to_string();
         a.statements
             .iter()
             .map(|s| StatementJson {
@@ -172,7 +172,7 @@ impl StatementJson {
 impl<'a> ArticleJson<'a> {
     /// `g` names the entities of the article's mentions.
     pub fn of(a: &'a Article, with_text: bool, g: &Gazetteer) -> ArticleJson<'a> {
-        let idx = CharIndex::new(&a.text);
+        let idx = CharIndex::new(&a.text());
         let range = |r: &Option<Range<usize>>| r.as_ref().map(|r| CharRange::of(&idx, r));
         ArticleJson {
             kind: "article",
@@ -196,7 +196,7 @@ impl<'a> ArticleJson<'a> {
             entities: EntityJson::all(g, a, &idx),
             statements: StatementJson::all(g, a, &idx),
             content_hash: &a.content_hash,
-            text: with_text.then_some(&*a.text),
+            text: with_text.then(|| a.text()),
         }
     }
 }

@@ -31,11 +31,18 @@ pub fn load_analysed(
         ..Default::default()
     };
     let mut articles = Vec::new();
-    crate::corpus::load_folder(folder, &opts, |e| {
-        if let crate::corpus::LoadEvent::Article(a) = e {
-            articles.push(*a);
-        }
+    let mut problems = Vec::new();
+    // Unchanged files come from the stored analysis, unread.
+    let (summary, reopened, store) = crate::store::load(folder, &opts, |e| match e {
+        crate::corpus::LoadEvent::Article(a) => articles.push(*a),
+        crate::corpus::LoadEvent::Problem(p) => problems.push(p),
+        crate::corpus::LoadEvent::Scanned { .. } => {}
     })?;
-    crate::extract::discover_in(&g, &mut articles);
+    if summary.read > 0 || reopened.removed > 0 {
+        crate::extract::discover_in(&g, &mut articles);
+        if let Err(e) = store.save(&articles, &problems) {
+            eprintln!("daftar: cannot store the analysis: {e}");
+        }
+    }
     Ok((g, articles))
 }

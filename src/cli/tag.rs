@@ -68,7 +68,7 @@ pub fn run_tag(
             let id = store.add(
                 &a.id,
                 &a.path,
-                &a.text,
+                &a.text(),
                 start,
                 end,
                 vec![tag.trim().to_string()],
@@ -79,7 +79,7 @@ pub fn run_tag(
             if let Some(p) = store.data.passages.iter_mut().find(|p| p.id == id) {
                 p.raw_path = raw;
             }
-            let text: String = a.text.chars().skip(start).take(end - start).collect();
+            let text: String = a.text().chars().skip(start).take(end - start).collect();
             added.push((id, a.path.clone(), start, end, text));
         }
         Target::Query(q) => {
@@ -165,7 +165,7 @@ pub fn run_tags(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Re
         let text = resolved.and_then(|(file, rel)| {
             load_article(&file, &rel, DEFAULT_MAX_FILE_BYTES, &clues, None)
                 .ok()
-                .map(|a| a.text)
+                .map(|a| a.text())
         });
         texts.insert(p.path.clone(), text);
     }

@@ -50,6 +50,24 @@ pub struct LoadOptions {
     /// The user's corrections of page chrome (`.daftar/chrome.ron`);
     /// `load_folder` reads them when `None`.
     pub corrections: Option<Arc<super::corrections::Corrections>>,
+    /// Files already read and analysed (the stored analysis): one whose
+    /// size and time are as it has them is taken from it, not read.
+    pub known: Option<Arc<dyn Known>>,
+}
+
+/// Files read before, as they were: what [`load_folder`] does not read
+/// again ([`crate::store`]).
+pub trait Known: Send + Sync {
+    /// What `rel` gave when it had this size and modification time
+    /// (nanoseconds): its article, or why it is none; `None` when it
+    /// must be read. Each file is asked for at most once.
+    fn take(&self, rel: &str, stamp: (u64, i128)) -> Option<Result<Article, Notice>>;
+}
+
+impl std::fmt::Debug for dyn Known {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Known")
+    }
 }
 
 impl Default for LoadOptions {
@@ -61,6 +79,7 @@ impl Default for LoadOptions {
             lines: None,
             outlets: None,
             corrections: None,
+            known: None,
         }
     }
 }
@@ -88,6 +107,8 @@ pub enum LoadEvent {
 pub struct LoadSummary {
     pub articles: usize,
     pub problems: usize,
+    /// Files read (the others came from the stored analysis).
+    pub read: usize,
     pub cancelled: bool,
     pub seconds: f64,
 }
@@ -217,38 +238,67 @@ pub fn load_folder(
     sink(LoadEvent::Scanned {
         total: entries.len(),
     });
+    let known = known_entries(&entries, opts);
+    let to_read = entries
+        .iter()
+        .zip(&known)
+        .filter(|(e, k)| matches!(e, Entry::File { .. }) && k.is_none())
+        .count();
     let mut opts = opts.clone();
-    if opts.outlets.is_none() {
-        let (outlets, note) = super::outlets::Outlets::for_corpus(root);
-        if let Some(reason) = note {
-            sink(LoadEvent::Problem(Problem {
-                path: ".daftar/outlets.ron".into(),
-                reason: Notice::new("problem-outlets-unusable").with("error", reason),
-            }));
+    if to_read > 0 {
+        if opts.outlets.is_none() {
+            let (outlets, note) = super::outlets::Outlets::for_corpus(root);
+            if let Some(reason) = note {
+                sink(LoadEvent::Problem(Problem {
+                    path: ".daftar/outlets.ron".into(),
+                    reason: Notice::new("problem-outlets-unusable").with("error", reason),
+                }));
+            }
+            opts.outlets = Some(Arc::new(outlets));
         }
-        opts.outlets = Some(Arc::new(outlets));
+        if opts.corrections.is_none() {
+            let corrections = super::corrections::Corrections::read(root).unwrap_or_else(|e| {
+                sink(LoadEvent::Problem(Problem {
+                    path: ".daftar/chrome.ron".into(),
+                    reason: Notice::new("problem-corrections-unusable").with("error", e),
+                }));
+                Default::default()
+            });
+            opts.corrections = Some(Arc::new(corrections));
+        }
+        if opts.lines.is_none() {
+            let known = LineTable::read(root).unwrap_or_else(|| learn_lines(&entries, &opts));
+            opts.lines = Some(Arc::new(known));
+        }
     }
-    if opts.corrections.is_none() {
-        let corrections = super::corrections::Corrections::read(root).unwrap_or_else(|e| {
-            sink(LoadEvent::Problem(Problem {
-                path: ".daftar/chrome.ron".into(),
-                reason: Notice::new("problem-corrections-unusable").with("error", e),
-            }));
-            Default::default()
-        });
-        opts.corrections = Some(Arc::new(corrections));
-    }
-    if opts.lines.is_none() {
-        let known = LineTable::read(root).unwrap_or_else(|| learn_lines(&entries, &opts));
-        opts.lines = Some(Arc::new(known));
-    }
-    let (mut summary, learned) = load_and_learn(&entries, &opts, sink);
-    if !summary.cancelled && learned.files > 0 {
+    let (mut summary, learned) = load_and_learn(&entries, known, &opts, sink);
+    // (A table learned from every file: one learned from the few files
+    // read again would replace the corpus's with theirs.)
+    let all_read = to_read == entries.len();
+    if !summary.cancelled && learned.files > 0 && all_read {
         // Derived data: a folder daftar cannot write to learns it again.
         let _ = learned.write(root);
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// What `opts.known` has of each entry as it is now (files are looked at,
+/// not read; in parallel).
+fn known_entries(entries: &[Entry], opts: &LoadOptions) -> Vec<Option<Result<Article, Notice>>> {
+    let Some(known) = opts.known.as_deref() else {
+        return entries.iter().map(|_| None).collect();
+    };
+    entries
+        .par_iter()
+        .map(|e| match e {
+            Entry::File { path, rel } => {
+                let stamp = crate::disk::stamp(path)?;
+                known.take(rel, stamp)
+            }
+            Entry::Problem(_) => None,
+        })
+        .collect()
 }
 
 /// Files read before a load whose corpus has no kept table, to learn its
@@ -326,7 +376,8 @@ pub fn load_entries(
     opts: &LoadOptions,
     sink: impl FnMut(LoadEvent),
 ) -> LoadSummary {
-    load_and_learn(entries, opts, sink).0
+    let known = entries.iter().map(|_| None).collect();
+    load_and_learn(entries, known, opts, sink).0
 }
 
 /// Loads scanned entries, and counts their lines as it goes: each chunk is
@@ -335,6 +386,7 @@ pub fn load_entries(
 /// a few of them have been read. Returns this load's own table.
 fn load_and_learn(
     entries: &[Entry],
+    mut known: Vec<Option<Result<Article, Notice>>>,
     opts: &LoadOptions,
     mut sink: impl FnMut(LoadEvent),
 ) -> (LoadSummary, LineTable) {
@@ -342,41 +394,59 @@ fn load_and_learn(
     let clues = EraClues::bundled();
     let mut summary = LoadSummary::default();
     let empty = LineTable::default();
-    let known = opts.lines.as_deref().unwrap_or(&empty);
+    let lines = opts.lines.as_deref().unwrap_or(&empty);
     let mut learned = LineTable::default();
-    for chunk in entries.chunks(CHUNK) {
+    for (chunk, known) in entries.chunks(CHUNK).zip(known.chunks_mut(CHUNK)) {
         if opts.cancel.load(Ordering::Relaxed) {
             summary.cancelled = true;
             break;
         }
-        let counts = Both(known, &learned);
-        let results: Vec<Result<Loaded, Problem>> = chunk
+        let counts = Both(lines, &learned);
+        let results: Vec<(bool, Result<Loaded, Problem>)> = chunk
             .par_iter()
-            .map(|entry| match entry {
-                Entry::Problem(p) => Err(p.clone()),
-                Entry::File { path, rel } => load_article_in(
-                    path,
-                    rel,
-                    opts.max_file_bytes,
-                    &clues,
-                    opts.gazetteer.as_deref(),
-                    &Reading {
-                        lines: Some(&counts),
-                        outlets: opts.outlets.as_deref(),
-                        corrections: opts.corrections.as_deref(),
-                    },
-                )
-                .map_err(|reason| Problem {
-                    path: rel.clone(),
-                    reason,
-                }),
+            .zip(known.par_iter_mut())
+            .map(|(entry, known)| match (entry, known.take()) {
+                (Entry::Problem(p), _) => (false, Err(p.clone())),
+                (Entry::File { rel, .. }, Some(k)) => (
+                    false,
+                    k.map(|article| Loaded {
+                        article,
+                        line_hashes: Vec::new(),
+                    })
+                    .map_err(|reason| Problem {
+                        path: rel.clone(),
+                        reason,
+                    }),
+                ),
+                (Entry::File { path, rel }, None) => (
+                    true,
+                    load_article_in(
+                        path,
+                        rel,
+                        opts.max_file_bytes,
+                        &clues,
+                        opts.gazetteer.as_deref(),
+                        &Reading {
+                            lines: Some(&counts),
+                            outlets: opts.outlets.as_deref(),
+                            corrections: opts.corrections.as_deref(),
+                        },
+                    )
+                    .map_err(|reason| Problem {
+                        path: rel.clone(),
+                        reason,
+                    }),
+                ),
             })
             .collect();
-        for r in results {
+        for (read, r) in results {
+            summary.read += usize::from(read);
             match r {
                 Ok(loaded) => {
                     summary.articles += 1;
-                    learned.add_file(&loaded.line_hashes);
+                    if read {
+                        learned.add_file(&loaded.line_hashes);
+                    }
                     sink(LoadEvent::Article(Box::new(loaded.article)));
                 }
                 Err(p) => {
@@ -741,7 +811,7 @@ pub fn article_in_corpus(
         content_hash: hash.to_hex()[..32].to_string(),
         size: bytes.len() as u64,
         mtime: 0,
-        text: text.into(),
+        text: super::Text::here(text),
         mentions: Vec::new().into(),
         statements: Vec::new().into(),
         unconfirmed: Vec::new().into(),

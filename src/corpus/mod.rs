@@ -12,15 +12,21 @@ pub mod loader;
 pub mod outlets;
 pub mod sample;
 pub mod structure;
+pub mod texts;
 
 use std::ops::Range;
 
 use crate::dates::ArticleDate;
+use serde::{Deserialize, Serialize};
+
+pub use texts::{Text, TextFile, TextRef};
 
 pub use loader::{LoadError, LoadEvent, LoadOptions, LoadSummary, Problem, load_file, load_folder};
 
-/// One article, decoded and read. Ranges are byte ranges into `text`.
-#[derive(Debug, Clone)]
+/// One article, decoded and read. Ranges are byte ranges into its text.
+/// Serialised (without the text, which the store keeps apart) for the
+/// stored analysis ([`crate::store`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// Path relative to the corpus root, `/`-separated.
     pub path: String,
@@ -28,10 +34,10 @@ pub struct Article {
     pub id: String,
     /// Encoding the file was decoded from (`utf-8`, `windows-1256`, …).
     pub encoding: String,
-    /// The decoded text (for HTML: the page's extracted text).
-    /// Shared, so background jobs (entity matching after a curation
-    /// edit) can read it without copying.
-    pub text: std::sync::Arc<str>,
+    /// The decoded text (for HTML: the page's extracted text), in memory
+    /// or in the store's text file: [`Article::text`] gives it.
+    #[serde(skip)]
+    pub text: Text,
     pub title: Option<Range<usize>>,
     pub kicker: Option<Range<usize>>,
     pub lead: Option<Range<usize>>,
@@ -44,10 +50,12 @@ pub struct Article {
     /// Lines left out of the body (page chrome, datelines), with the
     /// reason, in text order: what «Show page chrome» and `daftar inspect
     /// --explain` show.
+    #[serde(with = "crate::store::statics::pairs")]
     pub left_out: Vec<(Range<usize>, &'static str)>,
     /// How many times the user's corrections changed this reading (views
     /// that draw it from the ranges above redraw when it moves).
     pub corrected: u32,
+    #[serde(with = "crate::store::statics::notices")]
     pub warnings: Vec<crate::i18n::Notice>,
     /// BLAKE3 of the file's bytes, hex.
     pub content_hash: String,
@@ -69,6 +77,12 @@ pub struct Article {
 }
 
 impl Article {
+    /// The article's text (shared: from memory, or read from the store
+    /// through its cache).
+    pub fn text(&self) -> std::sync::Arc<str> {
+        self.text.get()
+    }
+
     /// An article from plain text, one paragraph per line, without a
     /// title, source or date (tests, and text pasted by a user).
     pub fn from_text(path: &str, text: &str) -> Article {
@@ -85,7 +99,7 @@ impl Article {
             path: path.to_string(),
             id: loader::article_id(path),
             encoding: "utf-8".into(),
-            text: text.into(),
+            text: Text::here(text),
             title: None,
             kicker: None,
             lead: None,
@@ -126,8 +140,9 @@ impl Article {
     /// The title, read from at most `head` bytes of the headline or the
     /// first paragraph (all of it without a limit).
     fn title_text(&self, head: Option<usize>) -> String {
+        let text = self.text();
         let part = |r: &std::ops::Range<usize>| {
-            let t = &self.text[r.clone()];
+            let t = &text[r.clone()];
             match head {
                 Some(h) => &t[..t.floor_char_boundary(h)],
                 None => t,

@@ -15,7 +15,7 @@ pub use clues::{EraClues, OfficeTerm};
 pub use find::{FoundDate, find_dates, find_dates_folded};
 
 /// Where an article's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     /// The dateline or meta block before the body.
@@ -29,7 +29,7 @@ pub enum Provenance {
 }
 
 /// An article's publication date.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ArticleDate {
     pub day: Day,
     pub provenance: Provenance,

@@ -72,7 +72,7 @@ impl Sources {
             }),
             a.source.clone(),
             &a.id,
-            &a.text,
+            &a.text(),
         );
     }
 

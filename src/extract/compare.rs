@@ -185,7 +185,7 @@ struct Terms {
 fn terms(g: &Gazetteer, a: &Article, s: &Statement) -> Terms {
     let mut set = HashSet::new();
     let mut at: HashMap<String, Vec<Range<usize>>> = HashMap::new();
-    let text = &a.text[s.range.clone()];
+    let text = &a.text()[s.range.clone()];
     for t in tokenize(text) {
         if t.key.chars().count() < 3
             || STOP.contains(&t.key.as_str())
@@ -322,11 +322,12 @@ fn display_terms(shared: &[&String], a: &Article, t: &Terms) -> Vec<String> {
             out.push(name.to_string());
         }
     }
+    let text = a.text();
     for k in words {
         if seen.insert((**k).clone()) {
             let shown = t.at[*k]
                 .first()
-                .and_then(|r| a.text.get(r.clone()))
+                .and_then(|r| text.get(r.clone()))
                 .unwrap_or(k.as_str());
             out.push(shown.to_string());
         }
@@ -337,8 +338,8 @@ fn display_terms(shared: &[&String], a: &Article, t: &Terms) -> Vec<String> {
 /// The share of words two statements have in common, in order, and the
 /// byte ranges of the words that differ.
 pub fn word_diff(a: &Article, sa: &Statement, b: &Article, sb: &Statement) -> (f64, WordDiff) {
-    let ta = tokenize(&a.text[sa.range.clone()]);
-    let tb = tokenize(&b.text[sb.range.clone()]);
+    let ta = tokenize(&a.text()[sa.range.clone()]);
+    let tb = tokenize(&b.text()[sb.range.clone()]);
     let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
     let kb: Vec<&str> = tb.iter().map(|t| t.key.as_str()).collect();
     let mut da = Vec::new();
@@ -496,7 +497,8 @@ mod tests {
         assert_eq!((p.left, p.right), ((0, 0), (2, 0)));
         let (l, r) = p.diff.as_ref().expect("a reprint has a diff");
         assert!(l.is_empty());
-        let words: Vec<&str> = r.iter().map(|x| &arts[2].text[x.clone()]).collect();
+        let t2 = arts[2].text();
+        let words: Vec<&str> = r.iter().map(|x| &t2[x.clone()]).collect();
         assert_eq!(words, ["کاملا"]);
     }
 

@@ -61,8 +61,9 @@ impl Analysis {
 /// An article's entity mentions, then its statements (whose speakers
 /// are those mentions).
 pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> Analysis {
-    let (mentions, unconfirmed) = entities::extract_all(g, &a.text, a.date.as_ref().map(|d| d.day));
-    let st = statements(g, &a.text, &mentions, &ArticleParts::of(a));
+    let (mentions, unconfirmed) =
+        entities::extract_all(g, &a.text(), a.date.as_ref().map(|d| d.day));
+    let st = statements(g, &a.text(), &mentions, &ArticleParts::of(a));
     Analysis {
         mentions: mentions.into(),
         statements: st.into(),
@@ -141,7 +142,7 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                 .unconfirmed
                 .iter()
                 .filter_map(|&(s, e)| {
-                    let name = entities::name_of(a.text.get(s as usize..e as usize)?);
+                    let name = entities::name_of(a.text().get(s as usize..e as usize)?);
                     known.get(&key(&name)).map(|n| (s, e, n))
                 })
                 .collect();
@@ -168,7 +169,7 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                     role: None,
                 });
                 if let Some(last) =
-                    crate::text::tokenize::tokenize(&a.text[start as usize..end as usize]).pop()
+                    crate::text::tokenize::tokenize(&a.text()[start as usize..end as usize]).pop()
                 {
                     surnames.insert(last.key, n);
                 }
@@ -180,7 +181,7 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                 let mut alone = Vec::new();
                 let mut next = 0;
                 let mut reach = 0u32; // the furthest end of mentions passed
-                for t in crate::text::tokenize::tokenize(&a.text) {
+                for t in crate::text::tokenize::tokenize(&a.text()) {
                     let (start, end) = (t.range.start as u32, t.range.end as u32);
                     while next < mentions.len() && mentions[next].start < end {
                         reach = reach.max(mentions[next].end);
@@ -203,7 +204,7 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                 mentions.extend(alone);
                 mentions.sort_by_key(|m| (m.start, m.end));
             }
-            let st = statements(g, &a.text, &mentions, &ArticleParts::of(a));
+            let st = statements(g, &a.text(), &mentions, &ArticleParts::of(a));
             // (Names still unconfirmed wait for a file that introduces
             // them.)
             let unconfirmed: Vec<(u32, u32)> = a
@@ -487,7 +488,7 @@ mod tests {
             .map(|m| {
                 (
                     EntityName::of(g, &m.entity).name,
-                    a.text[m.range()].to_string(),
+                    a.text()[m.range()].to_string(),
                 )
             })
             .collect()

@@ -23,7 +23,7 @@ use super::gazetteer::{EntityKind, Gazetteer};
 use crate::text::tokenize::{Token, tokenize};
 
 /// Quoted or reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatementKind {
     Direct,
@@ -31,7 +31,7 @@ pub enum StatementKind {
 }
 
 /// One statement; ranges are byte ranges into the article's text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Statement {
     pub speaker: Option<EntityRef>,
     /// Where the speaker is named (the subject, «وی», a title …).

@@ -48,11 +48,5 @@ impl Manifest {
 
 /// A file's size and modification time, as the manifest keeps them.
 pub fn stat(path: &Path) -> Option<(u64, i128)> {
-    let meta = std::fs::metadata(path).ok()?;
-    let mtime = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as i128);
-    Some((meta.len(), mtime))
+    crate::disk::stamp(path)
 }

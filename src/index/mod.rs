@@ -226,27 +226,7 @@ pub fn index_dir(corpus: &Path) -> PathBuf {
     if let Some(dir) = std::env::var_os("DAFTAR_INDEX_DIR") {
         return PathBuf::from(dir);
     }
-    let inside = corpus.join(".daftar").join("index");
-    if std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
-        return inside;
-    }
-    // (By the folder's real path: `.` in two corpora is two indexes.)
-    let real = corpus
-        .canonicalize()
-        .unwrap_or_else(|_| corpus.to_path_buf());
-    let key = blake3::hash(real.to_string_lossy().as_bytes()).to_hex();
-    dirs::cache_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("daftar")
-        .join("indexes")
-        .join(&key[..16])
-}
-
-fn is_writable(dir: &Path) -> bool {
-    let probe = dir.join(".write-probe");
-    let ok = std::fs::write(&probe, b"").is_ok();
-    let _ = std::fs::remove_file(&probe);
-    ok
+    crate::disk::derived_dir(corpus, "index")
 }
 
 impl SearchIndex {

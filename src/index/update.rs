@@ -72,9 +72,10 @@ pub fn document(a: &Article, f: &Fields) -> TantivyDocument {
     doc.add_text(f.id, &a.id);
     doc.add_text(f.path, &a.path);
     doc.add_text(f.title, a.display_title());
-    let body: Vec<&str> = a.paragraphs.iter().map(|r| &a.text[r.clone()]).collect();
+    let text = a.text();
+    let body: Vec<&str> = a.paragraphs.iter().map(|r| &text[r.clone()]).collect();
     doc.add_text(f.body, body.join("\n"));
-    doc.add_text(f.text, &a.text);
+    doc.add_text(f.text, &*text);
     let ranges = serde_json::json!({
         "title": a.title.as_ref().map(|r| [r.start, r.end]),
         "paragraphs": a.paragraphs.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),

@@ -673,8 +673,7 @@ impl DaftarApp {
         let passage = self
             .selected
             .and_then(|i| self.ws.articles.get(i))
-            .and_then(|a| self.reader.selected_text(a))
-            .map(str::to_string);
+            .and_then(|a| self.reader.selected_text(a));
         side("entities", false)
             .resizable(true)
             .default_size(230.0)
@@ -789,7 +788,7 @@ impl DaftarApp {
                         // Tagged passages, in their tags' colours.
                         let key = (article.id.clone(), self.ws.annotations.generation);
                         if self.marks_for.as_ref().map(|m| (&m.0, m.1)) != Some((&key.0, key.1)) {
-                            let ci = crate::text::CharIndex::new(&article.text);
+                            let ci = crate::text::CharIndex::new(&article.text());
                             let marks = self
                                 .ws
                                 .annotations

@@ -196,7 +196,7 @@ impl AnnotationState {
         result
     }
 
-    /// Tags `range` (bytes of `article.text`) with `tag` (created when new).
+    /// Tags `range` (bytes of `article.text()`) with `tag` (created when new).
     pub fn tag(
         &mut self,
         article: &Article,
@@ -221,7 +221,7 @@ impl AnnotationState {
         // Character ranges first, so a bad one changes nothing.
         let mut anchored = Vec::with_capacity(targets.len());
         for (article, range) in targets {
-            let ci = CharIndex::new(&article.text);
+            let ci = CharIndex::new(&article.text());
             let (s, e) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
             if s >= e || e > ci.chars() {
                 return Err("select a passage first".to_string());
@@ -245,7 +245,7 @@ impl AnnotationState {
                 let at = crate::annotate::Anchor {
                     article: &article.id,
                     path: &article.path,
-                    text: &article.text,
+                    text: &article.text(),
                     start: s,
                     end: e,
                 };
@@ -259,7 +259,7 @@ impl AnnotationState {
         result
     }
 
-    /// Anchors passage `id` at `range` (bytes of `article.text`): how an
+    /// Anchors passage `id` at `range` (bytes of `article.text()`): how an
     /// annotator fixes an orphaned passage, by selecting where it now is.
     pub fn anchor_passage(
         &mut self,
@@ -267,7 +267,7 @@ impl AnnotationState {
         article: &Article,
         range: std::ops::Range<usize>,
     ) -> Result<(), String> {
-        let ci = CharIndex::new(&article.text);
+        let ci = CharIndex::new(&article.text());
         let (start, end) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
         let mut result = Ok(());
         self.change(|d, _| {
@@ -275,7 +275,7 @@ impl AnnotationState {
                 let at = crate::annotate::Anchor {
                     article: &article.id,
                     path: &article.path,
-                    text: &article.text,
+                    text: &article.text(),
                     start,
                     end,
                 };
@@ -366,7 +366,7 @@ impl AnnotationState {
         let Some(store) = &mut self.store else { return };
         let by_path: std::collections::HashMap<&str, Arc<str>> = articles
             .iter()
-            .map(|a| (a.path.as_str(), a.text.clone()))
+            .map(|a| (a.path.as_str(), a.text().clone()))
             .collect();
         if store.reanchor(|p| by_path.get(p).cloned()) {
             if let Err(e) = store.save() {

@@ -36,7 +36,7 @@ impl Workspace {
             .get(index)
             .ok_or_else(|| "no such article".to_string())?;
         let text = a
-            .text
+            .text()
             .get(line.clone())
             .ok_or_else(|| "no such line".to_string())?
             .trim()
@@ -54,6 +54,8 @@ impl Workspace {
         self.corrections
             .add(&folder, rule)
             .map_err(|e| format!("cannot save the correction: {e}"))?;
+        // (The rules are part of what the stored analysis was made with.)
+        self.store_dirty = true;
         let mut changed: Vec<String> = Vec::new();
         for a in self
             .articles

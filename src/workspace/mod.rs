@@ -19,12 +19,13 @@ pub mod filter;
 
 pub use filter::Filter;
 
-use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem, load_folder};
+use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem};
 use crate::dates::Day;
 use crate::index::search::{DatedDoc, SearchResults, Synonyms};
 use crate::index::{
     SearchBackend, SearchIndex, UpdateProgress, index_dir, parse_query, update_index,
 };
+use crate::store::{Reopened, Store};
 
 /// Called from background threads when there is something new to show.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -40,7 +41,9 @@ pub enum LoadState {
 
 enum Msg {
     Event(LoadEvent),
-    Finished(Result<LoadSummary, String>),
+    Finished(Result<(LoadSummary, Reopened, Arc<Store>), String>),
+    /// The stored analysis was saved (or why not).
+    Saved(Result<(), String>),
     Index(UpdateProgress),
     IndexReady(Result<(Arc<dyn SearchBackend>, IndexNote), String>),
     Searched(u64, Result<SearchResults, String>),
@@ -151,6 +154,17 @@ pub struct Workspace {
     /// Files the next indexing job reads again though unchanged on disk
     /// (their reading was corrected).
     forget_in_index: Vec<String>,
+    /// The corpus's stored analysis (once loaded): where texts live, and
+    /// what is saved when the articles change.
+    store: Option<Arc<Store>>,
+    /// What the load took from the store.
+    pub reopened: Option<Reopened>,
+    /// The articles changed since the store was last saved.
+    store_dirty: bool,
+    saving: bool,
+    /// Why the analysis could not be stored (the next open reads the
+    /// files again).
+    pub store_note: Option<String>,
 }
 
 impl Workspace {
@@ -185,6 +199,11 @@ impl Workspace {
             corrections: Default::default(),
             chrome_note: None,
             forget_in_index: Vec::new(),
+            store: None,
+            reopened: None,
+            store_dirty: false,
+            saving: false,
+            store_note: None,
         }
     }
 
@@ -205,6 +224,10 @@ impl Workspace {
         self.watch_note = None;
         self.reindex_pending = false;
         self.forget_in_index.clear();
+        self.store = None;
+        self.reopened = None;
+        self.store_dirty = false;
+        self.store_note = None;
         self.articles_generation += 1;
         self.search = SearchState::default();
         self.synonyms = Arc::new(Synonyms::load(Some(folder)).0);
@@ -244,7 +267,7 @@ impl Workspace {
                 // A panic outside the per-file isolation still ends the
                 // load with a message, never a window waiting forever.
                 let result = crate::jobs::caught(|| {
-                    load_folder(&root, &opts, |ev| {
+                    crate::store::load(&root, &opts, |ev| {
                         let _ = tx.send(Msg::Event(ev));
                         // (Two frames a second of progress: without a GPU
                         // each frame is drawn on the CPU the load needs.)
@@ -253,6 +276,7 @@ impl Workspace {
                             last_wake = Instant::now();
                         }
                     })
+                    .map(|(summary, reopened, store)| (summary, reopened, Arc::new(store)))
                     .map_err(|e| e.to_string())
                 });
                 let _ = tx.send(Msg::Finished(result));
@@ -349,6 +373,7 @@ impl Workspace {
         let wake = self.waker();
         if self.entities.poll(&mut self.articles, set, wake) {
             self.order_dirty = true;
+            self.store_dirty = true;
         }
         while started.elapsed() < budget {
             let Some(Ok(msg)) = self.rx.as_ref().map(|rx| rx.try_recv()) else {
@@ -387,6 +412,12 @@ impl Workspace {
                     self.apply_changes(paths);
                     continue;
                 }
+                Msg::Saved(r) => {
+                    self.saving = false;
+                    let kept = self.store.as_ref().and_then(|s| s.note.clone());
+                    self.store_note = r.err().or(kept);
+                    continue;
+                }
                 Msg::Searched(generation, r) => {
                     if generation == self.search.generation {
                         self.search.running = false;
@@ -419,29 +450,79 @@ impl Workspace {
                     self.problems.push(p);
                     self.bump();
                 }
-                Msg::Finished(r) => {
-                    let ok = r.is_ok();
-                    self.state = match r {
-                        Ok(s) => LoadState::Done(s),
-                        Err(e) => LoadState::Failed(e),
-                    };
-                    if ok {
+                Msg::Finished(r) => match r {
+                    Ok((summary, reopened, store)) => {
+                        // Anything read again or gone: the names articles
+                        // introduce are found across the corpus again, and
+                        // the store is saved after.
+                        let changed = summary.read > 0 || reopened.removed > 0;
+                        self.store_note = store.note.clone();
+                        self.store = Some(store);
+                        self.reopened = Some(reopened);
+                        self.store_dirty = changed && !summary.cancelled;
+                        self.state = LoadState::Done(summary);
                         self.annotations.reanchor(&self.articles);
                         self.start_indexing();
-                        let (set, wake) = (self.article_set(), self.waker());
-                        self.entities.discover(&self.articles, set, wake);
+                        if changed {
+                            let (set, wake) = (self.article_set(), self.waker());
+                            self.entities.discover(&self.articles, set, wake);
+                        }
                     }
-                }
+                    Err(e) => self.state = LoadState::Failed(e),
+                },
                 Msg::Index(_)
                 | Msg::IndexReady(_)
                 | Msg::Searched(..)
                 | Msg::Matching(..)
-                | Msg::Changed(_) => {}
+                | Msg::Changed(_)
+                | Msg::Saved(_) => {}
             }
         }
         if self.order_dirty {
             self.resort();
         }
+        self.save_when_idle();
+    }
+
+    /// Saves the stored analysis on a worker once the articles changed
+    /// and nothing else is running (a load, discovery, matching).
+    fn save_when_idle(&mut self) {
+        if !self.store_dirty
+            || self.saving
+            || self.is_loading()
+            || self.entities.is_rematching()
+            || !matches!(self.state, LoadState::Done(ref s) if !s.cancelled)
+        {
+            return;
+        }
+        let (Some(store), Some(tx)) = (self.store.clone(), self.tx.clone()) else {
+            return;
+        };
+        self.store_dirty = false;
+        self.saving = true;
+        // (A copy: the texts are shared, not copied.)
+        let articles = self.articles.clone();
+        let problems = self.problems.clone();
+        let wake = self.waker();
+        let spawned = std::thread::Builder::new()
+            .name("daftar-store".into())
+            .spawn(move || {
+                let r = crate::jobs::caught(|| {
+                    store
+                        .save(&articles, &problems)
+                        .map_err(|e| format!("cannot store the analysis: {e}"))
+                });
+                let _ = tx.send(Msg::Saved(r));
+                wake();
+            });
+        if spawned.is_err() {
+            self.saving = false;
+        }
+    }
+
+    /// The stored analysis of the open folder, once it has loaded.
+    pub fn store(&self) -> Option<&Arc<Store>> {
+        self.store.as_ref()
     }
 
     fn bump(&mut self) {
@@ -637,6 +718,17 @@ impl Workspace {
             };
             // (Articles that go are taken out after the loop: removing one
             // now would move the others under `by_path`.)
+            // (Its text into the store's text file: not held in memory.)
+            let loaded = loaded.map(|r| {
+                r.map(|mut a| {
+                    if let Some(t) = self.store.as_ref().and_then(|s| s.texts())
+                        && let Ok(text) = t.put(a.text())
+                    {
+                        a.text = text;
+                    }
+                    a
+                })
+            });
             match (loaded, self.by_path.get(&rel).copied()) {
                 (Some(Ok(a)), Some(i)) => self.articles[i] = a,
                 (Some(Ok(a)), None) => {
@@ -677,6 +769,7 @@ impl Workspace {
             .map(|(i, a)| (a.path.clone(), i))
             .collect();
         self.articles_generation += 1;
+        self.store_dirty = true;
         self.resort();
         self.annotations.reanchor(&self.articles);
         // Names the changed files introduce, in the others (a rematch in
@@ -867,6 +960,8 @@ impl Workspace {
             || matches!(self.index_state, IndexState::Building { .. })
             || self.search.running
             || self.entities.is_rematching()
+            || self.saving
+            || (self.store_dirty && matches!(self.state, LoadState::Done(ref s) if !s.cancelled))
     }
 }
 

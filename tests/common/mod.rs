@@ -172,7 +172,7 @@ pub fn select_in_paragraph(
     let para = {
         let app = h.state();
         let a = &app.ws.articles[app.selected.expect("an open article")];
-        a.text[a.paragraphs[i].clone()].to_string()
+        a.text()[a.paragraphs[i].clone()].to_string()
     };
     let rect = h.get_by_label(&para).rect();
     let y = rect.top() + 10.0;

@@ -391,7 +391,7 @@ fn cell(
     let h = style.height(ui);
     let (rect, resp) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::click());
-    let text = &a.text[s.range.clone()];
+    let text = &a.text()[s.range.clone()];
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
     crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
     ui.painter().rect_stroke(

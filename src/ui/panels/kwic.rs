@@ -142,7 +142,7 @@ pub fn tag_menu(
     let same = hits
         .iter()
         .find(|h| h.path == path)
-        .is_some_and(|h| *h.text == *ws.articles[i].text);
+        .is_some_and(|h| *h.text == *ws.articles[i].text());
     if !same {
         ui.weak(crate::tr!("kwic-article-changed"));
         return;

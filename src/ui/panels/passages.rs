@@ -470,7 +470,7 @@ impl PassagesPanel {
                                 if let Some(i) = idx
                                     && !p.orphaned
                                 {
-                                    let ci = crate::text::CharIndex::new(&ws.articles[i].text);
+                                    let ci = crate::text::CharIndex::new(&ws.articles[i].text());
                                     let range = ci.byte_of_char(p.start)..ci.byte_of_char(p.end);
                                     cmds.push(Command::OpenPassage(i, range));
                                 }

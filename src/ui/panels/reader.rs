@@ -161,7 +161,7 @@ impl ReaderPanel {
         let b: std::sync::Arc<[Block]> = lines
             .into_iter()
             .flat_map(|(line, left_out)| {
-                split_block(&article.text, line.clone())
+                split_block(&article.text(), line.clone())
                     .into_iter()
                     .map(move |range| Block {
                         range,
@@ -208,8 +208,11 @@ impl ReaderPanel {
     }
 
     /// The selected text, as it stands in the file (logical order).
-    pub fn selected_text<'a>(&self, article: &'a Article) -> Option<&'a str> {
-        article.text.get(self.selected_range()?)
+    pub fn selected_text(&self, article: &Article) -> Option<String> {
+        article
+            .text()
+            .get(self.selected_range()?)
+            .map(str::to_string)
     }
 
     pub fn ui(
@@ -294,7 +297,7 @@ impl ReaderPanel {
                 ui.spacing_mut().item_spacing.y = lh * 0.45;
                 let top = ui.min_rect().top();
                 if let Some(r) = &article.kicker {
-                    RtlText::new(&article.text[r.clone()], FontId::proportional(size * 0.9))
+                    RtlText::new(&article.text()[r.clone()], FontId::proportional(size * 0.9))
                         .color(weak)
                         .width(width)
                         .show(ui, cache);
@@ -324,7 +327,7 @@ impl ReaderPanel {
                 // Marks only in the part of the title that is shown (not
                 // across the cut into «…»).
                 let kept = article.title.as_ref().map_or(0, |r| {
-                    let t = &article.text[r.clone()];
+                    let t = &article.text()[r.clone()];
                     t.char_indices()
                         .nth(MAX_TITLE_CHARS)
                         .map_or(t.len(), |(i, _)| i)
@@ -390,7 +393,7 @@ impl ReaderPanel {
                         }
                         continue;
                     }
-                    let text = &article.text[para.clone()];
+                    let text = &article.text()[para.clone()];
                     self.drawn_bytes += text.len();
                     let sel = selection.as_ref().and_then(|s| {
                         let a = s.start.max(para.start);
@@ -492,14 +495,14 @@ impl ReaderPanel {
                 let db = b.response.rect.distance_to_pos(pos);
                 da.total_cmp(&db)
             })?;
-            let text = &article.text[para.clone()];
+            let text = &article.text()[para.clone()];
             Some(para.start + resp.offset_at(ui, text, font, pos))
         };
         for (resp, para) in shown {
             let r = &resp.response;
             if r.double_clicked() {
                 if let Some(at) = r.interact_pointer_pos().and_then(offset_at) {
-                    let w = word_at(&article.text, at, para.clone());
+                    let w = word_at(&article.text(), at, para.clone());
                     self.selection = Some((w.start, w.end));
                 }
                 self.dragging = false;

@@ -139,7 +139,7 @@ impl StatementsPanel {
                                 egui::vec2(ui.available_width(), row_h),
                                 egui::Sense::click(),
                             );
-                            let text = &a.text[s.range.clone()];
+                            let text = &a.text()[s.range.clone()];
                             resp.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, text)
                             });

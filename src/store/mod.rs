@@ -1,0 +1,402 @@
+//! The stored analysis: every article as daftar last read it — metadata,
+//! structure ranges, date and its provenance, mentions, statements,
+//! warnings — and every file that is no article with its reason, so that
+//! reopening a folder reads only the files that changed (issue 18). Texts
+//! are kept apart in an append-only text file ([`crate::corpus::texts`])
+//! and read when asked for.
+//!
+//! Derived data, in `.daftar/analysis/` (or the user's cache folder for a
+//! read-only corpus): `records.bin` is written atomically, with a version,
+//! a fingerprint of what the analysis depends on besides each file's bytes
+//! (daftar's own build, the corpus's entity list, outlet names and
+//! corrections) and a checksum; missing, of another fingerprint or damaged,
+//! it is ignored and the files are read again. One process writes at a
+//! time (`store.lock`); another daftar meanwhile reads it and keeps what
+//! it reads again in memory.
+//!
+//! The format is postcard (serde, varints; figures in docs/SCALING.md).
+
+pub mod statics;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::loader::Known;
+use crate::corpus::{
+    Article, LoadError, LoadEvent, LoadOptions, LoadSummary, Problem, TextFile, TextRef,
+};
+use crate::i18n::Notice;
+
+/// Bumped whenever what is stored changes shape.
+pub const STORE_VERSION: u32 = 1;
+const MAGIC: &[u8; 8] = b"daftarST";
+const RECORDS: &str = "records.bin";
+const LOCK: &str = "store.lock";
+
+/// A text file with more dead bytes than this share (texts of files since
+/// changed) is started anew: the next open reads every file again.
+const MAX_DEAD_SHARE: f64 = 0.5;
+
+/// The folder of the stored analysis of `corpus` (`DAFTAR_STORE_DIR`
+/// puts it elsewhere: `daftar bench` keeps the corpus's own untouched).
+pub fn dir(corpus: &Path) -> PathBuf {
+    if let Some(d) = std::env::var_os("DAFTAR_STORE_DIR") {
+        return PathBuf::from(d);
+    }
+    crate::disk::derived_dir(corpus, "analysis")
+}
+
+/// What the analysis depends on besides each file's bytes: this build of
+/// daftar (another may read differently) and the corpus's own lists.
+pub fn fingerprint(corpus: &Path) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(&STORE_VERSION.to_le_bytes());
+    if let Some((len, mtime)) = std::env::current_exe()
+        .ok()
+        .and_then(|p| crate::disk::stamp(&p))
+    {
+        h.update(&len.to_le_bytes());
+        h.update(&mtime.to_le_bytes());
+    }
+    for name in ["entities.ron", "outlets.ron", "chrome.ron"] {
+        h.update(name.as_bytes());
+        match std::fs::read(corpus.join(".daftar").join(name)) {
+            Ok(bytes) => h.update(&(bytes.len() as u64).to_le_bytes()).update(&bytes),
+            Err(_) => h.update(b"none"),
+        };
+    }
+    h.finalize().into()
+}
+
+/// What `records.bin` holds.
+#[derive(Deserialize)]
+struct Records {
+    /// The text file's name, in the same folder.
+    texts: String,
+    articles: Vec<(TextRef, Article)>,
+    problems: Vec<StoredProblem>,
+}
+
+#[derive(Serialize)]
+struct RecordsOut<'a> {
+    texts: &'a str,
+    articles: Vec<(TextRef, &'a Article)>,
+    problems: Vec<StoredProblem>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredProblem {
+    path: String,
+    size: u64,
+    mtime: i128,
+    #[serde(with = "statics::notice")]
+    reason: Notice,
+}
+
+/// The stored analysis of one corpus, open for a load and the saves after.
+pub struct Store {
+    root: PathBuf,
+    dir: PathBuf,
+    /// Held while this process may write the store.
+    lock: Option<File>,
+    /// Where texts read are put and stored ones come from (none: texts
+    /// stay in memory).
+    texts: Option<Arc<TextFile>>,
+    /// One save at a time.
+    saving: Mutex<()>,
+    /// Why this process will not save the store (its texts could not be
+    /// written).
+    pub note: Option<String>,
+}
+
+/// Articles and problems of the records (with the size and time the
+/// file had), taken as the load asks for them.
+struct Kept {
+    files: Mutex<HashMap<String, KeptFile>>,
+    taken: AtomicUsize,
+}
+
+/// A file's size and time as read, and what it gave.
+type KeptFile = ((u64, i128), Result<Article, Notice>);
+
+impl Known for Kept {
+    fn take(&self, rel: &str, stamp: (u64, i128)) -> Option<Result<Article, Notice>> {
+        let mut files = self.files.lock().ok()?;
+        if files.get(rel)?.0 != stamp {
+            return None;
+        }
+        self.taken.fetch_add(1, Ordering::Relaxed);
+        files.remove(rel).map(|(_, f)| f)
+    }
+}
+
+/// What a load with the store did besides loading.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reopened {
+    /// Files taken from the store, not read.
+    pub stored: usize,
+    /// Files the store had that are gone.
+    pub removed: usize,
+    /// Why the stored analysis was not used, when it was there.
+    pub not_used: Option<String>,
+}
+
+/// Loads `root` as [`crate::corpus::load_folder`] does, taking from the
+/// store every file that did not change and putting the texts of those
+/// read into its text file. The articles' analysis is as the store had
+/// it; the caller runs corpus-wide discovery when anything changed
+/// ([`Reopened`], `summary.read`) and saves with [`Store::save`].
+pub fn load(
+    root: &Path,
+    opts: &LoadOptions,
+    mut sink: impl FnMut(LoadEvent),
+) -> Result<(LoadSummary, Reopened, Store), LoadError> {
+    crate::corpus::loader::check_folder(root)?;
+    let (mut store, records, not_used) = Store::open(root);
+    let mut kept_count = 0;
+    let kept = records.map(|r| {
+        let mut files = HashMap::new();
+        let texts = store.texts.clone();
+        for (at, mut a) in r.articles {
+            if let Some(t) = &texts {
+                a.text = t.text(at);
+            }
+            files.insert(a.path.clone(), ((a.size, a.mtime), Ok(a)));
+        }
+        for p in r.problems {
+            files.insert(p.path, ((p.size, p.mtime), Err(p.reason)));
+        }
+        kept_count = files.len();
+        Arc::new(Kept {
+            files: Mutex::new(files),
+            taken: AtomicUsize::new(0),
+        })
+    });
+    let mut opts = opts.clone();
+    opts.known = kept.clone().map(|k| k as Arc<dyn Known>);
+    let texts = store.texts.clone();
+    let mut put_failed = None;
+    let summary = crate::corpus::load_folder(root, &opts, |ev| match ev {
+        LoadEvent::Article(mut a) => {
+            if let Some(t) = &texts
+                && a.text.stored_in(t).is_none()
+            {
+                match t.put(a.text()) {
+                    Ok(text) => a.text = text,
+                    // (A full disk: the text stays in memory, and the
+                    // store is not written.)
+                    Err(e) => put_failed = Some(format!("cannot keep the texts: {e}")),
+                }
+            }
+            sink(LoadEvent::Article(a))
+        }
+        other => sink(other),
+    })?;
+    if put_failed.is_some() {
+        store.texts = None;
+        store.note = put_failed;
+    }
+    let stored = kept.as_ref().map_or(0, |k| k.taken.load(Ordering::Relaxed));
+    let reopened = Reopened {
+        stored,
+        removed: kept_count - stored,
+        not_used,
+    };
+    Ok((summary, reopened, store))
+}
+
+impl Store {
+    /// The store of `root` and its records when they can be used, or why
+    /// they cannot.
+    fn open(root: &Path) -> (Store, Option<Records>, Option<String>) {
+        let dir = dir(root);
+        let lock = std::fs::create_dir_all(&dir)
+            .ok()
+            .and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(dir.join(LOCK))
+                    .ok()
+            })
+            .filter(|f| f.try_lock().is_ok());
+        let mut store = Store {
+            root: root.to_path_buf(),
+            dir,
+            lock,
+            texts: None,
+            saving: Mutex::new(()),
+            note: None,
+        };
+        let mut why = None;
+        let records = match store.read(&fingerprint(root)) {
+            Ok(r) => r,
+            Err(e) => {
+                why = Some(e);
+                None
+            }
+        };
+        // The records' text file (appended to when this process writes),
+        // or a new one.
+        let texts = match &records {
+            Some(r) => {
+                let path = store.dir.join(&r.texts);
+                if store.lock.is_some() {
+                    TextFile::open(&path)
+                } else {
+                    TextFile::open_read_only(&path)
+                }
+                .ok()
+            }
+            None if store.lock.is_some() => {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos());
+                TextFile::create(&store.dir.join(format!("texts-{nanos}.bin"))).ok()
+            }
+            None => None,
+        };
+        let records = match (&texts, records) {
+            (Some(t), Some(r)) => {
+                let live: u64 = r.articles.iter().map(|(at, _)| at.stored as u64).sum();
+                if (t.len() as f64) * (1.0 - MAX_DEAD_SHARE) > live as f64 && store.lock.is_some() {
+                    why = Some("its texts are mostly of old versions".into());
+                    store.texts = TextFile::create(&store.dir.join(format!(
+                        "texts-{}.bin",
+                        std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| d.as_nanos())
+                    )))
+                    .ok();
+                    return (store, None, why);
+                }
+                Some(r)
+            }
+            (None, Some(_)) => {
+                why = Some("its text file cannot be read".into());
+                None
+            }
+            (_, None) => None,
+        };
+        store.texts = texts;
+        (store, records, why)
+    }
+
+    /// The records, when they are of this version and fingerprint and
+    /// whole; `Ok(None)` when there are none.
+    fn read(&self, fingerprint: &[u8; 32]) -> Result<Option<Records>, String> {
+        let path = self.dir.join(RECORDS);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let head = 8 + 4 + 32 + 32;
+        if bytes.len() < head || &bytes[..8] != MAGIC {
+            return Err("not a daftar store".into());
+        }
+        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        if version != STORE_VERSION {
+            return Err(format!("made by store version {version}"));
+        }
+        if &bytes[12..44] != fingerprint {
+            return Err("made by another daftar, or with other lists".into());
+        }
+        let payload = &bytes[head..];
+        if blake3::hash(payload).as_bytes() != &bytes[44..76] {
+            return Err("damaged (its checksum differs)".into());
+        }
+        postcard::from_bytes(payload)
+            .map(Some)
+            .map_err(|e| format!("damaged ({e})"))
+    }
+
+    /// Whether this process writes the store (another daftar may hold it).
+    pub fn writable(&self) -> bool {
+        self.lock.is_some() && self.texts.is_some()
+    }
+
+    /// The text file texts read from now on go to (none: they stay in
+    /// memory).
+    pub fn texts(&self) -> Option<&Arc<TextFile>> {
+        self.texts.as_ref().filter(|_| self.lock.is_some())
+    }
+
+    /// Saves the corpus's articles and problems as they are now
+    /// (atomically; texts not yet in the text file are put there). Does
+    /// nothing for a process without the lock. A text file found damaged
+    /// is dropped with the records: the next open reads every file.
+    pub fn save(&self, articles: &[Article], problems: &[Problem]) -> std::io::Result<()> {
+        let (Some(texts), Some(_)) = (&self.texts, &self.lock) else {
+            return Ok(());
+        };
+        let _one = self.saving.lock();
+        let records = self.dir.join(RECORDS);
+        if texts.damaged() {
+            let _ = std::fs::remove_file(&records);
+            return Err(std::io::Error::other(
+                "the stored texts are damaged: the files will be read again",
+            ));
+        }
+        let mut out = Vec::with_capacity(articles.len());
+        for a in articles {
+            let at = match a.text.stored_in(texts) {
+                Some(at) => at,
+                None => texts
+                    .put(a.text())?
+                    .stored_in(texts)
+                    .ok_or_else(|| std::io::Error::other("a text put is not in its file"))?,
+            };
+            out.push((at, a));
+        }
+        let problems: Vec<StoredProblem> = problems
+            .iter()
+            .filter(|p| !p.path.starts_with(".daftar/"))
+            .filter_map(|p| {
+                let (size, mtime) = crate::disk::stamp(&self.root.join(&p.path))?;
+                Some(StoredProblem {
+                    path: p.path.clone(),
+                    size,
+                    mtime,
+                    reason: p.reason.clone(),
+                })
+            })
+            .collect();
+        let name = texts
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let payload = postcard::to_stdvec(&RecordsOut {
+            texts: &name,
+            articles: out,
+            problems,
+        })
+        .map_err(std::io::Error::other)?;
+        let mut bytes = Vec::with_capacity(payload.len() + 76);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&STORE_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&fingerprint(&self.root));
+        bytes.extend_from_slice(blake3::hash(&payload).as_bytes());
+        bytes.extend_from_slice(&payload);
+        // The texts on disk before the records that point into them.
+        texts.sync()?;
+        crate::disk::write_atomic(&records, &bytes)?;
+        // Older text files no record points into any more.
+        if let Ok(rd) = std::fs::read_dir(&self.dir) {
+            for e in rd.flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.starts_with("texts-") && n.ends_with(".bin") && n != name {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,233 @@
+//! The stored analysis: reopening a folder reads no article file that did
+//! not change, gives the same articles (text, structure, date, mentions,
+//! statements, problems) as reading them, reads a changed file alone, and
+//! a damaged store is read past, never trusted.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use daftar::corpus::Article;
+use daftar::workspace::{LoadState, Workspace};
+
+const ARTICLES: &[(&str, &str)] = &[
+    (
+        "siasat/sad.txt",
+        "وزیر نیرو از آغاز ساخت سد تازه خبر داد\n\
+         ۱۲ آبان ۱۴۰۳\n\
+         علی رضایی، وزیر نیرو، روز دوشنبه گفت: «ساخت سد در استان کرمان از بهار آغاز می‌شود.»\n\
+         او افزود که هزینه این طرح از بودجه ملی تامین خواهد شد.\n",
+    ),
+    (
+        "farhang/ketab.txt",
+        "بازار کتاب در نمایشگاه تهران\n\
+         ناشران از فروش بیشتر کتاب‌های کودک در نمایشگاه امسال خبر دادند.\n\
+         مریم احمدی، مدیر یک نشر کوچک، گفت که قیمت کاغذ هنوز بالاست.\n",
+    ),
+    (
+        "havashenasi/baran.txt",
+        "باران سیل‌آسا در شمال کشور\n\
+         هواشناسی برای سه روز آینده در استان‌های گیلان و مازندران هشدار داد.\n",
+    ),
+];
+
+/// What a reader sees of an article, to compare two opens.
+fn seen(a: &Article) -> String {
+    format!(
+        "{} | {:?} | {:?} {:?} {:?} | {:?} | {:?} | {:?} | {:?} | {}",
+        a.path,
+        &*a.text(),
+        a.title,
+        a.lead,
+        a.paragraphs,
+        a.date,
+        a.mentions,
+        a.statements,
+        a.warnings,
+        a.display_title()
+    )
+}
+
+fn open(folder: &Path) -> Workspace {
+    let mut ws = Workspace::new(Arc::new(|| {}));
+    ws.open(folder);
+    let started = Instant::now();
+    while ws.is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(60), "timed out");
+        ws.poll(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    ws
+}
+
+fn read(ws: &Workspace) -> usize {
+    match &ws.state {
+        LoadState::Done(s) => s.read,
+        other => panic!("not loaded: {other:?}"),
+    }
+}
+
+fn snapshot(ws: &Workspace) -> Vec<String> {
+    let mut v: Vec<String> = ws.articles.iter().map(seen).collect();
+    v.extend(
+        ws.problems
+            .iter()
+            .map(|p| format!("{} | {}", p.path, p.reason)),
+    );
+    v.sort();
+    v
+}
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in ARTICLES {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    // A file that is no article: its reason is kept too.
+    std::fs::write(dir.path().join("kharab.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    dir
+}
+
+#[test]
+fn a_reopen_reads_no_unchanged_file_and_a_changed_file_alone() {
+    let dir = corpus();
+    let first = open(dir.path());
+    assert_eq!(read(&first), 4, "the first open reads every file");
+    assert_eq!(first.articles.len(), 3);
+    assert_eq!(first.problems.len(), 1);
+    assert!(
+        first.articles.iter().any(|a| !a.statements.is_empty()),
+        "the corpus has statements to keep"
+    );
+    let before = snapshot(&first);
+    drop(first);
+
+    // Nothing changed: nothing read, the same articles.
+    let again = open(dir.path());
+    assert_eq!(read(&again), 0, "{:?}", again.store_note);
+    assert_eq!(again.reopened.as_ref().map(|r| r.stored), Some(4));
+    assert_eq!(snapshot(&again), before);
+    drop(again);
+
+    // Proof that the files are not read: a file given other bytes of the
+    // same length and its old time still shows what was stored.
+    let sad = dir.path().join("siasat/sad.txt");
+    let mtime = std::fs::metadata(&sad).unwrap().modified().unwrap();
+    let swapped = ARTICLES[0].1.replace("کرمان", "یزدان");
+    assert_eq!(swapped.len(), ARTICLES[0].1.len());
+    std::fs::write(&sad, &swapped).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&sad)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let unread = open(dir.path());
+    assert_eq!(read(&unread), 0);
+    assert_eq!(snapshot(&unread), before);
+    drop(unread);
+
+    // A file changed on disk is read again, alone.
+    let ketab = dir.path().join("farhang/ketab.txt");
+    std::fs::write(
+        &ketab,
+        format!(
+            "{}ناشران جوان هم غرفه‌های خود را برپا کردند.\n",
+            ARTICLES[1].1
+        ),
+    )
+    .unwrap();
+    let changed = open(dir.path());
+    assert_eq!(read(&changed), 1);
+    let a = &changed.articles[changed.article_index("farhang/ketab.txt").unwrap()];
+    assert!(a.text().contains("ناشران جوان"));
+    let others: Vec<String> = snapshot(&changed)
+        .into_iter()
+        .filter(|s| !s.starts_with("farhang/"))
+        .collect();
+    let was: Vec<String> = before
+        .iter()
+        .filter(|s| !s.starts_with("farhang/"))
+        .cloned()
+        .collect();
+    assert_eq!(others, was, "the other articles are as they were");
+    drop(changed);
+
+    // A file gone is gone from the reopened corpus; the rest unread.
+    std::fs::remove_file(dir.path().join("havashenasi/baran.txt")).unwrap();
+    let removed = open(dir.path());
+    assert_eq!(read(&removed), 0);
+    assert_eq!(removed.reopened.as_ref().map(|r| r.removed), Some(1));
+    assert_eq!(removed.articles.len(), 2);
+    assert!(removed.article_index("havashenasi/baran.txt").is_none());
+}
+
+#[test]
+fn a_damaged_store_is_read_past_and_made_again() {
+    let dir = corpus();
+    let before = snapshot(&open(dir.path()));
+    let records = dir.path().join(".daftar/analysis/records.bin");
+    let mut bytes = std::fs::read(&records).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x40;
+    std::fs::write(&records, &bytes).unwrap();
+
+    let ws = open(dir.path());
+    assert_eq!(read(&ws), 4, "a damaged store is not trusted");
+    let not_used = ws.reopened.as_ref().and_then(|r| r.not_used.clone());
+    assert!(
+        not_used.as_deref().is_some_and(|n| n.contains("damaged")),
+        "{not_used:?}"
+    );
+    assert_eq!(snapshot(&ws), before);
+    drop(ws);
+    // Saved anew: the next open reads nothing.
+    assert_eq!(read(&open(dir.path())), 0);
+
+    // Texts damaged under daftar: the article shows blanks (no panic), and
+    // the open after that reads the files again.
+    for e in std::fs::read_dir(dir.path().join(".daftar/analysis")).unwrap() {
+        let p = e.unwrap().path();
+        if p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("texts-")
+        {
+            let mut b = std::fs::read(&p).unwrap();
+            for x in b.iter_mut() {
+                *x ^= 0x21;
+            }
+            std::fs::write(&p, b).unwrap();
+        }
+    }
+    let mut ws = open(dir.path());
+    let a = &ws.articles[0];
+    let text = a.text();
+    assert_eq!(text.len(), a.text.len());
+    assert!(text.trim().is_empty(), "damaged text shown as blanks");
+    // (A change saves the store, which finds the damage.)
+    std::fs::write(
+        dir.path().join("new.txt"),
+        "خبر تازه\nمتن یک خبر تازه درباره باران.\n",
+    )
+    .unwrap();
+    let started = Instant::now();
+    while ws.article_index("new.txt").is_none() || ws.is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(30), "timed out");
+        ws.poll(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        ws.store_note
+            .as_deref()
+            .is_some_and(|n| n.contains("damaged")),
+        "{:?}",
+        ws.store_note
+    );
+    drop(ws);
+    let fresh = open(dir.path());
+    assert_eq!(read(&fresh), 5, "every file read again");
+    assert!(fresh.articles.iter().all(|a| !a.text().trim().is_empty()));
+}
