@@ -1,4 +1,6 @@
-//! `daftar bench FOLDER [--json]`: index build time (loading and extraction
+//! `daftar bench FOLDER [--json]`: the corpus session (first open into a
+//! fresh stored analysis, and reopen from it: seconds, peak memory, files
+//! read), index build time (loading and extraction
 //! included), index size, peak memory, reopen time of the unchanged folder,
 //! p50/p95 latency of term, phrase, filtered and snippet queries, and the
 //! time of a whole `daftar search` process (with `rg -l` beside it when
@@ -21,6 +23,56 @@ fn peak_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// Starts the peak memory count again (Linux: `clear_refs`).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The folder opened as the window opens it (every file read and
+/// analysed into a fresh stored analysis, names found across the corpus,
+/// the store saved), then reopened from the store: seconds and peak MiB
+/// of each, and the files the reopen read.
+fn session(folder: &Path) -> anyhow::Result<serde_json::Value> {
+    let dir = tempfile::Builder::new().prefix("daftar-bench-store").tempdir()?;
+    let (g, _) = crate::extract::Gazetteer::for_corpus(folder);
+    let g = std::sync::Arc::new(g);
+    let opts = LoadOptions {
+        gazetteer: Some(g.clone()),
+        ..Default::default()
+    };
+    let open = |collect: bool| -> anyhow::Result<(f64, f64, usize, usize)> {
+        reset_peak();
+        let t = Instant::now();
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        let (summary, reopened, store) =
+            crate::store::load_at(dir.path(), folder, &opts, |e| match e {
+                crate::corpus::LoadEvent::Article(a) => articles.push(*a),
+                crate::corpus::LoadEvent::Problem(p) => problems.push(p),
+                crate::corpus::LoadEvent::Scanned { .. } => {}
+            })?;
+        if summary.read > 0 || reopened.removed > 0 {
+            crate::extract::discover_in(&g, &mut articles);
+            store.save(&articles, &problems)?;
+        }
+        let secs = t.elapsed().as_secs_f64();
+        let n = if collect { articles.len() } else { 0 };
+        Ok((secs, peak_mib().unwrap_or(0.0), summary.read, n))
+    };
+    let (first_s, first_mib, first_read, n) = open(true)?;
+    let (again_s, again_mib, again_read, _) = open(false)?;
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    Ok(json!({
+        "articles": n,
+        "first_open_seconds": round(first_s),
+        "first_open_peak_mib": first_mib.round(),
+        "first_open_read_files": first_read,
+        "reopen_seconds": round(again_s),
+        "reopen_peak_mib": again_mib.round(),
+        "reopen_read_files": again_read,
+    }))
 }
 
 fn percentiles(mut v: Vec<f64>) -> (f64, f64) {
@@ -57,6 +109,8 @@ fn sample_queries(idx: &SearchIndex, syn: &Synonyms) -> anyhow::Result<(Vec<Stri
 }
 
 pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let session = session(folder)?;
+    reset_peak();
     let tmp = tempfile::Builder::new().prefix("daftar-bench").tempdir()?;
     let opts = LoadOptions::default();
     let t = Instant::now();
@@ -145,6 +199,7 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
     let result = json!({
         "articles": articles,
         "problems": report.problems.len(),
+        "session": session,
         "build_seconds": (build_s * 100.0).round() / 100.0,
         "index_mb": (report.index_bytes as f64 / 1e5).round() / 10.0,
         "peak_mib": peak.round(),

@@ -154,10 +154,21 @@ pub struct Reopened {
 pub fn load(
     root: &Path,
     opts: &LoadOptions,
+    sink: impl FnMut(LoadEvent),
+) -> Result<(LoadSummary, Reopened, Store), LoadError> {
+    load_at(&dir(root), root, opts, sink)
+}
+
+/// [`load`] with the store in `dir` (`daftar bench` keeps the corpus's
+/// own untouched).
+pub fn load_at(
+    dir: &Path,
+    root: &Path,
+    opts: &LoadOptions,
     mut sink: impl FnMut(LoadEvent),
 ) -> Result<(LoadSummary, Reopened, Store), LoadError> {
     crate::corpus::loader::check_folder(root)?;
-    let (mut store, records, not_used) = Store::open(root);
+    let (mut store, records, not_used) = Store::open(dir, root);
     let mut kept_count = 0;
     let kept = records.map(|r| {
         let mut files = HashMap::new();
@@ -213,8 +224,8 @@ pub fn load(
 impl Store {
     /// The store of `root` and its records when they can be used, or why
     /// they cannot.
-    fn open(root: &Path) -> (Store, Option<Records>, Option<String>) {
-        let dir = dir(root);
+    fn open(dir: &Path, root: &Path) -> (Store, Option<Records>, Option<String>) {
+        let dir = dir.to_path_buf();
         let lock = std::fs::create_dir_all(&dir)
             .ok()
             .and_then(|()| {

@@ -4,7 +4,6 @@
 //! atomically, before the window draws again.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::annotate::{AnnotationStore, Annotations, Passage, TagSchema};
 use crate::corpus::Article;
@@ -364,11 +363,12 @@ impl AnnotationState {
     /// follows the files.
     pub fn reanchor(&mut self, articles: &[Article]) {
         let Some(store) = &mut self.store else { return };
-        let by_path: std::collections::HashMap<&str, Arc<str>> = articles
+        // (Texts read only for the articles that have passages.)
+        let by_path: std::collections::HashMap<&str, &crate::corpus::Text> = articles
             .iter()
-            .map(|a| (a.path.as_str(), a.text().clone()))
+            .map(|a| (a.path.as_str(), &a.text))
             .collect();
-        if store.reanchor(|p| by_path.get(p).cloned()) {
+        if store.reanchor(|p| by_path.get(p).map(|t| t.get())) {
             if let Err(e) = store.save() {
                 self.note = Some(e.to_string());
             }

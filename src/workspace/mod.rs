@@ -41,6 +41,9 @@ pub enum LoadState {
 
 enum Msg {
     Event(LoadEvent),
+    /// Articles loaded, in batches (a reopen gives 100,000 in a second:
+    /// one message each would take the window many frames to take in).
+    Articles(Vec<Article>),
     Finished(Result<(LoadSummary, Reopened, Arc<Store>), String>),
     /// The stored analysis was saved (or why not).
     Saved(Result<(), String>),
@@ -63,6 +66,11 @@ pub struct IndexNote {
     /// Why the index was built anew, if it was.
     pub rebuilt: Option<String>,
 }
+
+/// Articles sent to the window at a time while a folder loads, and the
+/// longest a read article waits to be sent.
+const BATCH: usize = 512;
+const BATCH_EVERY: Duration = Duration::from_millis(100);
 
 /// How often background work asks the window to show its progress.
 pub const PROGRESS_EVERY: Duration = Duration::from_millis(500);
@@ -266,18 +274,30 @@ impl Workspace {
                 let mut last_wake = Instant::now();
                 // A panic outside the per-file isolation still ends the
                 // load with a message, never a window waiting forever.
+                let mut batch: Vec<Article> = Vec::new();
+                let mut last_sent = Instant::now();
                 let result = crate::jobs::caught(|| {
-                    crate::store::load(&root, &opts, |ev| {
-                        let _ = tx.send(Msg::Event(ev));
+                    let r = crate::store::load(&root, &opts, |ev| {
+                        match ev {
+                            LoadEvent::Article(a) => batch.push(*a),
+                            other => {
+                                let _ = tx.send(Msg::Event(other));
+                            }
+                        }
+                        if batch.len() >= BATCH || last_sent.elapsed() > BATCH_EVERY {
+                            let _ = tx.send(Msg::Articles(std::mem::take(&mut batch)));
+                            last_sent = Instant::now();
+                        }
                         // (Two frames a second of progress: without a GPU
                         // each frame is drawn on the CPU the load needs.)
                         if last_wake.elapsed() > PROGRESS_EVERY {
                             waker();
                             last_wake = Instant::now();
                         }
-                    })
-                    .map(|(summary, reopened, store)| (summary, reopened, Arc::new(store)))
-                    .map_err(|e| e.to_string())
+                    });
+                    let _ = tx.send(Msg::Articles(std::mem::take(&mut batch)));
+                    r.map(|(summary, reopened, store)| (summary, reopened, Arc::new(store)))
+                        .map_err(|e| e.to_string())
                 });
                 let _ = tx.send(Msg::Finished(result));
                 waker();
@@ -445,6 +465,14 @@ impl Workspace {
                     self.articles.push(*a);
                     self.order_dirty = true;
                     self.bump();
+                }
+                Msg::Articles(batch) => {
+                    for a in batch {
+                        self.by_path.insert(a.path.clone(), self.articles.len());
+                        self.articles.push(a);
+                        self.bump();
+                    }
+                    self.order_dirty = true;
                 }
                 Msg::Event(LoadEvent::Problem(p)) => {
                     self.problems.push(p);
@@ -928,9 +956,12 @@ impl Workspace {
             .filter(|&i| entity.is_none_or(|e| a[i].mentions.iter().any(|m| &m.entity == e)))
             .collect();
         match self.sort {
-            SortKey::Date => {
-                order.sort_by_key(|&i| (a[i].date.as_ref().map(|d| d.day), a[i].path.clone()))
-            }
+            // (Compared in place: a key with the path cloned cost a
+            // reopen of 100,000 articles a second per sort.)
+            SortKey::Date => order.sort_by(|&x, &y| {
+                let day = |i: usize| a[i].date.as_ref().map(|d| d.day);
+                day(x).cmp(&day(y)).then_with(|| a[x].path.cmp(&a[y].path))
+            }),
             SortKey::Title => {
                 order.sort_by_cached_key(|&i| crate::text::search_key(&a[i].display_title()))
             }

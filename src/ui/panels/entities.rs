@@ -31,9 +31,15 @@ type SummaryKey = (
     Option<EntityRef>,
 );
 
+/// How often the sidebar counts again while a folder loads.
+const COUNT_WHILE_LOADING_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
 #[derive(Default)]
 pub struct EntityPanel {
     summary: Latest<SummaryKey, EntitySummary>,
+    /// When counting last started while a folder loads (the counts of a
+    /// growing corpus are taken again every few seconds, not per batch).
+    counted_while_loading: Option<std::time::Instant>,
     filter: String,
     by_name: bool,
     curation: Curation,
@@ -117,31 +123,41 @@ impl EntityPanel {
             ents.selected.clone(),
         );
         let ctx = ui.ctx().clone();
-        self.summary.get(
-            &key,
-            || {
-                // The articles in the filter (range, search), not the
-                // entity selection itself.
-                let range = ws.range;
-                let sets: Vec<Arc<[Mention]>> = ws
-                    .articles
-                    .iter()
-                    .filter(|a| match range {
-                        Some((from, to)) => a
-                            .date
-                            .as_ref()
-                            .is_some_and(|d| d.day >= from && d.day <= to),
-                        None => true,
-                    })
-                    .filter(|a| hits.is_none_or(|h| h.contains(&a.path)))
-                    .map(|a| a.mentions.clone())
-                    .collect();
-                let g = ents.gazetteer.clone();
-                let selected = ents.selected.clone();
-                move || EntitySummary::of(&g, sets.iter().map(|m| &m[..]), selected.as_ref(), 8)
-            },
-            move || ctx.request_repaint(),
-        );
+        let wait = ws.is_loading()
+            && self.summary.current().is_some()
+            && self
+                .counted_while_loading
+                .is_some_and(|t| t.elapsed() < COUNT_WHILE_LOADING_EVERY);
+        if ws.is_loading() && !wait && !self.summary.is_busy() {
+            self.counted_while_loading = Some(std::time::Instant::now());
+        }
+        if !wait {
+            self.summary.get(
+                &key,
+                || {
+                    // The articles in the filter (range, search), not the
+                    // entity selection itself.
+                    let range = ws.range;
+                    let sets: Vec<Arc<[Mention]>> = ws
+                        .articles
+                        .iter()
+                        .filter(|a| match range {
+                            Some((from, to)) => a
+                                .date
+                                .as_ref()
+                                .is_some_and(|d| d.day >= from && d.day <= to),
+                            None => true,
+                        })
+                        .filter(|a| hits.is_none_or(|h| h.contains(&a.path)))
+                        .map(|a| a.mentions.clone())
+                        .collect();
+                    let g = ents.gazetteer.clone();
+                    let selected = ents.selected.clone();
+                    move || EntitySummary::of(&g, sets.iter().map(|m| &m[..]), selected.as_ref(), 8)
+                },
+                move || ctx.request_repaint(),
+            );
+        }
         let summary = self.summary.current().map(|(_, s)| s);
 
         crate::ui::row(ui, |ui| {
