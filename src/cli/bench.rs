@@ -25,53 +25,70 @@ fn peak_mib() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// Starts the peak memory count again (Linux: `clear_refs`).
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
+/// Set in the child process that times one opening of the session
+/// (its peak memory is then its own, not what an earlier phase left).
+const PHASE_ENV: &str = "DAFTAR_BENCH_SESSION";
 
 /// The folder opened as the window opens it (every file read and
 /// analysed into a fresh stored analysis, names found across the corpus,
-/// the store saved), then reopened from the store: seconds and peak MiB
-/// of each, and the files the reopen read.
+/// the store saved), then reopened from the store — each in a process of
+/// its own: seconds, peak MiB and files read of each.
 fn session(folder: &Path) -> anyhow::Result<serde_json::Value> {
     let dir = tempfile::Builder::new().prefix("daftar-bench-store").tempdir()?;
+    let exe = std::env::current_exe()?;
+    let mut phases = Vec::new();
+    for _ in ["first_open", "reopen"] {
+        let o = std::process::Command::new(&exe)
+            .arg("bench")
+            .arg(folder)
+            .arg("--json")
+            .env(PHASE_ENV, dir.path())
+            .output()?;
+        anyhow::ensure!(
+            o.status.success(),
+            "the session bench failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout)?;
+        phases.push(v);
+    }
+    Ok(json!({
+        "articles": phases[0]["articles"],
+        "first_open_seconds": phases[0]["seconds"],
+        "first_open_peak_mib": phases[0]["peak_mib"],
+        "first_open_read_files": phases[0]["read_files"],
+        "reopen_seconds": phases[1]["seconds"],
+        "reopen_peak_mib": phases[1]["peak_mib"],
+        "reopen_read_files": phases[1]["read_files"],
+    }))
+}
+
+/// One opening of the session with the store in `dir` (the child's work).
+fn session_phase(folder: &Path, dir: &Path) -> anyhow::Result<serde_json::Value> {
     let (g, _) = crate::extract::Gazetteer::for_corpus(folder);
     let g = std::sync::Arc::new(g);
     let opts = LoadOptions {
         gazetteer: Some(g.clone()),
         ..Default::default()
     };
-    let open = |collect: bool| -> anyhow::Result<(f64, f64, usize, usize)> {
-        reset_peak();
-        let t = Instant::now();
-        let mut articles = Vec::new();
-        let mut problems = Vec::new();
-        let (summary, reopened, store) =
-            crate::store::load_at(dir.path(), folder, &opts, |e| match e {
-                crate::corpus::LoadEvent::Article(a) => articles.push(*a),
-                crate::corpus::LoadEvent::Problem(p) => problems.push(p),
-                crate::corpus::LoadEvent::Scanned { .. } => {}
-            })?;
-        if summary.read > 0 || reopened.removed > 0 {
-            crate::extract::discover_in(&g, &mut articles);
-            store.save(&articles, &problems)?;
-        }
-        let secs = t.elapsed().as_secs_f64();
-        let n = if collect { articles.len() } else { 0 };
-        Ok((secs, peak_mib().unwrap_or(0.0), summary.read, n))
-    };
-    let (first_s, first_mib, first_read, n) = open(true)?;
-    let (again_s, again_mib, again_read, _) = open(false)?;
-    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    let t = Instant::now();
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    let (summary, reopened, store) = crate::store::load_at(dir, folder, &opts, |e| match e {
+        crate::corpus::LoadEvent::Article(a) => articles.push(*a),
+        crate::corpus::LoadEvent::Problem(p) => problems.push(p),
+        crate::corpus::LoadEvent::Scanned { .. } => {}
+    })?;
+    if summary.read > 0 || reopened.removed > 0 {
+        crate::extract::discover_in(&g, &mut articles);
+        store.save(&articles, &problems)?;
+    }
+    let secs = t.elapsed().as_secs_f64();
     Ok(json!({
-        "articles": n,
-        "first_open_seconds": round(first_s),
-        "first_open_peak_mib": first_mib.round(),
-        "first_open_read_files": first_read,
-        "reopen_seconds": round(again_s),
-        "reopen_peak_mib": again_mib.round(),
-        "reopen_read_files": again_read,
+        "articles": articles.len(),
+        "seconds": (secs * 1000.0).round() / 1000.0,
+        "peak_mib": peak_mib().unwrap_or(0.0).round(),
+        "read_files": summary.read,
     }))
 }
 
@@ -109,8 +126,11 @@ fn sample_queries(idx: &SearchIndex, syn: &Synonyms) -> anyhow::Result<(Vec<Stri
 }
 
 pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(dir) = std::env::var_os(PHASE_ENV) {
+        writeln!(out, "{}", session_phase(folder, Path::new(&dir))?)?;
+        return Ok(());
+    }
     let session = session(folder)?;
-    reset_peak();
     let tmp = tempfile::Builder::new().prefix("daftar-bench").tempdir()?;
     let opts = LoadOptions::default();
     let t = Instant::now();
