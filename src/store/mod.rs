@@ -190,6 +190,10 @@ pub fn load_at(
     });
     let mut opts = opts.clone();
     opts.known = kept.clone().map(|k| k as Arc<dyn Known>);
+    // What is stored is analysed: never articles without their entities.
+    if opts.gazetteer.is_none() {
+        opts.gazetteer = Some(Arc::new(crate::extract::Gazetteer::for_corpus(root).0));
+    }
     let texts = store.texts.clone();
     let mut put_failed = None;
     let summary = crate::corpus::load_folder(root, &opts, |ev| match ev {
@@ -411,3 +415,4 @@ impl Store {
         Ok(())
     }
 }
+
