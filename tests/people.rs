@@ -314,7 +314,7 @@ fn figures_on_people_no_list_knows_tuned_and_held_out_apart() {
     }
     let g = std::sync::Arc::new(Gazetteer::bundled());
     let opts = LoadOptions {
-        gazetteer: Some(g.clone()),
+        analyse: Some(daftar::extract::analyser(g.clone())),
         ..Default::default()
     };
     let mut loaded: Vec<Article> = Vec::new();

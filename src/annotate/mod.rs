@@ -7,3 +7,12 @@ pub mod tags;
 
 pub use store::{Anchor, AnnotationStore, Annotations, Passage, StoreError};
 pub use tags::{Tag, TagEdit, TagSchema};
+
+/// The annotator's name: given, else `$DAFTAR_ANNOTATOR`, else `$USER`.
+pub fn annotator(given: Option<&str>) -> String {
+    given
+        .map(str::to_string)
+        .or_else(|| std::env::var("DAFTAR_ANNOTATOR").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into())
+}

@@ -34,7 +34,9 @@ const PHASE_ENV: &str = "DAFTAR_BENCH_SESSION";
 /// the store saved), then reopened from the store — each in a process of
 /// its own: seconds, peak MiB and files read of each.
 fn session(folder: &Path) -> anyhow::Result<serde_json::Value> {
-    let dir = tempfile::Builder::new().prefix("daftar-bench-store").tempdir()?;
+    let dir = tempfile::Builder::new()
+        .prefix("daftar-bench-store")
+        .tempdir()?;
     let exe = std::env::current_exe()?;
     let mut phases = Vec::new();
     for _ in ["first_open", "reopen"] {
@@ -68,7 +70,7 @@ fn session_phase(folder: &Path, dir: &Path) -> anyhow::Result<serde_json::Value>
     let (g, _) = crate::extract::Gazetteer::for_corpus(folder);
     let g = std::sync::Arc::new(g);
     let opts = LoadOptions {
-        gazetteer: Some(g.clone()),
+        analyse: Some(crate::extract::analyser(g.clone())),
         ..Default::default()
     };
     let t = Instant::now();

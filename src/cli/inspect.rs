@@ -41,7 +41,7 @@ pub fn run(
     }
     let gazetteer = Arc::new(gazetteer);
     let opts = LoadOptions {
-        gazetteer: Some(gazetteer.clone()),
+        analyse: Some(crate::extract::analyser(gazetteer.clone())),
         ..Default::default()
     };
     let summary = load_folder(folder, &opts, |event| match event {

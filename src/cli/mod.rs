@@ -27,7 +27,7 @@ pub fn load_analysed(
     }
     let g = std::sync::Arc::new(g);
     let opts = crate::corpus::LoadOptions {
-        gazetteer: Some(g.clone()),
+        analyse: Some(crate::extract::analyser(g.clone())),
         ..Default::default()
     };
     let mut articles = Vec::new();

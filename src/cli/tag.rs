@@ -27,15 +27,6 @@ pub enum Target<'a> {
     Query(&'a str),
 }
 
-/// The annotator's name: given, else `$DAFTAR_ANNOTATOR`, else `$USER`.
-pub fn annotator(given: Option<&str>) -> String {
-    given
-        .map(str::to_string)
-        .or_else(|| std::env::var("DAFTAR_ANNOTATOR").ok())
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 pub fn run_tag(
     folder: &Path,
     target: Target,
@@ -52,7 +43,7 @@ pub fn run_tag(
         eprintln!("daftar: {n}");
     }
     let mut schema = TagSchema::load(folder)?;
-    let who = annotator(annotator_name);
+    let who = crate::annotate::annotator(annotator_name);
     let mut added: Vec<(u64, String, usize, usize, String)> = Vec::new();
     match target {
         Target::Range { path, start, end } => {

@@ -32,13 +32,14 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 /// on, in path order.
 const CHUNK: usize = 256;
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// Set to true to stop loading; what was sent stays valid.
     pub cancel: Arc<AtomicBool>,
-    /// Entity mentions are found with it while loading (none without).
-    pub gazetteer: Option<Arc<crate::extract::Gazetteer>>,
+    /// What finds each article's entities and statements while loading
+    /// (none without): [`crate::extract::analyser`].
+    pub analyse: Option<Analyser>,
     /// The corpus's recurring lines as known before this load (the table
     /// kept by the last load, or learned from a sample of the files).
     /// `load_folder` finds it when this is `None`; a load of a few files
@@ -55,6 +56,10 @@ pub struct LoadOptions {
     pub known: Option<Arc<dyn Known>>,
 }
 
+/// Analyses an article just read (its mentions and statements): given by
+/// extraction, so that reading needs nothing of it.
+pub type Analyser = Arc<dyn Fn(&mut Article) + Send + Sync>;
+
 /// Files read before, as they were: what [`load_folder`] does not read
 /// again ([`crate::store`]).
 pub trait Known: Send + Sync {
@@ -64,9 +69,13 @@ pub trait Known: Send + Sync {
     fn take(&self, rel: &str, stamp: (u64, i128)) -> Option<Result<Article, Notice>>;
 }
 
-impl std::fmt::Debug for dyn Known {
+impl std::fmt::Debug for LoadOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Known")
+        f.debug_struct("LoadOptions")
+            .field("max_file_bytes", &self.max_file_bytes)
+            .field("analyse", &self.analyse.is_some())
+            .field("known", &self.known.is_some())
+            .finish_non_exhaustive()
     }
 }
 
@@ -75,7 +84,7 @@ impl Default for LoadOptions {
         LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             cancel: Arc::new(AtomicBool::new(false)),
-            gazetteer: None,
+            analyse: None,
             lines: None,
             outlets: None,
             corrections: None,
@@ -425,7 +434,7 @@ fn load_and_learn(
                         rel,
                         opts.max_file_bytes,
                         &clues,
-                        opts.gazetteer.as_deref(),
+                        opts.analyse.as_deref(),
                         &Reading {
                             lines: Some(&counts),
                             outlets: opts.outlets.as_deref(),
@@ -601,7 +610,7 @@ pub struct Loaded {
     pub line_hashes: Vec<u64>,
 }
 
-/// Loads one file and, with a gazetteer, finds its entities and
+/// Loads one file and, with an analyser, finds its entities and
 /// statements. A panic anywhere in reading or analysing it becomes the
 /// file's problem ("internal error while reading …"), so one file that
 /// trips a bug never stops a load.
@@ -610,9 +619,9 @@ pub fn load_article(
     rel: &str,
     max_bytes: u64,
     clues: &EraClues,
-    gazetteer: Option<&crate::extract::Gazetteer>,
+    analyse: Option<&(dyn Fn(&mut Article) + Send + Sync)>,
 ) -> Result<Article, Notice> {
-    load_article_in(path, rel, max_bytes, clues, gazetteer, &Reading::default()).map(|l| l.article)
+    load_article_in(path, rel, max_bytes, clues, analyse, &Reading::default()).map(|l| l.article)
 }
 
 /// [`load_article`] with the corpus's recurring lines.
@@ -621,15 +630,14 @@ pub fn load_article_in(
     rel: &str,
     max_bytes: u64,
     clues: &EraClues,
-    gazetteer: Option<&crate::extract::Gazetteer>,
+    analyse: Option<&(dyn Fn(&mut Article) + Send + Sync)>,
     reading: &Reading<'_>,
 ) -> Result<Loaded, Notice> {
     crate::jobs::caught(|| {
         Ok(
             load_file_in(path, rel, max_bytes, clues, reading).map(|mut loaded| {
-                if let Some(g) = gazetteer {
-                    let a = &mut loaded.article;
-                    crate::extract::analyse(g, a).apply(a);
+                if let Some(analyse) = analyse {
+                    analyse(&mut loaded.article);
                 }
                 loaded
             }),

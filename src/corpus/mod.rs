@@ -7,10 +7,12 @@ pub mod boilerplate;
 pub mod chrome_model;
 pub mod corrections;
 pub mod decode;
+pub mod found;
 pub mod html;
 pub mod loader;
 pub mod outlets;
 pub mod sample;
+pub mod statics;
 pub mod structure;
 pub mod texts;
 
@@ -50,12 +52,12 @@ pub struct Article {
     /// Lines left out of the body (page chrome, datelines), with the
     /// reason, in text order: what «Show page chrome» and `daftar inspect
     /// --explain` show.
-    #[serde(with = "crate::store::statics::pairs")]
+    #[serde(with = "crate::corpus::statics::pairs")]
     pub left_out: Vec<(Range<usize>, &'static str)>,
     /// How many times the user's corrections changed this reading (views
     /// that draw it from the ranges above redraw when it moves).
     pub corrected: u32,
-    #[serde(with = "crate::store::statics::notices")]
+    #[serde(with = "crate::corpus::statics::notices")]
     pub warnings: Vec<crate::i18n::Notice>,
     /// BLAKE3 of the file's bytes, hex.
     pub content_hash: String,
@@ -67,9 +69,9 @@ pub struct Article {
     pub mtime: i128,
     /// Entity mentions, in text order (filled while loading; shared with
     /// background counting).
-    pub mentions: std::sync::Arc<[crate::extract::Mention]>,
+    pub mentions: std::sync::Arc<[found::Mention]>,
     /// Who said what, in text order (filled with the mentions).
-    pub statements: std::sync::Arc<[crate::extract::Statement]>,
+    pub statements: std::sync::Arc<[found::Statement]>,
     /// Names shaped like a person's that the article gives no evidence
     /// for (byte ranges): confirmed when another article introduces them
     /// ([`crate::extract::discover`]).

@@ -9,7 +9,16 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::gazetteer::{EntityDef, EntityKind};
+use crate::corpus::found::EntityKind;
+
+/// An entity as written in a gazetteer file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityDef {
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
 
 /// One correction, applied in order on top of the bundled gazetteer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,44 +8,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-
 use super::curation::{Edit, UserEntities};
 use crate::dates::{Day, OfficeTerm};
 use crate::text::tokenize::tokenize;
 
-/// What an entity is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityKind {
-    #[default]
-    Person,
-    Place,
-    Org,
-}
+pub use crate::corpus::found::EntityKind;
 
-impl EntityKind {
-    pub const ALL: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Place => "place",
-            EntityKind::Org => "org",
-        }
-    }
-}
-
-/// An entity as written in a gazetteer file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EntityDef {
-    pub name: String,
-    pub kind: EntityKind,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
+pub use super::curation::EntityDef;
 
 /// A known entity.
 #[derive(Debug, Clone, PartialEq)]

@@ -71,6 +71,11 @@ pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> Analysis {
     }
 }
 
+/// What the loader calls on each article it reads: [`analyse`] with `g`.
+pub fn analyser(g: Arc<Gazetteer>) -> crate::corpus::loader::Analyser {
+    Arc::new(move |a: &mut crate::corpus::Article| analyse(&g, a).apply(a))
+}
+
 /// Corpus-level discovery (issue 16): a person one article introduces
 /// with evidence (an honorific, a role, a verb of saying, a family name's
 /// shape) is known in every article of the corpus that writes the same

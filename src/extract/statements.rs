@@ -22,25 +22,7 @@ use super::entities::{EntityRef, Mention};
 use super::gazetteer::{EntityKind, Gazetteer};
 use crate::text::tokenize::{Token, tokenize};
 
-/// Quoted or reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StatementKind {
-    Direct,
-    Indirect,
-}
-
-/// One statement; ranges are byte ranges into the article's text.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Statement {
-    pub speaker: Option<EntityRef>,
-    /// Where the speaker is named (the subject, «وی», a title …).
-    pub mention: Option<Range<usize>>,
-    pub cue: Range<usize>,
-    pub kind: StatementKind,
-    /// What was said.
-    pub range: Range<usize>,
-}
+pub use crate::corpus::found::{Statement, StatementKind};
 
 /// Reporting verbs (joined search keys, see [`super::gazetteer::joined_key`]).
 const CUES: &[&str] = &[

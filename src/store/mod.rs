@@ -16,8 +16,6 @@
 //!
 //! The format is postcard (serde, varints; figures in docs/SCALING.md).
 
-pub mod statics;
-
 use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -94,7 +92,7 @@ struct StoredProblem {
     path: String,
     size: u64,
     mtime: i128,
-    #[serde(with = "statics::notice")]
+    #[serde(with = "crate::corpus::statics::notice")]
     reason: Notice,
 }
 
@@ -191,8 +189,9 @@ pub fn load_at(
     let mut opts = opts.clone();
     opts.known = kept.clone().map(|k| k as Arc<dyn Known>);
     // What is stored is analysed: never articles without their entities.
-    if opts.gazetteer.is_none() {
-        opts.gazetteer = Some(Arc::new(crate::extract::Gazetteer::for_corpus(root).0));
+    if opts.analyse.is_none() {
+        let g = crate::extract::Gazetteer::for_corpus(root).0;
+        opts.analyse = Some(crate::extract::analyser(Arc::new(g)));
     }
     let texts = store.texts.clone();
     let mut put_failed = None;
@@ -415,4 +414,3 @@ impl Store {
         Ok(())
     }
 }
-

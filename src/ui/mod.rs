@@ -4,6 +4,7 @@
 pub mod app;
 pub mod fonts;
 pub mod panels;
+pub mod state;
 pub mod widgets;
 
 use std::path::PathBuf;

@@ -257,7 +257,7 @@ impl Workspace {
         self.tx = Some(tx.clone());
         let opts = LoadOptions {
             cancel: self.cancel.clone(),
-            gazetteer: Some(self.entities.gazetteer.clone()),
+            analyse: Some(crate::extract::analyser(self.entities.gazetteer.clone())),
             corrections: Some(Arc::new(self.corrections.clone())),
             ..Default::default()
         };
@@ -730,7 +730,7 @@ impl Workspace {
                         &rel,
                         DEFAULT_MAX_FILE_BYTES,
                         &clues,
-                        Some(&self.entities.gazetteer),
+                        Some(&*crate::extract::analyser(self.entities.gazetteer.clone())),
                         &crate::corpus::loader::Reading {
                             lines: lines
                                 .as_ref()

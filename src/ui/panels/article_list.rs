@@ -6,7 +6,7 @@ use crate::ui::widgets::rtl_text::rtl_tooltip;
 use egui::{FontId, Sense, Ui};
 
 use crate::dates::CalendarKind;
-use crate::ui::app::{Command, Settings};
+use crate::ui::state::{Command, Settings};
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText};
 use crate::workspace::{SortKey, Workspace};
 
@@ -33,6 +33,9 @@ pub fn list_row(
     }
     (rect, resp)
 }
+
+/// Characters of a title the list and the reader lay out.
+pub const MAX_TITLE_CHARS: usize = 300;
 
 /// A day as list rows show it: `1403/09/02` in Persian digits, or ISO.
 pub fn list_date(day: crate::dates::Day, calendar: CalendarKind) -> String {
@@ -104,7 +107,7 @@ impl ArticleListPanel {
                     let a = &ws.articles[idx];
                     let width = ui.available_width();
                     let (rect, resp) = list_row(ui, width, row_h, selected == Some(idx));
-                    let title = a.short_title(crate::ui::panels::reader::MAX_TITLE_CHARS);
+                    let title = a.short_title(MAX_TITLE_CHARS);
                     let date = a
                         .date
                         .as_ref()

@@ -16,7 +16,7 @@ use crate::extract::gazetteer::joined_key;
 use crate::extract::{Edit, EntityKind, EntityRef, EntityRow, EntitySummary, Evidence, Mention};
 use crate::jobs::Latest;
 use crate::tr;
-use crate::ui::app::Command;
+use crate::ui::state::Command;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, natural_width};
 use crate::ui::widgets::text::{colored, strong, weak};
 use crate::workspace::Workspace;

@@ -11,7 +11,7 @@ use egui::{Align, FontId, Sense, Ui};
 use crate::index::search::SearchResults;
 use crate::layout::{Dir, base_direction};
 use crate::text::search_key;
-use crate::ui::app::Command;
+use crate::ui::state::Command;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
 use crate::ui::widgets::text::button;
 use crate::workspace::Workspace;

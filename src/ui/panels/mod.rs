@@ -1,5 +1,5 @@
 //! The window's panels. Each owns its view state, reads the workspace and
-//! pushes [`crate::ui::app::Command`]s; only the app applies them.
+//! pushes [`crate::ui::state::Command`]s; only the app applies them.
 
 pub mod article_list;
 pub mod compare;

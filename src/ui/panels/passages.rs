@@ -8,8 +8,8 @@ use egui::{Color32, FontId, Ui};
 
 use crate::annotate::Passage;
 use crate::tr;
-use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::article_date;
+use crate::ui::state::{Command, Settings};
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
 use crate::ui::widgets::text::{button, colored, strong, weak};
 use crate::workspace::Workspace;

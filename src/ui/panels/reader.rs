@@ -14,8 +14,8 @@ use egui::{Color32, Event, FontId, Key, Modifiers, Pos2, Sense, Ui};
 use crate::corpus::Article;
 use crate::corpus::corrections::Verdict;
 use crate::dates::{CalendarKind, Provenance};
-use crate::ui::app::Settings;
 use crate::ui::fonts;
+use crate::ui::state::Settings;
 use crate::ui::widgets::rtl_text::{
     LayoutCache, RtlResponse, RtlText, Span, SpanStyle, line_height,
 };
@@ -93,8 +93,7 @@ fn correction_menu(ui: &mut Ui, place: Place) -> Option<Verdict> {
     chosen
 }
 
-/// Characters of a title the list and the reader lay out.
-pub const MAX_TITLE_CHARS: usize = 300;
+pub use super::article_list::MAX_TITLE_CHARS;
 
 /// Bytes of text laid out as one block at most: a longer paragraph (a
 /// scraped file with no line breaks, a 20 MB "word") is drawn in pieces

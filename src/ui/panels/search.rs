@@ -9,8 +9,8 @@ use std::ops::Range;
 use egui::{FontId, Ui};
 
 use crate::index::search::Hit;
-use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::{list_date, list_row};
+use crate::ui::state::{Command, Settings};
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, Span, SpanStyle, line_height};
 use crate::ui::widgets::text::{colored, label, weak};
 use crate::workspace::{IndexState, Workspace};

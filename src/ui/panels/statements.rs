@@ -7,8 +7,8 @@ use egui::{FontId, Ui};
 
 use crate::extract::EntityName;
 use crate::tr;
-use crate::ui::app::{Command, Settings};
 use crate::ui::panels::article_list::article_date;
+use crate::ui::state::{Command, Settings};
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
 use crate::ui::widgets::text::weak;
 use crate::workspace::Workspace;

@@ -4,7 +4,7 @@
 use crate::ui::widgets::rtl_text::rtl_tooltip;
 use egui::Ui;
 
-use crate::ui::app::Command;
+use crate::ui::state::Command;
 use crate::ui::widgets::text::{button, colored, label, weak};
 use crate::workspace::{LoadState, Workspace};
 

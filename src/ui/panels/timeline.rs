@@ -19,7 +19,7 @@ use crate::dates::{CalendarKind, Day};
 use crate::index::search::DatedDoc;
 use crate::timeline::background::{Aggregator, HistogramKey};
 use crate::timeline::{Bucket, BucketSize, Timeline};
-use crate::ui::app::{Command, Settings};
+use crate::ui::state::{Command, Settings};
 use crate::workspace::Workspace;
 
 #[derive(Default)]
