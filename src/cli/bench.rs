@@ -67,30 +67,14 @@ fn session(folder: &Path) -> anyhow::Result<serde_json::Value> {
 
 /// One opening of the session with the store in `dir` (the child's work).
 fn session_phase(folder: &Path, dir: &Path) -> anyhow::Result<serde_json::Value> {
-    let (g, _) = crate::extract::Gazetteer::for_corpus(folder);
-    let g = std::sync::Arc::new(g);
-    let opts = LoadOptions {
-        analyse: Some(crate::extract::analyser(g.clone())),
-        ..Default::default()
-    };
     let t = Instant::now();
-    let mut articles = Vec::new();
-    let mut problems = Vec::new();
-    let (summary, reopened, store) = crate::store::load_at(dir, folder, &opts, |e| match e {
-        crate::corpus::LoadEvent::Article(a) => articles.push(*a),
-        crate::corpus::LoadEvent::Problem(p) => problems.push(p),
-        crate::corpus::LoadEvent::Scanned { .. } => {}
-    })?;
-    if summary.read > 0 || reopened.removed > 0 {
-        crate::extract::discover_in(&g, &mut articles);
-        store.save(&articles, &problems)?;
-    }
+    let s = crate::workspace::session::Session::open_with(folder, dir)?;
     let secs = t.elapsed().as_secs_f64();
     Ok(json!({
-        "articles": articles.len(),
+        "articles": s.articles.len(),
         "seconds": (secs * 1000.0).round() / 1000.0,
         "peak_mib": peak_mib().unwrap_or(0.0).round(),
-        "read_files": summary.read,
+        "read_files": s.summary.read,
     }))
 }
 

@@ -10,12 +10,13 @@ use std::sync::Arc;
 
 use serde_json::json;
 
-use crate::annotate::{AnnotationStore, TagSchema};
+use crate::annotate::AnnotationStore;
 use crate::corpus::loader::{
     DEFAULT_MAX_FILE_BYTES, from_raw_rel, load_article, raw_rel, resolve_in_corpus,
 };
 use crate::dates::EraClues;
 use crate::text::CharIndex;
+use crate::workspace::annotations::{AnnotationState, ToTag};
 
 /// What to tag: a range of one article, or every match of a query.
 pub enum Target<'a> {
@@ -38,14 +39,23 @@ pub fn run_tag(
 ) -> anyhow::Result<()> {
     anyhow::ensure!(!tag.trim().is_empty(), "the tag name is empty");
     anyhow::ensure!(folder.is_dir(), "not a folder: {}", folder.display());
-    let mut store = AnnotationStore::open(folder)?;
-    for n in &store.notes {
+    // The window's own annotations: the same lock, the same check for a
+    // passage tagged before, saved the same way.
+    let mut state = AnnotationState::open(folder);
+    if !state.writable() {
+        anyhow::bail!(
+            "{}",
+            state
+                .note
+                .clone()
+                .unwrap_or_else(|| "the annotations cannot be written".into())
+        );
+    }
+    if let Some(n) = &state.note {
         eprintln!("daftar: {n}");
     }
-    let mut schema = TagSchema::load(folder)?;
     let who = crate::annotate::annotator(annotator_name);
-    let mut added: Vec<(u64, String, usize, usize, String)> = Vec::new();
-    match target {
+    let tagged = match target {
         Target::Range { path, start, end } => {
             let (file, rel) = resolve_in_corpus(folder, path).map_err(|e| anyhow::anyhow!(e))?;
             let a = load_article(
@@ -56,51 +66,39 @@ pub fn run_tag(
                 None,
             )
             .map_err(|e| anyhow::anyhow!("{rel}: {e}"))?;
-            let id = store.add(
-                &a.id,
-                &a.path,
-                &a.text(),
+            let text = a.text();
+            let passage = ToTag {
+                article: &a.id,
+                path: &a.path,
+                raw_path: file.strip_prefix(folder).ok().and_then(raw_rel),
+                text: &text,
                 start,
                 end,
-                vec![tag.trim().to_string()],
-                note.to_string(),
-                who,
-            )?;
-            let raw = file.strip_prefix(folder).ok().and_then(raw_rel);
-            if let Some(p) = store.data.passages.iter_mut().find(|p| p.id == id) {
-                p.raw_path = raw;
-            }
-            let text: String = a.text().chars().skip(start).take(end - start).collect();
-            added.push((id, a.path.clone(), start, end, text));
+            };
+            state.tag_passages(&[passage], tag, note, &who)
         }
         Target::Query(q) => {
             let res = super::search::search_all(folder, q)?;
+            let mut passages = Vec::new();
             for h in &res.hits {
                 let ci = CharIndex::new(&h.text);
                 for m in &h.matches {
-                    let (s, e) = (ci.char_of_byte(m.start), ci.char_of_byte(m.end));
-                    let id = store.add(
-                        &h.id,
-                        &h.path,
-                        &h.text,
-                        s,
-                        e,
-                        vec![tag.trim().to_string()],
-                        note.to_string(),
-                        who.clone(),
-                    )?;
-                    added.push((id, h.path.clone(), s, e, h.text[m.clone()].to_string()));
+                    passages.push(ToTag {
+                        article: &h.id,
+                        path: &h.path,
+                        raw_path: None,
+                        text: &h.text,
+                        start: ci.char_of_byte(m.start),
+                        end: ci.char_of_byte(m.end),
+                    });
                 }
             }
+            state.tag_passages(&passages, tag, note, &who)
         }
     }
-    // Only now that the passages are found is anything written: a refused
-    // path or range leaves the tags and the store as they were.
-    if schema.ensure(tag.trim()) {
-        schema.save(folder)?;
-    }
-    store.save()?;
-    for (id, path, start, end, text) in &added {
+    .map_err(|e| anyhow::anyhow!(e))?;
+    for t in &tagged {
+        let (id, path, start, end, text) = (t.id, &t.path, t.start, t.end, &t.quote);
         if as_json {
             let line = json!({"kind": "tagged", "id": id, "path": path, "start": start, "end": end, "text": text, "tag": tag.trim()});
             writeln!(out, "{line}")?;
@@ -109,7 +107,11 @@ pub fn run_tag(
         }
     }
     if as_json {
-        writeln!(out, "{}", json!({"kind": "summary", "tagged": added.len()}))?;
+        writeln!(
+            out,
+            "{}",
+            json!({"kind": "summary", "tagged": tagged.len()})
+        )?;
     }
     Ok(())
 }

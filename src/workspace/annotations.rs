@@ -9,6 +9,40 @@ use crate::annotate::{AnnotationStore, Annotations, Passage, TagSchema};
 use crate::corpus::Article;
 use crate::text::CharIndex;
 
+/// A passage to tag: an article's text and a range of it in characters.
+pub struct ToTag<'a> {
+    /// The article's id.
+    pub article: &'a str,
+    pub path: &'a str,
+    /// The path's bytes when it is not UTF-8 ([`crate::corpus::loader::raw_rel`]).
+    pub raw_path: Option<String>,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A passage that has the tag now (new, or tagged before).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagged {
+    pub id: u64,
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+}
+
+impl Tagged {
+    fn of(p: &Passage) -> Tagged {
+        Tagged {
+            id: p.id,
+            path: p.path.clone(),
+            start: p.start,
+            end: p.end,
+            quote: p.quote.clone(),
+        }
+    }
+}
+
 /// How many changes can be undone.
 const UNDO_DEPTH: usize = 200;
 
@@ -218,41 +252,93 @@ impl AnnotationState {
         annotator: &str,
     ) -> Result<usize, String> {
         // Character ranges first, so a bad one changes nothing.
-        let mut anchored = Vec::with_capacity(targets.len());
-        for (article, range) in targets {
-            let ci = CharIndex::new(&article.text());
+        let texts: Vec<std::sync::Arc<str>> = targets.iter().map(|(a, _)| a.text()).collect();
+        let mut passages = Vec::with_capacity(targets.len());
+        for ((article, range), text) in targets.iter().zip(&texts) {
+            let ci = CharIndex::new(text);
             let (s, e) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
             if s >= e || e > ci.chars() {
                 return Err("select a passage first".to_string());
             }
-            anchored.push((*article, s, e));
+            passages.push(ToTag {
+                article: &article.id,
+                path: &article.path,
+                raw_path: None,
+                text,
+                start: s,
+                end: e,
+            });
         }
-        let mut result = Ok(anchored.len());
+        self.tag_passages(&passages, tag, "", annotator)
+            .map(|t| t.len())
+    }
+
+    /// Tags passages (character offsets) with `tag`, created when new, as
+    /// one undo step saved at once: what the window and `daftar tag` both
+    /// do. A passage tagged before gets the tag (and the note, when it had
+    /// none) instead of a copy. Nothing changes when one is refused.
+    pub fn tag_passages(
+        &mut self,
+        passages: &[ToTag<'_>],
+        tag: &str,
+        note: &str,
+        annotator: &str,
+    ) -> Result<Vec<Tagged>, String> {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            return Err("the tag name is empty".into());
+        }
+        let mut result = Ok(Vec::with_capacity(passages.len()));
         self.change(|data, schema| {
+            let before = (data.clone(), schema.clone());
+            let mut done = Vec::with_capacity(passages.len());
+            let mut failed = None;
             schema.ensure(tag);
-            for (article, s, e) in anchored {
-                if let Some(p) = data
-                    .passages
-                    .iter_mut()
-                    .find(|p| p.path == article.path && p.start == s && p.end == e && !p.orphaned)
-                {
-                    if !p.tags.iter().any(|t| t == tag) {
+            for t in passages {
+                if let Some(p) = data.passages.iter_mut().find(|p| {
+                    p.path == t.path && p.start == t.start && p.end == t.end && !p.orphaned
+                }) {
+                    if !p.tags.iter().any(|x| x == tag) {
                         p.tags.push(tag.to_string());
                     }
+                    if p.note.is_empty() && !note.is_empty() {
+                        p.note = note.to_string();
+                    }
+                    done.push(Tagged::of(p));
                     continue;
                 }
                 let at = crate::annotate::Anchor {
-                    article: &article.id,
-                    path: &article.path,
-                    text: &article.text(),
-                    start: s,
-                    end: e,
+                    article: t.article,
+                    path: t.path,
+                    text: t.text,
+                    start: t.start,
+                    end: t.end,
                 };
-                if let Err(err) =
-                    data.add(at, vec![tag.to_string()], String::new(), annotator.into())
-                {
-                    result = Err(err.to_string());
+                match data.add(
+                    at,
+                    vec![tag.to_string()],
+                    note.to_string(),
+                    annotator.into(),
+                ) {
+                    Ok(id) => {
+                        if let Some(p) = data.passages.iter_mut().find(|p| p.id == id) {
+                            p.raw_path = t.raw_path.clone();
+                            done.push(Tagged::of(p));
+                        }
+                    }
+                    Err(err) => {
+                        failed = Some(err.to_string());
+                        break;
+                    }
                 }
+            }
+            match failed {
+                // (Refused: the data as it was, nothing saved.)
+                Some(e) => {
+                    (*data, *schema) = before;
+                    result = Err(e);
+                }
+                None => result = Ok(done),
             }
         })?;
         result

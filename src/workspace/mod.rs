@@ -16,6 +16,7 @@ mod chrome;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod session;
 
 pub use filter::Filter;
 
