@@ -158,6 +158,7 @@ status-scanning = Scanning the folder…
 status-cancel = Cancel
 status-loaded = { $n } articles loaded in { $secs } s
 status-loaded-cancelled = { $n } articles loaded in { $secs } s (cancelled)
+status-loaded-stored = { $n } articles loaded in { $secs } s; { $read } files read, the others unchanged since last time
 status-problems = { $n ->
         [one] { $n } problem
        *[other] { $n } problems

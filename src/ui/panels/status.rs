@@ -41,8 +41,16 @@ pub fn status_ui(
             }
             LoadState::Done(s) => {
                 let secs = crate::i18n::digits(&format!("{:.2}", s.seconds));
+                let stored = ws.reopened.as_ref().is_some_and(|r| r.stored > 0);
                 let text = if s.cancelled {
                     crate::tr!("status-loaded-cancelled", n = s.articles, secs = &secs)
+                } else if stored {
+                    crate::tr!(
+                        "status-loaded-stored",
+                        n = s.articles,
+                        secs = &secs,
+                        read = s.read
+                    )
                 } else {
                     crate::tr!("status-loaded", n = s.articles, secs = &secs)
                 };
