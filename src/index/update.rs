@@ -131,6 +131,21 @@ impl Run<'_> {
     }
 }
 
+/// Whether `idx` lists exactly `files` (relative path, size and time), as
+/// a load that looked at every file found them: then an update would read
+/// nothing, and the folder need not be scanned again.
+pub fn lists_exactly(idx: &SearchIndex, files: &[(String, (u64, i128))]) -> bool {
+    let Some(m) = Manifest::read(&idx.manifest_path()) else {
+        return false;
+    };
+    m.files.len() == files.len()
+        && files.iter().all(|(path, (size, mtime))| {
+            m.files
+                .get(path)
+                .is_some_and(|s| s.size == *size && s.mtime == *mtime)
+        })
+}
+
 /// Updates `idx` from `folder`.
 pub fn update_index(
     folder: &Path,
@@ -391,5 +406,38 @@ mod tests {
             update_in_batches(corpus.path(), &mut idx, &LoadOptions::default(), 2, |_| {}).unwrap();
         assert_eq!(r.added, 4);
         assert_eq!(idx.num_docs(), 4, "the reader sees the last batch");
+    }
+
+    #[test]
+    fn an_index_lists_exactly_the_files_it_was_brought_up_to_date_with() {
+        let corpus = tempfile::tempdir().unwrap();
+        for i in 0..3 {
+            std::fs::write(
+                corpus.path().join(format!("a{i}.txt")),
+                format!("عنوان {i}\nمتن خبر {i} درباره بازار\n"),
+            )
+            .unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut idx = SearchIndex::open_or_create(dir.path()).unwrap();
+        update_index(corpus.path(), &mut idx, &LoadOptions::default(), |_| {}).unwrap();
+        let stamps = || -> Vec<(String, (u64, i128))> {
+            (0..3)
+                .map(|i| {
+                    let name = format!("a{i}.txt");
+                    let st = stat(&corpus.path().join(&name)).unwrap();
+                    (name, st)
+                })
+                .collect()
+        };
+        assert!(lists_exactly(&idx, &stamps()));
+        // One file fewer, or one of another size: not current.
+        assert!(!lists_exactly(&idx, &stamps()[..2]));
+        let mut other = stamps();
+        other[1].1.0 += 1;
+        assert!(!lists_exactly(&idx, &other));
+        let mut more = stamps();
+        more.push(("a9.txt".into(), (10, 0)));
+        assert!(!lists_exactly(&idx, &more));
     }
 }

@@ -158,6 +158,11 @@ impl Aggregator {
         set
     }
 
+    /// The article set last synced.
+    pub fn synced(&self) -> (u64, usize) {
+        self.set
+    }
+
     /// The first and last dated day of the synced articles.
     pub fn span(&self) -> Option<(Day, Day)> {
         self.snapshot.span

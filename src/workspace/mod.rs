@@ -73,6 +73,9 @@ pub struct IndexNote {
 const BATCH: usize = 512;
 const BATCH_EVERY: Duration = Duration::from_millis(100);
 
+/// How long a frame may spend taking in articles while a folder loads.
+const LOADING_BUDGET: Duration = Duration::from_millis(30);
+
 /// How often background work asks the window to show its progress.
 pub const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
@@ -171,6 +174,8 @@ pub struct Workspace {
     /// The articles changed since the store was last saved.
     store_dirty: bool,
     saving: bool,
+    /// When the list was last sorted.
+    sorted_at: Instant,
     /// Why the analysis could not be stored (the next open reads the
     /// files again).
     pub store_note: Option<String>,
@@ -212,6 +217,7 @@ impl Workspace {
             reopened: None,
             store_dirty: false,
             saving: false,
+            sorted_at: Instant::now(),
             store_note: None,
         }
     }
@@ -390,6 +396,14 @@ impl Workspace {
     /// Takes what the background job sent, for at most `budget`.
     pub fn poll(&mut self, budget: Duration) {
         let started = Instant::now();
+        // (A folder streaming in is taken in by the batch, a few frames a
+        // second: four milliseconds a frame took a reopen of 100,000
+        // articles three seconds to take in.)
+        let budget = if self.is_loading() {
+            budget.max(LOADING_BUDGET)
+        } else {
+            budget
+        };
         let set = self.article_set();
         let wake = self.waker();
         if self.entities.poll(&mut self.articles, set, wake) {
@@ -507,7 +521,9 @@ impl Workspace {
                 | Msg::Saved(_) => {}
             }
         }
-        if self.order_dirty {
+        // (While a folder streams in, the list is sorted twice a second,
+        // not for every batch: 200 sorts of a growing 100,000.)
+        if self.order_dirty && (!self.is_loading() || self.sorted_at.elapsed() > PROGRESS_EVERY) {
             self.resort();
         }
         self.save_when_idle();
@@ -582,6 +598,16 @@ impl Workspace {
             }
         };
         let forget = std::mem::take(&mut self.forget_in_index);
+        // Every file as the load found it (size and time, looked at, not
+        // read): when the index lists exactly these, it is current and the
+        // folder is not scanned again.
+        let loaded: Option<Vec<(String, (u64, i128))>> =
+            (forget.is_empty() && self.index.is_none()).then(|| {
+                self.articles
+                    .iter()
+                    .map(|a| (a.path.clone(), (a.size, a.mtime)))
+                    .collect()
+            });
         let spawned = std::thread::Builder::new()
             .name("daftar-index".into())
             .spawn(move || {
@@ -591,6 +617,19 @@ impl Workspace {
                 let result = crate::jobs::caught(|| {
                     (|| -> Result<(Arc<dyn SearchBackend>, IndexNote), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
+                        if let Some(files) = &loaded
+                            && idx.rebuilt.is_none()
+                            && crate::index::update::lists_exactly(&idx, files)
+                        {
+                            let note = IndexNote {
+                                added: 0,
+                                updated: 0,
+                                removed: 0,
+                                unchanged: files.len(),
+                                rebuilt: None,
+                            };
+                            return Ok((Arc::new(idx) as Arc<dyn SearchBackend>, note));
+                        }
                         let opts = LoadOptions {
                             cancel,
                             ..Default::default()
@@ -942,6 +981,7 @@ impl Workspace {
 
     fn resort(&mut self) {
         self.order_dirty = false;
+        self.sorted_at = Instant::now();
         let a = &self.articles;
         let range = self.range;
         let entity = self.entities.selected.as_ref();

@@ -34,6 +34,8 @@ pub struct TimelinePanel {
     drawn: Option<(BucketSize, usize)>,
     /// The selected entity's articles over time, once per selection.
     entity_overlay: Option<Overlay>,
+    /// When the articles were last taken in.
+    synced_at: Option<std::time::Instant>,
 }
 
 /// What is drawn over the corpus: the articles mentioning the selected
@@ -131,7 +133,19 @@ impl TimelinePanel {
         cmds: &mut Vec<Command>,
     ) {
         let cal = settings.calendar;
-        let set = self.histograms.sync(ws.articles_generation, &ws.articles);
+        // While a folder streams in, the bars catch up twice a second: a
+        // histogram per batch, each asking for the next frame, drew the
+        // window a dozen times a second on the CPU the load needs.
+        let catch_up = !ws.is_loading()
+            || self
+                .synced_at
+                .is_none_or(|t| t.elapsed() > crate::workspace::PROGRESS_EVERY);
+        let set = if catch_up {
+            self.synced_at = Some(std::time::Instant::now());
+            self.histograms.sync(ws.articles_generation, &ws.articles)
+        } else {
+            self.histograms.synced()
+        };
         let overlay = self.overlay_of(ws);
         crate::ui::row(ui, |ui| {
             let toggle = if self.collapsed {
