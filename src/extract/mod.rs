@@ -84,7 +84,7 @@ pub fn analyser(g: Arc<Gazetteer>) -> crate::corpus::loader::Analyser {
 /// some article introduces alone («شهابی، معاون …») is the one person of
 /// the corpus whose full name ends in it, when there is one. Gives, for
 /// each article it changes, its index and its new analysis.
-pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usize, Analysis)> {
+pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analysis)> {
     use rayon::prelude::*;
     let key = |n: &str| -> String {
         n.chars()
@@ -96,7 +96,7 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
     let mut known: HashMap<String, Arc<str>> = HashMap::new();
     let mut by_last: HashMap<String, Option<Arc<str>>> = HashMap::new();
     for a in articles {
-        for m in a.mentions.iter() {
+        for m in a.mentions() {
             if let (Via::Cue(_), EntityRef::Candidate(n)) = (m.via, &m.entity)
                 && !known.contains_key(&key(n))
             {
@@ -126,8 +126,8 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
     };
     // Only a family name an article introduces alone with a role
     // («شهابی، معاون …»): «خانم کیانی‌فر» is no «مهرداد کیانی‌فر».
-    let lone_with_role = |a: &crate::corpus::Article| -> Vec<Arc<str>> {
-        a.mentions
+    let lone_with_role = |a: &A| -> Vec<Arc<str>> {
+        a.mentions()
             .iter()
             .filter_map(|m| match (&m.entity, m.via) {
                 (EntityRef::Candidate(n), Via::Cue(entities::Evidence::Role))
@@ -143,11 +143,13 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
         .par_iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let found: Vec<(u32, u32, &Arc<str>)> = a
-                .unconfirmed
+            let unconfirmed_here = a.unconfirmed();
+            // (The text read only for an article with a name to confirm.)
+            let text = (!unconfirmed_here.is_empty()).then(|| a.text());
+            let found: Vec<(u32, u32, &Arc<str>)> = unconfirmed_here
                 .iter()
                 .filter_map(|&(s, e)| {
-                    let name = entities::name_of(a.text().get(s as usize..e as usize)?);
+                    let name = entities::name_of(text.as_deref()?.get(s as usize..e as usize)?);
                     known.get(&key(&name)).map(|n| (s, e, n))
                 })
                 .collect();
@@ -155,7 +157,8 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
             if found.is_empty() && lone.is_empty() {
                 return None;
             }
-            let mut mentions: Vec<Mention> = a.mentions.to_vec();
+            let text = text.unwrap_or_else(|| a.text());
+            let mut mentions: Vec<Mention> = a.mentions().to_vec();
             for m in &mut mentions {
                 if let EntityRef::Candidate(n) = &m.entity
                     && lone.contains(n)
@@ -174,7 +177,7 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                     role: None,
                 });
                 if let Some(last) =
-                    crate::text::tokenize::tokenize(&a.text()[start as usize..end as usize]).pop()
+                    crate::text::tokenize::tokenize(&text[start as usize..end as usize]).pop()
                 {
                     surnames.insert(last.key, n);
                 }
@@ -186,7 +189,7 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                 let mut alone = Vec::new();
                 let mut next = 0;
                 let mut reach = 0u32; // the furthest end of mentions passed
-                for t in crate::text::tokenize::tokenize(&a.text()) {
+                for t in crate::text::tokenize::tokenize(&text) {
                     let (start, end) = (t.range.start as u32, t.range.end as u32);
                     while next < mentions.len() && mentions[next].start < end {
                         reach = reach.max(mentions[next].end);
@@ -209,11 +212,10 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
                 mentions.extend(alone);
                 mentions.sort_by_key(|m| (m.start, m.end));
             }
-            let st = statements(g, &a.text(), &mentions, &ArticleParts::of(a));
+            let st = statements(g, &text, &mentions, &a.parts());
             // (Names still unconfirmed wait for a file that introduces
             // them.)
-            let unconfirmed: Vec<(u32, u32)> = a
-                .unconfirmed
+            let unconfirmed: Vec<(u32, u32)> = unconfirmed_here
                 .iter()
                 .filter(|&&(s, e)| !found.iter().any(|f| f.0 == s && f.1 == e))
                 .copied()
@@ -228,6 +230,67 @@ pub fn discover(g: &Gazetteer, articles: &[crate::corpus::Article]) -> Vec<(usiz
             ))
         })
         .collect()
+}
+
+/// What discovery reads of an article: an article itself, or a [`Found`]
+/// (what the window hands a worker instead of a copy of every article).
+pub trait Analysed: Sync {
+    fn text(&self) -> Arc<str>;
+    fn mentions(&self) -> &[Mention];
+    fn unconfirmed(&self) -> &[(u32, u32)];
+    fn parts(&self) -> ArticleParts;
+}
+
+impl Analysed for crate::corpus::Article {
+    fn text(&self) -> Arc<str> {
+        crate::corpus::Article::text(self)
+    }
+    fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+    fn unconfirmed(&self) -> &[(u32, u32)] {
+        &self.unconfirmed
+    }
+    fn parts(&self) -> ArticleParts {
+        ArticleParts::of(self)
+    }
+}
+
+/// An article's text, analysis and parts, shared with it (a few hundred
+/// bytes where a copy of the article is a few kilobytes).
+pub struct Found {
+    pub text: crate::corpus::Text,
+    pub mentions: Arc<[Mention]>,
+    pub statements: Arc<[Statement]>,
+    pub unconfirmed: Arc<[(u32, u32)]>,
+    pub parts: ArticleParts,
+}
+
+impl Found {
+    pub fn of(a: &crate::corpus::Article) -> Found {
+        Found {
+            text: a.text.clone(),
+            mentions: a.mentions.clone(),
+            statements: a.statements.clone(),
+            unconfirmed: a.unconfirmed.clone(),
+            parts: ArticleParts::of(a),
+        }
+    }
+}
+
+impl Analysed for Found {
+    fn text(&self) -> Arc<str> {
+        self.text.get()
+    }
+    fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+    fn unconfirmed(&self) -> &[(u32, u32)] {
+        &self.unconfirmed
+    }
+    fn parts(&self) -> ArticleParts {
+        self.parts.clone()
+    }
 }
 
 /// Applies [`discover`] to a loaded corpus.

@@ -22,7 +22,7 @@ use crate::text::search_key;
 pub const COMMIT_EVERY: usize = 10_000;
 
 /// Writer memory (tantivy splits it between its threads).
-const WRITER_BYTES: usize = 256 * 1024 * 1024;
+const WRITER_BYTES: usize = 64 * 1024 * 1024;
 
 /// What an update did.
 #[derive(Debug, Clone, Default, Serialize)]

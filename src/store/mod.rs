@@ -34,6 +34,8 @@ use crate::i18n::Notice;
 pub const STORE_VERSION: u32 = 1;
 const MAGIC: &[u8; 8] = b"daftarST";
 const RECORDS: &str = "records.bin";
+/// Magic, version, fingerprint, checksum.
+const HEAD: usize = 8 + 4 + 32 + 32;
 const LOCK: &str = "store.lock";
 
 /// A text file with more dead bytes than this share (texts of files since
@@ -311,8 +313,7 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
         };
-        let head = 8 + 4 + 32 + 32;
-        if bytes.len() < head || &bytes[..8] != MAGIC {
+        if bytes.len() < HEAD || &bytes[..8] != MAGIC {
             return Err("not a daftar store".into());
         }
         let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
@@ -322,7 +323,7 @@ impl Store {
         if &bytes[12..44] != fingerprint {
             return Err("made by another daftar, or with other lists".into());
         }
-        let payload = &bytes[head..];
+        let payload = &bytes[HEAD..];
         if blake3::hash(payload).as_bytes() != &bytes[44..76] {
             return Err("damaged (its checksum differs)".into());
         }
@@ -387,18 +388,25 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let payload = postcard::to_stdvec(&RecordsOut {
-            texts: &name,
-            articles: out,
-            problems,
-        })
+        // The header, then the records written after it in the same
+        // buffer (no second copy of a hundred megabytes), then the
+        // checksum put into the header.
+        let mut head = Vec::with_capacity(HEAD);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&STORE_VERSION.to_le_bytes());
+        head.extend_from_slice(&fingerprint(&self.root));
+        head.extend_from_slice(&[0u8; 32]);
+        let mut bytes = postcard::to_extend(
+            &RecordsOut {
+                texts: &name,
+                articles: out,
+                problems,
+            },
+            head,
+        )
         .map_err(std::io::Error::other)?;
-        let mut bytes = Vec::with_capacity(payload.len() + 76);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&STORE_VERSION.to_le_bytes());
-        bytes.extend_from_slice(&fingerprint(&self.root));
-        bytes.extend_from_slice(blake3::hash(&payload).as_bytes());
-        bytes.extend_from_slice(&payload);
+        let sum = blake3::hash(&bytes[HEAD..]);
+        bytes[44..HEAD].copy_from_slice(sum.as_bytes());
         // The texts on disk before the records that point into them.
         texts.sync()?;
         crate::disk::write_atomic(&records, &bytes)?;

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::corpus::Article;
 use crate::extract::{
-    Analysis, Edit, EntityName, EntityRef, Gazetteer, UserEntities, analyse, discover,
+    Analysis, Edit, EntityName, EntityRef, Found, Gazetteer, UserEntities, analyse, discover,
 };
 
 /// Mentions of every article, matched with a new gazetteer.
@@ -111,19 +111,18 @@ impl EntityState {
         wake: impl Fn() + Send + 'static,
     ) {
         let g = self.gazetteer.clone();
-        // The texts are shared, not copied; what discovery does not read
-        // is left out.
-        let inputs: Vec<Article> = articles
-            .iter()
-            .map(|a| Article {
-                warnings: Vec::new(),
-                tags: Vec::new(),
-                left_out: Vec::new(),
-                ..a.clone()
-            })
-            .collect();
+        // What discovery reads, shared with the articles (texts, mentions),
+        // not copies of them.
+        let inputs: Vec<Found> = articles.iter().map(Found::of).collect();
         self.spawn(g, set, "daftar-discovery", wake, move |g| {
-            let mut out: Vec<Analysis> = inputs.iter().map(Analysis::of).collect();
+            let mut out: Vec<Analysis> = inputs
+                .iter()
+                .map(|f| Analysis {
+                    mentions: f.mentions.clone(),
+                    statements: f.statements.clone(),
+                    unconfirmed: f.unconfirmed.clone(),
+                })
+                .collect();
             discovered(g, &inputs, &mut out);
             out
         });
@@ -266,7 +265,7 @@ impl EntityState {
 }
 
 /// [`discover`] over `articles` (as analysed), into their analyses `out`.
-fn discovered(g: &Gazetteer, articles: &[Article], out: &mut [Analysis]) {
+fn discovered<A: crate::extract::Analysed>(g: &Gazetteer, articles: &[A], out: &mut [Analysis]) {
     // (A panic there leaves the articles as they were.)
     let found = crate::jobs::caught(|| Ok(discover(g, articles)));
     for (i, an) in found.unwrap_or_default() {
