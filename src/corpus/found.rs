@@ -49,10 +49,13 @@ pub enum EntityRef {
     /// Entity number `.0` of the gazetteer.
     Known(u32),
     /// A candidate person, by the name as first written.
-    Candidate(Arc<str>),
+    Candidate(#[serde(deserialize_with = "super::statics::shared")] Arc<str>),
     /// A candidate organisation or place found by its head noun («سازمان
     /// غذا و دارو», «رودخانه کارون»), by the name as first written.
-    Named(Arc<str>, EntityKind),
+    Named(
+        #[serde(deserialize_with = "super::statics::shared")] Arc<str>,
+        EntityKind,
+    ),
 }
 
 /// A name's characters without spaces and zero-width joiners.
@@ -142,6 +145,7 @@ pub struct Mention {
     /// The role a candidate was introduced with, as written («رئیس‌کل
     /// بانک مرکزی» for «صالحی‌نیا، رئیس‌کل بانک مرکزی، …»): on the
     /// introduction and on the later mentions by that role.
+    #[serde(deserialize_with = "super::statics::shared_opt")]
     pub role: Option<Arc<str>>,
 }
 

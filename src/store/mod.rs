@@ -327,9 +327,11 @@ impl Store {
         if blake3::hash(payload).as_bytes() != &bytes[44..76] {
             return Err("damaged (its checksum differs)".into());
         }
-        postcard::from_bytes(payload)
+        let records = postcard::from_bytes(payload)
             .map(Some)
-            .map_err(|e| format!("damaged ({e})"))
+            .map_err(|e| format!("damaged ({e})"));
+        crate::corpus::statics::forget_shared();
+        records
     }
 
     /// Whether this process writes the store (another daftar may hold it).
