@@ -231,3 +231,24 @@ fn a_damaged_store_is_read_past_and_made_again() {
     assert_eq!(read(&fresh), 5, "every file read again");
     assert!(fresh.articles.iter().all(|a| !a.text().trim().is_empty()));
 }
+
+#[test]
+fn a_store_whose_text_file_is_gone_is_made_again() {
+    let dir = corpus();
+    drop(open(dir.path()));
+    for e in std::fs::read_dir(dir.path().join(".daftar/analysis")).unwrap() {
+        let p = e.unwrap().path();
+        if p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("texts-")
+        {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    let ws = open(dir.path());
+    assert_eq!(read(&ws), 4, "without its texts the store is not used");
+    assert!(ws.articles.iter().all(|a| !a.text().trim().is_empty()));
+    drop(ws);
+    assert_eq!(read(&open(dir.path())), 0, "and it was made again");
+}

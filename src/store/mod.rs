@@ -270,38 +270,38 @@ impl Store {
                 }
                 .ok()
             }
-            None if store.lock.is_some() => {
-                let nanos = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos());
-                TextFile::create(&store.dir.join(format!("texts-{nanos}.bin"))).ok()
-            }
-            None => None,
+            None => store.new_texts(),
         };
-        let records = match (&texts, records) {
-            (Some(t), Some(r)) => {
+        let records = match (texts.as_ref(), records) {
+            (Some(t), Some(r)) if store.lock.is_some() => {
                 let live: u64 = r.articles.iter().map(|(at, _)| at.stored as u64).sum();
-                if (t.len() as f64) * (1.0 - MAX_DEAD_SHARE) > live as f64 && store.lock.is_some() {
+                if (t.len() as f64) * (1.0 - MAX_DEAD_SHARE) > live as f64 {
                     why = Some("its texts are mostly of old versions".into());
-                    store.texts = TextFile::create(&store.dir.join(format!(
-                        "texts-{}.bin",
-                        std::time::SystemTime::now()
-                            .duration_since(std::time::UNIX_EPOCH)
-                            .map_or(0, |d| d.as_nanos())
-                    )))
-                    .ok();
+                    store.texts = store.new_texts();
                     return (store, None, why);
                 }
                 Some(r)
             }
+            (Some(_), r) => r,
             (None, Some(_)) => {
                 why = Some("its text file cannot be read".into());
-                None
+                store.texts = store.new_texts();
+                return (store, None, why);
             }
-            (_, None) => None,
+            (None, None) => None,
         };
         store.texts = texts;
         (store, records, why)
+    }
+
+    /// A new, empty text file (none without the lock, or when it cannot
+    /// be made: texts then stay in memory).
+    fn new_texts(&self) -> Option<Arc<TextFile>> {
+        self.lock.as_ref()?;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        TextFile::create(&self.dir.join(format!("texts-{nanos}.bin"))).ok()
     }
 
     /// The records, when they are of this version and fingerprint and
