@@ -9,7 +9,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::corpus::Article;
-use crate::extract::compare::{Side, StatementRef, compare};
+use crate::extract::compare::{Side, StatementRef};
 use crate::extract::{EntityName, Gazetteer, role_of};
 use crate::text::CharIndex;
 
@@ -61,7 +61,8 @@ pub fn run(
     let left = Side::parse(left).map_err(|e| anyhow::anyhow!("--left: {e}"))?;
     let right = Side::parse(right).map_err(|e| anyhow::anyhow!("--right: {e}"))?;
     let (g, articles) = super::load_analysed(folder)?;
-    let c = compare(&g, &articles, &left, &right);
+    // The window's comparison, run now.
+    let c = crate::workspace::compare::compare_now(g.clone(), &articles, left, right).comparison;
     let short = |r: StatementRef| {
         let a = &articles[r.0];
         let s = &a.statements[r.1];

@@ -17,7 +17,7 @@ use serde_json::json;
 
 use crate::annotate::{AnnotationStore, TagSchema};
 use crate::export::{Builder, Format, What, write};
-use crate::extract::compare::{Side, compare};
+use crate::extract::compare::Side;
 
 /// What to export and how, as given on the command line.
 pub struct Args<'a> {
@@ -119,7 +119,9 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
             match (args.left, args.right) {
                 (Some(l), Some(r)) => {
                     let (ls, rs) = (side(l, "left")?, side(r, "right")?);
-                    let mut c = compare(&g, &articles, &ls, &rs);
+                    let mut c =
+                        crate::workspace::compare::compare_now(g.clone(), &articles, ls, rs)
+                            .comparison;
                     let keep = |r: &(usize, usize)| admits(&articles[r.0].path);
                     c.pairs.retain(|p| keep(&p.left) && keep(&p.right));
                     c.left_unpaired.retain(keep);

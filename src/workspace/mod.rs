@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 pub mod annotations;
 mod chrome;
+pub mod compare;
 pub mod entities;
 pub mod export;
 pub mod filter;

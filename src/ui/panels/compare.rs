@@ -11,8 +11,7 @@ use std::ops::Range;
 
 use egui::{Color32, FontId, Ui};
 
-use crate::corpus::Article;
-use crate::extract::compare::{Comparison, Ledger, Side, StatementRef, compare};
+use crate::extract::compare::{Comparison, Ledger, Side, StatementRef};
 use crate::extract::{EntityName, EntityRef};
 use crate::index::query::parse_day_bound;
 use crate::jobs::Latest;
@@ -22,6 +21,7 @@ use crate::ui::state::{Command, Settings};
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, Span, SpanStyle, line_height};
 use crate::ui::widgets::text::{colored, tooltip, weak};
 use crate::workspace::Workspace;
+use crate::workspace::compare::Compared;
 
 /// What the user typed for one side.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -94,12 +94,6 @@ impl SideForm {
     }
 }
 
-/// A finished comparison, its statement refs in workspace article indices.
-pub struct Result_ {
-    pub comparison: Comparison,
-    pub ledger: Ledger,
-}
-
 /// The article set and the gazetteer generation.
 type SetKey = ((u64, usize), u64);
 type Key = ((u64, usize), u64, SideForm, SideForm);
@@ -110,7 +104,7 @@ pub struct ComparePanel {
     pub right: SideForm,
     /// The two sides as a ledger (a grid by speaker) rather than aligned.
     pub ledger: bool,
-    job: Latest<Key, Result_>,
+    job: Latest<Key, Compared>,
     /// Speakers by number of statements, per (article set, gazetteer).
     speakers: Option<(SetKey, Vec<(String, usize)>)>,
 }
@@ -191,53 +185,12 @@ impl ComparePanel {
         self.job.get(
             &key,
             || {
-                // Only the articles with a statement on either side go to
-                // the worker (texts shared, not copied).
-                let g = ws.entities.gazetteer.clone();
-                let mut map = Vec::new();
-                let mut sub: Vec<Article> = Vec::new();
-                for (i, a) in ws.articles.iter().enumerate() {
-                    if a.statements
-                        .iter()
-                        .any(|s| left.admits(&g, a, s) || right.admits(&g, a, s))
-                    {
-                        map.push(i);
-                        sub.push(Article {
-                            warnings: Vec::new(),
-                            tags: Vec::new(),
-                            paragraphs: Vec::new(),
-                            ..a.clone()
-                        });
-                    }
-                }
-                move || {
-                    let mut c = compare(&g, &sub, &left, &right);
-                    let ledger = Ledger::of(
-                        &sub,
-                        &c.left.iter().chain(&c.right).copied().collect::<Vec<_>>(),
-                    );
-                    // Back to the workspace's article indices.
-                    let fix = |r: &mut StatementRef| r.0 = map[r.0];
-                    c.left.iter_mut().for_each(fix);
-                    c.right.iter_mut().for_each(fix);
-                    c.left_unpaired.iter_mut().for_each(fix);
-                    c.right_unpaired.iter_mut().for_each(fix);
-                    for p in &mut c.pairs {
-                        fix(&mut p.left);
-                        fix(&mut p.right);
-                    }
-                    let mut ledger = ledger;
-                    ledger.articles.iter_mut().for_each(|a| *a = map[*a]);
-                    for row in &mut ledger.cells {
-                        for cell in row {
-                            cell.iter_mut().for_each(fix);
-                        }
-                    }
-                    Result_ {
-                        comparison: c,
-                        ledger,
-                    }
-                }
+                crate::workspace::compare::comparison_job(
+                    ws.entities.gazetteer.clone(),
+                    &ws.articles,
+                    left,
+                    right,
+                )
             },
             move || ctx.request_repaint(),
         );
