@@ -14,6 +14,12 @@ use serde::de::DeserializeOwned;
 /// disk, a read-only folder) the temporary file is removed and `path` is
 /// as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_parts(path, &[bytes])
+}
+
+/// [`write_atomic`] of `parts` one after the other (a large file made of
+/// pieces, without joining them in memory first).
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -40,7 +46,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Ok(m) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(m.permissions())?;
     }
-    tmp.write_all(bytes)?;
+    {
+        // (Buffered: many small pieces are not many system calls.)
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        for p in parts {
+            w.write_all(p)?;
+        }
+        w.flush()?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     if let Ok(d) = std::fs::File::open(dir) {

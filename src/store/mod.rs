@@ -31,7 +31,7 @@ use crate::corpus::{
 use crate::i18n::Notice;
 
 /// Bumped whenever what is stored changes shape.
-pub const STORE_VERSION: u32 = 1;
+pub const STORE_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"daftarST";
 const RECORDS: &str = "records.bin";
 /// Magic, version, fingerprint, checksum.
@@ -73,8 +73,7 @@ pub fn fingerprint(corpus: &Path) -> [u8; 32] {
     h.finalize().into()
 }
 
-/// What `records.bin` holds.
-#[derive(Deserialize)]
+/// What `records.bin` holds, read back.
 struct Records {
     /// The text file's name, in the same folder.
     texts: String,
@@ -82,12 +81,18 @@ struct Records {
     problems: Vec<StoredProblem>,
 }
 
-#[derive(Serialize)]
-struct RecordsOut<'a> {
-    texts: &'a str,
-    articles: Vec<(TextRef, &'a Article)>,
+/// The start of the records: the text file, the problems, and the length
+/// of each chunk of articles that follows (chunks are written and read
+/// in parallel).
+#[derive(Serialize, Deserialize)]
+struct Index {
+    texts: String,
     problems: Vec<StoredProblem>,
+    chunks: Vec<u64>,
 }
+
+/// Articles per chunk of the records.
+const CHUNK_ARTICLES: usize = 4096;
 
 #[derive(Serialize, Deserialize)]
 struct StoredProblem {
@@ -327,11 +332,41 @@ impl Store {
         if blake3::hash(payload).as_bytes() != &bytes[44..76] {
             return Err("damaged (its checksum differs)".into());
         }
-        let records = postcard::from_bytes(payload)
-            .map(Some)
-            .map_err(|e| format!("damaged ({e})"));
-        crate::corpus::statics::forget_shared();
+        let records = Self::decode(payload).map(Some);
+        // (Each thread that read names kept them for sharing.)
+        rayon::broadcast(|_| crate::corpus::statics::forget_shared());
         records
+    }
+
+    /// The records of a payload whose checksum was right.
+    fn decode(payload: &[u8]) -> Result<Records, String> {
+        use rayon::prelude::*;
+        let damaged = |e: &dyn std::fmt::Display| format!("damaged ({e})");
+        let (len, rest) = payload
+            .split_first_chunk::<8>()
+            .ok_or_else(|| damaged(&"cut short"))?;
+        let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|e| damaged(&e))?;
+        let index_bytes = rest.get(..len).ok_or_else(|| damaged(&"cut short"))?;
+        let index: Index = postcard::from_bytes(index_bytes).map_err(|e| damaged(&e))?;
+        let mut slices = Vec::with_capacity(index.chunks.len());
+        let mut at = len;
+        for &n in &index.chunks {
+            let end = usize::try_from(n)
+                .ok()
+                .and_then(|n| at.checked_add(n))
+                .ok_or_else(|| damaged(&"a chunk's length"))?;
+            slices.push(rest.get(at..end).ok_or_else(|| damaged(&"cut short"))?);
+            at = end;
+        }
+        let chunks: Vec<Vec<(TextRef, Article)>> = slices
+            .par_iter()
+            .map(|c| postcard::from_bytes(c).map_err(|e| damaged(&e)))
+            .collect::<Result<_, _>>()?;
+        Ok(Records {
+            texts: index.texts,
+            articles: chunks.into_iter().flatten().collect(),
+            problems: index.problems,
+        })
     }
 
     /// Whether this process writes the store (another daftar may hold it).
@@ -390,28 +425,37 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        // The header, then the records written after it in the same
-        // buffer (no second copy of a hundred megabytes), then the
-        // checksum put into the header.
+        // Chunks of articles serialised in parallel; the index of them
+        // (with its length) first; the header with the checksum of all
+        // that after it before everything.
+        use rayon::prelude::*;
+        let chunks: Vec<Vec<u8>> = out
+            .par_chunks(CHUNK_ARTICLES)
+            .map(postcard::to_stdvec)
+            .collect::<Result<_, _>>()
+            .map_err(std::io::Error::other)?;
+        let index = postcard::to_stdvec(&Index {
+            texts: name.clone(),
+            problems,
+            chunks: chunks.iter().map(|c| c.len() as u64).collect(),
+        })
+        .map_err(std::io::Error::other)?;
+        let index_len = (index.len() as u64).to_le_bytes();
+        let mut sum = blake3::Hasher::new();
+        sum.update(&index_len).update(&index);
+        for c in &chunks {
+            sum.update(c);
+        }
         let mut head = Vec::with_capacity(HEAD);
         head.extend_from_slice(MAGIC);
         head.extend_from_slice(&STORE_VERSION.to_le_bytes());
         head.extend_from_slice(&fingerprint(&self.root));
-        head.extend_from_slice(&[0u8; 32]);
-        let mut bytes = postcard::to_extend(
-            &RecordsOut {
-                texts: &name,
-                articles: out,
-                problems,
-            },
-            head,
-        )
-        .map_err(std::io::Error::other)?;
-        let sum = blake3::hash(&bytes[HEAD..]);
-        bytes[44..HEAD].copy_from_slice(sum.as_bytes());
+        head.extend_from_slice(sum.finalize().as_bytes());
+        let mut parts: Vec<&[u8]> = vec![&head, &index_len, &index];
+        parts.extend(chunks.iter().map(|c| &c[..]));
         // The texts on disk before the records that point into them.
         texts.sync()?;
-        crate::disk::write_atomic(&records, &bytes)?;
+        crate::disk::write_atomic_parts(&records, &parts)?;
         // Older text files no record points into any more.
         if let Ok(rd) = std::fs::read_dir(&self.dir) {
             for e in rd.flatten() {
