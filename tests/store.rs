@@ -78,15 +78,33 @@ fn snapshot(ws: &Workspace) -> Vec<String> {
     v
 }
 
+/// Writes `bytes` to `path` with a time `ago` in the past (a file
+/// written this very second is read again at the next open: its time
+/// cannot vouch for it yet).
+fn write_aged(path: &Path, bytes: impl AsRef<[u8]>, ago: Duration) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - ago)
+        .unwrap();
+}
+
+const HOUR: Duration = Duration::from_secs(3600);
+
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (path, text) in ARTICLES {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
+        write_aged(&dir.path().join(path), text, HOUR);
     }
     // A file that is no article: its reason is kept too.
-    std::fs::write(dir.path().join("kharab.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    write_aged(
+        &dir.path().join("kharab.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2],
+        HOUR,
+    );
     dir
 }
 
@@ -131,14 +149,14 @@ fn a_reopen_reads_no_unchanged_file_and_a_changed_file_alone() {
 
     // A file changed on disk is read again, alone.
     let ketab = dir.path().join("farhang/ketab.txt");
-    std::fs::write(
+    write_aged(
         &ketab,
         format!(
             "{}ناشران جوان هم غرفه‌های خود را برپا کردند.\n",
             ARTICLES[1].1
         ),
-    )
-    .unwrap();
+        HOUR / 2,
+    );
     let changed = open(dir.path());
     assert_eq!(read(&changed), 1);
     let a = &changed.articles[changed.article_index("farhang/ketab.txt").unwrap()];
@@ -251,4 +269,55 @@ fn a_store_whose_text_file_is_gone_is_made_again() {
     assert!(ws.articles.iter().all(|a| !a.text().trim().is_empty()));
     drop(ws);
     assert_eq!(read(&open(dir.path())), 0, "and it was made again");
+}
+
+#[test]
+fn a_file_written_this_very_second_is_read_again_next_time() {
+    let dir = corpus();
+    // Its time cannot vouch for it yet: coarse file times, or a scraper
+    // still writing it.
+    std::fs::write(
+        dir.path().join("taze.txt"),
+        "خبر تازه\nمتنی که همین حالا نوشته شد.\n",
+    )
+    .unwrap();
+    drop(open(dir.path()));
+    let again = open(dir.path());
+    assert_eq!(read(&again), 1, "the fresh file alone is read again");
+    assert!(again.article_index("taze.txt").is_some());
+}
+
+#[test]
+fn a_damaged_text_never_orphans_its_passages() {
+    let dir = corpus();
+    let mut ws = open(dir.path());
+    let i = ws.article_index("siasat/sad.txt").unwrap();
+    let text = ws.articles[i].text();
+    let at = text.find("کرمان").unwrap();
+    let article = ws.articles[i].clone();
+    ws.annotations
+        .tag(&article, at..at + "کرمان".len(), "مکان", "آزمون")
+        .unwrap();
+    drop(ws);
+    for e in std::fs::read_dir(dir.path().join(".daftar/analysis")).unwrap() {
+        let p = e.unwrap().path();
+        if p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("texts-")
+        {
+            let b: Vec<u8> = std::fs::read(&p)
+                .unwrap()
+                .iter()
+                .map(|x| x ^ 0x21)
+                .collect();
+            std::fs::write(&p, b).unwrap();
+        }
+    }
+    let ws = open(dir.path());
+    let p = &ws.annotations.passages()[0];
+    assert!(!p.orphaned, "a passage is not orphaned by a damaged store");
+    drop(ws);
+    // And the next open reads the files again.
+    assert_eq!(read(&open(dir.path())), 4);
 }

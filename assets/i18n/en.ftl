@@ -158,6 +158,7 @@ status-scanning = Scanning the folder…
 status-cancel = Cancel
 status-loaded = { $n } articles loaded in { $secs } s
 status-loaded-cancelled = { $n } articles loaded in { $secs } s (cancelled)
+status-store-not-saved = Analysis not stored: the next open reads the files again
 status-loaded-stored = { $n } articles loaded in { $secs } s; { $read } files read, the others unchanged since last time
 status-problems = { $n ->
         [one] { $n } problem

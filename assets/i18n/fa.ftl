@@ -152,6 +152,7 @@ status-scanning = در حال بررسی پوشه…
 status-cancel = لغو
 status-loaded = { $n } خبر در { $secs } ثانیه بارگذاری شد
 status-loaded-cancelled = { $n } خبر در { $secs } ثانیه بارگذاری شد (لغو شد)
+status-store-not-saved = تحلیل ذخیره نشد: دفعهٔ بعد پرونده‌ها دوباره خوانده می‌شوند
 status-loaded-stored = { $n } خبر در { $secs } ثانیه بارگذاری شد؛ { $read } پرونده خوانده شد و بقیه از دفعهٔ پیش تغییری نکرده بود
 status-problems = { $n } مشکل
 status-indexing = نمایه‌سازی { $done } از { $total }

@@ -420,6 +420,17 @@ impl AnnotationStore {
         self.data.reanchor(text_of)
     }
 
+    /// [`Self::reanchor`], leaving alone the passages of the articles
+    /// `unknown` names (their text cannot be read now: not a reason to
+    /// orphan them).
+    pub fn reanchor_known(
+        &mut self,
+        text_of: impl Fn(&str) -> Option<std::sync::Arc<str>>,
+        unknown: impl Fn(&str) -> bool,
+    ) -> bool {
+        self.data.reanchor_known(text_of, unknown)
+    }
+
     /// The annotations as saved, without taking the lock or writing
     /// anything (for exports and listings while a window annotates, and
     /// for read-only folders): the file, else its backup; none yet is
@@ -442,8 +453,21 @@ impl Annotations {
     /// `None` when the article is gone). Returns whether anything moved or
     /// changed state (the caller saves).
     pub fn reanchor(&mut self, text_of: impl Fn(&str) -> Option<std::sync::Arc<str>>) -> bool {
+        self.reanchor_known(text_of, |_| false)
+    }
+
+    /// [`Self::reanchor`], leaving alone the passages of the articles
+    /// `unknown` names.
+    pub fn reanchor_known(
+        &mut self,
+        text_of: impl Fn(&str) -> Option<std::sync::Arc<str>>,
+        unknown: impl Fn(&str) -> bool,
+    ) -> bool {
         let mut changed = false;
         for p in &mut self.passages {
+            if unknown(&p.path) {
+                continue;
+            }
             let found = text_of(&p.path).and_then(|t| find_quote(&t, p));
             match found {
                 Some((s, e)) => {

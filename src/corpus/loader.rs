@@ -254,31 +254,32 @@ pub fn load_folder(
         .filter(|(e, k)| matches!(e, Entry::File { .. }) && k.is_none())
         .count();
     let mut opts = opts.clone();
-    if to_read > 0 {
-        if opts.outlets.is_none() {
-            let (outlets, note) = super::outlets::Outlets::for_corpus(root);
-            if let Some(reason) = note {
-                sink(LoadEvent::Problem(Problem {
-                    path: ".daftar/outlets.ron".into(),
-                    reason: Notice::new("problem-outlets-unusable").with("error", reason),
-                }));
-            }
-            opts.outlets = Some(Arc::new(outlets));
+    // (The corpus's lists are read every time, so a broken one is said
+    // every time; only learning its recurring lines waits for a file to
+    // read.)
+    if opts.outlets.is_none() {
+        let (outlets, note) = super::outlets::Outlets::for_corpus(root);
+        if let Some(reason) = note {
+            sink(LoadEvent::Problem(Problem {
+                path: ".daftar/outlets.ron".into(),
+                reason: Notice::new("problem-outlets-unusable").with("error", reason),
+            }));
         }
-        if opts.corrections.is_none() {
-            let corrections = super::corrections::Corrections::read(root).unwrap_or_else(|e| {
-                sink(LoadEvent::Problem(Problem {
-                    path: ".daftar/chrome.ron".into(),
-                    reason: Notice::new("problem-corrections-unusable").with("error", e),
-                }));
-                Default::default()
-            });
-            opts.corrections = Some(Arc::new(corrections));
-        }
-        if opts.lines.is_none() {
-            let known = LineTable::read(root).unwrap_or_else(|| learn_lines(&entries, &opts));
-            opts.lines = Some(Arc::new(known));
-        }
+        opts.outlets = Some(Arc::new(outlets));
+    }
+    if opts.corrections.is_none() {
+        let corrections = super::corrections::Corrections::read(root).unwrap_or_else(|e| {
+            sink(LoadEvent::Problem(Problem {
+                path: ".daftar/chrome.ron".into(),
+                reason: Notice::new("problem-corrections-unusable").with("error", e),
+            }));
+            Default::default()
+        });
+        opts.corrections = Some(Arc::new(corrections));
+    }
+    if to_read > 0 && opts.lines.is_none() {
+        let known = LineTable::read(root).unwrap_or_else(|| learn_lines(&entries, &opts));
+        opts.lines = Some(Arc::new(known));
     }
     let (mut summary, learned) = load_and_learn(&entries, known, &opts, sink);
     // (A table learned from every file: one learned from the few files
@@ -349,6 +350,13 @@ pub fn learn_lines(entries: &[Entry], opts: &LoadOptions) -> LineTable {
         table.add_file(h);
     }
     table
+}
+
+/// Whether `path` has an extension daftar reads.
+pub fn has_article_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|x| {
+        ARTICLE_EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
+    })
 }
 
 fn is_html_path(path: &Path) -> bool {

@@ -45,6 +45,16 @@ impl Text {
         }
     }
 
+    /// The text, or `None` when it did not read back as written (what
+    /// must not be mistaken for the article's text: passages are not
+    /// re-anchored against blanks).
+    pub fn try_get(&self) -> Option<Arc<str>> {
+        match &self.0 {
+            Repr::Here(t) => Some(t.clone()),
+            Repr::Stored { file, at } => file.fetch_checked(*at),
+        }
+    }
+
     /// Its length in bytes (without reading it).
     pub fn len(&self) -> usize {
         match &self.0 {
@@ -109,6 +119,7 @@ pub struct TextFile {
     cache: Mutex<Cache>,
     damaged: AtomicBool,
     read_only: AtomicBool,
+    on_damage: Mutex<Option<PathBuf>>,
 }
 
 struct Cache {
@@ -151,6 +162,7 @@ impl TextFile {
             }),
             damaged: AtomicBool::new(false),
             read_only: AtomicBool::new(false),
+            on_damage: Mutex::new(None),
         }))
     }
 
@@ -189,7 +201,12 @@ impl TextFile {
                 .lock()
                 .map_err(|_| std::io::Error::other("text file writer poisoned"))?;
             let offset = w.1;
-            w.0.write_all(&packed)?;
+            if let Err(e) = w.0.write_all(&packed) {
+                // (Cut back to where the file was whole: the next text is
+                // written where this one was to start.)
+                let _ = w.0.set_len(offset);
+                return Err(e);
+            }
             w.1 += packed.len() as u64;
             offset
         };
@@ -241,23 +258,43 @@ impl TextFile {
     }
 
     fn fetch(&self, at: TextRef) -> Arc<str> {
+        // Blanks of the same length for a damaged text: every range stays
+        // in bounds and on character boundaries.
+        self.fetch_checked(at)
+            .unwrap_or_else(|| " ".repeat(at.len as usize).into())
+    }
+
+    fn fetch_checked(&self, at: TextRef) -> Option<Arc<str>> {
         if let Ok(mut c) = self.cache.lock()
             && let Some(t) = c.lru.get(&at.offset)
             && t.len() == at.len as usize
         {
-            return t.clone();
+            return Some(t.clone());
         }
-        let text: Arc<str> = match self.read(at) {
-            Some(t) => t.into(),
+        match self.read(at) {
+            Some(t) => {
+                let text: Arc<str> = t.into();
+                self.remember(at.offset, text.clone());
+                Some(text)
+            }
             None => {
                 self.damaged.store(true, Ordering::Relaxed);
-                // Blanks of the same length: every range stays in bounds
-                // and on character boundaries.
-                " ".repeat(at.len as usize).into()
+                // What points into this file is not to be trusted again:
+                // the next open reads the files.
+                if let Ok(Some(records)) = self.on_damage.lock().map(|r| r.clone()) {
+                    let _ = std::fs::remove_file(records);
+                }
+                None
             }
-        };
-        self.remember(at.offset, text.clone());
-        text
+        }
+    }
+
+    /// The file to remove when a text is found damaged (the store's
+    /// records, which point into this file).
+    pub fn on_damage_remove(&self, records: &Path) {
+        if let Ok(mut r) = self.on_damage.lock() {
+            *r = Some(records.to_path_buf());
+        }
     }
 
     fn read(&self, at: TextRef) -> Option<String> {

@@ -91,6 +91,9 @@ struct Index {
     chunks: Vec<u64>,
 }
 
+/// How recent a file's time may be and still vouch for what was read.
+const RACY: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Articles per chunk of the records.
 const CHUNK_ARTICLES: usize = 4096;
 
@@ -114,6 +117,10 @@ pub struct Store {
     texts: Option<Arc<TextFile>>,
     /// One save at a time.
     saving: Mutex<()>,
+    /// What the articles were analysed with: taken when the store was
+    /// opened (a list edited by hand since must not vouch for them), and
+    /// taken again by [`Store::lists_applied`].
+    fingerprint: Mutex<[u8; 32]>,
     /// Why this process will not save the store (its texts could not be
     /// written).
     pub note: Option<String>,
@@ -174,7 +181,6 @@ pub fn load_at(
 ) -> Result<(LoadSummary, Reopened, Store), LoadError> {
     crate::corpus::loader::check_folder(root)?;
     let (mut store, records, not_used) = Store::open(dir, root);
-    let mut kept_count = 0;
     let kept = records.map(|r| {
         let mut files = HashMap::new();
         let texts = store.texts.clone();
@@ -187,7 +193,6 @@ pub fn load_at(
         for p in r.problems {
             files.insert(p.path, ((p.size, p.mtime), Err(p.reason)));
         }
-        kept_count = files.len();
         Arc::new(Kept {
             files: Mutex::new(files),
             taken: AtomicUsize::new(0),
@@ -205,6 +210,7 @@ pub fn load_at(
     let summary = crate::corpus::load_folder(root, &opts, |ev| match ev {
         LoadEvent::Article(mut a) => {
             if let Some(t) = &texts
+                && put_failed.is_none()
                 && a.text.stored_in(t).is_none()
             {
                 match t.put(a.text()) {
@@ -223,9 +229,18 @@ pub fn load_at(
         store.note = put_failed;
     }
     let stored = kept.as_ref().map_or(0, |k| k.taken.load(Ordering::Relaxed));
+    // Gone: what the store had that is no longer there (a file it had
+    // that changed was read again, and counts there).
+    let removed = kept.as_ref().map_or(0, |k| {
+        k.files.lock().map_or(0, |f| {
+            f.keys()
+                .filter(|p| std::fs::symlink_metadata(root.join(p)).is_err())
+                .count()
+        })
+    });
     let reopened = Reopened {
         stored,
-        removed: kept_count - stored,
+        removed,
         not_used,
     };
     Ok((summary, reopened, store))
@@ -246,17 +261,29 @@ impl Store {
                     .open(dir.join(LOCK))
                     .ok()
             })
-            .filter(|f| f.try_lock().is_ok());
+            .filter(|f| {
+                // (A save of this corpus's last session may still be
+                // finishing: its lock is waited for a few seconds.)
+                for _ in 0..50 {
+                    if f.try_lock().is_ok() {
+                        return true;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                false
+            });
         let mut store = Store {
             root: root.to_path_buf(),
             dir,
             lock,
             texts: None,
             saving: Mutex::new(()),
+            fingerprint: Mutex::new(fingerprint(root)),
             note: None,
         };
         let mut why = None;
-        let records = match store.read(&fingerprint(root)) {
+        let now = store.fingerprint.lock().map(|f| *f).unwrap_or_default();
+        let records = match store.read(&now) {
             Ok(r) => r,
             Err(e) => {
                 why = Some(e);
@@ -295,6 +322,12 @@ impl Store {
             }
             (None, None) => None,
         };
+        // (Only the lock holder may remove what it found damaged.)
+        if store.lock.is_some()
+            && let Some(t) = &texts
+        {
+            t.on_damage_remove(&store.dir.join(RECORDS));
+        }
         store.texts = texts;
         (store, records, why)
     }
@@ -369,6 +402,14 @@ impl Store {
         })
     }
 
+    /// The articles now reflect the corpus's lists as they are on disk
+    /// (a curation or correction made here was applied to them all).
+    pub fn lists_applied(&self) {
+        if let Ok(mut f) = self.fingerprint.lock() {
+            *f = fingerprint(&self.root);
+        }
+    }
+
     /// Whether this process writes the store (another daftar may hold it).
     pub fn writable(&self) -> bool {
         self.lock.is_some() && self.texts.is_some()
@@ -396,7 +437,16 @@ impl Store {
                 "the stored texts are damaged: the files will be read again",
             ));
         }
-        let mut out = Vec::with_capacity(articles.len());
+        // A file changed within a clock tick or two of now could change
+        // again without its time moving (coarse file times, a scraper
+        // still writing): its stamp is not kept, so the next open reads it
+        // again (git's «racy» rule).
+        let racy_since = std::time::SystemTime::now()
+            .checked_sub(RACY)
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(i128::MAX, |d| d.as_nanos() as i128);
+        let mut out: Vec<(TextRef, std::borrow::Cow<'_, Article>)> =
+            Vec::with_capacity(articles.len());
         for a in articles {
             let at = match a.text.stored_in(texts) {
                 Some(at) => at,
@@ -405,13 +455,28 @@ impl Store {
                     .stored_in(texts)
                     .ok_or_else(|| std::io::Error::other("a text put is not in its file"))?,
             };
+            let a = if a.mtime >= racy_since {
+                let mut racy = a.clone();
+                racy.mtime = i128::MIN;
+                std::borrow::Cow::Owned(racy)
+            } else {
+                std::borrow::Cow::Borrowed(a)
+            };
             out.push((at, a));
         }
+        // Files that are no article, for their bytes (not for being of
+        // another kind, nor for a read that failed: those are looked at
+        // again every time).
         let problems: Vec<StoredProblem> = problems
             .iter()
             .filter(|p| !p.path.starts_with(".daftar/"))
+            .filter(|p| crate::corpus::loader::has_article_extension(Path::new(&p.path)))
+            .filter(|p| !matches!(p.reason.id(), "problem-cannot-read" | "problem-too-large"))
             .filter_map(|p| {
                 let (size, mtime) = crate::disk::stamp(&self.root.join(&p.path))?;
+                if mtime >= racy_since {
+                    return None;
+                }
                 Some(StoredProblem {
                     path: p.path.clone(),
                     size,
@@ -449,7 +514,12 @@ impl Store {
         let mut head = Vec::with_capacity(HEAD);
         head.extend_from_slice(MAGIC);
         head.extend_from_slice(&STORE_VERSION.to_le_bytes());
-        head.extend_from_slice(&fingerprint(&self.root));
+        let analysed_with = self
+            .fingerprint
+            .lock()
+            .map_err(|_| std::io::Error::other("store fingerprint poisoned"))?;
+        head.extend_from_slice(&*analysed_with);
+        drop(analysed_with);
         head.extend_from_slice(sum.finalize().as_bytes());
         let mut parts: Vec<&[u8]> = vec![&head, &index_len, &index];
         parts.extend(chunks.iter().map(|c| &c[..]));

@@ -275,8 +275,9 @@ impl AnnotationState {
 
     /// Tags passages (character offsets) with `tag`, created when new, as
     /// one undo step saved at once: what the window and `daftar tag` both
-    /// do. A passage tagged before gets the tag (and the note, when it had
-    /// none) instead of a copy. Nothing changes when one is refused.
+    /// do. A passage tagged before gets the tag (and the note, beside
+    /// its own) instead of a copy; each passage is listed once. Nothing
+    /// changes when one is refused.
     pub fn tag_passages(
         &mut self,
         passages: &[ToTag<'_>],
@@ -301,10 +302,16 @@ impl AnnotationState {
                     if !p.tags.iter().any(|x| x == tag) {
                         p.tags.push(tag.to_string());
                     }
-                    if p.note.is_empty() && !note.is_empty() {
+                    // (A note given again is kept beside the one there, never
+                    // instead of it.)
+                    if p.note.is_empty() {
                         p.note = note.to_string();
+                    } else if !note.is_empty() && !p.note.contains(note) {
+                        p.note = format!("{}\n{note}", p.note);
                     }
-                    done.push(Tagged::of(p));
+                    if !done.iter().any(|t: &Tagged| t.id == p.id) {
+                        done.push(Tagged::of(p));
+                    }
                     continue;
                 }
                 let at = crate::annotate::Anchor {
@@ -449,12 +456,27 @@ impl AnnotationState {
     /// follows the files.
     pub fn reanchor(&mut self, articles: &[Article]) {
         let Some(store) = &mut self.store else { return };
-        // (Texts read only for the articles that have passages.)
         let by_path: std::collections::HashMap<&str, &crate::corpus::Text> = articles
             .iter()
             .map(|a| (a.path.as_str(), &a.text))
             .collect();
-        if store.reanchor(|p| by_path.get(p).map(|t| t.get())) {
+        // The texts of the articles with passages only, read once each; a
+        // text that does not read back is no text: its passages stay
+        // where they were, not orphaned against blanks.
+        let mut texts: std::collections::HashMap<String, Option<std::sync::Arc<str>>> =
+            std::collections::HashMap::new();
+        for p in &store.data.passages {
+            if let Some(t) = by_path.get(p.path.as_str())
+                && !texts.contains_key(&p.path)
+            {
+                texts.insert(p.path.clone(), t.try_get());
+            }
+        }
+        let changed = store.reanchor_known(
+            |p| texts.get(p).cloned().flatten(),
+            |p| texts.get(p).is_some_and(|t| t.is_none()),
+        );
+        if changed {
             if let Err(e) = store.save() {
                 self.note = Some(e.to_string());
             }

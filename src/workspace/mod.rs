@@ -177,6 +177,9 @@ pub struct Workspace {
     saving: bool,
     /// When the list was last sorted.
     sorted_at: Instant,
+    /// A curation or correction was saved here; the store takes the
+    /// corpus's lists as they are once the articles are matched again.
+    lists_changed: bool,
     /// Why the analysis could not be stored (the next open reads the
     /// files again).
     pub store_note: Option<String>,
@@ -219,6 +222,7 @@ impl Workspace {
             store_dirty: false,
             saving: false,
             sorted_at: Instant::now(),
+            lists_changed: false,
             store_note: None,
         }
     }
@@ -243,6 +247,8 @@ impl Workspace {
         self.store = None;
         self.reopened = None;
         self.store_dirty = false;
+        self.saving = false;
+        self.lists_changed = false;
         self.store_note = None;
         self.articles_generation += 1;
         self.search = SearchState::default();
@@ -410,6 +416,13 @@ impl Workspace {
         if self.entities.poll(&mut self.articles, set, wake) {
             self.order_dirty = true;
             self.store_dirty = true;
+            // A curation or correction made here is in every article now.
+            if std::mem::take(&mut self.lists_changed)
+                && !self.entities.is_rematching()
+                && let Some(s) = &self.store
+            {
+                s.lists_applied();
+            }
         }
         while started.elapsed() < budget {
             let Some(Ok(msg)) = self.rx.as_ref().map(|rx| rx.try_recv()) else {
@@ -965,6 +978,7 @@ impl Workspace {
         }
         let set = self.article_set();
         let wake = self.waker();
+        self.lists_changed = true;
         self.entities
             .curate(&folder, edit, &self.articles, set, wake)
     }

@@ -136,6 +136,14 @@ pub fn status_ui(
             ui.separator();
             weak(ui, n);
         }
+        if let Some(why) = &ws.store_note {
+            // (Said, with the reason on hover: nothing is lost, but the
+            // next open reads every file again.)
+            ui.separator();
+            let c = ui.visuals().warn_fg_color;
+            ui.colored_label(c, crate::tr!("status-store-not-saved"))
+                .on_hover_ui(|ui| rtl_tooltip(ui, cache, why));
+        }
         // The folder through the RTL widget: «/tmp/پیکره آزمون», not its
         // Persian letters backwards; as wide as it is.
         if let Some(f) = &ws.folder {
