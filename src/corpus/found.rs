@@ -174,3 +174,14 @@ pub struct Statement {
     /// What was said.
     pub range: Range<usize>,
 }
+
+/// What an article's own reading found, kept beside what discovery across
+/// the corpus made of it: discovery is done again from this whenever the
+/// corpus changes, so a name whose introducing article is gone is
+/// withdrawn from the others.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Own {
+    pub mentions: Arc<[Mention]>,
+    pub statements: Arc<[Statement]>,
+    pub unconfirmed: Arc<[(u32, u32)]>,
+}

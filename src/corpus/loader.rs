@@ -831,6 +831,7 @@ pub fn article_in_corpus(
         mentions: Vec::new().into(),
         statements: Vec::new().into(),
         unconfirmed: Vec::new().into(),
+        own: None,
     };
     let mut article = article;
     if let Some(c) = reading.corrections {

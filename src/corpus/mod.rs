@@ -76,6 +76,10 @@ pub struct Article {
     /// for (byte ranges): confirmed when another article introduces them
     /// ([`crate::extract::discover`]).
     pub unconfirmed: std::sync::Arc<[(u32, u32)]>,
+    /// What its own reading found, when discovery across the corpus
+    /// changed it (see [`found::Own`]).
+    #[serde(default)]
+    pub own: Option<std::sync::Arc<found::Own>>,
 }
 
 impl Article {
@@ -119,6 +123,7 @@ impl Article {
             mentions: Vec::new().into(),
             statements: Vec::new().into(),
             unconfirmed: Vec::new().into(),
+            own: None,
         }
     }
 

@@ -29,6 +29,9 @@ pub struct Analysis {
     /// Names shaped like a person's without the evidence in the article
     /// (byte ranges), for [`discover`].
     pub unconfirmed: Arc<[(u32, u32)]>,
+    /// For an analysis [`discover`] made: what the article's own reading
+    /// found.
+    pub own: Option<Arc<crate::corpus::found::Own>>,
 }
 
 impl Analysis {
@@ -37,6 +40,7 @@ impl Analysis {
         a.mentions = self.mentions;
         a.statements = self.statements;
         a.unconfirmed = self.unconfirmed;
+        a.own = self.own;
     }
 
     /// An article's analysis as it stands.
@@ -45,6 +49,23 @@ impl Analysis {
             mentions: a.mentions.clone(),
             statements: a.statements.clone(),
             unconfirmed: a.unconfirmed.clone(),
+            own: a.own.clone(),
+        }
+    }
+
+    /// What an article's own reading found (discovery's part taken back).
+    pub fn own_of(a: &crate::corpus::Article) -> Analysis {
+        match &a.own {
+            Some(o) => Analysis {
+                mentions: o.mentions.clone(),
+                statements: o.statements.clone(),
+                unconfirmed: o.unconfirmed.clone(),
+                own: None,
+            },
+            None => Analysis {
+                own: None,
+                ..Analysis::of(a)
+            },
         }
     }
 
@@ -54,6 +75,7 @@ impl Analysis {
             mentions: Vec::new().into(),
             statements: Vec::new().into(),
             unconfirmed: Vec::new().into(),
+            own: None,
         }
     }
 }
@@ -68,6 +90,7 @@ pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> Analysis {
         mentions: mentions.into(),
         statements: st.into(),
         unconfirmed: unconfirmed.into(),
+        own: None,
     }
 }
 
@@ -226,19 +249,24 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
                     mentions: mentions.into(),
                     statements: st.into(),
                     unconfirmed: unconfirmed.into(),
+                    own: Some(Arc::new(a.own())),
                 },
             ))
         })
         .collect()
 }
 
-/// What discovery reads of an article: an article itself, or a [`Found`]
-/// (what the window hands a worker instead of a copy of every article).
+/// What discovery reads of an article — what its own reading found —:
+/// an article itself (whose discovery was taken back, see [`undiscover`]),
+/// or a [`Found`] (what the window hands a worker instead of a copy of
+/// every article).
 pub trait Analysed: Sync {
     fn text(&self) -> Arc<str>;
     fn mentions(&self) -> &[Mention];
     fn unconfirmed(&self) -> &[(u32, u32)];
     fn parts(&self) -> ArticleParts;
+    /// All of it, to keep beside what discovery makes of it.
+    fn own(&self) -> crate::corpus::found::Own;
 }
 
 impl Analysed for crate::corpus::Article {
@@ -254,6 +282,13 @@ impl Analysed for crate::corpus::Article {
     fn parts(&self) -> ArticleParts {
         ArticleParts::of(self)
     }
+    fn own(&self) -> crate::corpus::found::Own {
+        crate::corpus::found::Own {
+            mentions: self.mentions.clone(),
+            statements: self.statements.clone(),
+            unconfirmed: self.unconfirmed.clone(),
+        }
+    }
 }
 
 /// An article's text, analysis and parts, shared with it (a few hundred
@@ -267,12 +302,14 @@ pub struct Found {
 }
 
 impl Found {
+    /// What `a`'s own reading found (discovery's part left out).
     pub fn of(a: &crate::corpus::Article) -> Found {
+        let own = Analysis::own_of(a);
         Found {
             text: a.text.clone(),
-            mentions: a.mentions.clone(),
-            statements: a.statements.clone(),
-            unconfirmed: a.unconfirmed.clone(),
+            mentions: own.mentions,
+            statements: own.statements,
+            unconfirmed: own.unconfirmed,
             parts: ArticleParts::of(a),
         }
     }
@@ -291,10 +328,28 @@ impl Analysed for Found {
     fn parts(&self) -> ArticleParts {
         self.parts.clone()
     }
+    fn own(&self) -> crate::corpus::found::Own {
+        crate::corpus::found::Own {
+            mentions: self.mentions.clone(),
+            statements: self.statements.clone(),
+            unconfirmed: self.unconfirmed.clone(),
+        }
+    }
 }
 
-/// Applies [`discover`] to a loaded corpus.
+/// Takes back what discovery made of each article: every article as its
+/// own reading found it.
+pub fn undiscover(articles: &mut [crate::corpus::Article]) {
+    for a in articles.iter_mut().filter(|a| a.own.is_some()) {
+        Analysis::own_of(a).apply(a);
+    }
+}
+
+/// Applies [`discover`] to a loaded corpus, from scratch: what an earlier
+/// discovery added is taken back first (a name whose introducing article
+/// is gone is withdrawn).
 pub fn discover_in(g: &Gazetteer, articles: &mut [crate::corpus::Article]) {
+    undiscover(articles);
     for (i, an) in discover(g, articles) {
         an.apply(&mut articles[i]);
     }
@@ -617,5 +672,23 @@ mod tests {
         let mut alone = vec![analysed(&g, "c.txt", "مهتاب سپیدار در جلسه دیروز نبود.")];
         discover_in(&g, &mut alone);
         assert!(named(&g, &alone[0]).is_empty());
+    }
+
+    #[test]
+    fn a_name_is_withdrawn_when_the_article_that_introduced_it_goes() {
+        let g = Gazetteer::bundled();
+        let mut corpus = vec![
+            analysed(&g, "a.txt", "دکتر مهتاب سپیدار امروز در نشست شورا سخن گفت."),
+            analysed(&g, "c.txt", "مهتاب سپیدار در جلسه دیروز نبود."),
+        ];
+        discover_in(&g, &mut corpus);
+        assert_eq!(named(&g, &corpus[1]).len(), 1);
+        // As the store keeps it, then the introducing file deleted: the
+        // next discovery starts from what c's own reading found.
+        let mut rest = vec![corpus.remove(1)];
+        discover_in(&g, &mut rest);
+        assert!(named(&g, &rest[0]).is_empty(), "{:?}", named(&g, &rest[0]));
+        assert_eq!(rest[0].unconfirmed.len(), 1, "and it waits again");
+        assert!(rest[0].own.is_none());
     }
 }

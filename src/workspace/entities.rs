@@ -121,6 +121,7 @@ impl EntityState {
                     mentions: f.mentions.clone(),
                     statements: f.statements.clone(),
                     unconfirmed: f.unconfirmed.clone(),
+                    own: None,
                 })
                 .collect();
             discovered(g, &inputs, &mut out);
