@@ -108,6 +108,32 @@ fn corpus() -> tempfile::TempDir {
     dir
 }
 
+/// Every text file of the corpus's stored analysis.
+fn text_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir.join(".daftar/analysis"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("texts-")
+        })
+        .collect()
+}
+
+/// Every byte of the stored texts changed (a disk that went bad).
+fn damage_texts(dir: &Path) {
+    for p in text_files(dir) {
+        let b: Vec<u8> = std::fs::read(&p)
+            .unwrap()
+            .iter()
+            .map(|x| x ^ 0x21)
+            .collect();
+        std::fs::write(&p, b).unwrap();
+    }
+}
+
 #[test]
 fn a_reopen_reads_no_unchanged_file_and_a_changed_file_alone() {
     let dir = corpus();
@@ -206,20 +232,7 @@ fn a_damaged_store_is_read_past_and_made_again() {
 
     // Texts damaged under daftar: the article shows blanks (no panic), and
     // the open after that reads the files again.
-    for e in std::fs::read_dir(dir.path().join(".daftar/analysis")).unwrap() {
-        let p = e.unwrap().path();
-        if p.file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("texts-")
-        {
-            let mut b = std::fs::read(&p).unwrap();
-            for x in b.iter_mut() {
-                *x ^= 0x21;
-            }
-            std::fs::write(&p, b).unwrap();
-        }
-    }
+    damage_texts(dir.path());
     let mut ws = open(dir.path());
     let a = &ws.articles[0];
     let text = a.text();
@@ -254,15 +267,8 @@ fn a_damaged_store_is_read_past_and_made_again() {
 fn a_store_whose_text_file_is_gone_is_made_again() {
     let dir = corpus();
     drop(open(dir.path()));
-    for e in std::fs::read_dir(dir.path().join(".daftar/analysis")).unwrap() {
-        let p = e.unwrap().path();
-        if p.file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("texts-")
-        {
-            std::fs::remove_file(p).unwrap();
-        }
+    for p in text_files(dir.path()) {
+        std::fs::remove_file(p).unwrap();
     }
     let ws = open(dir.path());
     assert_eq!(read(&ws), 4, "without its texts the store is not used");
@@ -299,21 +305,7 @@ fn a_damaged_text_never_orphans_its_passages() {
         .tag(&article, at..at + "کرمان".len(), "مکان", "آزمون")
         .unwrap();
     drop(ws);
-    for e in std::fs::read_dir(dir.path().join(".daftar/analysis")).unwrap() {
-        let p = e.unwrap().path();
-        if p.file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("texts-")
-        {
-            let b: Vec<u8> = std::fs::read(&p)
-                .unwrap()
-                .iter()
-                .map(|x| x ^ 0x21)
-                .collect();
-            std::fs::write(&p, b).unwrap();
-        }
-    }
+    damage_texts(dir.path());
     let ws = open(dir.path());
     let p = &ws.annotations.passages()[0];
     assert!(!p.orphaned, "a passage is not orphaned by a damaged store");

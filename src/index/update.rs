@@ -389,16 +389,22 @@ fn update_in_batches(
 mod tests {
     use super::*;
 
-    #[test]
-    fn an_index_whose_last_batch_ends_the_run_is_searchable() {
+    /// A folder of `n` short articles, `a0.txt` …
+    fn corpus_of(n: usize) -> tempfile::TempDir {
         let corpus = tempfile::tempdir().unwrap();
-        for i in 0..4 {
+        for i in 0..n {
             std::fs::write(
                 corpus.path().join(format!("a{i}.txt")),
                 format!("عنوان {i}\nمتن خبر {i} درباره بازار\n"),
             )
             .unwrap();
         }
+        corpus
+    }
+
+    #[test]
+    fn an_index_whose_last_batch_ends_the_run_is_searchable() {
+        let corpus = corpus_of(4);
         let dir = tempfile::tempdir().unwrap();
         let mut idx = SearchIndex::open_or_create(dir.path()).unwrap();
         // Two batches of two: the run ends on a periodic commit.
@@ -410,14 +416,7 @@ mod tests {
 
     #[test]
     fn an_index_lists_exactly_the_files_it_was_brought_up_to_date_with() {
-        let corpus = tempfile::tempdir().unwrap();
-        for i in 0..3 {
-            std::fs::write(
-                corpus.path().join(format!("a{i}.txt")),
-                format!("عنوان {i}\nمتن خبر {i} درباره بازار\n"),
-            )
-            .unwrap();
-        }
+        let corpus = corpus_of(3);
         let dir = tempfile::tempdir().unwrap();
         let mut idx = SearchIndex::open_or_create(dir.path()).unwrap();
         update_index(corpus.path(), &mut idx, &LoadOptions::default(), |_| {}).unwrap();
