@@ -299,14 +299,21 @@ fn known_entries(entries: &[Entry], opts: &LoadOptions) -> Vec<Option<Result<Art
     let Some(known) = opts.known.as_deref() else {
         return entries.iter().map(|_| None).collect();
     };
-    entries
+    // Looked at in parallel, then taken one by one (one lock, not one
+    // per file fought over by every thread).
+    let stamps: Vec<Option<(u64, i128)>> = entries
         .par_iter()
         .map(|e| match e {
-            Entry::File { path, rel } => {
-                let stamp = crate::disk::stamp(path)?;
-                known.take(rel, stamp)
-            }
+            Entry::File { path, .. } => crate::disk::stamp(path),
             Entry::Problem(_) => None,
+        })
+        .collect();
+    entries
+        .iter()
+        .zip(stamps)
+        .map(|(e, stamp)| match (e, stamp) {
+            (Entry::File { rel, .. }, Some(stamp)) => known.take(rel, stamp),
+            _ => None,
         })
         .collect()
 }

@@ -16,7 +16,6 @@
 //!
 //! The format is postcard (serde, varints; figures in docs/SCALING.md).
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -129,7 +128,7 @@ pub struct Store {
 /// Articles and problems of the records (with the size and time the
 /// file had), taken as the load asks for them.
 struct Kept {
-    files: Mutex<HashMap<String, KeptFile>>,
+    files: Mutex<rustc_hash::FxHashMap<String, KeptFile>>,
     taken: AtomicUsize,
 }
 
@@ -182,7 +181,8 @@ pub fn load_at(
     crate::corpus::loader::check_folder(root)?;
     let (mut store, records, not_used) = Store::open(dir, root);
     let kept = records.map(|r| {
-        let mut files = HashMap::new();
+        let mut files = rustc_hash::FxHashMap::default();
+        files.reserve(r.articles.len() + r.problems.len());
         let texts = store.texts.clone();
         for (at, mut a) in r.articles {
             if let Some(t) = &texts {
