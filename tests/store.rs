@@ -313,3 +313,36 @@ fn a_damaged_text_never_orphans_its_passages() {
     // And the next open reads the files again.
     assert_eq!(read(&open(dir.path())), 4);
 }
+
+#[test]
+fn a_command_beside_an_open_window_goes_on_and_writes_nothing() {
+    let dir = corpus();
+    let ws = open(dir.path());
+    let records = dir.path().join(".daftar/analysis/records.bin");
+    let before = std::fs::metadata(&records).unwrap().modified().unwrap();
+    // The window holds the store: the command goes on at once, reading
+    // only (its own build reads the files: another fingerprint).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(["compare", "--json", "--left", "speaker=علی رضایی"])
+        .args(["--right", "speaker=مریم احمدی"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("\"kind\":\"summary\""), "{stdout}");
+    assert!(
+        stdout.contains("بودجه ملی") || stdout.contains("کرمان"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::metadata(&records).unwrap().modified().unwrap(),
+        before,
+        "only the window writes the store"
+    );
+    drop(ws);
+}

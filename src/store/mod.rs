@@ -167,7 +167,18 @@ pub fn load(
     opts: &LoadOptions,
     sink: impl FnMut(LoadEvent),
 ) -> Result<(LoadSummary, Reopened, Store), LoadError> {
-    load_at(&dir(root), root, opts, sink)
+    load_at(&dir(root), root, LockWait::Briefly, opts, sink)
+}
+
+/// Whether to wait for the store's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockWait {
+    /// A few seconds: the window reopening a folder whose last session's
+    /// save may still be finishing.
+    Briefly,
+    /// Not at all: a command beside a window that has the corpus open
+    /// goes on at once, reading only.
+    No,
 }
 
 /// [`load`] with the store in `dir` (`daftar bench` keeps the corpus's
@@ -175,11 +186,12 @@ pub fn load(
 pub fn load_at(
     dir: &Path,
     root: &Path,
+    wait: LockWait,
     opts: &LoadOptions,
     mut sink: impl FnMut(LoadEvent),
 ) -> Result<(LoadSummary, Reopened, Store), LoadError> {
     crate::corpus::loader::check_folder(root)?;
-    let (mut store, records, not_used) = Store::open(dir, root);
+    let (mut store, records, not_used) = Store::open(dir, root, wait);
     let kept = records.map(|r| {
         let mut files = rustc_hash::FxHashMap::default();
         files.reserve(r.articles.len() + r.problems.len());
@@ -249,7 +261,7 @@ pub fn load_at(
 impl Store {
     /// The store of `root` and its records when they can be used, or why
     /// they cannot.
-    fn open(dir: &Path, root: &Path) -> (Store, Option<Records>, Option<String>) {
+    fn open(dir: &Path, root: &Path, wait: LockWait) -> (Store, Option<Records>, Option<String>) {
         let dir = dir.to_path_buf();
         let lock = std::fs::create_dir_all(&dir)
             .ok()
@@ -264,11 +276,14 @@ impl Store {
             .filter(|f| {
                 // (A save of this corpus's last session may still be
                 // finishing: its lock is waited for a few seconds.)
-                for _ in 0..50 {
+                let tries = if wait == LockWait::Briefly { 50 } else { 1 };
+                for _ in 0..tries {
                     if f.try_lock().is_ok() {
                         return true;
                     }
-                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    if tries > 1 {
+                        std::thread::sleep(std::time::Duration::from_millis(100));
+                    }
                 }
                 false
             });

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::corpus::{Article, LoadEvent, LoadOptions, LoadSummary, Problem};
 use crate::extract::Gazetteer;
-use crate::store::Reopened;
+use crate::store::{LockWait, Reopened};
 
 /// An open corpus, every article analysed.
 pub struct Session {
@@ -44,7 +44,7 @@ impl Session {
         let mut articles = Vec::new();
         let mut problems = Vec::new();
         let (summary, reopened, store) =
-            crate::store::load_at(store_dir, root, &opts, |e| match e {
+            crate::store::load_at(store_dir, root, LockWait::No, &opts, |e| match e {
                 LoadEvent::Article(a) => articles.push(*a),
                 LoadEvent::Problem(p) => problems.push(p),
                 LoadEvent::Scanned { .. } => {}
