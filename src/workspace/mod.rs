@@ -29,6 +29,9 @@ use crate::index::{
 };
 use crate::store::{Reopened, Store};
 
+/// What watches the open folder (debounced).
+type Watcher = notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
+
 /// Called from background threads when there is something new to show.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
@@ -56,6 +59,8 @@ enum Msg {
     Matching(u64, Arc<Vec<DatedDoc>>, Arc<HashSet<String>>),
     /// Files changed on disk (from the folder watcher).
     Changed(Vec<PathBuf>),
+    /// The folder is watched (or why not).
+    Watching(Result<Watcher, Notice>),
 }
 
 /// What bringing the index up to date did (the window words it).
@@ -142,8 +147,9 @@ pub struct Workspace {
     pub range: Option<(Day, Day)>,
     /// Watches the folder while it is open; changes reload those files and
     /// update the index.
-    watcher:
-        Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
+    watcher: Option<Watcher>,
+    /// Watching was asked for (it is set up on a worker).
+    watch_started: bool,
     pub watch_note: Option<String>,
     /// Size and time of files that are no article when last read (the
     /// watcher's reports of a mere read are told apart by them).
@@ -204,6 +210,7 @@ impl Workspace {
             articles_generation: 0,
             range: None,
             watcher: None,
+            watch_started: false,
             watch_note: None,
             problem_stamps: std::collections::HashMap::new(),
             entities: entities::EntityState::default(),
@@ -241,6 +248,7 @@ impl Workspace {
         self.index = None;
         self.index_state = IndexState::None;
         self.watcher = None;
+        self.watch_started = false;
         self.watch_note = None;
         self.reindex_pending = false;
         self.forget_in_index.clear();
@@ -442,9 +450,7 @@ impl Workspace {
                         Ok((idx, note)) => {
                             self.index = Some(idx);
                             self.index_state = IndexState::Ready(note);
-                            if self.watcher.is_none() {
-                                self.start_watching();
-                            }
+                            self.start_watching();
                             if std::mem::take(&mut self.reindex_pending) {
                                 self.start_indexing();
                             }
@@ -459,6 +465,13 @@ impl Workspace {
                 }
                 Msg::Changed(paths) => {
                     self.apply_changes(paths);
+                    continue;
+                }
+                Msg::Watching(r) => {
+                    match r {
+                        Ok(w) => self.watcher = Some(w),
+                        Err(why) => self.watch_note = Some(why.shown()),
+                    }
                     continue;
                 }
                 Msg::Saved(r) => {
@@ -532,6 +545,7 @@ impl Workspace {
                 | Msg::Searched(..)
                 | Msg::Matching(..)
                 | Msg::Changed(_)
+                | Msg::Watching(_)
                 | Msg::Saved(_) => {}
             }
         }
@@ -682,41 +696,53 @@ impl Workspace {
         let (Some(folder), Some(tx)) = (self.folder.clone(), self.tx.clone()) else {
             return;
         };
+        if self.watch_started {
+            return;
+        }
+        self.watch_started = true;
         let waker = self.waker.clone();
         let root = folder.clone();
-        let made = notify_debouncer_mini::new_debouncer(
-            Duration::from_millis(800),
-            move |res: notify_debouncer_mini::DebounceEventResult| {
-                if let Ok(events) = res {
-                    // Article files only: the watcher reports every open
-                    // too, and daftar's own reading of `.daftar/` (or of an
-                    // article) must not come back as a change.
-                    let paths: Vec<PathBuf> = events
-                        .into_iter()
-                        .map(|e| e.path)
-                        .filter(|p| is_article_path(&root, p))
-                        .collect();
-                    if paths.is_empty() {
-                        return;
-                    }
-                    let _ = tx.send(Msg::Changed(paths));
-                    if let Ok(w) = waker.read() {
-                        w()
-                    }
-                }
-            },
-        );
-        match made {
-            Ok(mut d) => match d.watcher().watch(&folder, RecursiveMode::Recursive) {
-                Ok(()) => self.watcher = Some(d),
-                Err(e) => {
-                    self.watch_note =
-                        Some(Notice::new("note-not-watching").with("error", e).shown())
-                }
-            },
-            Err(e) => {
-                self.watch_note = Some(Notice::new("note-not-watching").with("error", e).shown())
-            }
+        let reply = tx.clone();
+        let wake = self.waker();
+        // (On a worker: watching a folder of 100,000 files walks it, a
+        // fifth of a second the window must not freeze for.)
+        let spawned = std::thread::Builder::new()
+            .name("daftar-watch".into())
+            .spawn(move || {
+                let made = notify_debouncer_mini::new_debouncer(
+                    Duration::from_millis(800),
+                    move |res: notify_debouncer_mini::DebounceEventResult| {
+                        if let Ok(events) = res {
+                            // Article files only: the watcher reports every open
+                            // too, and daftar's own reading of `.daftar/` (or of an
+                            // article) must not come back as a change.
+                            let paths: Vec<PathBuf> = events
+                                .into_iter()
+                                .map(|e| e.path)
+                                .filter(|p| is_article_path(&root, p))
+                                .collect();
+                            if paths.is_empty() {
+                                return;
+                            }
+                            let _ = tx.send(Msg::Changed(paths));
+                            if let Ok(w) = waker.read() {
+                                w()
+                            }
+                        }
+                    },
+                );
+                let watching = match made {
+                    Ok(mut d) => match d.watcher().watch(&folder, RecursiveMode::Recursive) {
+                        Ok(()) => Ok(d),
+                        Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
+                    },
+                    Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
+                };
+                let _ = reply.send(Msg::Watching(watching));
+                wake();
+            });
+        if let Err(e) = spawned {
+            self.watch_note = Some(Notice::new("note-not-watching").with("error", e).shown());
         }
     }
 
@@ -1048,6 +1074,7 @@ impl Workspace {
             || self.search.running
             || self.entities.is_rematching()
             || self.saving
+            || (self.watch_started && self.watcher.is_none() && self.watch_note.is_none())
             || (self.store_dirty && matches!(self.state, LoadState::Done(ref s) if !s.cancelled))
     }
 }
