@@ -163,6 +163,15 @@ impl Corrections {
 
     /// Applies the rules to an article in place; whether it changed.
     pub fn apply(&self, a: &mut Article) -> bool {
+        let changed = self.apply_rules(a);
+        if changed {
+            // (The title may be another line now.)
+            a.set_sort_title();
+        }
+        changed
+    }
+
+    fn apply_rules(&self, a: &mut Article) -> bool {
         if self.rules.is_empty() {
             return false;
         }
@@ -359,6 +368,8 @@ mod tests {
             Some("متن خبر.")
         );
         assert!(a.left_out.iter().any(|(_, why)| *why == REPLACED_TITLE));
+        // The list sorts it by its new title.
+        assert_eq!(&*a.sort_title, crate::text::search_key("متن خبر.").as_str());
         let mut b = article("s/2.txt", text);
         assert!(!c.apply(&mut b));
     }

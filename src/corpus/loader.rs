@@ -839,11 +839,13 @@ pub fn article_in_corpus(
         statements: Vec::new().into(),
         unconfirmed: Vec::new().into(),
         own: None,
+        sort_title: Box::default(),
     };
     let mut article = article;
     if let Some(c) = reading.corrections {
         c.apply(&mut article);
     }
+    article.set_sort_title();
     Ok(Loaded {
         article,
         line_hashes: st.line_hashes,

@@ -80,6 +80,9 @@ pub struct Article {
     /// changed it (see [`found::Own`]).
     #[serde(default)]
     pub own: Option<std::sync::Arc<found::Own>>,
+    /// The search key of the start of its title: what the list sorts by
+    /// (without reading a hundred thousand texts back from the store).
+    pub sort_title: Box<str>,
 }
 
 impl Article {
@@ -124,7 +127,23 @@ impl Article {
             statements: Vec::new().into(),
             unconfirmed: Vec::new().into(),
             own: None,
+            sort_title: Box::default(),
         }
+        .with_sort_title()
+    }
+
+    /// Characters of the title the list sorts by.
+    const SORT_TITLE_CHARS: usize = 64;
+
+    /// Sets [`Self::sort_title`] from the title as it is now (after
+    /// reading, and after a correction changed the title).
+    pub fn set_sort_title(&mut self) {
+        self.sort_title = crate::text::search_key(&self.short_title(Self::SORT_TITLE_CHARS)).into();
+    }
+
+    fn with_sort_title(mut self) -> Article {
+        self.set_sort_title();
+        self
     }
 
     /// [`Self::display_title`] cut to `max_chars` characters with «…»:

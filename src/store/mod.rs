@@ -30,7 +30,7 @@ use crate::corpus::{
 use crate::i18n::Notice;
 
 /// Bumped whenever what is stored changes shape.
-pub const STORE_VERSION: u32 = 2;
+pub const STORE_VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"daftarST";
 const RECORDS: &str = "records.bin";
 /// Magic, version, fingerprint, checksum.

@@ -1044,9 +1044,11 @@ impl Workspace {
                 let day = |i: usize| a[i].date.as_ref().map(|d| d.day);
                 day(x).cmp(&day(y)).then_with(|| a[x].path.cmp(&a[y].path))
             }),
-            SortKey::Title => {
-                order.sort_by_cached_key(|&i| crate::text::search_key(&a[i].display_title()))
-            }
+            SortKey::Title => order.sort_by(|&x, &y| {
+                a[x].sort_title
+                    .cmp(&a[y].sort_title)
+                    .then_with(|| a[x].path.cmp(&a[y].path))
+            }),
             SortKey::Source => order.sort_by_cached_key(|&i| {
                 (a[i].source.clone().unwrap_or_default(), a[i].path.clone())
             }),
