@@ -202,9 +202,11 @@ impl TextFile {
                 .map_err(|_| std::io::Error::other("text file writer poisoned"))?;
             let offset = w.1;
             if let Err(e) = w.0.write_all(&packed) {
-                // (Cut back to where the file was whole: the next text is
+                // (Cut back to where the file was whole, and the next text
                 // written where this one was to start.)
+                use std::io::Seek;
                 let _ = w.0.set_len(offset);
+                let _ = w.0.seek(std::io::SeekFrom::Start(offset));
                 return Err(e);
             }
             w.1 += packed.len() as u64;

@@ -53,22 +53,47 @@ pub fn dir(corpus: &Path) -> PathBuf {
 /// What the analysis depends on besides each file's bytes: this build of
 /// daftar (another may read differently) and the corpus's own lists.
 pub fn fingerprint(corpus: &Path) -> [u8; 32] {
+    Lists::of(corpus).fingerprint()
+}
+
+/// The corpus's lists the analysis depends on.
+const LISTS: [&str; 3] = ["entities.ron", "outlets.ron", "chrome.ron"];
+
+/// A hash of each list as the articles were analysed with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lists([[u8; 32]; 3]);
+
+impl Lists {
+    /// The lists as they are on disk now.
+    fn of(corpus: &Path) -> Lists {
+        Lists(LISTS.map(|name| list_hash(corpus, name)))
+    }
+
+    /// This build of daftar with these lists.
+    fn fingerprint(&self) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(&STORE_VERSION.to_le_bytes());
+        if let Some((len, mtime)) = std::env::current_exe()
+            .ok()
+            .and_then(|p| crate::disk::stamp(&p))
+        {
+            h.update(&len.to_le_bytes());
+            h.update(&mtime.to_le_bytes());
+        }
+        for part in &self.0 {
+            h.update(part);
+        }
+        h.finalize().into()
+    }
+}
+
+fn list_hash(corpus: &Path, name: &str) -> [u8; 32] {
     let mut h = blake3::Hasher::new();
-    h.update(&STORE_VERSION.to_le_bytes());
-    if let Some((len, mtime)) = std::env::current_exe()
-        .ok()
-        .and_then(|p| crate::disk::stamp(&p))
-    {
-        h.update(&len.to_le_bytes());
-        h.update(&mtime.to_le_bytes());
-    }
-    for name in ["entities.ron", "outlets.ron", "chrome.ron"] {
-        h.update(name.as_bytes());
-        match std::fs::read(corpus.join(".daftar").join(name)) {
-            Ok(bytes) => h.update(&(bytes.len() as u64).to_le_bytes()).update(&bytes),
-            Err(_) => h.update(b"none"),
-        };
-    }
+    h.update(name.as_bytes());
+    match std::fs::read(corpus.join(".daftar").join(name)) {
+        Ok(bytes) => h.update(&(bytes.len() as u64).to_le_bytes()).update(&bytes),
+        Err(_) => h.update(b"none"),
+    };
     h.finalize().into()
 }
 
@@ -116,10 +141,10 @@ pub struct Store {
     texts: Option<Arc<TextFile>>,
     /// One save at a time.
     saving: Mutex<()>,
-    /// What the articles were analysed with: taken when the store was
-    /// opened (a list edited by hand since must not vouch for them), and
-    /// taken again by [`Store::lists_applied`].
-    fingerprint: Mutex<[u8; 32]>,
+    /// The lists the articles were analysed with: taken when the store
+    /// was opened (a list edited by hand since must not vouch for them),
+    /// one taken again by [`Store::list_applied`].
+    lists: Mutex<Lists>,
     /// Why this process will not save the store (its texts could not be
     /// written).
     pub note: Option<String>,
@@ -130,6 +155,8 @@ pub struct Store {
 struct Kept {
     files: Mutex<rustc_hash::FxHashMap<String, KeptFile>>,
     taken: AtomicUsize,
+    /// Files there, but changed: read again.
+    changed: AtomicUsize,
 }
 
 /// A file's size and time as read, and what it gave.
@@ -139,6 +166,7 @@ impl Known for Kept {
     fn take(&self, rel: &str, stamp: (u64, i128)) -> Option<Result<Article, Notice>> {
         let mut files = self.files.lock().ok()?;
         if files.get(rel)?.0 != stamp {
+            self.changed.fetch_add(1, Ordering::Relaxed);
             return None;
         }
         self.taken.fetch_add(1, Ordering::Relaxed);
@@ -208,6 +236,7 @@ pub fn load_at(
         Arc::new(Kept {
             files: Mutex::new(files),
             taken: AtomicUsize::new(0),
+            changed: AtomicUsize::new(0),
         })
     });
     let mut opts = opts.clone();
@@ -241,14 +270,13 @@ pub fn load_at(
         store.note = put_failed;
     }
     let stored = kept.as_ref().map_or(0, |k| k.taken.load(Ordering::Relaxed));
-    // Gone: what the store had that is no longer there (a file it had
-    // that changed was read again, and counts there).
+    // Gone: what the store had that this load did not take nor read
+    // again (deleted, or no longer listed: a folder that cannot be read,
+    // a file become a link or a pipe). Problems of other kinds of file
+    // are not stored, so they are not counted.
     let removed = kept.as_ref().map_or(0, |k| {
-        k.files.lock().map_or(0, |f| {
-            f.keys()
-                .filter(|p| std::fs::symlink_metadata(root.join(p)).is_err())
-                .count()
-        })
+        let left = k.files.lock().map_or(0, |f| f.len());
+        left.saturating_sub(k.changed.load(Ordering::Relaxed))
     });
     let reopened = Reopened {
         stored,
@@ -278,8 +306,11 @@ impl Store {
                 // finishing: its lock is waited for a few seconds.)
                 let tries = if wait == LockWait::Briefly { 50 } else { 1 };
                 for _ in 0..tries {
-                    if f.try_lock().is_ok() {
-                        return true;
+                    match f.try_lock() {
+                        Ok(()) => return true,
+                        Err(std::fs::TryLockError::WouldBlock) => {}
+                        // (No locks here: reading only, at once.)
+                        Err(std::fs::TryLockError::Error(_)) => return false,
                     }
                     if tries > 1 {
                         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -293,12 +324,12 @@ impl Store {
             lock,
             texts: None,
             saving: Mutex::new(()),
-            fingerprint: Mutex::new(fingerprint(root)),
+            lists: Mutex::new(Lists::of(root)),
             note: None,
         };
         let mut why = None;
-        let now = store.fingerprint.lock().map(|f| *f).unwrap_or_default();
-        let records = match store.read(&now) {
+        let now = store.analysed_with();
+        let records = match store.read(&now.fingerprint()) {
             Ok(r) => r,
             Err(e) => {
                 why = Some(e);
@@ -417,12 +448,19 @@ impl Store {
         })
     }
 
-    /// The articles now reflect the corpus's lists as they are on disk
-    /// (a curation or correction made here was applied to them all).
-    pub fn lists_applied(&self) {
-        if let Ok(mut f) = self.fingerprint.lock() {
-            *f = fingerprint(&self.root);
+    /// The articles now reflect the corpus's list `name` as it is on disk
+    /// (a curation or correction made here was applied to them all); the
+    /// other lists stay as they were read.
+    pub fn list_applied(&self, name: &str) {
+        if let (Some(i), Ok(mut l)) = (LISTS.iter().position(|n| *n == name), self.lists.lock()) {
+            l.0[i] = list_hash(&self.root, name);
         }
+    }
+
+    /// The lists the articles are analysed with now (taken with the
+    /// articles a save is given).
+    pub fn analysed_with(&self) -> Lists {
+        self.lists.lock().map(|l| *l).unwrap_or(Lists([[0; 32]; 3]))
     }
 
     /// Whether this process writes the store (another daftar may hold it).
@@ -440,7 +478,12 @@ impl Store {
     /// (atomically; texts not yet in the text file are put there). Does
     /// nothing for a process without the lock. A text file found damaged
     /// is dropped with the records: the next open reads every file.
-    pub fn save(&self, articles: &[Article], problems: &[Problem]) -> std::io::Result<()> {
+    pub fn save(
+        &self,
+        articles: &[Article],
+        problems: &[Problem],
+        analysed_with: Lists,
+    ) -> std::io::Result<()> {
         let (Some(texts), Some(_)) = (&self.texts, &self.lock) else {
             return Ok(());
         };
@@ -529,18 +572,18 @@ impl Store {
         let mut head = Vec::with_capacity(HEAD);
         head.extend_from_slice(MAGIC);
         head.extend_from_slice(&STORE_VERSION.to_le_bytes());
-        let analysed_with = self
-            .fingerprint
-            .lock()
-            .map_err(|_| std::io::Error::other("store fingerprint poisoned"))?;
-        head.extend_from_slice(&*analysed_with);
-        drop(analysed_with);
+        head.extend_from_slice(&analysed_with.fingerprint());
         head.extend_from_slice(sum.finalize().as_bytes());
         let mut parts: Vec<&[u8]> = vec![&head, &index_len, &index];
         parts.extend(chunks.iter().map(|c| &c[..]));
         // The texts on disk before the records that point into them.
         texts.sync()?;
         crate::disk::write_atomic_parts(&records, &parts)?;
+        // (A text found damaged while this was written: the records just
+        // written point into it too.)
+        if texts.damaged() {
+            let _ = std::fs::remove_file(&records);
+        }
         // Older text files no record points into any more.
         if let Ok(rd) = std::fs::read_dir(&self.dir) {
             for e in rd.flatten() {

@@ -306,7 +306,7 @@ impl AnnotationState {
                     // instead of it.)
                     if p.note.is_empty() {
                         p.note = note.to_string();
-                    } else if !note.is_empty() && !p.note.contains(note) {
+                    } else if !note.is_empty() && !p.note.lines().any(|l| l == note) {
                         p.note = format!("{}\n{note}", p.note);
                     }
                     if !done.iter().any(|t: &Tagged| t.id == p.id) {

@@ -56,7 +56,7 @@ impl Workspace {
             .map_err(|e| format!("cannot save the correction: {e}"))?;
         // (The rules are part of what the stored analysis was made with.)
         self.store_dirty = true;
-        self.lists_changed = true;
+        self.lists_changed.push("chrome.ron");
         let mut changed: Vec<String> = Vec::new();
         for a in self
             .articles
@@ -70,9 +70,8 @@ impl Workspace {
         if changed.is_empty() {
             // No article read otherwise: they reflect the new rule as
             // they are.
-            self.lists_changed = false;
             if let Some(s) = &self.store {
-                s.lists_applied();
+                s.list_applied("chrome.ron");
             }
             return Ok(0);
         }

@@ -183,9 +183,9 @@ pub struct Workspace {
     saving: bool,
     /// When the list was last sorted.
     sorted_at: Instant,
-    /// A curation or correction was saved here; the store takes the
-    /// corpus's lists as they are once the articles are matched again.
-    lists_changed: bool,
+    /// Lists a curation or correction saved here; the store takes them as
+    /// they are once the articles are matched again.
+    lists_changed: Vec<&'static str>,
     /// Why the analysis could not be stored (the next open reads the
     /// files again).
     pub store_note: Option<String>,
@@ -229,7 +229,7 @@ impl Workspace {
             store_dirty: false,
             saving: false,
             sorted_at: Instant::now(),
-            lists_changed: false,
+            lists_changed: Vec::new(),
             store_note: None,
         }
     }
@@ -256,7 +256,7 @@ impl Workspace {
         self.reopened = None;
         self.store_dirty = false;
         self.saving = false;
-        self.lists_changed = false;
+        self.lists_changed.clear();
         self.store_note = None;
         self.articles_generation += 1;
         self.search = SearchState::default();
@@ -425,11 +425,12 @@ impl Workspace {
             self.order_dirty = true;
             self.store_dirty = true;
             // A curation or correction made here is in every article now.
-            if std::mem::take(&mut self.lists_changed)
-                && !self.entities.is_rematching()
+            if !self.entities.is_rematching()
                 && let Some(s) = &self.store
             {
-                s.lists_applied();
+                for name in std::mem::take(&mut self.lists_changed) {
+                    s.list_applied(name);
+                }
             }
         }
         while started.elapsed() < budget {
@@ -573,16 +574,18 @@ impl Workspace {
         };
         self.store_dirty = false;
         self.saving = true;
-        // (A copy: the texts are shared, not copied.)
+        // (A copy: the texts are shared, not copied; with the lists they
+        // were analysed with, taken now.)
         let articles = self.articles.clone();
         let problems = self.problems.clone();
+        let analysed_with = store.analysed_with();
         let wake = self.waker();
         let spawned = std::thread::Builder::new()
             .name("daftar-store".into())
             .spawn(move || {
                 let r = crate::jobs::caught(|| {
                     store
-                        .save(&articles, &problems)
+                        .save(&articles, &problems, analysed_with)
                         .map_err(|e| format!("cannot store the analysis: {e}"))
                 });
                 let _ = tx.send(Msg::Saved(r));
@@ -731,13 +734,18 @@ impl Workspace {
                         }
                     },
                 );
-                let watching = match made {
-                    Ok(mut d) => match d.watcher().watch(&folder, RecursiveMode::Recursive) {
-                        Ok(()) => Ok(d),
+                // (A panic in the watcher's setup is said, never a window
+                // waiting for it for good.)
+                let watching = crate::jobs::caught(|| {
+                    Ok(match made {
+                        Ok(mut d) => match d.watcher().watch(&folder, RecursiveMode::Recursive) {
+                            Ok(()) => Ok(d),
+                            Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
+                        },
                         Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
-                    },
-                    Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
-                };
+                    })
+                })
+                .unwrap_or_else(|e| Err(Notice::new("note-not-watching").with("error", e)));
                 let _ = reply.send(Msg::Watching(watching));
                 wake();
             });
@@ -1004,9 +1012,10 @@ impl Workspace {
         }
         let set = self.article_set();
         let wake = self.waker();
-        self.lists_changed = true;
         self.entities
-            .curate(&folder, edit, &self.articles, set, wake)
+            .curate(&folder, edit, &self.articles, set, wake)?;
+        self.lists_changed.push("entities.ron");
+        Ok(())
     }
 
     /// Sorts the list by `key`; the same key again flips the direction.

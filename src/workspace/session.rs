@@ -54,7 +54,7 @@ impl Session {
         // again and the store saved (as the window does once it is idle).
         if summary.read > 0 || reopened.removed > 0 {
             crate::extract::discover_in(&gazetteer, &mut articles);
-            if let Err(e) = store.save(&articles, &problems) {
+            if let Err(e) = store.save(&articles, &problems, store.analysed_with()) {
                 store_note = Some(format!("cannot store the analysis: {e}"));
             }
         }
