@@ -257,7 +257,7 @@ impl Score {
             self.statements += 1;
             let want = keys(&s.first);
             let hit = a.statements.iter().find(|st| {
-                let got = keys(&a.text()[st.range.clone()]);
+                let got = keys(&a.text()[st.range()]);
                 got.windows(want.len().max(1))
                     .take(15)
                     .any(|w| w == want.as_slice())

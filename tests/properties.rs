@@ -188,9 +188,9 @@ fn check_article(a: &Article) -> Result<(), TestCaseError> {
         on_boundaries(t, &(start as usize..end as usize), "unconfirmed name")?;
     }
     for s in an.statements.iter() {
-        on_boundaries(t, &s.range, "statement")?;
-        on_boundaries(t, &s.cue, "cue")?;
-        if let Some(m) = &s.mention {
+        on_boundaries(t, &s.range(), "statement")?;
+        on_boundaries(t, &s.cue(), "cue")?;
+        if let Some(m) = &s.mention() {
             on_boundaries(t, m, "speaker mention")?;
         }
     }

@@ -63,9 +63,9 @@ fn choosing_two_speakers_fills_both_columns_and_a_cell_opens_the_passage() {
     let r = c.right[0];
     let text = {
         let a = &app.ws.articles[r.0];
-        a.text()[a.statements[r.1].range.clone()].to_string()
+        a.text()[a.statements[r.1].range()].to_string()
     };
-    let range = app.ws.articles[r.0].statements[r.1].range.clone();
+    let range = app.ws.articles[r.0].statements[r.1].range();
     h.get_by_role_and_label(Role::Button, &text).click();
     common::settle(&mut h);
     let app = h.state();
@@ -116,10 +116,7 @@ fn the_ledger_runs_right_to_left() {
         let c = app.compare.comparison().expect("compared");
         let r = c.left[0];
         let a = &app.ws.articles[r.0];
-        (
-            a.text()[a.statements[r.1].range.clone()].to_string(),
-            1280.0,
-        )
+        (a.text()[a.statements[r.1].range()].to_string(), 1280.0)
     };
     // (The cell and its text carry the statement's words.)
     let cell = h

@@ -26,12 +26,12 @@ fn statement_json(g: &Gazetteer, articles: &[Article], (ai, si): StatementRef) -
         "source": a.source,
         "speaker": s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
         "role": s.speaker.as_ref().and_then(|e| role_of(&a.mentions, e)),
-        "mention": s.mention.as_ref().map(get),
-        "cue": get(&s.cue),
+        "mention": s.mention().as_ref().map(get),
+        "cue": get(&s.cue()),
         "kind": s.kind,
-        "start": idx.char_of_byte(s.range.start),
-        "end": idx.char_of_byte(s.range.end),
-        "text": get(&s.range),
+        "start": idx.char_of_byte(s.range().start),
+        "end": idx.char_of_byte(s.range().end),
+        "text": get(&s.range()),
     })
 }
 
@@ -74,7 +74,7 @@ pub fn run(
             .date
             .as_ref()
             .map_or("-".into(), |d| d.day.jalali().to_string());
-        let text: String = a.text()[s.range.clone()].chars().take(70).collect();
+        let text: String = a.text()[s.range()].chars().take(70).collect();
         format!("[{date} {}] {who}: {text}", a.path)
     };
     for p in &c.pairs {

@@ -158,12 +158,12 @@ impl StatementJson {
                     .as_ref()
                     .and_then(|e| role_of(&a.mentions, e))
                     .map(str::to_string),
-                mention: s.mention.as_ref().map(get),
-                cue: get(&s.cue),
+                mention: s.mention().as_ref().map(get),
+                cue: get(&s.cue()),
                 kind: s.kind,
-                start: idx.char_of_byte(s.range.start),
-                end: idx.char_of_byte(s.range.end),
-                text: get(&s.range),
+                start: idx.char_of_byte(s.range().start),
+                end: idx.char_of_byte(s.range().end),
+                text: get(&s.range()),
             })
             .collect()
     }

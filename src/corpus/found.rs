@@ -40,6 +40,128 @@ impl EntityKind {
     }
 }
 
+/// A name as written in an article (a candidate's, a named body's, a
+/// role): kept once for the life of the process however many mentions
+/// carry it, and carried as one pointer (a hundred thousand articles have
+/// three million mentions, a few thousand names).
+#[derive(Clone, Copy)]
+pub struct Name(&'static &'static str);
+
+static NAMES: std::sync::Mutex<Option<rustc_hash::FxHashMap<&'static str, &'static &'static str>>> =
+    std::sync::Mutex::new(None);
+
+impl Name {
+    pub fn new(name: &str) -> Name {
+        let leak = |n: &str| -> &'static &'static str {
+            Box::leak(Box::new(&*Box::leak(n.to_string().into_boxed_str())))
+        };
+        let Ok(mut names) = NAMES.lock() else {
+            // (Poisoned by a panic elsewhere while inserting: still right.)
+            return Name(leak(name));
+        };
+        let names = names.get_or_insert_with(Default::default);
+        if let Some(n) = names.get(name) {
+            return Name(n);
+        }
+        let n = leak(name);
+        names.insert(n, n);
+        Name(n)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(n: &str) -> Name {
+        Name::new(n)
+    }
+}
+
+impl From<&String> for Name {
+    fn from(n: &String) -> Name {
+        Name::new(n)
+    }
+}
+
+impl From<String> for Name {
+    fn from(n: String) -> Name {
+        Name::new(&n)
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        // (Interned: the same text is the same pointer.)
+        std::ptr::eq(self.0, other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Name {}
+
+impl PartialOrd for Name {
+    fn partial_cmp(&self, other: &Name) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Name {
+    fn cmp(&self, other: &Name) -> std::cmp::Ordering {
+        self.0.cmp(other.0)
+    }
+}
+
+impl std::hash::Hash for Name {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl serde::Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Name {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
+        let s: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
+        Ok(Name::new(&s))
+    }
+}
+
 /// Who a mention names. Candidates and named bodies are one entity
 /// whatever their spacing: «امیر قلعه‌نویی», «امیر قلعهنویی» and «امیر
 /// قلعه نویی» compare and hash equal (letters are already Persian, see
@@ -49,13 +171,10 @@ pub enum EntityRef {
     /// Entity number `.0` of the gazetteer.
     Known(u32),
     /// A candidate person, by the name as first written.
-    Candidate(#[serde(deserialize_with = "super::statics::shared")] Arc<str>),
+    Candidate(Name),
     /// A candidate organisation or place found by its head noun («سازمان
     /// غذا و دارو», «رودخانه کارون»), by the name as first written.
-    Named(
-        #[serde(deserialize_with = "super::statics::shared")] Arc<str>,
-        EntityKind,
-    ),
+    Named(Name, EntityKind),
 }
 
 /// A name's characters without spaces and zero-width joiners.
@@ -145,8 +264,7 @@ pub struct Mention {
     /// The role a candidate was introduced with, as written («رئیس‌کل
     /// بانک مرکزی» for «صالحی‌نیا، رئیس‌کل بانک مرکزی، …»): on the
     /// introduction and on the later mentions by that role.
-    #[serde(deserialize_with = "super::statics::shared_opt")]
-    pub role: Option<Arc<str>>,
+    pub role: Option<Name>,
 }
 
 impl Mention {
@@ -163,16 +281,45 @@ pub enum StatementKind {
     Indirect,
 }
 
-/// One statement; ranges are byte ranges into the article's text.
+/// One statement; ranges are byte ranges into the article's text (kept
+/// as `u32`: a hundred thousand articles have over a million statements;
+/// the methods give them as `usize` ranges).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Statement {
     pub speaker: Option<EntityRef>,
     /// Where the speaker is named (the subject, «وی», a title …).
-    pub mention: Option<Range<usize>>,
-    pub cue: Range<usize>,
+    pub mention: Option<Range<u32>>,
+    pub cue: Range<u32>,
     pub kind: StatementKind,
     /// What was said.
-    pub range: Range<usize>,
+    pub range: Range<u32>,
+}
+
+/// A byte range of a text as kept (texts are under 4 GiB: files over
+/// [`crate::corpus::loader`]'s size limit are not read).
+pub fn narrow(r: Range<usize>) -> Range<u32> {
+    r.start as u32..r.end as u32
+}
+
+fn wide(r: &Range<u32>) -> Range<usize> {
+    r.start as usize..r.end as usize
+}
+
+impl Statement {
+    /// What was said.
+    pub fn range(&self) -> Range<usize> {
+        wide(&self.range)
+    }
+
+    /// The verb of saying.
+    pub fn cue(&self) -> Range<usize> {
+        wide(&self.cue)
+    }
+
+    /// Where the speaker is named.
+    pub fn mention(&self) -> Option<Range<usize>> {
+        self.mention.as_ref().map(wide)
+    }
 }
 
 /// What an article's own reading found, kept beside what discovery across
@@ -184,4 +331,26 @@ pub struct Own {
     pub mentions: Arc<[Mention]>,
     pub statements: Arc<[Statement]>,
     pub unconfirmed: Arc<[(u32, u32)]>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_kept_once_and_read_back_as_the_same() {
+        let a = Name::new(&String::from("سازمان غذا و دارو"));
+        let b = Name::from(String::from("سازمان غذا و دارو"));
+        assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        assert_eq!(&*a, "سازمان غذا و دارو");
+        // (As the store writes and reads it: a string.)
+        let bytes = postcard::to_allocvec(&Some(a)).expect("written");
+        let back: Option<Name> = postcard::from_bytes(&bytes).expect("read");
+        assert!(std::ptr::eq(back.expect("a name").as_str(), a.as_str()));
+        assert_ne!(Name::new("سازمان غذا"), a);
+        // (A mention is small: a hundred thousand articles hold three
+        // million of them.)
+        assert!(std::mem::size_of::<Mention>() <= 40);
+        assert!(std::mem::size_of::<Statement>() <= 48);
+    }
 }

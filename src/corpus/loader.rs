@@ -63,10 +63,14 @@ pub type Analyser = Arc<dyn Fn(&mut Article) + Send + Sync>;
 /// Files read before, as they were: what [`load_folder`] does not read
 /// again ([`crate::store`]).
 pub trait Known: Send + Sync {
-    /// What `rel` gave when it had this size and modification time
-    /// (nanoseconds): its article, or why it is none; `None` when it
-    /// must be read. Each file is asked for at most once.
-    fn take(&self, rel: &str, stamp: (u64, i128)) -> Option<Result<Article, Notice>>;
+    /// Whether `rel` is known as it is now, with this size and
+    /// modification time (nanoseconds); asked once per file, before any
+    /// [`Known::take`]. No: the file must be read.
+    fn knows(&self, rel: &str, stamp: (u64, i128)) -> bool;
+    /// What a file [`Known::knows`] gave: its article, or why it is none
+    /// (asked once, as the load reaches it: what is known is handed on,
+    /// never all held twice).
+    fn take(&self, rel: &str) -> Option<Result<Article, Notice>>;
 }
 
 impl std::fmt::Debug for LoadOptions {
@@ -251,7 +255,7 @@ pub fn load_folder(
     let to_read = entries
         .iter()
         .zip(&known)
-        .filter(|(e, k)| matches!(e, Entry::File { .. }) && k.is_none())
+        .filter(|(e, k)| matches!(e, Entry::File { .. }) && !**k)
         .count();
     let mut opts = opts.clone();
     // (The corpus's lists are read every time, so a broken one is said
@@ -293,27 +297,19 @@ pub fn load_folder(
     Ok(summary)
 }
 
-/// What `opts.known` has of each entry as it is now (files are looked at,
-/// not read; in parallel).
-fn known_entries(entries: &[Entry], opts: &LoadOptions) -> Vec<Option<Result<Article, Notice>>> {
+/// Whether `opts.known` has each entry as it is now (files are looked
+/// at, not read; in parallel).
+fn known_entries(entries: &[Entry], opts: &LoadOptions) -> Vec<bool> {
     let Some(known) = opts.known.as_deref() else {
-        return entries.iter().map(|_| None).collect();
+        return vec![false; entries.len()];
     };
-    // Looked at in parallel, then taken one by one (one lock, not one
-    // per file fought over by every thread).
-    let stamps: Vec<Option<(u64, i128)>> = entries
+    entries
         .par_iter()
         .map(|e| match e {
-            Entry::File { path, .. } => crate::disk::stamp(path),
-            Entry::Problem(_) => None,
-        })
-        .collect();
-    entries
-        .iter()
-        .zip(stamps)
-        .map(|(e, stamp)| match (e, stamp) {
-            (Entry::File { rel, .. }, Some(stamp)) => known.take(rel, stamp),
-            _ => None,
+            Entry::File { path, rel } => {
+                crate::disk::stamp(path).is_some_and(|stamp| known.knows(rel, stamp))
+            }
+            Entry::Problem(_) => false,
         })
         .collect()
 }
@@ -400,7 +396,7 @@ pub fn load_entries(
     opts: &LoadOptions,
     sink: impl FnMut(LoadEvent),
 ) -> LoadSummary {
-    let known = entries.iter().map(|_| None).collect();
+    let known = vec![false; entries.len()];
     load_and_learn(entries, known, opts, sink).0
 }
 
@@ -410,7 +406,7 @@ pub fn load_entries(
 /// a few of them have been read. Returns this load's own table.
 fn load_and_learn(
     entries: &[Entry],
-    mut known: Vec<Option<Result<Article, Notice>>>,
+    known: Vec<bool>,
     opts: &LoadOptions,
     mut sink: impl FnMut(LoadEvent),
 ) -> (LoadSummary, LineTable) {
@@ -420,7 +416,7 @@ fn load_and_learn(
     let empty = LineTable::default();
     let lines = opts.lines.as_deref().unwrap_or(&empty);
     let mut learned = LineTable::default();
-    for (chunk, known) in entries.chunks(CHUNK).zip(known.chunks_mut(CHUNK)) {
+    for (chunk, known) in entries.chunks(CHUNK).zip(known.chunks(CHUNK)) {
         if opts.cancel.load(Ordering::Relaxed) {
             summary.cancelled = true;
             break;
@@ -428,13 +424,20 @@ fn load_and_learn(
         let counts = Both(lines, &learned);
         let results: Vec<(bool, Result<Loaded, Problem>)> = chunk
             .par_iter()
-            .zip(known.par_iter_mut())
-            .map(|(entry, known)| match (entry, known.take()) {
+            .zip(known.par_iter())
+            .map(|(entry, &known)| {
+                let kept = match (entry, known, opts.known.as_deref()) {
+                    (Entry::File { rel, .. }, true, Some(k)) => k.take(rel),
+                    _ => None,
+                };
+                (entry, kept)
+            })
+            .map(|(entry, kept)| match (entry, kept) {
                 (Entry::Problem(p), _) => (false, Err(p.clone())),
                 (Entry::File { rel, .. }, Some(k)) => (
                     false,
                     k.map(|article| Loaded {
-                        article,
+                        article: Box::new(article),
                         line_hashes: Vec::new(),
                     })
                     .map_err(|reason| Problem {
@@ -471,7 +474,7 @@ fn load_and_learn(
                     if read {
                         learned.add_file(&loaded.line_hashes);
                     }
-                    sink(LoadEvent::Article(Box::new(loaded.article)));
+                    sink(LoadEvent::Article(loaded.article));
                 }
                 Err(p) => {
                     summary.problems += 1;
@@ -621,7 +624,8 @@ pub struct Reading<'a> {
 /// An article and the hashes of its lines (for the corpus's table).
 #[derive(Debug)]
 pub struct Loaded {
-    pub article: Article,
+    /// (Boxed: it is handed on as it is, never copied.)
+    pub article: Box<Article>,
     pub line_hashes: Vec<u64>,
 }
 
@@ -636,7 +640,7 @@ pub fn load_article(
     clues: &EraClues,
     analyse: Option<&(dyn Fn(&mut Article) + Send + Sync)>,
 ) -> Result<Article, Notice> {
-    load_article_in(path, rel, max_bytes, clues, analyse, &Reading::default()).map(|l| l.article)
+    load_article_in(path, rel, max_bytes, clues, analyse, &Reading::default()).map(|l| *l.article)
 }
 
 /// [`load_article`] with the corpus's recurring lines.
@@ -673,7 +677,7 @@ pub fn load_file(
     max_bytes: u64,
     clues: &EraClues,
 ) -> Result<Article, Notice> {
-    load_file_in(path, rel, max_bytes, clues, &Reading::default()).map(|l| l.article)
+    load_file_in(path, rel, max_bytes, clues, &Reading::default()).map(|l| *l.article)
 }
 
 /// [`load_file`] with the corpus's recurring lines.
@@ -772,7 +776,7 @@ pub fn article_from_bytes(
     mtime: Option<Day>,
     clues: &EraClues,
 ) -> Result<Article, Notice> {
-    article_in_corpus(rel, bytes, is_html, mtime, clues, &Reading::default()).map(|l| l.article)
+    article_in_corpus(rel, bytes, is_html, mtime, clues, &Reading::default()).map(|l| *l.article)
 }
 
 /// Builds an article from a file's bytes with the corpus's recurring lines.
@@ -847,7 +851,7 @@ pub fn article_in_corpus(
     }
     article.set_sort_title();
     Ok(Loaded {
-        article,
+        article: Box::new(article),
         line_hashes: st.line_hashes,
     })
 }

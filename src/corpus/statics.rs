@@ -107,45 +107,6 @@ pub mod notices {
     }
 }
 
-thread_local! {
-    /// Names read back while a store is read (one allocation for every
-    /// mention of a name, not one each); emptied by [`forget_shared`].
-    static SHARED: std::cell::RefCell<HashSet<std::sync::Arc<str>>> =
-        std::cell::RefCell::new(HashSet::new());
-}
-
-fn share(name: &str) -> std::sync::Arc<str> {
-    SHARED.with(|s| {
-        let mut s = s.borrow_mut();
-        if let Some(n) = s.get(name) {
-            return n.clone();
-        }
-        let n: std::sync::Arc<str> = name.into();
-        s.insert(n.clone());
-        n
-    })
-}
-
-/// A name read back, shared with the same name read before on this thread
-/// (entity names and roles: thousands of mentions, a few hundred names).
-pub fn shared<'de, D: Deserializer<'de>>(d: D) -> Result<std::sync::Arc<str>, D::Error> {
-    let s: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
-    Ok(share(&s))
-}
-
-/// [`shared`] for an optional name.
-pub fn shared_opt<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<std::sync::Arc<str>>, D::Error> {
-    let s: Option<std::borrow::Cow<'de, str>> = serde::Deserialize::deserialize(d)?;
-    Ok(s.map(|s| share(&s)))
-}
-
-/// Lets go of the names kept for sharing (a store has been read).
-pub fn forget_shared() {
-    SHARED.with(|s| s.borrow_mut().clear());
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -219,7 +219,7 @@ impl Builder<'_> {
             .speaker
             .as_ref()
             .map(|e| EntityName::of(self.gazetteer, e).name);
-        let mut item = sources.item(&a.path, s.range.clone());
+        let mut item = sources.item(&a.path, s.range());
         item.kind = "statement".into();
         item.codes = speaker.iter().cloned().collect();
         item.speaker = speaker;

@@ -185,7 +185,7 @@ struct Terms {
 fn terms(g: &Gazetteer, a: &Article, s: &Statement) -> Terms {
     let mut set = HashSet::new();
     let mut at: HashMap<String, Vec<Range<usize>>> = HashMap::new();
-    let text = &a.text()[s.range.clone()];
+    let text = &a.text()[s.range()];
     for t in tokenize(text) {
         if t.key.chars().count() < 3
             || STOP.contains(&t.key.as_str())
@@ -193,14 +193,14 @@ fn terms(g: &Gazetteer, a: &Article, s: &Statement) -> Terms {
         {
             continue;
         }
-        let r = s.range.start + t.range.start..s.range.start + t.range.end;
+        let r = s.range().start + t.range.start..s.range().start + t.range.end;
         at.entry(t.key.clone()).or_default().push(r);
         set.insert(t.key);
     }
     for m in a
         .mentions
         .iter()
-        .filter(|m| m.start as usize >= s.range.start && (m.end as usize) <= s.range.end)
+        .filter(|m| m.start as usize >= s.range().start && (m.end as usize) <= s.range().end)
     {
         let name = format!("@{}", super::EntityName::of(g, &m.entity).name);
         at.entry(name.clone()).or_default().push(m.range());
@@ -338,8 +338,8 @@ fn display_terms(shared: &[&String], a: &Article, t: &Terms) -> Vec<String> {
 /// The share of words two statements have in common, in order, and the
 /// byte ranges of the words that differ.
 pub fn word_diff(a: &Article, sa: &Statement, b: &Article, sb: &Statement) -> (f64, WordDiff) {
-    let ta = tokenize(&a.text()[sa.range.clone()]);
-    let tb = tokenize(&b.text()[sb.range.clone()]);
+    let ta = tokenize(&a.text()[sa.range()]);
+    let tb = tokenize(&b.text()[sb.range()]);
     let ka: Vec<&str> = ta.iter().map(|t| t.key.as_str()).collect();
     let kb: Vec<&str> = tb.iter().map(|t| t.key.as_str()).collect();
     let mut da = Vec::new();
@@ -354,12 +354,12 @@ pub fn word_diff(a: &Article, sa: &Statement, b: &Article, sb: &Statement) -> (f
         da.extend(
             ta[ra]
                 .iter()
-                .map(|t| sa.range.start + t.range.start..sa.range.start + t.range.end),
+                .map(|t| sa.range().start + t.range.start..sa.range().start + t.range.end),
         );
         db.extend(
             tb[rb]
                 .iter()
-                .map(|t| sb.range.start + t.range.start..sb.range.start + t.range.end),
+                .map(|t| sb.range().start + t.range.start..sb.range().start + t.range.end),
         );
     }
     let ratio = 2.0 * equal as f64 / (ka.len() + kb.len()).max(1) as f64;
@@ -483,7 +483,7 @@ mod tests {
         assert!(p.shared.iter().any(|s| s == "ایران"), "{:?}", p.shared);
         assert!(p.shared.iter().any(|s| s == "تحریم‌های"), "{:?}", p.shared);
         for r in &p.left_shared {
-            assert!(arts[0].statements[0].range.start <= r.start);
+            assert!(arts[0].statements[0].range().start <= r.start);
         }
         assert!(p.diff.is_none(), "not a reprint");
         assert_eq!(c.left_unpaired, [(0, 1)]);

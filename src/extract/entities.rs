@@ -8,14 +8,13 @@
 // (FxHash: these maps are asked about every word of every article.)
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use super::gazetteer::{EntityKind, Gazetteer, Surface, joined_key};
 use super::names::{Given, LEXICON};
 use crate::dates::Day;
 use crate::text::tokenize::{Token, tokenize};
 
-pub use crate::corpus::found::{EntityRef, Evidence, Mention, Via};
+pub use crate::corpus::found::{EntityRef, Evidence, Mention, Name, Via};
 
 /// Honorifics before a person's name (joined keys).
 const HONORIFICS: &[&str] = &[
@@ -453,7 +452,7 @@ fn report_sources(
             Some(Surface::Entity(e)) if known_kind(e) == Some(EntityKind::Org) => {
                 EntityRef::Known(e)
             }
-            _ => EntityRef::Named(Arc::from(name), EntityKind::Org),
+            _ => EntityRef::Named(Name::from(name), EntityKind::Org),
         };
         covered[k..k + n].iter_mut().for_each(|c| *c = true);
         outlets_found.push(Mention {
@@ -1038,7 +1037,7 @@ fn bodies_and_places(
         }
         covered[start..end].iter_mut().for_each(|c| *c = true);
         out.push(Mention {
-            entity: EntityRef::Named(Arc::from(name_text(text, tokens, &(start..end))), kind),
+            entity: EntityRef::Named(Name::from(name_text(text, tokens, &(start..end))), kind),
             start: start_b,
             end: end_b,
             via: Via::Cue(Evidence::HeadNoun),
@@ -1079,7 +1078,7 @@ const DEMONSTRATIVES: &[&str] = &["این", "ان", "همین", "همان", "ه�
 /// or place's name that the article also writes with a known place or
 /// body after it names that one.
 fn shortened_names(g: &Gazetteer, out: &mut [Mention]) {
-    let named: Vec<(usize, &Arc<str>, EntityKind)> = out
+    let named: Vec<(usize, &Name, EntityKind)> = out
         .iter()
         .enumerate()
         .filter_map(|(i, m)| match &m.entity {
@@ -1105,7 +1104,7 @@ fn shortened_names(g: &Gazetteer, out: &mut [Mention]) {
                     })
         });
         if let Some(&(_, long, k)) = full {
-            longer.push((i, EntityRef::Named(long.clone(), k)));
+            longer.push((i, EntityRef::Named(*long, k)));
         }
     }
     for (i, e) in longer {
@@ -1322,7 +1321,7 @@ fn candidates(
             {
                 if !is_outlet(&r) && !named_after(k) {
                     let role = role_after(&r);
-                    let name = Arc::from(name_text(text, tokens, &r));
+                    let name = Name::from(name_text(text, tokens, &r));
                     found.push((r.clone(), name, role, Evidence::Honorific));
                 }
                 k = r.end;
@@ -1364,7 +1363,7 @@ fn candidates(
                 && !is_outlet(&r)
             {
                 let role = Some(head..k).filter(|r| r.len() >= 2);
-                let name = Arc::from(name_text(text, tokens, &r));
+                let name = Name::from(name_text(text, tokens, &r));
                 found.push((r.clone(), name, role, Evidence::Role));
                 k = r.end;
                 continue;
@@ -1399,7 +1398,7 @@ fn candidates(
                 } else {
                     Evidence::FamilyName
                 };
-                let name = Arc::from(name_text(text, tokens, &r));
+                let name = Name::from(name_text(text, tokens, &r));
                 found.push((r.clone(), name, role, evidence));
                 k = r.end;
                 continue;
@@ -1426,14 +1425,14 @@ fn candidates(
         {
             let r = k..k + 1;
             let role = Some(role_from(k + 1)).filter(|r| r.len() >= 2);
-            let name = Arc::from(name_text(text, tokens, &r));
+            let name = Name::from(name_text(text, tokens, &r));
             found.push((r.clone(), name, role, Evidence::Role));
         }
         k += 1;
     }
     // Names a user rejected are dropped; one candidate per joined key.
-    let mut by_key: HashMap<String, Arc<str>> = HashMap::default();
-    let mut surnames: HashMap<String, Arc<str>> = HashMap::default();
+    let mut by_key: HashMap<String, Name> = HashMap::default();
+    let mut surnames: HashMap<String, Name> = HashMap::default();
     // Role phrases (their words' keys) → who was introduced with them.
     let mut roles: Vec<RoleUse> = Vec::new();
     for (r, name, role, evidence) in found {
@@ -1441,22 +1440,22 @@ fn candidates(
         if g.is_rejected(&key) || g.surface(&key).is_some() {
             continue;
         }
-        let name = by_key.entry(key).or_insert(name).clone();
+        let name = *by_key.entry(key).or_insert(name);
         let role = role.map(|role| {
             let keys: Vec<&str> = tokens[role.clone()]
                 .iter()
                 .map(|t| t.key.as_str())
                 .collect();
-            let written: Arc<str> = Arc::from(name_text(text, tokens, &role));
+            let written: Name = Name::from(name_text(text, tokens, &role));
             // (A few dozen roles at most: each is looked for over the
             // rest of the article.)
             if roles.len() < 32 && !roles.iter().any(|(k, ..)| *k == keys) {
-                roles.push((keys, name.clone(), role.start, written.clone()));
+                roles.push((keys, name, role.start, written));
             }
             written
         });
         if let Some(last) = tokens.get(r.end - 1) {
-            surnames.entry(last.key.clone()).or_insert(name.clone());
+            surnames.entry(last.key.clone()).or_insert(name);
         }
         covered[r.clone()].iter_mut().for_each(|c| *c = true);
         out.push(Mention {
@@ -1485,11 +1484,11 @@ fn candidates(
             if fits {
                 covered[k] = true;
                 out.push(Mention {
-                    entity: EntityRef::Candidate(name.clone()),
+                    entity: EntityRef::Candidate(*name),
                     start: tokens[k].range.start as u32,
                     end: tokens[k + keys.len() - 1].range.end as u32,
                     via: Via::Title,
-                    role: Some(role.clone()),
+                    role: Some(*role),
                 });
                 k += keys.len();
             } else {
@@ -1510,7 +1509,7 @@ fn candidates(
         {
             covered[k] = true;
             out.push(Mention {
-                entity: EntityRef::Candidate(name.clone()),
+                entity: EntityRef::Candidate(*name),
                 start: t.range.start as u32,
                 end: t.range.end as u32,
                 via: Via::Name,
@@ -1522,11 +1521,11 @@ fn candidates(
 
 /// A role phrase's word keys, who was introduced with it, where (its
 /// first word), and the phrase as written.
-type RoleUse<'t> = (Vec<&'t str>, Arc<str>, usize, Arc<str>);
+type RoleUse<'t> = (Vec<&'t str>, Name, usize, Name);
 
 /// A candidate's name words, the name, the role it was introduced with,
 /// and what introduced it.
-type Introduced = (Range<usize>, Arc<str>, Option<Range<usize>>, Evidence);
+type Introduced = (Range<usize>, Name, Option<Range<usize>>, Evidence);
 
 /// Endings of Persian surnames (search keys, ZWNJ gone): supporting
 /// evidence that a word is a family name.

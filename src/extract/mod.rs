@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 pub use curation::{Edit, UserEntities};
-pub use entities::{EntityRef, Evidence, Mention, Via, extract, extract_all};
+pub use entities::{EntityRef, Evidence, Mention, Name, Via, extract, extract_all};
 pub use gazetteer::{EntityKind, Gazetteer};
 pub use statements::{ArticleParts, Statement, StatementKind, statements};
 
@@ -116,14 +116,14 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
     };
     // Every name introduced somewhere, by its letters without spacing;
     // the full names by their last word (None: more than one).
-    let mut known: HashMap<String, Arc<str>> = HashMap::new();
-    let mut by_last: HashMap<String, Option<Arc<str>>> = HashMap::new();
+    let mut known: HashMap<String, Name> = HashMap::new();
+    let mut by_last: HashMap<String, Option<Name>> = HashMap::new();
     for a in articles {
         for m in a.mentions() {
             if let (Via::Cue(_), EntityRef::Candidate(n)) = (m.via, &m.entity)
                 && !known.contains_key(&key(n))
             {
-                known.insert(key(n), n.clone());
+                known.insert(key(n), *n);
                 if let Some((_, last)) = n.rsplit_once(' ') {
                     by_last
                         .entry(key(last))
@@ -132,7 +132,7 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
                                 *f = None;
                             }
                         })
-                        .or_insert_with(|| Some(n.clone()));
+                        .or_insert_with(|| Some(*n));
                 }
             }
         }
@@ -141,7 +141,7 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
         return Vec::new();
     }
     // A lone family name's one full name.
-    let full_name = |n: &str| -> Option<&Arc<str>> {
+    let full_name = |n: &str| -> Option<&Name> {
         if n.contains(' ') {
             return None;
         }
@@ -149,14 +149,14 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
     };
     // Only a family name an article introduces alone with a role
     // («شهابی، معاون …»): «خانم کیانی‌فر» is no «مهرداد کیانی‌فر».
-    let lone_with_role = |a: &A| -> Vec<Arc<str>> {
+    let lone_with_role = |a: &A| -> Vec<Name> {
         a.mentions()
             .iter()
             .filter_map(|m| match (&m.entity, m.via) {
                 (EntityRef::Candidate(n), Via::Cue(entities::Evidence::Role))
                     if full_name(n).is_some() =>
                 {
-                    Some(n.clone())
+                    Some(*n)
                 }
                 _ => None,
             })
@@ -169,7 +169,7 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
             let unconfirmed_here = a.unconfirmed();
             // (The text read only for an article with a name to confirm.)
             let text = (!unconfirmed_here.is_empty()).then(|| a.text());
-            let found: Vec<(u32, u32, &Arc<str>)> = unconfirmed_here
+            let found: Vec<(u32, u32, &Name)> = unconfirmed_here
                 .iter()
                 .filter_map(|&(s, e)| {
                     let name = entities::name_of(text.as_deref()?.get(s as usize..e as usize)?);
@@ -187,13 +187,13 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
                     && lone.contains(n)
                     && let Some(full) = full_name(n)
                 {
-                    m.entity = EntityRef::Candidate(full.clone());
+                    m.entity = EntityRef::Candidate(*full);
                 }
             }
-            let mut surnames: HashMap<String, &Arc<str>> = HashMap::new();
+            let mut surnames: HashMap<String, &Name> = HashMap::new();
             for &(start, end, n) in &found {
                 mentions.push(Mention {
-                    entity: EntityRef::Candidate(n.clone()),
+                    entity: EntityRef::Candidate(*n),
                     start,
                     end,
                     via: Via::Name,
@@ -224,7 +224,7 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
                     let taken = reach > start || mentions.get(next).is_some_and(|m| m.start < end);
                     if !taken {
                         alone.push(Mention {
-                            entity: EntityRef::Candidate((*n).clone()),
+                            entity: EntityRef::Candidate(*(*n)),
                             start,
                             end,
                             via: Via::Name,
@@ -434,7 +434,7 @@ pub fn role_of<'a>(mentions: &'a [Mention], e: &EntityRef) -> Option<&'a str> {
 /// Whether spelling `a` of an entity is shown before spelling `b`: more
 /// zero-width non-joiners, then fewer spaces, then by text.
 fn shown_first(a: &EntityRef, b: &EntityRef) -> bool {
-    fn text(r: &EntityRef) -> Option<&Arc<str>> {
+    fn text(r: &EntityRef) -> Option<&Name> {
         match r {
             EntityRef::Candidate(n) | EntityRef::Named(n, _) => Some(n),
             EntityRef::Known(_) => None,
@@ -443,8 +443,8 @@ fn shown_first(a: &EntityRef, b: &EntityRef) -> bool {
     let (Some(a), Some(b)) = (text(a), text(b)) else {
         return false;
     };
-    // (Most mentions share one spelling, most often one string.)
-    if Arc::ptr_eq(a, b) || a == b {
+    // (Most mentions share one spelling: one interned string.)
+    if a == b {
         return false;
     }
     let rank = |n: &str| {

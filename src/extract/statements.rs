@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use super::entities::{EntityRef, Mention};
 use super::gazetteer::{EntityKind, Gazetteer};
+use crate::corpus::found::narrow;
 use crate::text::tokenize::{Token, tokenize};
 
 pub use crate::corpus::found::{Statement, StatementKind};
@@ -151,10 +152,10 @@ pub fn statements(
             let colon = k.start + text[k.clone()].trim_end().len() - 1;
             out.push(Statement {
                 speaker: Some(m.entity.clone()),
-                mention: Some(m.range()),
-                cue: colon..colon + 1,
+                mention: Some(narrow(m.range())),
+                cue: narrow(colon..colon + 1),
                 kind: StatementKind::Direct,
-                range: trim(text, title.clone()),
+                range: narrow(trim(text, title.clone())),
             });
         } else if let Some(colon) = text[title.clone()].find(':') {
             let before = title.start..title.start + colon;
@@ -167,10 +168,10 @@ pub fn statements(
                 let at = title.start + colon;
                 out.push(Statement {
                     speaker: Some(m.entity.clone()),
-                    mention: Some(m.range()),
-                    cue: at..at + 1,
+                    mention: Some(narrow(m.range())),
+                    cue: narrow(at..at + 1),
                     kind: StatementKind::Direct,
-                    range: trim(text, at + 1..title.end),
+                    range: narrow(trim(text, at + 1..title.end)),
                 });
             }
         }
@@ -275,7 +276,7 @@ pub fn statements(
                                 StatementKind::Direct,
                                 range,
                             );
-                            if let Some(sp) = st.speaker.clone().zip(st.mention.clone()) {
+                            if let Some(sp) = st.speaker.clone().zip(st.mention()) {
                                 last_subject = Some(sp);
                             }
                             push(&mut out, st);
@@ -329,7 +330,7 @@ pub fn statements(
                 kind,
                 range,
             );
-            if let Some(sp) = st.speaker.clone().zip(st.mention.clone()) {
+            if let Some(sp) = st.speaker.clone().zip(st.mention()) {
                 last_subject = Some(sp);
             }
             if let Some((said_cue, said)) =
@@ -341,9 +342,9 @@ pub fn statements(
                     Statement {
                         speaker: st.speaker.clone(),
                         mention: st.mention.clone(),
-                        cue: base + said_cue.start..base + said_cue.end,
+                        cue: narrow(base + said_cue.start..base + said_cue.end),
                         kind: StatementKind::Indirect,
-                        range: trim(text, base + said.start..base + said.end),
+                        range: narrow(trim(text, base + said.start..base + said.end)),
                     },
                 );
             }
@@ -399,7 +400,7 @@ fn headline_by_role(
         || said.is_empty()
         || out
             .iter()
-            .any(|s| s.range.start < title.end && s.range.end > title.start)
+            .any(|s| s.range().start < title.end && s.range().end > title.start)
     {
         return;
     }
@@ -415,7 +416,7 @@ fn headline_by_role(
     let head = words.first().map_or("", String::as_str);
     let speaker = by_role.map(|m| m.entity.clone()).or_else(|| {
         out.iter()
-            .filter(|s| s.range.start >= title.end)
+            .filter(|s| s.range().start >= title.end)
             .find_map(|s| {
                 let e = s.speaker.as_ref()?;
                 let role_fits = super::role_of(mentions, e)
@@ -427,11 +428,11 @@ fn headline_by_role(
         out.push(Statement {
             speaker: Some(speaker),
             mention: None,
-            cue: at..at + 1,
+            cue: narrow(at..at + 1),
             kind: StatementKind::Direct,
-            range: said,
+            range: narrow(said),
         });
-        out.sort_by_key(|s| s.range.start);
+        out.sort_by_key(|s| s.range().start);
     }
 }
 
@@ -512,21 +513,21 @@ fn interview_answers(
         let range = p.start + after + lead..p.end;
         // (Statements found by their cues are in text order: the one that
         // could overlap is found by halves.)
-        let at = out.partition_point(|s| s.range.end <= range.start);
-        if range.is_empty() || out.get(at).is_some_and(|s| s.range.start < range.end) {
+        let at = out.partition_point(|s| s.range().end <= range.start);
+        if range.is_empty() || out.get(at).is_some_and(|s| s.range().start < range.end) {
             continue;
         }
         answers.push(Statement {
             speaker: Some(speaker),
-            mention,
-            cue: p.start..p.start + after,
+            mention: mention.map(narrow),
+            cue: narrow(p.start..p.start + after),
             kind: StatementKind::Direct,
-            range,
+            range: narrow(range),
         });
     }
     if !answers.is_empty() {
         out.extend(answers);
-        out.sort_by_key(|s| s.range.start);
+        out.sort_by_key(|s| s.range().start);
     }
 }
 
@@ -666,10 +667,10 @@ fn statement_for(
     };
     Statement {
         speaker,
-        mention,
-        cue: abs_cue,
+        mention: mention.map(narrow),
+        cue: narrow(abs_cue),
         kind,
-        range,
+        range: narrow(range),
     }
 }
 
@@ -991,9 +992,9 @@ mod tests {
             .into_iter()
             .map(|s| {
                 (
-                    s.speaker.map(|e| EntityName::of(&g, &e).name),
+                    s.speaker.as_ref().map(|e| EntityName::of(&g, e).name),
                     s.kind,
-                    text[s.range].to_string(),
+                    text[s.range()].to_string(),
                 )
             })
             .collect()
@@ -1233,7 +1234,7 @@ mod tests {
         };
         let st = statements(&g, text, &mentions, &parts);
         assert_eq!(st.len(), 1);
-        assert_eq!(&text[st[0].range.clone()], "برق ادارات باید کم شود");
+        assert_eq!(&text[st[0].range()], "برق ادارات باید کم شود");
         assert_eq!(
             st[0].speaker.as_ref().map(|e| EntityName::of(&g, e).name),
             Some("مسعود پزشکیان".to_string())

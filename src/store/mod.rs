@@ -24,6 +24,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::loader::Known;
+use crate::corpus::texts::read_exact_at;
 use crate::corpus::{
     Article, LoadError, LoadEvent, LoadOptions, LoadSummary, Problem, TextFile, TextRef,
 };
@@ -101,7 +102,8 @@ fn list_hash(corpus: &Path, name: &str) -> [u8; 32] {
 struct Records {
     /// The text file's name, in the same folder.
     texts: String,
-    articles: Vec<(TextRef, Article)>,
+    /// In the chunks they were stored in (never copied into one list).
+    articles: Vec<Vec<(TextRef, Article)>>,
     problems: Vec<StoredProblem>,
 }
 
@@ -154,23 +156,58 @@ pub struct Store {
 /// file had), taken as the load asks for them.
 struct Kept {
     files: Mutex<rustc_hash::FxHashMap<String, KeptFile>>,
+    /// The stored articles, in the chunks they were read in; a chunk is
+    /// let go once all of its articles are taken (the load takes them in
+    /// about the order they were stored: the articles are never all held
+    /// twice).
+    chunks: Mutex<Vec<KeptChunk>>,
     taken: AtomicUsize,
     /// Files there, but changed: read again.
     changed: AtomicUsize,
 }
 
-/// A file's size and time as read, and what it gave.
-type KeptFile = ((u64, i128), Result<Article, Notice>);
+/// A chunk's articles not yet taken, and how many those are.
+struct KeptChunk {
+    left: usize,
+    articles: Vec<Option<Article>>,
+}
+
+/// A file's size and time as read, and what it gave: an article (chunk
+/// and place in it), or why it is none.
+type KeptFile = ((u64, i128), Result<(u32, u32), Notice>);
 
 impl Known for Kept {
-    fn take(&self, rel: &str, stamp: (u64, i128)) -> Option<Result<Article, Notice>> {
-        let mut files = self.files.lock().ok()?;
-        if files.get(rel)?.0 != stamp {
-            self.changed.fetch_add(1, Ordering::Relaxed);
-            return None;
+    fn knows(&self, rel: &str, stamp: (u64, i128)) -> bool {
+        let Ok(files) = self.files.lock() else {
+            return false;
+        };
+        match files.get(rel) {
+            Some((s, _)) if *s == stamp => true,
+            Some(_) => {
+                self.changed.fetch_add(1, Ordering::Relaxed);
+                false
+            }
+            None => false,
         }
+    }
+
+    fn take(&self, rel: &str) -> Option<Result<Article, Notice>> {
+        let (_, kept) = self.files.lock().ok()?.remove(rel)?;
+        let taken = match kept {
+            Err(reason) => Some(Err(reason)),
+            Ok((c, i)) => {
+                let mut chunks = self.chunks.lock().ok()?;
+                let chunk = chunks.get_mut(c as usize)?;
+                let article = chunk.articles.get_mut(i as usize)?.take()?;
+                chunk.left -= 1;
+                if chunk.left == 0 {
+                    chunk.articles = Vec::new();
+                }
+                Some(Ok(article))
+            }
+        };
         self.taken.fetch_add(1, Ordering::Relaxed);
-        files.remove(rel).map(|(_, f)| f)
+        taken
     }
 }
 
@@ -222,19 +259,33 @@ pub fn load_at(
     let (mut store, records, not_used) = Store::open(dir, root, wait);
     let kept = records.map(|r| {
         let mut files = rustc_hash::FxHashMap::default();
-        files.reserve(r.articles.len() + r.problems.len());
+        files.reserve(r.articles.iter().map(Vec::len).sum::<usize>() + r.problems.len());
         let texts = store.texts.clone();
-        for (at, mut a) in r.articles {
-            if let Some(t) = &texts {
-                a.text = t.text(at);
+        let mut chunks = Vec::with_capacity(r.articles.len());
+        for (c, chunk) in r.articles.into_iter().enumerate() {
+            let mut articles = Vec::with_capacity(chunk.len());
+            for (i, (at, mut a)) in chunk.into_iter().enumerate() {
+                if let Some(t) = &texts {
+                    a.text = t.text(at);
+                }
+                // (A path stored twice keeps its last article.)
+                files.insert(
+                    a.path.clone(),
+                    ((a.size, a.mtime), Ok((c as u32, i as u32))),
+                );
+                articles.push(Some(a));
             }
-            files.insert(a.path.clone(), ((a.size, a.mtime), Ok(a)));
+            chunks.push(KeptChunk {
+                left: articles.len(),
+                articles,
+            });
         }
         for p in r.problems {
             files.insert(p.path, ((p.size, p.mtime), Err(p.reason)));
         }
         Arc::new(Kept {
             files: Mutex::new(files),
+            chunks: Mutex::new(chunks),
             taken: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
         })
@@ -352,7 +403,12 @@ impl Store {
         };
         let records = match (texts.as_ref(), records) {
             (Some(t), Some(r)) if store.lock.is_some() => {
-                let live: u64 = r.articles.iter().map(|(at, _)| at.stored as u64).sum();
+                let live: u64 = r
+                    .articles
+                    .iter()
+                    .flatten()
+                    .map(|(at, _)| at.stored as u64)
+                    .sum();
                 if (t.len() as f64) * (1.0 - MAX_DEAD_SHARE) > live as f64 {
                     why = Some("its texts are mostly of old versions".into());
                     store.texts = store.new_texts();
@@ -392,58 +448,74 @@ impl Store {
     /// whole; `Ok(None)` when there are none.
     fn read(&self, fingerprint: &[u8; 32]) -> Result<Option<Records>, String> {
         let path = self.dir.join(RECORDS);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
+        let file = match File::open(&path) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
         };
-        if bytes.len() < HEAD || &bytes[..8] != MAGIC {
+        let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+        let len = file.metadata().map_err(cannot)?.len();
+        let mut head = [0u8; HEAD];
+        if len < HEAD as u64 || read_exact_at(&file, &mut head, 0).is_err() || &head[..8] != MAGIC {
             return Err("not a daftar store".into());
         }
-        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        let version = u32::from_le_bytes([head[8], head[9], head[10], head[11]]);
         if version != STORE_VERSION {
             return Err(format!("made by store version {version}"));
         }
-        if &bytes[12..44] != fingerprint {
+        if &head[12..44] != fingerprint {
             return Err("made by another daftar, or with other lists".into());
         }
-        let payload = &bytes[HEAD..];
-        if blake3::hash(payload).as_bytes() != &bytes[44..76] {
+        // The checksum first, streamed (the records are never all in
+        // memory as bytes: a million articles' are about a gigabyte); then
+        // the chunks, each read and decoded on its own (the file is the
+        // one opened, whatever replaces it meanwhile).
+        let mut sum = blake3::Hasher::new();
+        let mut at = HEAD as u64;
+        let mut buf = vec![0u8; 1 << 20];
+        while at < len {
+            let n = (len - at).min(buf.len() as u64) as usize;
+            read_exact_at(&file, &mut buf[..n], at).map_err(cannot)?;
+            sum.update(&buf[..n]);
+            at += n as u64;
+        }
+        drop(buf);
+        if sum.finalize().as_bytes() != &head[44..76] {
             return Err("damaged (its checksum differs)".into());
         }
-        let records = Self::decode(payload).map(Some);
-        // (Each thread that read names kept them for sharing.)
-        rayon::broadcast(|_| crate::corpus::statics::forget_shared());
-        records
+        Self::decode(&file, HEAD as u64, len).map(Some)
     }
 
-    /// The records of a payload whose checksum was right.
-    fn decode(payload: &[u8]) -> Result<Records, String> {
+    /// The records of a payload (from `start` to `end` of `file`) whose
+    /// checksum was right.
+    fn decode(file: &File, start: u64, end: u64) -> Result<Records, String> {
         use rayon::prelude::*;
         let damaged = |e: &dyn std::fmt::Display| format!("damaged ({e})");
-        let (len, rest) = payload
-            .split_first_chunk::<8>()
-            .ok_or_else(|| damaged(&"cut short"))?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).map_err(|e| damaged(&e))?;
-        let index_bytes = rest.get(..len).ok_or_else(|| damaged(&"cut short"))?;
-        let index: Index = postcard::from_bytes(index_bytes).map_err(|e| damaged(&e))?;
-        let mut slices = Vec::with_capacity(index.chunks.len());
-        let mut at = len;
+        let cut = || damaged(&"cut short");
+        let part = |at: u64, n: u64| -> Result<Vec<u8>, String> {
+            let last = at.checked_add(n).filter(|&e| e <= end).ok_or_else(cut)?;
+            let mut bytes = vec![0u8; usize::try_from(last - at).map_err(|e| damaged(&e))?];
+            read_exact_at(file, &mut bytes, at).map_err(|e| damaged(&e))?;
+            Ok(bytes)
+        };
+        let len_bytes = part(start, 8)?;
+        let len = u64::from_le_bytes(len_bytes.try_into().map_err(|_| cut())?);
+        let index: Index = postcard::from_bytes(&part(start + 8, len)?).map_err(|e| damaged(&e))?;
+        let mut spans = Vec::with_capacity(index.chunks.len());
+        let mut at = start + 8 + len;
         for &n in &index.chunks {
-            let end = usize::try_from(n)
-                .ok()
-                .and_then(|n| at.checked_add(n))
+            spans.push((at, n));
+            at = at
+                .checked_add(n)
                 .ok_or_else(|| damaged(&"a chunk's length"))?;
-            slices.push(rest.get(at..end).ok_or_else(|| damaged(&"cut short"))?);
-            at = end;
         }
-        let chunks: Vec<Vec<(TextRef, Article)>> = slices
+        let articles = spans
             .par_iter()
-            .map(|c| postcard::from_bytes(c).map_err(|e| damaged(&e)))
-            .collect::<Result<_, _>>()?;
+            .map(|&(at, n)| postcard::from_bytes(&part(at, n)?).map_err(|e| damaged(&e)))
+            .collect::<Result<Vec<Vec<(TextRef, Article)>>, _>>()?;
         Ok(Records {
             texts: index.texts,
-            articles: chunks.into_iter().flatten().collect(),
+            articles,
             problems: index.problems,
         })
     }

@@ -249,10 +249,10 @@ impl EntityState {
         if candidate {
             // A candidate person, organisation or place of that name, in
             // any spacing (see `EntityRef`'s equality).
-            let name: std::sync::Arc<str> = name.into();
+            let name: crate::corpus::found::Name = name.into();
             let named = |e: &EntityRef| match e {
-                EntityRef::Candidate(_) => *e == EntityRef::Candidate(name.clone()),
-                EntityRef::Named(_, kind) => *e == EntityRef::Named(name.clone(), *kind),
+                EntityRef::Candidate(_) => *e == EntityRef::Candidate(name),
+                EntityRef::Named(_, kind) => *e == EntityRef::Named(name, *kind),
                 EntityRef::Known(_) => false,
             };
             return articles

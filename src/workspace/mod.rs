@@ -502,6 +502,9 @@ impl Workspace {
                     if let LoadState::Loading { total: t, .. } = &mut self.state {
                         *t = Some(total);
                     }
+                    // (Room for them all at once: a list grown by doubling
+                    // holds two copies of its articles while it moves.)
+                    self.articles.reserve(total);
                 }
                 Msg::Event(LoadEvent::Article(a)) => {
                     self.by_path.insert(a.path.clone(), self.articles.len());
@@ -827,7 +830,7 @@ impl Workspace {
                             corrections: Some(&corrections),
                         },
                     )
-                    .map(|l| l.article),
+                    .map(|l| *l.article),
                 )
             } else {
                 None

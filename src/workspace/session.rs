@@ -47,7 +47,7 @@ impl Session {
             crate::store::load_at(store_dir, root, LockWait::No, &opts, |e| match e {
                 LoadEvent::Article(a) => articles.push(*a),
                 LoadEvent::Problem(p) => problems.push(p),
-                LoadEvent::Scanned { .. } => {}
+                LoadEvent::Scanned { total } => articles.reserve(total),
             })?;
         let mut store_note = store.note.clone();
         // Anything read again or gone: names are found across the corpus

@@ -344,7 +344,7 @@ fn cell(
     let h = style.height(ui);
     let (rect, resp) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::click());
-    let text = &a.text()[s.range.clone()];
+    let text = &a.text()[s.range()];
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
     crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
     ui.painter().rect_stroke(
@@ -376,8 +376,8 @@ fn cell(
     .collect::<Vec<_>>()
     .join(" · ");
     let rel = |x: &Range<usize>| {
-        (x.start >= s.range.start && x.end <= s.range.end)
-            .then(|| x.start - s.range.start..x.end - s.range.start)
+        (x.start >= s.range().start && x.end <= s.range().end)
+            .then(|| x.start - s.range().start..x.end - s.range().start)
     };
     let mut spans: Vec<Span> = shared
         .iter()
@@ -510,7 +510,7 @@ fn aligned_ui(
                     }
                 });
                 if let Some((ai, si)) = open {
-                    let range = ws.articles[ai].statements[si].range.clone();
+                    let range = ws.articles[ai].statements[si].range();
                     cmds.push(Command::OpenPassage(ai, range));
                 }
             }
@@ -566,8 +566,7 @@ fn ledger_ui(
                                     ui.set_width(col_w);
                                     for &r in cell_refs {
                                         if cell(ui, ws, r, &[], &[], style, settings, cache) {
-                                            let range =
-                                                ws.articles[r.0].statements[r.1].range.clone();
+                                            let range = ws.articles[r.0].statements[r.1].range();
                                             cmds.push(Command::OpenPassage(r.0, range));
                                         }
                                     }

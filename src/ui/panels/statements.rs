@@ -139,7 +139,7 @@ impl StatementsPanel {
                                 egui::vec2(ui.available_width(), row_h),
                                 egui::Sense::click(),
                             );
-                            let text = &a.text()[s.range.clone()];
+                            let text = &a.text()[s.range()];
                             resp.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, text)
                             });
@@ -181,11 +181,11 @@ impl StatementsPanel {
                                 .max_lines(2)
                                 .show(&mut child, cache);
                             if resp.clicked() {
-                                cmds.push(Command::OpenPassage(*ai, s.range.clone()));
+                                cmds.push(Command::OpenPassage(*ai, s.range()));
                             }
                             resp.context_menu(|ui| {
                                 if ui.button(tr!("statements-tag-this")).clicked() {
-                                    cmds.push(Command::TagPassage(vec![(*ai, s.range.clone())]));
+                                    cmds.push(Command::TagPassage(vec![(*ai, s.range())]));
                                     ui.close();
                                 }
                             });
