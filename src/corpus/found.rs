@@ -50,8 +50,25 @@ pub struct Name(&'static &'static str);
 static NAMES: std::sync::Mutex<Option<rustc_hash::FxHashMap<&'static str, &'static &'static str>>> =
     std::sync::Mutex::new(None);
 
+thread_local! {
+    /// The names this thread has seen (the store is read on several
+    /// threads: not one lock per mention).
+    static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, &'static &'static str>> =
+        std::cell::RefCell::new(Default::default());
+}
+
 impl Name {
     pub fn new(name: &str) -> Name {
+        if let Some(n) = SEEN.with(|s| s.borrow().get(name).copied()) {
+            return Name(n);
+        }
+        let n = Self::kept(name);
+        SEEN.with(|s| s.borrow_mut().insert(n.0, n.0));
+        n
+    }
+
+    /// `name` from the process's names, added when new.
+    fn kept(name: &str) -> Name {
         let leak = |n: &str| -> &'static &'static str {
             Box::leak(Box::new(&*Box::leak(n.to_string().into_boxed_str())))
         };

@@ -422,16 +422,21 @@ fn load_and_learn(
             break;
         }
         let counts = Both(lines, &learned);
-        let results: Vec<(bool, Result<Loaded, Problem>)> = chunk
-            .par_iter()
-            .zip(known.par_iter())
-            .map(|(entry, &known)| {
-                let kept = match (entry, known, opts.known.as_deref()) {
+        // (What is known is taken here, one by one: taking is quick, and
+        // the threads would only wait for each other.)
+        let kept: Vec<_> = chunk
+            .iter()
+            .zip(known)
+            .map(
+                |(entry, &known)| match (entry, known, opts.known.as_deref()) {
                     (Entry::File { rel, .. }, true, Some(k)) => k.take(rel),
                     _ => None,
-                };
-                (entry, kept)
-            })
+                },
+            )
+            .collect();
+        let results: Vec<(bool, Result<Loaded, Problem>)> = chunk
+            .par_iter()
+            .zip(kept)
             .map(|(entry, kept)| match (entry, kept) {
                 (Entry::Problem(p), _) => (false, Err(p.clone())),
                 (Entry::File { rel, .. }, Some(k)) => (

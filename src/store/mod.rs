@@ -155,7 +155,9 @@ pub struct Store {
 /// Articles and problems of the records (with the size and time the
 /// file had), taken as the load asks for them.
 struct Kept {
-    files: Mutex<rustc_hash::FxHashMap<String, KeptFile>>,
+    /// (Only read while a load asks: no lock for the threads that stat
+    /// files in parallel to fight over.)
+    files: rustc_hash::FxHashMap<String, KeptFile>,
     /// The stored articles, in the chunks they were read in; a chunk is
     /// let go once all of its articles are taken (the load takes them in
     /// about the order they were stored: the articles are never all held
@@ -178,10 +180,7 @@ type KeptFile = ((u64, i128), Result<(u32, u32), Notice>);
 
 impl Known for Kept {
     fn knows(&self, rel: &str, stamp: (u64, i128)) -> bool {
-        let Ok(files) = self.files.lock() else {
-            return false;
-        };
-        match files.get(rel) {
+        match self.files.get(rel) {
             Some((s, _)) if *s == stamp => true,
             Some(_) => {
                 self.changed.fetch_add(1, Ordering::Relaxed);
@@ -192,22 +191,21 @@ impl Known for Kept {
     }
 
     fn take(&self, rel: &str) -> Option<Result<Article, Notice>> {
-        let (_, kept) = self.files.lock().ok()?.remove(rel)?;
-        let taken = match kept {
-            Err(reason) => Some(Err(reason)),
+        let taken = match &self.files.get(rel)?.1 {
+            Err(reason) => Err(reason.clone()),
             Ok((c, i)) => {
                 let mut chunks = self.chunks.lock().ok()?;
-                let chunk = chunks.get_mut(c as usize)?;
-                let article = chunk.articles.get_mut(i as usize)?.take()?;
+                let chunk = chunks.get_mut(*c as usize)?;
+                let article = chunk.articles.get_mut(*i as usize)?.take()?;
                 chunk.left -= 1;
                 if chunk.left == 0 {
                     chunk.articles = Vec::new();
                 }
-                Some(Ok(article))
+                Ok(article)
             }
         };
         self.taken.fetch_add(1, Ordering::Relaxed);
-        taken
+        Some(taken)
     }
 }
 
@@ -284,7 +282,7 @@ pub fn load_at(
             files.insert(p.path, ((p.size, p.mtime), Err(p.reason)));
         }
         Arc::new(Kept {
-            files: Mutex::new(files),
+            files,
             chunks: Mutex::new(chunks),
             taken: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
@@ -326,7 +324,10 @@ pub fn load_at(
     // a file become a link or a pipe). Problems of other kinds of file
     // are not stored, so they are not counted.
     let removed = kept.as_ref().map_or(0, |k| {
-        let left = k.files.lock().map_or(0, |f| f.len());
+        let left = k
+            .files
+            .len()
+            .saturating_sub(k.taken.load(Ordering::Relaxed));
         left.saturating_sub(k.changed.load(Ordering::Relaxed))
     });
     let reopened = Reopened {

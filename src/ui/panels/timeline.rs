@@ -254,8 +254,8 @@ impl TimelinePanel {
                 );
                 return;
             }
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
+            // (The job wakes the window when it is done: no frames meanwhile,
+            // each drawn on the CPU the job needs.)
             return;
         };
         // An older histogram (another bucket size) is drawn until the new
