@@ -58,8 +58,7 @@ impl Workspace {
         self.store_dirty = true;
         self.lists_changed.push("chrome.ron");
         let mut changed: Vec<String> = Vec::new();
-        for a in self
-            .articles
+        for a in std::sync::Arc::make_mut(&mut self.articles)
             .iter_mut()
             .filter(|a| site_of(&a.path) == site)
         {

@@ -209,7 +209,7 @@ impl EntityState {
     /// articles are matched again. Returns whether anything changed.
     pub fn poll(
         &mut self,
-        articles: &mut [Article],
+        articles: &mut std::sync::Arc<Vec<Article>>,
         set: (u64, usize),
         wake: impl Fn() + Send + 'static,
     ) -> bool {
@@ -229,7 +229,8 @@ impl EntityState {
             return false;
         }
         let old_name = self.selected_name();
-        for (a, an) in articles.iter_mut().zip(mentions) {
+        // (Copied only if a save still holds them.)
+        for (a, an) in std::sync::Arc::make_mut(articles).iter_mut().zip(mentions) {
             an.apply(a);
         }
         self.gazetteer = r.gazetteer.clone();

@@ -126,7 +126,9 @@ pub enum SortKey {
 /// The corpus being browsed.
 pub struct Workspace {
     pub folder: Option<PathBuf>,
-    pub articles: Vec<Article>,
+    /// (Shared with a save running on a worker: a change while it runs
+    /// copies them, never a save copying them each time.)
+    pub articles: Arc<Vec<Article>>,
     pub problems: Vec<Problem>,
     pub state: LoadState,
     /// Article indices in display order.
@@ -195,7 +197,7 @@ impl Workspace {
     pub fn new(waker: Waker) -> Self {
         Workspace {
             folder: None,
-            articles: Vec::new(),
+            articles: Arc::default(),
             problems: Vec::new(),
             state: LoadState::Idle,
             order: Vec::new(),
@@ -240,7 +242,7 @@ impl Workspace {
         self.cancel.store(true, Ordering::Relaxed);
         self.cancel = Arc::new(AtomicBool::new(false));
         self.folder = Some(folder.to_path_buf());
-        self.articles.clear();
+        self.articles = Arc::default();
         self.problems.clear();
         self.problem_stamps.clear();
         self.order.clear();
@@ -504,19 +506,22 @@ impl Workspace {
                     }
                     // (Room for them all at once: a list grown by doubling
                     // holds two copies of its articles while it moves.)
-                    self.articles.reserve(total);
+                    Arc::make_mut(&mut self.articles).reserve(total);
                 }
                 Msg::Event(LoadEvent::Article(a)) => {
                     self.by_path.insert(a.path.clone(), self.articles.len());
-                    self.articles.push(*a);
+                    Arc::make_mut(&mut self.articles).push(*a);
                     self.order_dirty = true;
                     self.bump();
                 }
                 Msg::Articles(batch) => {
+                    let articles = Arc::make_mut(&mut self.articles);
                     for a in batch {
-                        self.by_path.insert(a.path.clone(), self.articles.len());
-                        self.articles.push(a);
-                        self.bump();
+                        self.by_path.insert(a.path.clone(), articles.len());
+                        articles.push(a);
+                        if let LoadState::Loading { done, .. } = &mut self.state {
+                            *done += 1;
+                        }
                     }
                     self.order_dirty = true;
                 }
@@ -577,8 +582,8 @@ impl Workspace {
         };
         self.store_dirty = false;
         self.saving = true;
-        // (A copy: the texts are shared, not copied; with the lists they
-        // were analysed with, taken now.)
+        // (The articles shared, not copied; with the lists they were
+        // analysed with, taken now.)
         let articles = self.articles.clone();
         let problems = self.problems.clone();
         let analysed_with = store.analysed_with();
@@ -849,10 +854,10 @@ impl Workspace {
                 })
             });
             match (loaded, self.by_path.get(&rel).copied()) {
-                (Some(Ok(a)), Some(i)) => self.articles[i] = a,
+                (Some(Ok(a)), Some(i)) => Arc::make_mut(&mut self.articles)[i] = a,
                 (Some(Ok(a)), None) => {
                     self.by_path.insert(rel.clone(), self.articles.len());
-                    self.articles.push(a);
+                    Arc::make_mut(&mut self.articles).push(a);
                 }
                 (Some(Err(reason)), existing) => {
                     // Its size and time as read: the next report of the
@@ -879,7 +884,7 @@ impl Workspace {
             return;
         }
         if !gone.is_empty() {
-            self.articles.retain(|a| !gone.contains(&a.path));
+            Arc::make_mut(&mut self.articles).retain(|a| !gone.contains(&a.path));
         }
         self.by_path = self
             .articles

@@ -216,7 +216,7 @@ impl ComparePanel {
 fn speakers(ws: &Workspace) -> Vec<(String, usize)> {
     let g = &ws.entities.gazetteer;
     let mut counts: std::collections::HashMap<&EntityRef, usize> = Default::default();
-    for a in &ws.articles {
+    for a in ws.articles.iter() {
         for s in a.statements.iter() {
             if let Some(e) = &s.speaker {
                 *counts.entry(e).or_default() += 1;
