@@ -20,6 +20,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// [`write_atomic`] of `parts` one after the other (a large file made of
 /// pieces, without joining them in memory first).
 pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    write_atomic_with(path, |f| {
+        // (Buffered: many small pieces are not many system calls.)
+        let mut w = std::io::BufWriter::new(f);
+        for p in parts {
+            w.write_all(p)?;
+        }
+        w.flush()
+    })
+}
+
+/// [`write_atomic`] of what `write` writes into the new file (which it
+/// may seek in: a file written as it is made, never whole in memory).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -46,14 +62,7 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     if let Ok(m) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(m.permissions())?;
     }
-    {
-        // (Buffered: many small pieces are not many system calls.)
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        for p in parts {
-            w.write_all(p)?;
-        }
-        w.flush()?;
-    }
+    write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     if let Ok(d) = std::fs::File::open(dir) {

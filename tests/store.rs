@@ -229,6 +229,18 @@ fn a_damaged_store_is_read_past_and_made_again() {
     drop(ws);
     // Saved anew: the next open reads nothing.
     assert_eq!(read(&open(dir.path())), 0);
+    // Cut short (its index and length are at the end), or to less than
+    // its header: read past too.
+    for keep in [9, 70] {
+        let bytes = std::fs::read(&records).unwrap();
+        let cut = if keep == 9 { bytes.len() - 9 } else { keep };
+        std::fs::write(&records, &bytes[..cut]).unwrap();
+        let ws = open(dir.path());
+        assert_eq!(read(&ws), 4, "a store cut to {cut} bytes is not trusted");
+        assert_eq!(snapshot(&ws), before);
+        drop(ws);
+        assert_eq!(read(&open(dir.path())), 0);
+    }
 
     // Texts damaged under daftar: the article shows blanks (no panic), and
     // the open after that reads the files again.

@@ -14,7 +14,9 @@
 //! time (`store.lock`); another daftar meanwhile reads it and keeps what
 //! it reads again in memory.
 //!
-//! The format is postcard (serde, varints; figures in docs/SCALING.md).
+//! The format is postcard (serde, varints; figures in docs/SCALING.md), in
+//! chunks of articles written as they are made and read in parallel, the
+//! index of them at the end: the records are never whole in memory.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -31,7 +33,7 @@ use crate::corpus::{
 use crate::i18n::Notice;
 
 /// Bumped whenever what is stored changes shape.
-pub const STORE_VERSION: u32 = 3;
+pub const STORE_VERSION: u32 = 4;
 const MAGIC: &[u8; 8] = b"daftarST";
 const RECORDS: &str = "records.bin";
 /// Magic, version, fingerprint, checksum.
@@ -107,9 +109,9 @@ struct Records {
     problems: Vec<StoredProblem>,
 }
 
-/// The start of the records: the text file, the problems, and the length
-/// of each chunk of articles that follows (chunks are written and read
-/// in parallel).
+/// The end of the records: the text file, the problems, and the length
+/// of each chunk of articles before it (chunks are written as they are
+/// made, and read in parallel); its own length follows it.
 #[derive(Serialize, Deserialize)]
 struct Index {
     texts: String,
@@ -499,16 +501,25 @@ impl Store {
             read_exact_at(file, &mut bytes, at).map_err(|e| damaged(&e))?;
             Ok(bytes)
         };
-        let len_bytes = part(start, 8)?;
+        let tail = end.checked_sub(8).filter(|&t| t >= start).ok_or_else(cut)?;
+        let len_bytes = part(tail, 8)?;
         let len = u64::from_le_bytes(len_bytes.try_into().map_err(|_| cut())?);
-        let index: Index = postcard::from_bytes(&part(start + 8, len)?).map_err(|e| damaged(&e))?;
+        let index_at = tail
+            .checked_sub(len)
+            .filter(|&t| t >= start)
+            .ok_or_else(cut)?;
+        let index: Index = postcard::from_bytes(&part(index_at, len)?).map_err(|e| damaged(&e))?;
         let mut spans = Vec::with_capacity(index.chunks.len());
-        let mut at = start + 8 + len;
+        let mut at = start;
         for &n in &index.chunks {
             spans.push((at, n));
             at = at
                 .checked_add(n)
+                .filter(|&a| a <= index_at)
                 .ok_or_else(|| damaged(&"a chunk's length"))?;
+        }
+        if at != index_at {
+            return Err(damaged(&"chunks and index disagree"));
         }
         let articles = spans
             .par_iter()
@@ -576,25 +587,35 @@ impl Store {
             .checked_sub(RACY)
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(i128::MAX, |d| d.as_nanos() as i128);
-        let mut out: Vec<(TextRef, std::borrow::Cow<'_, Article>)> =
-            Vec::with_capacity(articles.len());
+        let mut refs: Vec<TextRef> = Vec::with_capacity(articles.len());
         for a in articles {
-            let at = match a.text.stored_in(texts) {
+            refs.push(match a.text.stored_in(texts) {
                 Some(at) => at,
                 None => texts
                     .put(a.text())?
                     .stored_in(texts)
                     .ok_or_else(|| std::io::Error::other("a text put is not in its file"))?,
-            };
-            let a = if a.mtime >= racy_since {
-                let mut racy = a.clone();
-                racy.mtime = i128::MIN;
-                std::borrow::Cow::Owned(racy)
-            } else {
-                std::borrow::Cow::Borrowed(a)
-            };
-            out.push((at, a));
+            });
         }
+        let racy: Vec<Article> = articles
+            .iter()
+            .filter(|a| a.mtime >= racy_since)
+            .map(|a| Article {
+                mtime: i128::MIN,
+                ..a.clone()
+            })
+            .collect();
+        let mut racy_ones = racy.iter();
+        // (References, never copies: a copy of every article was the
+        // largest thing in memory while a first open was saved.)
+        let out: Vec<(TextRef, &Article)> = refs
+            .into_iter()
+            .zip(articles)
+            .map(|(at, a)| match a.mtime >= racy_since {
+                true => (at, racy_ones.next().unwrap_or(a)),
+                false => (at, a),
+            })
+            .collect();
         // Files that are no article, for their bytes (not for being of
         // another kind, nor for a read that failed: those are looked at
         // again every time).
@@ -621,37 +642,51 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        // Chunks of articles serialised in parallel; the index of them
-        // (with its length) first; the header with the checksum of all
-        // that after it before everything.
+        // The header (with the checksum of all after it) first, written
+        // last; the chunks of articles, serialised two at a time in
+        // parallel and written as they are made; the index of them, and
+        // its length, at the end.
         use rayon::prelude::*;
-        let chunks: Vec<Vec<u8>> = out
-            .par_chunks(CHUNK_ARTICLES)
-            .map(postcard::to_stdvec)
-            .collect::<Result<_, _>>()
-            .map_err(std::io::Error::other)?;
-        let index = postcard::to_stdvec(&Index {
-            texts: name.clone(),
-            problems,
-            chunks: chunks.iter().map(|c| c.len() as u64).collect(),
-        })
-        .map_err(std::io::Error::other)?;
-        let index_len = (index.len() as u64).to_le_bytes();
-        let mut sum = blake3::Hasher::new();
-        sum.update(&index_len).update(&index);
-        for c in &chunks {
-            sum.update(c);
-        }
-        let mut head = Vec::with_capacity(HEAD);
-        head.extend_from_slice(MAGIC);
-        head.extend_from_slice(&STORE_VERSION.to_le_bytes());
-        head.extend_from_slice(&analysed_with.fingerprint());
-        head.extend_from_slice(sum.finalize().as_bytes());
-        let mut parts: Vec<&[u8]> = vec![&head, &index_len, &index];
-        parts.extend(chunks.iter().map(|c| &c[..]));
         // The texts on disk before the records that point into them.
         texts.sync()?;
-        crate::disk::write_atomic_parts(&records, &parts)?;
+        crate::disk::write_atomic_with(&records, |f| {
+            use std::io::{Seek, Write};
+            let mut w = std::io::BufWriter::new(f);
+            w.write_all(&[0u8; HEAD])?;
+            let mut sum = blake3::Hasher::new();
+            let mut lens = Vec::with_capacity(out.len().div_ceil(CHUNK_ARTICLES));
+            for group in out.chunks(2 * CHUNK_ARTICLES) {
+                let made: Vec<Vec<u8>> = group
+                    .par_chunks(CHUNK_ARTICLES)
+                    .map(postcard::to_stdvec)
+                    .collect::<Result<_, _>>()
+                    .map_err(std::io::Error::other)?;
+                for c in made {
+                    sum.update(&c);
+                    w.write_all(&c)?;
+                    lens.push(c.len() as u64);
+                }
+            }
+            let index = postcard::to_stdvec(&Index {
+                texts: name.clone(),
+                problems,
+                chunks: lens,
+            })
+            .map_err(std::io::Error::other)?;
+            let index_len = (index.len() as u64).to_le_bytes();
+            sum.update(&index).update(&index_len);
+            w.write_all(&index)?;
+            w.write_all(&index_len)?;
+            let mut head = Vec::with_capacity(HEAD);
+            head.extend_from_slice(MAGIC);
+            head.extend_from_slice(&STORE_VERSION.to_le_bytes());
+            head.extend_from_slice(&analysed_with.fingerprint());
+            head.extend_from_slice(sum.finalize().as_bytes());
+            let f = w.into_inner().map_err(|e| e.into_error())?;
+            f.seek(std::io::SeekFrom::Start(0))?;
+            f.write_all(&head)?;
+            Ok(())
+        })?;
         // (A text found damaged while this was written: the records just
         // written point into it too.)
         if texts.damaged() {
