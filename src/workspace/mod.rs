@@ -410,8 +410,9 @@ impl Workspace {
         (self.articles_generation, self.articles.len())
     }
 
-    /// Takes what the background job sent, for at most `budget`.
-    pub fn poll(&mut self, budget: Duration) {
+    /// Takes what the background job sent, for at most `budget`; true
+    /// when the budget ran out (more may be waiting).
+    pub fn poll(&mut self, budget: Duration) -> bool {
         let started = Instant::now();
         // (A folder streaming in is taken in by the batch, a few frames a
         // second: four milliseconds a frame took a reopen of 100,000
@@ -558,12 +559,15 @@ impl Workspace {
                 | Msg::Saved(_) => {}
             }
         }
+        // (The budget ran out: news may be waiting.)
+        let more = started.elapsed() >= budget;
         // (While a folder streams in, the list is sorted twice a second,
         // not for every batch: 200 sorts of a growing 100,000.)
         if self.order_dirty && (!self.is_loading() || self.sorted_at.elapsed() > PROGRESS_EVERY) {
             self.resort();
         }
         self.save_when_idle();
+        more
     }
 
     /// Saves the stored analysis on a worker once the articles changed

@@ -232,7 +232,12 @@ impl DaftarApp {
         if !self.ready {
             self.setup(ctx);
         }
-        self.ws.poll(Duration::from_millis(4));
+        // News left when the frame's time for it ran out (a reopen's
+        // articles come faster than a frame takes them): the next frame
+        // at once, not after the progress interval.
+        if self.ws.poll(Duration::from_millis(4)) {
+            ctx.request_repaint();
+        }
         if self.live_marker.is_some() && !self.ws.is_loading() {
             // Finished, failed or cancelled: the load ended.
             self.end_load_note();
