@@ -64,6 +64,12 @@ thread_local! {
         std::cell::RefCell::new(Default::default());
 }
 
+/// Lets go of this thread's table of the names it has seen (after a
+/// store was read on it).
+pub fn forget_seen() {
+    SEEN.with(|s| *s.borrow_mut() = Default::default());
+}
+
 /// Where number `i` (at least 1) is in [`TABLE`].
 fn slot(i: u32) -> (usize, usize) {
     let k = 31 - i.leading_zeros();

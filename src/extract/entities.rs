@@ -1321,7 +1321,7 @@ fn candidates(
             {
                 if !is_outlet(&r) && !named_after(k) {
                     let role = role_after(&r);
-                    let name = Name::from(name_text(text, tokens, &r));
+                    let name = name_text(text, tokens, &r);
                     found.push((r.clone(), name, role, Evidence::Honorific));
                 }
                 k = r.end;
@@ -1363,7 +1363,7 @@ fn candidates(
                 && !is_outlet(&r)
             {
                 let role = Some(head..k).filter(|r| r.len() >= 2);
-                let name = Name::from(name_text(text, tokens, &r));
+                let name = name_text(text, tokens, &r);
                 found.push((r.clone(), name, role, Evidence::Role));
                 k = r.end;
                 continue;
@@ -1398,7 +1398,7 @@ fn candidates(
                 } else {
                     Evidence::FamilyName
                 };
-                let name = Name::from(name_text(text, tokens, &r));
+                let name = name_text(text, tokens, &r);
                 found.push((r.clone(), name, role, evidence));
                 k = r.end;
                 continue;
@@ -1425,7 +1425,7 @@ fn candidates(
         {
             let r = k..k + 1;
             let role = Some(role_from(k + 1)).filter(|r| r.len() >= 2);
-            let name = Name::from(name_text(text, tokens, &r));
+            let name = name_text(text, tokens, &r);
             found.push((r.clone(), name, role, Evidence::Role));
         }
         k += 1;
@@ -1440,7 +1440,8 @@ fn candidates(
         if g.is_rejected(&key) || g.surface(&key).is_some() {
             continue;
         }
-        let name = *by_key.entry(key).or_insert(name);
+        // (A name is kept for the process once it passed the lists.)
+        let name = *by_key.entry(key).or_insert_with(|| Name::from(name));
         let role = role.map(|role| {
             let keys: Vec<&str> = tokens[role.clone()]
                 .iter()
@@ -1525,7 +1526,7 @@ type RoleUse<'t> = (Vec<&'t str>, Name, usize, Name);
 
 /// A candidate's name words, the name, the role it was introduced with,
 /// and what introduced it.
-type Introduced = (Range<usize>, Name, Option<Range<usize>>, Evidence);
+type Introduced = (Range<usize>, String, Option<Range<usize>>, Evidence);
 
 /// Endings of Persian surnames (search keys, ZWNJ gone): supporting
 /// evidence that a word is a family name.

@@ -122,8 +122,9 @@ struct Index {
 /// How recent a file's time may be and still vouch for what was read.
 const RACY: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Articles per chunk of the records.
-const CHUNK_ARTICLES: usize = 4096;
+/// Articles per chunk of the records (a few in unit tests, so that their
+/// corpora have several).
+const CHUNK_ARTICLES: usize = if cfg!(test) { 3 } else { 4096 };
 
 #[derive(Serialize, Deserialize)]
 struct StoredProblem {
@@ -166,6 +167,9 @@ struct Kept {
     /// twice).
     chunks: Mutex<Vec<KeptChunk>>,
     taken: AtomicUsize,
+    /// Files there, unchanged (whether or not the load went on to take
+    /// them: a cancelled load removed nothing).
+    vouched: AtomicUsize,
     /// Files there, but changed: read again.
     changed: AtomicUsize,
 }
@@ -183,7 +187,10 @@ type KeptFile = ((u64, i128), Result<(u32, u32), Notice>);
 impl Known for Kept {
     fn knows(&self, rel: &str, stamp: (u64, i128)) -> bool {
         match self.files.get(rel) {
-            Some((s, _)) if *s == stamp => true,
+            Some((s, _)) if *s == stamp => {
+                self.vouched.fetch_add(1, Ordering::Relaxed);
+                true
+            }
             Some(_) => {
                 self.changed.fetch_add(1, Ordering::Relaxed);
                 false
@@ -287,6 +294,7 @@ pub fn load_at(
             files,
             chunks: Mutex::new(chunks),
             taken: AtomicUsize::new(0),
+            vouched: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
         })
     });
@@ -325,11 +333,12 @@ pub fn load_at(
     // again (deleted, or no longer listed: a folder that cannot be read,
     // a file become a link or a pipe). Problems of other kinds of file
     // are not stored, so they are not counted.
-    let removed = kept.as_ref().map_or(0, |k| {
+    // (A cancelled load did not look at every file: none is said gone.)
+    let removed = kept.as_ref().filter(|_| !summary.cancelled).map_or(0, |k| {
         let left = k
             .files
             .len()
-            .saturating_sub(k.taken.load(Ordering::Relaxed));
+            .saturating_sub(k.vouched.load(Ordering::Relaxed));
         left.saturating_sub(k.changed.load(Ordering::Relaxed))
     });
     let reopened = Reopened {
@@ -486,7 +495,10 @@ impl Store {
         if sum.finalize().as_bytes() != &head[44..76] {
             return Err("damaged (its checksum differs)".into());
         }
-        Self::decode(&file, HEAD as u64, len).map(Some)
+        let records = Self::decode(&file, HEAD as u64, len).map(Some);
+        // (The threads that read names keep a table of them: let go.)
+        rayon::broadcast(|_| crate::corpus::found::forget_seen());
+        records
     }
 
     /// The records of a payload (from `start` to `end` of `file`) whose
@@ -702,5 +714,135 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::session::Session;
+
+    /// A corpus of `n` articles written an hour ago (older than the
+    /// racy window: the store vouches for them).
+    fn corpus(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        for i in 0..n {
+            let path = dir.path().join(format!("{:02}/{i}.txt", i % 3));
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("made");
+            let text =
+                format!("گزارش شماره {i}\nخبرنگار ما از شهر شماره {i} گزارش داد که باران آمد.\n");
+            std::fs::write(&path, text).expect("written");
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| {
+                    f.set_modified(
+                        std::time::SystemTime::now() - std::time::Duration::from_secs(3600),
+                    )
+                })
+                .expect("aged");
+        }
+        dir
+    }
+
+    fn seen(s: &Session) -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = s
+            .articles
+            .iter()
+            .map(|a| {
+                let json = serde_json::to_string(a).expect("an article as JSON");
+                (a.path.clone(), json, a.text().to_string())
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn records_of_several_chunks_hand_out_each_article_once() {
+        let dir = corpus(11);
+        let store = tempfile::tempdir().expect("a temp dir");
+        let first = Session::open_with(dir.path(), store.path()).expect("opened");
+        assert_eq!(first.summary.read, 11);
+        let before = seen(&first);
+        drop(first);
+        // Four chunks of three (the last of two), each article once.
+        let again = Session::open_with(dir.path(), store.path()).expect("reopened");
+        assert_eq!(again.summary.read, 0, "nothing read again");
+        assert_eq!(again.reopened.stored, 11);
+        assert_eq!(again.reopened.removed, 0);
+        assert_eq!(
+            seen(&again),
+            before,
+            "the same articles, texts and analysis"
+        );
+        drop(again);
+        // A file gone, one changed: read and counted apart.
+        std::fs::remove_file(dir.path().join("01/4.txt")).expect("removed");
+        std::fs::write(dir.path().join("02/5.txt"), "خبری دیگر\nمتنی تازه.\n").expect("written");
+        let changed = Session::open_with(dir.path(), store.path()).expect("reopened");
+        assert_eq!(changed.summary.read, 1);
+        assert_eq!(changed.reopened.stored, 9);
+        assert_eq!(changed.reopened.removed, 1);
+        assert_eq!(changed.articles.len(), 10);
+    }
+
+    #[test]
+    fn a_cancelled_reopen_says_nothing_is_gone() {
+        let dir = corpus(7);
+        let store = tempfile::tempdir().expect("a temp dir");
+        drop(Session::open_with(dir.path(), store.path()).expect("opened"));
+        let opts = LoadOptions::default();
+        opts.cancel.store(true, Ordering::Relaxed);
+        let (summary, reopened, _) =
+            load_at(store.path(), dir.path(), LockWait::No, &opts, |_| {}).expect("loaded");
+        assert!(summary.cancelled);
+        assert_eq!(reopened.removed, 0);
+    }
+
+    #[test]
+    fn records_with_a_right_checksum_but_wrong_lengths_are_read_past() {
+        let dir = corpus(2);
+        let store = tempfile::tempdir().expect("a temp dir");
+        let index = |chunks: Vec<u64>| {
+            postcard::to_stdvec(&Index {
+                texts: "texts-1.bin".into(),
+                problems: Vec::new(),
+                chunks,
+            })
+            .expect("an index")
+        };
+        let with_len = |mut body: Vec<u8>, len: u64| {
+            body.extend_from_slice(&len.to_le_bytes());
+            body
+        };
+        let idx = index(vec![u64::MAX]);
+        let n = idx.len() as u64;
+        let big = index(vec![5]);
+        let big_n = big.len() as u64;
+        let payloads: Vec<Vec<u8>> = vec![
+            // A chunk longer than the file.
+            with_len(idx, n),
+            // An index longer than the file.
+            with_len(vec![1, 2, 3], 1 << 40),
+            // Chunks that end before the index starts.
+            with_len([vec![0u8; 10], big].concat(), big_n),
+            // Nothing but a length.
+            with_len(Vec::new(), 0),
+        ];
+        for payload in payloads {
+            let mut head = Vec::new();
+            head.extend_from_slice(MAGIC);
+            head.extend_from_slice(&STORE_VERSION.to_le_bytes());
+            head.extend_from_slice(&Lists::of(dir.path()).fingerprint());
+            head.extend_from_slice(blake3::hash(&payload).as_bytes());
+            std::fs::write(store.path().join(RECORDS), [head, payload].concat()).expect("written");
+            let (_, records, why) = Store::open(store.path(), dir.path(), LockWait::No);
+            assert!(records.is_none());
+            assert!(
+                why.as_deref().is_some_and(|w| w.contains("damaged")),
+                "{why:?}"
+            );
+        }
     }
 }

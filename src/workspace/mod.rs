@@ -600,6 +600,10 @@ impl Workspace {
                         .save(&articles, &problems, analysed_with)
                         .map_err(|e| format!("cannot store the analysis: {e}"))
                 });
+                // (Let go before the window hears of it: a change it
+                // makes then must not copy them.)
+                drop(articles);
+                drop(problems);
                 let _ = tx.send(Msg::Saved(r));
                 wake();
             });
