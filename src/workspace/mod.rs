@@ -295,7 +295,6 @@ impl Workspace {
         let spawned = std::thread::Builder::new()
             .name("daftar-load".into())
             .spawn(move || {
-                let mut last_wake = Instant::now();
                 // A panic outside the per-file isolation still ends the
                 // load with a message, never a window waiting forever.
                 let mut batch: Vec<Article> = Vec::new();
@@ -312,12 +311,9 @@ impl Workspace {
                             let _ = tx.send(Msg::Articles(std::mem::take(&mut batch)));
                             last_sent = Instant::now();
                         }
-                        // (Two frames a second of progress: without a GPU
-                        // each frame is drawn on the CPU the load needs.)
-                        if last_wake.elapsed() > PROGRESS_EVERY {
-                            waker();
-                            last_wake = Instant::now();
-                        }
+                        // (No wake for progress: the window, busy, looks
+                        // twice a second; each frame drawn without a GPU
+                        // is drawn on the CPU the load needs.)
                     });
                     let _ = tx.send(Msg::Articles(std::mem::take(&mut batch)));
                     r.map(|(summary, reopened, store)| (summary, reopened, Arc::new(store)))
@@ -681,13 +677,10 @@ impl Workspace {
                             cancel,
                             ..Default::default()
                         };
-                        let mut last = Instant::now();
+                        // (Progress is not woken for: the window, busy,
+                        // looks twice a second.)
                         let report = update_index(&folder, &mut idx, &opts, |p| {
                             let _ = tx.send(Msg::Index(p));
-                            if last.elapsed() > PROGRESS_EVERY {
-                                wake();
-                                last = Instant::now();
-                            }
                         })?;
                         let note = IndexNote {
                             added: report.added,

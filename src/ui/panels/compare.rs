@@ -192,7 +192,7 @@ impl ComparePanel {
                     right,
                 )
             },
-            move || ctx.request_repaint(),
+            crate::ui::job_done(&ctx, ws),
         );
         let Some((shown_key, result)) = self.job.current() else {
             ui.weak(tr!("compare-comparing"));

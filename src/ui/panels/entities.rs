@@ -155,7 +155,7 @@ impl EntityPanel {
                     let selected = ents.selected.clone();
                     move || EntitySummary::of(&g, sets.iter().map(|m| &m[..]), selected.as_ref(), 8)
                 },
-                move || ctx.request_repaint(),
+                crate::ui::job_done(&ctx, ws),
             );
         }
         let summary = self.summary.current().map(|(_, s)| s);

@@ -237,9 +237,9 @@ impl TimelinePanel {
             cal,
         };
         let ctx = ui.ctx().clone();
-        let Some(hist) = self
-            .histograms
-            .get(key, overlay.map(|o| o.docs), move || ctx.request_repaint())
+        let Some(hist) =
+            self.histograms
+                .get(key, overlay.map(|o| o.docs), crate::ui::job_done(&ctx, ws))
         else {
             if let Some(e) = self.histograms.failure() {
                 // Said, not waited on (a label in the strip's middle,
