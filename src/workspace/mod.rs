@@ -142,7 +142,7 @@ pub struct Workspace {
     pub index_started: Option<Instant>,
     synonyms: Arc<Synonyms>,
     /// Path → article index.
-    by_path: std::collections::HashMap<String, usize>,
+    by_path: rustc_hash::FxHashMap<String, usize>,
     /// Bumped whenever articles are replaced or removed (indices move).
     pub articles_generation: u64,
     /// The time range everything is limited to (timeline brush), inclusive.
@@ -504,6 +504,7 @@ impl Workspace {
                     // (Room for them all at once: a list grown by doubling
                     // holds two copies of its articles while it moves.)
                     Arc::make_mut(&mut self.articles).reserve(total);
+                    self.by_path.reserve(total);
                 }
                 Msg::Event(LoadEvent::Article(a)) => {
                     self.by_path.insert(a.path.clone(), self.articles.len());
@@ -644,13 +645,8 @@ impl Workspace {
         // Every file as the load found it (size and time, looked at, not
         // read): when the index lists exactly these, it is current and the
         // folder is not scanned again.
-        let loaded: Option<Vec<(String, (u64, i128))>> =
-            (forget.is_empty() && self.index.is_none()).then(|| {
-                self.articles
-                    .iter()
-                    .map(|a| (a.path.clone(), (a.size, a.mtime)))
-                    .collect()
-            });
+        // (Listed on the index's thread: the articles are shared.)
+        let loaded = (forget.is_empty() && self.index.is_none()).then(|| self.articles.clone());
         let spawned = std::thread::Builder::new()
             .name("daftar-index".into())
             .spawn(move || {
@@ -660,7 +656,12 @@ impl Workspace {
                 let result = crate::jobs::caught(|| {
                     (|| -> Result<(Arc<dyn SearchBackend>, IndexNote), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
-                        if let Some(files) = &loaded
+                        let files: Option<Vec<(String, (u64, i128))>> = loaded.map(|a| {
+                            a.iter()
+                                .map(|a| (a.path.clone(), (a.size, a.mtime)))
+                                .collect()
+                        });
+                        if let Some(files) = &files
                             && idx.rebuilt.is_none()
                             && crate::index::update::lists_exactly(&idx, files)
                         {
@@ -1058,10 +1059,16 @@ impl Workspace {
         match self.sort {
             // (Compared in place: a key with the path cloned cost a
             // reopen of 100,000 articles a second per sort.)
-            SortKey::Date => order.sort_by(|&x, &y| {
-                let day = |i: usize| a[i].date.as_ref().map(|d| d.day);
-                day(x).cmp(&day(y)).then_with(|| a[x].path.cmp(&a[y].path))
-            }),
+            // (By keys side by side, not by articles fetched from all
+            // over memory for each of two million comparisons.)
+            SortKey::Date => {
+                let mut keyed: Vec<(Option<Day>, &str, usize)> = order
+                    .iter()
+                    .map(|&i| (a[i].date.as_ref().map(|d| d.day), a[i].path.as_str(), i))
+                    .collect();
+                keyed.sort_unstable();
+                order = keyed.into_iter().map(|(_, _, i)| i).collect();
+            }
             SortKey::Title => order.sort_by(|&x, &y| {
                 a[x].sort_title
                     .cmp(&a[y].sort_title)
