@@ -5,6 +5,7 @@
 mod common;
 
 mod annotate;
+mod article_list;
 mod bidi_reference;
 mod catalogue;
 mod entities;

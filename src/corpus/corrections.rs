@@ -369,7 +369,7 @@ mod tests {
         );
         assert!(a.left_out.iter().any(|(_, why)| *why == REPLACED_TITLE));
         // The list sorts it by its new title.
-        assert_eq!(&*a.sort_title, crate::text::search_key("متن خبر.").as_str());
+        assert_eq!(&*a.sort_title, crate::text::sort_key("متن خبر.").as_str());
         let mut b = article("s/2.txt", text);
         assert!(!c.apply(&mut b));
     }

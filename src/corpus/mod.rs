@@ -80,7 +80,7 @@ pub struct Article {
     /// changed it (see [`found::Own`]).
     #[serde(default)]
     pub own: Option<std::sync::Arc<found::Own>>,
-    /// The search key of the start of its title: what the list sorts by
+    /// The sort key ([`crate::text::sort_key`]) of the start of its title: what the list sorts by
     /// (without reading a hundred thousand texts back from the store).
     pub sort_title: Box<str>,
 }
@@ -138,7 +138,7 @@ impl Article {
     /// Sets [`Self::sort_title`] from the title as it is now (after
     /// reading, and after a correction changed the title).
     pub fn set_sort_title(&mut self) {
-        self.sort_title = crate::text::search_key(&self.short_title(Self::SORT_TITLE_CHARS)).into();
+        self.sort_title = crate::text::sort_key(&self.short_title(Self::SORT_TITLE_CHARS)).into();
     }
 
     fn with_sort_title(mut self) -> Article {

@@ -97,6 +97,23 @@ pub fn search_key(s: &str) -> String {
     key
 }
 
+/// The Persian alphabet in its order, as letters are after folding (آ,
+/// أ and إ are ا; ي is ی; ك is ک).
+const ALPHABET: &str = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی";
+
+/// A key that sorts texts as a Persian reader looks them up: the search
+/// key with each letter put in the alphabet's order (by code point پ, چ,
+/// ژ, گ and ک come after ی). Digits and Latin come before the letters.
+pub fn sort_key(s: &str) -> String {
+    search_key(s)
+        .chars()
+        .map(|c| match ALPHABET.chars().position(|a| a == c) {
+            Some(i) => char::from_u32(0xE000 + i as u32).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 /// A folded copy of a text with, for every byte of the key, the original
 /// character's byte range.
 #[derive(Debug, Clone)]

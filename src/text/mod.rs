@@ -7,7 +7,7 @@ pub mod fold;
 pub mod offsets;
 pub mod tokenize;
 
-pub use fold::{Folded, fold_char, search_key, word_positions};
+pub use fold::{Folded, fold_char, search_key, sort_key, word_positions};
 pub use offsets::{CharIndex, after_char, slice};
 
 /// The sentence holding `range` (bytes of `text`): from after the previous

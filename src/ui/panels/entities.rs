@@ -332,7 +332,7 @@ impl EntityPanel {
                 continue;
             }
             if self.by_name {
-                rows.sort_by_cached_key(|&i| crate::text::search_key(&summary.rows[i].name.name));
+                rows.sort_by_cached_key(|&i| crate::text::sort_key(&summary.rows[i].name.name));
             }
             lines.push(Line::Header(kind, rows.len()));
             lines.extend(rows.into_iter().map(Line::Row));
