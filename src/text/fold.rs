@@ -103,7 +103,8 @@ const ALPHABET: &str = "ابپتثجچحخدذرزژسشصضطظعغفقکگلم
 
 /// A key that sorts texts as a Persian reader looks them up: the search
 /// key with each letter put in the alphabet's order (by code point پ, چ,
-/// ژ, گ and ک come after ی). Digits and Latin come before the letters.
+/// ژ, ک and گ, outside the Arabic letters' block, come after و and ه).
+/// Digits and Latin come before the letters.
 pub fn sort_key(s: &str) -> String {
     search_key(s)
         .chars()
