@@ -1076,8 +1076,10 @@ impl Workspace {
                 (a[i].date.as_ref().map(|d| d.day), a[i].path.as_str())
             }),
             SortKey::Title => by(&mut order, |i| (&*a[i].sort_title, a[i].path.as_str())),
-            SortKey::Source => order.sort_by_cached_key(|&i| {
-                (a[i].source.clone().unwrap_or_default(), a[i].path.clone())
+            // (Outlets in the alphabet's order too: a few dozen names.)
+            SortKey::Source => by(&mut order, |i| {
+                let outlet = a[i].source.as_deref().unwrap_or_default();
+                (crate::text::sort_key(outlet), a[i].path.as_str())
             }),
         }
         if self.sort_descending {
