@@ -48,10 +48,19 @@ impl EntityKind {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Name(std::num::NonZeroU32);
 
-/// The names' texts by number: segment `k` holds numbers `2^k ..
-/// 2^(k+1)`, made when the first of them is given; read without a lock.
-static TABLE: [std::sync::OnceLock<Box<[std::sync::OnceLock<&'static str>]>>; 32] =
+/// The names by number: segment `k` holds numbers `2^k .. 2^(k+1)`, made
+/// when the first of them is given; read without a lock.
+static TABLE: [std::sync::OnceLock<Box<[std::sync::OnceLock<Entry>]>>; 32] =
     [const { std::sync::OnceLock::new() }; 32];
+
+/// A name's text, and the number and hash of its text without spaces and
+/// joiners: names of one entity however spaced compare by the number and
+/// hash by the hash, without going over their letters.
+struct Entry {
+    text: &'static str,
+    spaceless: u32,
+    spaceless_hash: u64,
+}
 
 /// The names' numbers by text, and the next number.
 static NAMES: std::sync::Mutex<Option<(rustc_hash::FxHashMap<&'static str, Name>, u32)>> =
@@ -92,9 +101,31 @@ impl Name {
         // changed: numbers are given after the text is in place.)
         let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
         let (by_text, next) = names.get_or_insert_with(|| (Default::default(), 1));
+        Self::add(by_text, next, name)
+    }
+
+    /// [`Self::kept`] with the table held.
+    fn add(
+        by_text: &mut rustc_hash::FxHashMap<&'static str, Name>,
+        next: &mut u32,
+        name: &str,
+    ) -> Name {
         if let Some(n) = by_text.get(name) {
             return *n;
         }
+        let spaceless: String = spacing_free(name).collect();
+        let same = spaceless == name;
+        let spaceless_number = if same {
+            *next
+        } else {
+            Self::add(by_text, next, &spaceless).0.get()
+        };
+        let spaceless_hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            spaceless.hash(&mut h);
+            h.finish()
+        };
         let text: &'static str = Box::leak(name.to_string().into_boxed_str());
         let (k, at) = slot(*next);
         let segment = TABLE[k].get_or_init(|| {
@@ -102,20 +133,30 @@ impl Name {
                 .map(|_| std::sync::OnceLock::new())
                 .collect()
         });
-        let _ = segment[at].set(text);
+        let _ = segment[at].set(Entry {
+            text,
+            spaceless: spaceless_number,
+            spaceless_hash,
+        });
         let n = Name(std::num::NonZeroU32::new(*next).unwrap_or(std::num::NonZeroU32::MIN));
         *next += 1;
         by_text.insert(text, n);
         n
     }
 
-    pub fn as_str(&self) -> &'static str {
+    fn entry(&self) -> Option<&'static Entry> {
         let (k, at) = slot(self.0.get());
-        TABLE[k]
-            .get()
-            .and_then(|s| s.get(at))
-            .and_then(|t| t.get().copied())
-            .unwrap_or("")
+        TABLE[k].get().and_then(|s| s.get(at)).and_then(|e| e.get())
+    }
+
+    /// The number and hash of the name without spaces and joiners.
+    fn spaceless(&self) -> (u32, u64) {
+        self.entry()
+            .map_or((self.0.get(), 0), |e| (e.spaceless, e.spaceless_hash))
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.entry().map_or("", |e| e.text)
     }
 }
 
@@ -225,10 +266,10 @@ impl PartialEq for EntityRef {
         match (self, other) {
             (EntityRef::Known(a), EntityRef::Known(b)) => a == b,
             (EntityRef::Candidate(a), EntityRef::Candidate(b)) => {
-                spacing_free(a).eq(spacing_free(b))
+                a.spaceless().0 == b.spaceless().0
             }
             (EntityRef::Named(a, ka), EntityRef::Named(b, kb)) => {
-                ka == kb && spacing_free(a).eq(spacing_free(b))
+                ka == kb && a.spaceless().0 == b.spaceless().0
             }
             _ => false,
         }
@@ -242,10 +283,10 @@ impl std::hash::Hash for EntityRef {
         std::mem::discriminant(self).hash(state);
         match self {
             EntityRef::Known(e) => e.hash(state),
-            EntityRef::Candidate(n) => spacing_free(n).for_each(|c| c.hash(state)),
+            EntityRef::Candidate(n) => n.spaceless().1.hash(state),
             EntityRef::Named(n, k) => {
                 k.hash(state);
-                spacing_free(n).for_each(|c| c.hash(state));
+                n.spaceless().1.hash(state);
             }
         }
     }
@@ -386,6 +427,27 @@ mod tests {
         let back: Option<Name> = postcard::from_bytes(&bytes).expect("read");
         assert!(std::ptr::eq(back.expect("a name").as_str(), a.as_str()));
         assert_ne!(Name::new("سازمان غذا"), a);
+        // One entity however spaced: «امیر قلعه‌نویی», «امیر قلعهنویی»,
+        // «امیر قلعه نویی» (a ZWNJ, nothing, a space).
+        let spellings = ["امیر قلعه\u{200C}نویی", "امیر قلعهنویی", "امیر قلعه نویی"];
+        let refs: Vec<EntityRef> = spellings
+            .iter()
+            .map(|s| EntityRef::Candidate(Name::new(s)))
+            .collect();
+        let hash = |e: &EntityRef| {
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(e)
+        };
+        assert!(
+            refs.iter()
+                .all(|r| *r == refs[0] && hash(r) == hash(&refs[0]))
+        );
+        assert_eq!(refs[2], EntityRef::Candidate(Name::new("امیرقلعه‌نویی")));
+        assert_ne!(refs[0], EntityRef::Candidate(Name::new("امیر قلعه‌نوی")));
+        assert_ne!(
+            refs[0],
+            EntityRef::Named(Name::new("امیر قلعهنویی"), EntityKind::Org)
+        );
         // (A mention is small: a hundred thousand articles hold three
         // million of them.)
         assert!(std::mem::size_of::<Mention>() <= 24);
