@@ -71,6 +71,33 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// Reads exactly `buf.len()` bytes at `offset` of `f`, without moving a
+/// shared cursor (threads read one file at once).
+#[cfg(unix)]
+pub fn read_exact_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+}
+
+/// [`read_exact_at`] on Windows.
+#[cfg(windows)]
+pub fn read_exact_at(
+    f: &std::fs::File,
+    mut buf: &mut [u8],
+    mut offset: u64,
+) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match f.seek_read(buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Moves a broken file out of the way as `NAME.broken-<seconds>` (with
 /// `-2`, `-3` … when that exists already: two breakages in one second keep
 /// both). Returns where it went.

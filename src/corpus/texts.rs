@@ -301,31 +301,11 @@ impl TextFile {
 
     fn read(&self, at: TextRef) -> Option<String> {
         let mut packed = vec![0u8; at.stored as usize];
-        read_exact_at(&self.reader, &mut packed, at.offset).ok()?;
+        crate::disk::read_exact_at(&self.reader, &mut packed, at.offset).ok()?;
         let bytes = lz4_flex::block::decompress(&packed, at.len as usize).ok()?;
         let text = String::from_utf8(bytes).ok()?;
         (text.len() == at.len as usize && check_of(&text) == at.check).then_some(text)
     }
-}
-
-#[cfg(unix)]
-pub(crate) fn read_exact_at(f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
-}
-
-#[cfg(windows)]
-pub(crate) fn read_exact_at(f: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match f.seek_read(buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

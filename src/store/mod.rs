@@ -26,10 +26,10 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::loader::Known;
-use crate::corpus::texts::read_exact_at;
 use crate::corpus::{
     Article, LoadError, LoadEvent, LoadOptions, LoadSummary, Problem, TextFile, TextRef,
 };
+use crate::disk::read_exact_at;
 use crate::i18n::Notice;
 
 /// Bumped whenever what is stored changes shape.
@@ -53,13 +53,8 @@ pub fn dir(corpus: &Path) -> PathBuf {
     crate::disk::derived_dir(corpus, "analysis")
 }
 
-/// What the analysis depends on besides each file's bytes: this build of
-/// daftar (another may read differently) and the corpus's own lists.
-pub fn fingerprint(corpus: &Path) -> [u8; 32] {
-    Lists::of(corpus).fingerprint()
-}
-
-/// The corpus's lists the analysis depends on.
+/// The corpus's lists the analysis depends on besides each file's bytes
+/// (and this build of daftar: another may read differently).
 const LISTS: [&str; 3] = ["entities.ron", "outlets.ron", "chrome.ron"];
 
 /// A hash of each list as the articles were analysed with it.

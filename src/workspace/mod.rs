@@ -510,22 +510,21 @@ impl Workspace {
                     self.by_path.insert(a.path.clone(), self.articles.len());
                     Arc::make_mut(&mut self.articles).push(*a);
                     self.order_dirty = true;
-                    self.bump();
+                    self.bump(1);
                 }
                 Msg::Articles(batch) => {
+                    let n = batch.len();
                     let articles = Arc::make_mut(&mut self.articles);
                     for a in batch {
                         self.by_path.insert(a.path.clone(), articles.len());
                         articles.push(a);
-                        if let LoadState::Loading { done, .. } = &mut self.state {
-                            *done += 1;
-                        }
                     }
+                    self.bump(n);
                     self.order_dirty = true;
                 }
                 Msg::Event(LoadEvent::Problem(p)) => {
                     self.problems.push(p);
-                    self.bump();
+                    self.bump(1);
                 }
                 Msg::Finished(r) => match r {
                     Ok((summary, reopened, store)) => {
@@ -614,9 +613,10 @@ impl Workspace {
         self.store.as_ref()
     }
 
-    fn bump(&mut self) {
+    /// Counts `n` more files taken in while a folder loads.
+    fn bump(&mut self, n: usize) {
         if let LoadState::Loading { done, .. } = &mut self.state {
-            *done += 1;
+            *done += n;
         }
     }
 

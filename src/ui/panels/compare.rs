@@ -375,9 +375,10 @@ fn cell(
     .filter(|x| !x.is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
+    let said = s.range();
     let rel = |x: &Range<usize>| {
-        (x.start >= s.range().start && x.end <= s.range().end)
-            .then(|| x.start - s.range().start..x.end - s.range().start)
+        (x.start >= said.start && x.end <= said.end)
+            .then(|| x.start - said.start..x.end - said.start)
     };
     let mut spans: Vec<Span> = shared
         .iter()
