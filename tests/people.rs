@@ -203,7 +203,7 @@ impl Score {
             .collect();
         // Each entity found, with the keys of its name and of every form
         // the article writes it in (its aliases there).
-        let found: Vec<(EntityName, Vec<String>)> = daftar::extract::by_entity(g, &a.mentions)
+        let found: Vec<(EntityName, Vec<String>)> = daftar::extract::by_entity(g, a.mentions())
             .into_iter()
             .map(|(n, ms)| {
                 let mut forms: Vec<String> = std::iter::once(joined_key(&n.name))
@@ -218,8 +218,7 @@ impl Score {
             let n = EntityName::of(g, r);
             std::iter::once(joined_key(&n.name))
                 .chain(
-                    a.mentions
-                        .iter()
+                    a.mentions()
                         .filter(|m| &m.entity == r)
                         .map(|m| joined_key(&a.text()[m.range()])),
                 )
@@ -256,13 +255,14 @@ impl Score {
         for s in &gold.statements {
             self.statements += 1;
             let want = keys(&s.first);
-            let hit = a.statements.iter().find(|st| {
+            let hit = a.statements().find(|st| {
                 let got = keys(&a.text()[st.range()]);
                 got.windows(want.len().max(1))
                     .take(15)
                     .any(|w| w == want.as_slice())
             });
             let speaker = hit
+                .as_ref()
                 .and_then(|st| st.speaker.as_ref())
                 .map(|r| (EntityName::of(g, r), forms_of(r)));
             let right = match (s.speaker.as_str(), &speaker) {

@@ -181,13 +181,13 @@ fn check_article(a: &Article) -> Result<(), TestCaseError> {
         on_boundaries(t, r, "date")?;
     }
     let an = daftar::extract::analyse(gazetteer(), a);
-    for m in an.mentions.iter() {
+    for m in an.found.mentions() {
         on_boundaries(t, &m.range(), "mention")?;
     }
-    for &(start, end) in an.unconfirmed.iter() {
+    for (start, end) in an.found.unconfirmed() {
         on_boundaries(t, &(start as usize..end as usize), "unconfirmed name")?;
     }
-    for s in an.statements.iter() {
+    for s in an.found.statements() {
         on_boundaries(t, &s.range(), "statement")?;
         on_boundaries(t, &s.cue(), "cue")?;
         if let Some(m) = &s.mention() {

@@ -185,7 +185,10 @@ fn whole_articles_and_statements_are_tagged() {
         let app = h.state();
         let (ai, si) = app.statements.listed()[0];
         let a = &app.ws.articles[ai];
-        (ai, a.text()[a.statements[si].range()].to_string())
+        (
+            ai,
+            a.text()[a.statement(si).expect("a statement").range()].to_string(),
+        )
     };
     h.get_by_role_and_label(Role::Button, &statement)
         .click_secondary();

@@ -18,10 +18,7 @@ fn row(h: &Harness<'static, DaftarApp>, name: &str) -> Option<EntityRow> {
 }
 
 fn mentions(h: &Harness<'static, DaftarApp>, i: usize, e: &EntityRef) -> bool {
-    h.state().ws.articles[i]
-        .mentions
-        .iter()
-        .any(|m| &m.entity == e)
+    h.state().ws.articles[i].mentions_entity(e)
 }
 
 #[test]
@@ -34,7 +31,7 @@ fn clicking_an_entity_narrows_the_article_list() {
     h.get_by_label_contains("تهران: ").click();
     common::settle(&mut h);
     let app = h.state();
-    assert_eq!(app.ws.entities.selected, Some(tehran.entity.clone()));
+    assert_eq!(app.ws.entities.selected, Some(tehran.entity));
     assert_eq!(app.ws.order.len(), tehran.articles);
     for &i in &app.ws.order {
         assert!(mentions(&h, i, &tehran.entity));

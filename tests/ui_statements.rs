@@ -43,7 +43,7 @@ fn choosing_two_speakers_fills_both_columns_and_a_cell_opens_the_passage() {
         "both columns filled"
     );
     let speaker = |r: (usize, usize)| {
-        let s = &app.ws.articles[r.0].statements[r.1];
+        let s = app.ws.articles[r.0].statement(r.1).expect("a statement");
         s.speaker
             .as_ref()
             .map(|e| daftar::extract::EntityName::of(&app.ws.entities.gazetteer, e).name)
@@ -63,9 +63,12 @@ fn choosing_two_speakers_fills_both_columns_and_a_cell_opens_the_passage() {
     let r = c.right[0];
     let text = {
         let a = &app.ws.articles[r.0];
-        a.text()[a.statements[r.1].range()].to_string()
+        a.text()[a.statement(r.1).expect("a statement").range()].to_string()
     };
-    let range = app.ws.articles[r.0].statements[r.1].range();
+    let range = app.ws.articles[r.0]
+        .statement(r.1)
+        .expect("a statement")
+        .range();
     h.get_by_role_and_label(Role::Button, &text).click();
     common::settle(&mut h);
     let app = h.state();
@@ -86,7 +89,7 @@ fn the_statements_view_lists_who_said_what() {
         .ws
         .articles
         .iter()
-        .map(|a| a.statements.len())
+        .map(|a| a.statements().count())
         .sum();
     assert_eq!(h.state().statements.count(), total);
     // Selecting a speaker narrows the list to their statements.
@@ -116,7 +119,10 @@ fn the_ledger_runs_right_to_left() {
         let c = app.compare.comparison().expect("compared");
         let r = c.left[0];
         let a = &app.ws.articles[r.0];
-        (a.text()[a.statements[r.1].range()].to_string(), 1280.0)
+        (
+            a.text()[a.statement(r.1).expect("a statement").range()].to_string(),
+            1280.0,
+        )
     };
     // (The cell and its text carry the statement's words.)
     let cell = h

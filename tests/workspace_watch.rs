@@ -80,7 +80,7 @@ fn a_name_one_file_introduces_is_found_in_the_others() {
         ws.articles
             .iter()
             .filter(|a| a.path == path)
-            .flat_map(|a| a.mentions.iter())
+            .flat_map(|a| a.mentions())
             .map(|m| daftar::extract::EntityName::of(g, &m.entity).name)
             .collect()
     };

@@ -16,7 +16,9 @@ use crate::text::CharIndex;
 /// A statement as JSON, with its article's path, date and outlet.
 fn statement_json(g: &Gazetteer, articles: &[Article], (ai, si): StatementRef) -> Value {
     let a = &articles[ai];
-    let s = &a.statements[si];
+    let Some(s) = a.statement(si) else {
+        return Value::Null;
+    };
     let idx = CharIndex::new(&a.text());
     let get = |r: &std::ops::Range<usize>| a.text().get(r.clone()).unwrap_or_default().to_string();
     json!({
@@ -25,7 +27,7 @@ fn statement_json(g: &Gazetteer, articles: &[Article], (ai, si): StatementRef) -
         "gregorian": a.date.as_ref().map(|d| d.day.to_string()),
         "source": a.source,
         "speaker": s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
-        "role": s.speaker.as_ref().and_then(|e| role_of(&a.mentions, e)),
+        "role": s.speaker.as_ref().and_then(|e| role_of(a.mentions(), e)),
         "mention": s.mention().as_ref().map(get),
         "cue": get(&s.cue()),
         "kind": s.kind,
@@ -65,7 +67,9 @@ pub fn run(
     let c = crate::workspace::compare::compare_now(g.clone(), &articles, left, right).comparison;
     let short = |r: StatementRef| {
         let a = &articles[r.0];
-        let s = &a.statements[r.1];
+        let Some(s) = a.statement(r.1) else {
+            return String::new();
+        };
         let who = s
             .speaker
             .as_ref()

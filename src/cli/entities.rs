@@ -33,8 +33,7 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
     let secs = t.elapsed().as_secs_f64();
     let total: usize = found.iter().map(|f| f.0.len()).sum();
     for (a, (m, u)) in articles.iter_mut().zip(found) {
-        a.mentions = m.into();
-        a.unconfirmed = u.into();
+        a.found = crate::corpus::findings::Findings::new(&m, &[], &u);
     }
     // Then the names some articles introduce, in the others.
     let t = Instant::now();
@@ -46,7 +45,7 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
         rayon::current_num_threads(),
         t.elapsed().as_secs_f64()
     );
-    let summary = EntitySummary::of(&g, articles.iter().map(|a| &a.mentions[..]), None, 0);
+    let summary = EntitySummary::of(&g, articles.iter().map(|a| a.mentions()), None, 0);
     for r in &summary.rows {
         if as_json {
             let line = json!({

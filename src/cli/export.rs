@@ -203,8 +203,7 @@ pub fn statement_refs(
         .iter()
         .enumerate()
         .flat_map(|(ai, a)| {
-            a.statements
-                .iter()
+            a.statements()
                 .enumerate()
                 .filter(|(_, s)| keep(a, s))
                 .map(move |(si, _)| (ai, si))

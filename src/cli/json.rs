@@ -107,15 +107,13 @@ pub struct MentionJson {
 impl EntityJson {
     /// `a`'s entities in order of first mention.
     pub fn all(g: &Gazetteer, a: &Article, idx: &CharIndex) -> Vec<EntityJson> {
-        by_entity(g, &a.mentions)
+        by_entity(g, a.mentions())
             .into_iter()
             .map(|(e, ms)| EntityJson {
                 name: e.name,
                 kind: e.kind,
                 candidate: e.candidate,
-                role: ms
-                    .iter()
-                    .find_map(|m| m.role.as_deref().map(str::to_string)),
+                role: ms.iter().find_map(|m| m.role.map(|r| r.to_string())),
                 mentions: ms
                     .into_iter()
                     .map(|m| {
@@ -149,14 +147,13 @@ pub struct StatementJson {
 impl StatementJson {
     pub fn all(g: &Gazetteer, a: &Article, idx: &CharIndex) -> Vec<StatementJson> {
         let get = |r: &Range<usize>| a.text().get(r.clone()).unwrap_or_default().to_string();
-        a.statements
-            .iter()
+        a.statements()
             .map(|s| StatementJson {
                 speaker: s.speaker.as_ref().map(|e| EntityName::of(g, e).name),
                 role: s
                     .speaker
                     .as_ref()
-                    .and_then(|e| role_of(&a.mentions, e))
+                    .and_then(|e| role_of(a.mentions(), e))
                     .map(str::to_string),
                 mention: s.mention().as_ref().map(get),
                 cue: get(&s.cue()),

@@ -4,7 +4,6 @@
 //! [`crate::extract`] finds them (and re-exports these types).
 
 use std::ops::Range;
-use std::sync::Arc;
 
 /// What an entity is.
 #[derive(
@@ -158,6 +157,18 @@ impl Name {
     pub fn as_str(&self) -> &'static str {
         self.entry().map_or("", |e| e.text)
     }
+
+    /// The name's number in this process's table (what
+    /// [`super::findings`] packs).
+    pub(crate) fn number(&self) -> u32 {
+        self.0.get()
+    }
+
+    /// The name of number `n`, if this process gave it.
+    pub(crate) fn from_number(n: u32) -> Option<Name> {
+        let name = Name(std::num::NonZeroU32::new(n)?);
+        name.entry().map(|_| name)
+    }
 }
 
 impl std::ops::Deref for Name {
@@ -244,7 +255,7 @@ impl<'de> serde::Deserialize<'de> for Name {
 /// whatever their spacing: «امیر قلعه‌نویی», «امیر قلعهنویی» and «امیر
 /// قلعه نویی» compare and hash equal (letters are already Persian, see
 /// [`name_text`]).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub enum EntityRef {
     /// Entity number `.0` of the gazetteer.
     Known(u32),
@@ -333,7 +344,7 @@ impl Evidence {
 }
 
 /// One mention: byte range in the article's text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub entity: EntityRef,
     pub start: u32,
@@ -352,9 +363,10 @@ impl Mention {
 }
 
 /// Quoted or reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatementKind {
+    #[default]
     Direct,
     Indirect,
 }
@@ -362,7 +374,7 @@ pub enum StatementKind {
 /// One statement; ranges are byte ranges into the article's text (kept
 /// as `u32`: a hundred thousand articles have over a million statements;
 /// the methods give them as `usize` ranges).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Statement {
     pub speaker: Option<EntityRef>,
     /// Where the speaker is named (the subject, «وی», a title …).
@@ -398,17 +410,6 @@ impl Statement {
     pub fn mention(&self) -> Option<Range<usize>> {
         self.mention.as_ref().map(wide)
     }
-}
-
-/// What an article's own reading found, kept beside what discovery across
-/// the corpus made of it: discovery is done again from this whenever the
-/// corpus changes, so a name whose introducing article is gone is
-/// withdrawn from the others.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Own {
-    pub mentions: Arc<[Mention]>,
-    pub statements: Arc<[Statement]>,
-    pub unconfirmed: Arc<[(u32, u32)]>,
 }
 
 #[cfg(test)]

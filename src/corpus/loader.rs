@@ -844,9 +844,7 @@ pub fn article_in_corpus(
         size: bytes.len() as u64,
         mtime: 0,
         text: super::Text::here(text),
-        mentions: Vec::new().into(),
-        statements: Vec::new().into(),
-        unconfirmed: Vec::new().into(),
+        found: Default::default(),
         own: None,
         sort_title: Box::default(),
     };

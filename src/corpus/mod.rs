@@ -7,6 +7,7 @@ pub mod boilerplate;
 pub mod chrome_model;
 pub mod corrections;
 pub mod decode;
+pub mod findings;
 pub mod found;
 pub mod html;
 pub mod loader;
@@ -67,19 +68,15 @@ pub struct Article {
     /// the epoch; 0 when not read from a file): with `size`, tells a
     /// change from the folder watcher's report of a mere read.
     pub mtime: i128,
-    /// Entity mentions, in text order (filled while loading; shared with
-    /// background counting).
-    pub mentions: std::sync::Arc<[found::Mention]>,
-    /// Who said what, in text order (filled with the mentions).
-    pub statements: std::sync::Arc<[found::Statement]>,
-    /// Names shaped like a person's that the article gives no evidence
-    /// for (byte ranges): confirmed when another article introduces them
-    /// ([`crate::extract::discover`]).
-    pub unconfirmed: std::sync::Arc<[(u32, u32)]>,
+    /// Entity mentions (in text order), who said what, and names shaped
+    /// like a person's that the article gives no evidence for (confirmed
+    /// when another article introduces them, [`crate::extract::discover`]):
+    /// filled while loading, packed, shared with background counting.
+    pub found: findings::Findings,
     /// What its own reading found, when discovery across the corpus
-    /// changed it (see [`found::Own`]).
+    /// changed it.
     #[serde(default)]
-    pub own: Option<std::sync::Arc<found::Own>>,
+    pub own: Option<findings::Findings>,
     /// The sort key ([`crate::text::sort_key`]) of the start of its title: what the list sorts by
     /// (without reading a hundred thousand texts back from the store).
     pub sort_title: Box<str>,
@@ -90,6 +87,26 @@ impl Article {
     /// through its cache).
     pub fn text(&self) -> std::sync::Arc<str> {
         self.text.get()
+    }
+
+    /// Its entity mentions, in text order.
+    pub fn mentions(&self) -> findings::Mentions<'_> {
+        self.found.mentions()
+    }
+
+    /// Who said what, in text order.
+    pub fn statements(&self) -> findings::Statements<'_> {
+        self.found.statements()
+    }
+
+    /// Statement `i` of [`Self::statements`].
+    pub fn statement(&self, i: usize) -> Option<found::Statement> {
+        self.found.statement(i)
+    }
+
+    /// Whether it mentions `e`.
+    pub fn mentions_entity(&self, e: &found::EntityRef) -> bool {
+        self.mentions().any(|m| &m.entity == e)
     }
 
     /// An article from plain text, one paragraph per line, without a
@@ -123,9 +140,7 @@ impl Article {
             content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
             size: text.len() as u64,
             mtime: 0,
-            mentions: Vec::new().into(),
-            statements: Vec::new().into(),
-            unconfirmed: Vec::new().into(),
+            found: Default::default(),
             own: None,
             sort_title: Box::default(),
         }

@@ -213,7 +213,7 @@ impl Builder<'_> {
 
     fn statement_item(&self, sources: &mut Sources, (ai, si): StatementRef) -> Option<Item> {
         let a = self.articles.get(ai)?;
-        let s = a.statements.get(si)?;
+        let s = a.statement(si)?;
         sources.article(a);
         let speaker = s
             .speaker

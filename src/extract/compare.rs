@@ -198,8 +198,7 @@ fn terms(g: &Gazetteer, a: &Article, s: &Statement) -> Terms {
         set.insert(t.key);
     }
     for m in a
-        .mentions
-        .iter()
+        .mentions()
         .filter(|m| m.start as usize >= s.range().start && (m.end as usize) <= s.range().end)
     {
         let name = format!("@{}", super::EntityName::of(g, &m.entity).name);
@@ -214,8 +213,8 @@ pub fn compare(g: &Gazetteer, articles: &[Article], left: &Side, right: &Side) -
     let pick = |side: &Side| -> Vec<StatementRef> {
         let mut v = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
-            for (si, s) in a.statements.iter().enumerate() {
-                if side.admits(g, a, s) {
+            for (si, s) in a.statements().enumerate() {
+                if side.admits(g, a, &s) {
                     v.push((ai, si));
                 }
             }
@@ -229,9 +228,16 @@ pub fn compare(g: &Gazetteer, articles: &[Article], left: &Side, right: &Side) -
     };
     let l = pick(left);
     let r = pick(right);
-    let st = |(ai, si): StatementRef| &articles[ai].statements[si];
-    let lt: Vec<Terms> = l.iter().map(|&x| terms(g, &articles[x.0], st(x))).collect();
-    let rt: Vec<Terms> = r.iter().map(|&x| terms(g, &articles[x.0], st(x))).collect();
+    // (Every reference is to a statement there.)
+    let st = |(ai, si): StatementRef| articles[ai].statement(si).unwrap_or_default();
+    let lt: Vec<Terms> = l
+        .iter()
+        .map(|&x| terms(g, &articles[x.0], &st(x)))
+        .collect();
+    let rt: Vec<Terms> = r
+        .iter()
+        .map(|&x| terms(g, &articles[x.0], &st(x)))
+        .collect();
     // Inverse document frequency over both sides.
     let n = (lt.len() + rt.len()).max(1) as f64;
     let mut df: HashMap<&str, usize> = HashMap::new();
@@ -276,7 +282,8 @@ pub fn compare(g: &Gazetteer, articles: &[Article], left: &Side, right: &Side) -
             v.sort_by_key(|r| r.start);
             v
         };
-        let (ratio, changed) = word_diff(&articles[l[i].0], st(l[i]), &articles[r[j].0], st(r[j]));
+        let (ratio, changed) =
+            word_diff(&articles[l[i].0], &st(l[i]), &articles[r[j].0], &st(r[j]));
         let diff = (ratio >= REWORDED).then_some(changed);
         pairs.push(Pair {
             left: l[i],
@@ -381,7 +388,7 @@ impl Ledger {
         let mut speakers: Vec<Option<EntityRef>> = Vec::new();
         let mut arts: Vec<usize> = Vec::new();
         for &(ai, si) in refs {
-            let sp = articles[ai].statements[si].speaker.clone();
+            let sp = articles[ai].statement(si).and_then(|s| s.speaker);
             if !speakers.contains(&sp) {
                 speakers.push(sp);
             }
@@ -392,8 +399,8 @@ impl Ledger {
         arts.sort_by_key(|&ai| (articles[ai].date.as_ref().map(|d| d.day), ai));
         let mut cells = vec![vec![Vec::new(); arts.len()]; speakers.len()];
         for &(ai, si) in refs {
-            let sp = &articles[ai].statements[si].speaker;
-            let row = speakers.iter().position(|s| s == sp).unwrap_or(0);
+            let sp = articles[ai].statement(si).and_then(|s| s.speaker);
+            let row = speakers.iter().position(|s| *s == sp).unwrap_or(0);
             let col = arts.iter().position(|&a| a == ai).unwrap_or(0);
             cells[row][col].push((ai, si));
         }
@@ -483,7 +490,7 @@ mod tests {
         assert!(p.shared.iter().any(|s| s == "ایران"), "{:?}", p.shared);
         assert!(p.shared.iter().any(|s| s == "تحریم‌های"), "{:?}", p.shared);
         for r in &p.left_shared {
-            assert!(arts[0].statements[0].range().start <= r.start);
+            assert!(arts[0].statement(0).expect("a statement").range().start <= r.start);
         }
         assert!(p.diff.is_none(), "not a reprint");
         assert_eq!(c.left_unpaired, [(0, 1)]);

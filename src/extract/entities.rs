@@ -342,7 +342,7 @@ fn latin_names(text: &str, tokens: &[Token], covered: &mut [bool], out: &mut Vec
         let Some(&i) = by_end.get(&end) else {
             continue;
         };
-        let entity = out[i].entity.clone();
+        let entity = out[i].entity;
         names.entry(&text[t.range.clone()]).or_insert(entity);
     }
     if names.is_empty() {
@@ -356,7 +356,7 @@ fn latin_names(text: &str, tokens: &[Token], covered: &mut [bool], out: &mut Vec
         if let Some(entity) = names.get(word) {
             covered[k] = true;
             out.push(Mention {
-                entity: entity.clone(),
+                entity: *entity,
                 start: t.range.start as u32,
                 end: t.range.end as u32,
                 via: Via::Name,
@@ -1671,7 +1671,7 @@ mod tests {
                 ("رئیس‌کل بانک مرکزی", Some("رئیس‌کل بانک مرکزی")),
             ]
         );
-        let summary = crate::extract::EntitySummary::of(&g, [&ms[..]], None, 0);
+        let summary = crate::extract::EntitySummary::of(&g, [ms.iter().copied()], None, 0);
         let row = summary
             .rows
             .iter()
@@ -1690,7 +1690,12 @@ mod tests {
             "مهتاب سپیدار، سخنگوی شورا، گفت که طرح ادامه دارد.",
             None,
         );
-        let summary = crate::extract::EntitySummary::of(&g, [&a1[..], &a2[..]], None, 0);
+        let summary = crate::extract::EntitySummary::of(
+            &g,
+            [a1.iter().copied(), a2.iter().copied()],
+            None,
+            0,
+        );
         assert_eq!(summary.rows[0].name.name, "مهتاب سپیدار");
         assert_eq!(
             summary.rows[0].evidence,
@@ -1698,7 +1703,10 @@ mod tests {
         );
         let ms = extract(&g, "سرمربی ملوان، علی ياري‌پور، گفت که تیم آماده است.", None);
         assert_eq!(
-            crate::extract::role_of(&ms, &EntityRef::Candidate("علی یاری‌پور".into())),
+            crate::extract::role_of(
+                ms.iter().copied(),
+                &EntityRef::Candidate("علی یاری‌پور".into())
+            ),
             Some("سرمربی ملوان"),
             "the role before the name, Arabic yeh read as Persian"
         );

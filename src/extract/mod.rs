@@ -16,67 +16,50 @@ use std::collections::HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
+pub use crate::corpus::findings::Findings;
 pub use curation::{Edit, UserEntities};
 pub use entities::{EntityRef, Evidence, Mention, Name, Via, extract, extract_all};
 pub use gazetteer::{EntityKind, Gazetteer};
 pub use statements::{ArticleParts, Statement, StatementKind, statements};
 
 /// What [`analyse`] finds in one article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    pub mentions: Arc<[Mention]>,
-    pub statements: Arc<[Statement]>,
-    /// Names shaped like a person's without the evidence in the article
-    /// (byte ranges), for [`discover`].
-    pub unconfirmed: Arc<[(u32, u32)]>,
+    /// Mentions, statements and unconfirmed names (byte ranges of names
+    /// shaped like a person's without the evidence in the article, for
+    /// [`discover`]).
+    pub found: Findings,
     /// For an analysis [`discover`] made: what the article's own reading
     /// found.
-    pub own: Option<Arc<crate::corpus::found::Own>>,
+    pub own: Option<Findings>,
 }
 
 impl Analysis {
     /// Puts the analysis into its article.
     pub fn apply(self, a: &mut crate::corpus::Article) {
-        a.mentions = self.mentions;
-        a.statements = self.statements;
-        a.unconfirmed = self.unconfirmed;
+        a.found = self.found;
         a.own = self.own;
     }
 
     /// An article's analysis as it stands.
     pub fn of(a: &crate::corpus::Article) -> Analysis {
         Analysis {
-            mentions: a.mentions.clone(),
-            statements: a.statements.clone(),
-            unconfirmed: a.unconfirmed.clone(),
+            found: a.found.clone(),
             own: a.own.clone(),
         }
     }
 
     /// What an article's own reading found (discovery's part taken back).
     pub fn own_of(a: &crate::corpus::Article) -> Analysis {
-        match &a.own {
-            Some(o) => Analysis {
-                mentions: o.mentions.clone(),
-                statements: o.statements.clone(),
-                unconfirmed: o.unconfirmed.clone(),
-                own: None,
-            },
-            None => Analysis {
-                own: None,
-                ..Analysis::of(a)
-            },
+        Analysis {
+            found: a.own.clone().unwrap_or_else(|| a.found.clone()),
+            own: None,
         }
     }
 
     /// Nothing found (an article whose analysis failed).
     pub fn empty() -> Analysis {
-        Analysis {
-            mentions: Vec::new().into(),
-            statements: Vec::new().into(),
-            unconfirmed: Vec::new().into(),
-            own: None,
-        }
+        Analysis::default()
     }
 }
 
@@ -87,9 +70,7 @@ pub fn analyse(g: &Gazetteer, a: &crate::corpus::Article) -> Analysis {
         entities::extract_all(g, &a.text(), a.date.as_ref().map(|d| d.day));
     let st = statements(g, &a.text(), &mentions, &ArticleParts::of(a));
     Analysis {
-        mentions: mentions.into(),
-        statements: st.into(),
-        unconfirmed: unconfirmed.into(),
+        found: Findings::new(&mentions, &st, &unconfirmed),
         own: None,
     }
 }
@@ -119,7 +100,7 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
     let mut known: HashMap<String, Name> = HashMap::new();
     let mut by_last: HashMap<String, Option<Name>> = HashMap::new();
     for a in articles {
-        for m in a.mentions() {
+        for m in a.findings().mentions() {
             if let (Via::Cue(_), EntityRef::Candidate(n)) = (m.via, &m.entity)
                 && !known.contains_key(&key(n))
             {
@@ -149,9 +130,8 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
     };
     // Only a family name an article introduces alone with a role
     // («شهابی، معاون …»): «خانم کیانی‌فر» is no «مهرداد کیانی‌فر».
-    let lone_with_role = |a: &A| -> Vec<Name> {
-        a.mentions()
-            .iter()
+    let lone_with_role = |f: &Findings| -> Vec<Name> {
+        f.mentions()
             .filter_map(|m| match (&m.entity, m.via) {
                 (EntityRef::Candidate(n), Via::Cue(entities::Evidence::Role))
                     if full_name(n).is_some() =>
@@ -166,7 +146,8 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
         .par_iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let unconfirmed_here = a.unconfirmed();
+            let own = a.findings();
+            let unconfirmed_here: Vec<(u32, u32)> = own.unconfirmed().collect();
             // (The text read only for an article with a name to confirm.)
             let text = (!unconfirmed_here.is_empty()).then(|| a.text());
             let found: Vec<(u32, u32, &Name)> = unconfirmed_here
@@ -176,12 +157,12 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
                     known.get(&key(&name)).map(|n| (s, e, n))
                 })
                 .collect();
-            let lone = lone_with_role(a);
+            let lone = lone_with_role(&own);
             if found.is_empty() && lone.is_empty() {
                 return None;
             }
             let text = text.unwrap_or_else(|| a.text());
-            let mut mentions: Vec<Mention> = a.mentions().to_vec();
+            let mut mentions: Vec<Mention> = own.mentions().collect();
             for m in &mut mentions {
                 if let EntityRef::Candidate(n) = &m.entity
                     && lone.contains(n)
@@ -246,10 +227,8 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
             Some((
                 i,
                 Analysis {
-                    mentions: mentions.into(),
-                    statements: st.into(),
-                    unconfirmed: unconfirmed.into(),
-                    own: Some(Arc::new(a.own())),
+                    found: Findings::new(&mentions, &st, &unconfirmed),
+                    own: Some(own),
                 },
             ))
         })
@@ -262,32 +241,20 @@ pub fn discover<A: Analysed>(g: &Gazetteer, articles: &[A]) -> Vec<(usize, Analy
 /// every article).
 pub trait Analysed: Sync {
     fn text(&self) -> Arc<str>;
-    fn mentions(&self) -> &[Mention];
-    fn unconfirmed(&self) -> &[(u32, u32)];
+    /// Its mentions, statements and unconfirmed names.
+    fn findings(&self) -> Findings;
     fn parts(&self) -> ArticleParts;
-    /// All of it, to keep beside what discovery makes of it.
-    fn own(&self) -> crate::corpus::found::Own;
 }
 
 impl Analysed for crate::corpus::Article {
     fn text(&self) -> Arc<str> {
         crate::corpus::Article::text(self)
     }
-    fn mentions(&self) -> &[Mention] {
-        &self.mentions
-    }
-    fn unconfirmed(&self) -> &[(u32, u32)] {
-        &self.unconfirmed
+    fn findings(&self) -> Findings {
+        self.found.clone()
     }
     fn parts(&self) -> ArticleParts {
         ArticleParts::of(self)
-    }
-    fn own(&self) -> crate::corpus::found::Own {
-        crate::corpus::found::Own {
-            mentions: self.mentions.clone(),
-            statements: self.statements.clone(),
-            unconfirmed: self.unconfirmed.clone(),
-        }
     }
 }
 
@@ -295,21 +262,16 @@ impl Analysed for crate::corpus::Article {
 /// bytes where a copy of the article is a few kilobytes).
 pub struct Found {
     pub text: crate::corpus::Text,
-    pub mentions: Arc<[Mention]>,
-    pub statements: Arc<[Statement]>,
-    pub unconfirmed: Arc<[(u32, u32)]>,
+    pub found: Findings,
     pub parts: ArticleParts,
 }
 
 impl Found {
     /// What `a`'s own reading found (discovery's part left out).
     pub fn of(a: &crate::corpus::Article) -> Found {
-        let own = Analysis::own_of(a);
         Found {
             text: a.text.clone(),
-            mentions: own.mentions,
-            statements: own.statements,
-            unconfirmed: own.unconfirmed,
+            found: Analysis::own_of(a).found,
             parts: ArticleParts::of(a),
         }
     }
@@ -319,21 +281,11 @@ impl Analysed for Found {
     fn text(&self) -> Arc<str> {
         self.text.get()
     }
-    fn mentions(&self) -> &[Mention] {
-        &self.mentions
-    }
-    fn unconfirmed(&self) -> &[(u32, u32)] {
-        &self.unconfirmed
+    fn findings(&self) -> Findings {
+        self.found.clone()
     }
     fn parts(&self) -> ArticleParts {
         self.parts.clone()
-    }
-    fn own(&self) -> crate::corpus::found::Own {
-        crate::corpus::found::Own {
-            mentions: self.mentions.clone(),
-            statements: self.statements.clone(),
-            unconfirmed: self.unconfirmed.clone(),
-        }
     }
 }
 
@@ -406,14 +358,14 @@ impl EntityName {
 }
 
 /// One article's mentions grouped by entity, in order of first mention.
-pub fn by_entity<'a>(
+pub fn by_entity(
     g: &Gazetteer,
-    mentions: &'a [Mention],
-) -> Vec<(EntityName, Vec<&'a Mention>)> {
-    let mut order: Vec<(EntityName, Vec<&Mention>)> = Vec::new();
-    let mut at: HashMap<&EntityRef, usize> = HashMap::new();
+    mentions: impl IntoIterator<Item = Mention>,
+) -> Vec<(EntityName, Vec<Mention>)> {
+    let mut order: Vec<(EntityName, Vec<Mention>)> = Vec::new();
+    let mut at: HashMap<EntityRef, usize> = HashMap::new();
     for m in mentions {
-        let i = *at.entry(&m.entity).or_insert_with(|| {
+        let i = *at.entry(m.entity).or_insert_with(|| {
             order.push((EntityName::of(g, &m.entity), Vec::new()));
             order.len() - 1
         });
@@ -424,11 +376,11 @@ pub fn by_entity<'a>(
 
 /// The role `e` was introduced with in an article («رئیس‌کل بانک
 /// مرکزی»), if its mentions give one.
-pub fn role_of<'a>(mentions: &'a [Mention], e: &EntityRef) -> Option<&'a str> {
+pub fn role_of(mentions: impl IntoIterator<Item = Mention>, e: &EntityRef) -> Option<&'static str> {
     mentions
-        .iter()
+        .into_iter()
         .filter(|m| &m.entity == e)
-        .find_map(|m| m.role.as_deref())
+        .find_map(|m| m.role.map(|r| r.as_str()))
 }
 
 /// Whether spelling `a` of an entity is shown before spelling `b`: more
@@ -487,9 +439,9 @@ pub struct EntitySummary {
 impl EntitySummary {
     /// Counts the mentions of each article in `articles`; `selected` gets
     /// its co-occurring entities (at most `co_limit`).
-    pub fn of<'a>(
+    pub fn of<M: IntoIterator<Item = Mention>>(
         g: &Gazetteer,
-        articles: impl IntoIterator<Item = &'a [Mention]>,
+        articles: impl IntoIterator<Item = M>,
         selected: Option<&EntityRef>,
         co_limit: usize,
     ) -> EntitySummary {
@@ -498,40 +450,44 @@ impl EntitySummary {
         // run letters together («قلعه‌نویی», not «قلعهنویی»).
         // (Fx: an entity's hash feeds its name char by char, which SipHash
         // made a tenth of a reopen.)
-        let mut counts: FxHashMap<&EntityRef, (usize, usize, &EntityRef)> = FxHashMap::default();
-        let mut co: FxHashMap<&EntityRef, usize> = FxHashMap::default();
+        let mut counts: FxHashMap<EntityRef, (usize, usize, EntityRef)> = FxHashMap::default();
+        let mut co: FxHashMap<EntityRef, usize> = FxHashMap::default();
         // Each entity's roles, by how many mentions give each, and what
         // introduced it.
-        let mut roles: FxHashMap<&EntityRef, HashMap<&str, usize>> = FxHashMap::default();
-        let mut evidence: FxHashMap<&EntityRef, Vec<Evidence>> = FxHashMap::default();
+        let mut roles: FxHashMap<EntityRef, HashMap<&str, usize>> = FxHashMap::default();
+        let mut evidence: FxHashMap<EntityRef, Vec<Evidence>> = FxHashMap::default();
         let mut n = 0;
-        let mut seen: FxHashSet<&EntityRef> = FxHashSet::default();
+        let mut seen: FxHashSet<EntityRef> = FxHashSet::default();
         for mentions in articles {
             n += 1;
             seen.clear();
             for m in mentions {
-                let c = counts.entry(&m.entity).or_insert((0, 0, &m.entity));
+                let c = counts.entry(m.entity).or_insert((0, 0, m.entity));
                 c.1 += 1;
-                if shown_first(&m.entity, c.2) {
-                    c.2 = &m.entity;
+                if shown_first(&m.entity, &c.2) {
+                    c.2 = m.entity;
                 }
-                if seen.insert(&m.entity) {
+                if seen.insert(m.entity) {
                     c.0 += 1;
                 }
                 if let Via::Cue(ev) = m.via {
-                    let e = evidence.entry(&m.entity).or_default();
+                    let e = evidence.entry(m.entity).or_default();
                     if !e.contains(&ev) {
                         e.push(ev);
                     }
                 }
-                if let Some(role) = m.role.as_deref() {
-                    *roles.entry(&m.entity).or_default().entry(role).or_default() += 1;
+                if let Some(role) = m.role {
+                    *roles
+                        .entry(m.entity)
+                        .or_default()
+                        .entry(role.as_str())
+                        .or_default() += 1;
                 }
             }
             if let Some(s) = selected
                 && seen.contains(s)
             {
-                for &e in seen.iter().filter(|e| **e != s) {
+                for &e in seen.iter().filter(|e| *e != s) {
                     *co.entry(e).or_default() += 1;
                 }
             }
@@ -539,21 +495,21 @@ impl EntitySummary {
         let mut rows: Vec<EntityRow> = counts
             .into_iter()
             .map(|(_, (articles, mentions, e))| EntityRow {
-                entity: e.clone(),
-                name: EntityName::of(g, e),
+                entity: e,
+                name: EntityName::of(g, &e),
                 aliases: match e {
                     EntityRef::Known(i) => g
                         .entities
-                        .get(*i as usize)
+                        .get(i as usize)
                         .map_or(Vec::new(), |x| x.aliases.clone()),
                     EntityRef::Candidate(_) | EntityRef::Named(..) => Vec::new(),
                 },
-                role: roles.get(e).and_then(|r| {
+                role: roles.get(&e).and_then(|r| {
                     r.iter()
                         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                         .map(|(r, _)| r.to_string())
                 }),
-                evidence: evidence.get(e).cloned().map_or_else(Vec::new, |mut v| {
+                evidence: evidence.get(&e).cloned().map_or_else(Vec::new, |mut v| {
                     v.sort();
                     v
                 }),
@@ -581,7 +537,7 @@ impl EntitySummary {
             .collect();
         let mut co_occurring: Vec<(usize, usize)> = co
             .into_iter()
-            .filter_map(|(e, k)| at.get(e).map(|&i| (i, k)))
+            .filter_map(|(e, k)| at.get(&e).map(|&i| (i, k)))
             .collect();
         co_occurring.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         co_occurring.truncate(co_limit);
@@ -606,8 +562,7 @@ mod tests {
 
     /// (name, text) of each mention.
     fn named(g: &Gazetteer, a: &Article) -> Vec<(String, String)> {
-        a.mentions
-            .iter()
+        a.mentions()
             .map(|m| {
                 (
                     EntityName::of(g, &m.entity).name,
@@ -635,7 +590,7 @@ mod tests {
             analysed(&g, "c.txt", "مهتاب سپیدار در جلسه دیروز نبود."),
         ];
         assert!(named(&g, &corpus[1]).is_empty(), "alone, b names no one");
-        assert_eq!(corpus[1].unconfirmed.len(), 1);
+        assert_eq!(corpus[1].found.unconfirmed().count(), 1);
         discover_in(&g, &mut corpus);
         // In Arabic letters too; the family name alone then names her,
         // and she speaks.
@@ -647,8 +602,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            corpus[1].statements[0]
-                .speaker
+            corpus[1]
+                .statement(0)
+                .and_then(|s| s.speaker)
                 .as_ref()
                 .map(|e| EntityName::of(&g, e).name),
             Some("مهتاب سپیدار".to_string())
@@ -663,9 +619,9 @@ mod tests {
         assert_eq!(named(&g, &corpus[1])[0].0, "کیانی‌فر");
         discover_in(&g, &mut corpus);
         assert_eq!(named(&g, &corpus[1])[0].0, "مهرداد کیانی‌فر");
-        let speaker = corpus[1].statements[0].speaker.as_ref();
+        let speaker = corpus[1].statement(0).and_then(|s| s.speaker);
         assert_eq!(
-            speaker.map(|e| EntityName::of(&g, e).name).as_deref(),
+            speaker.map(|e| EntityName::of(&g, &e).name).as_deref(),
             Some("مهرداد کیانی‌فر")
         );
         // Nothing introduces it: nothing is found.
@@ -688,7 +644,7 @@ mod tests {
         let mut rest = vec![corpus.remove(1)];
         discover_in(&g, &mut rest);
         assert!(named(&g, &rest[0]).is_empty(), "{:?}", named(&g, &rest[0]));
-        assert_eq!(rest[0].unconfirmed.len(), 1, "and it waits again");
+        assert_eq!(rest[0].found.unconfirmed().count(), 1, "and it waits again");
         assert!(rest[0].own.is_none());
     }
 }

@@ -151,7 +151,7 @@ pub fn statements(
         {
             let colon = k.start + text[k.clone()].trim_end().len() - 1;
             out.push(Statement {
-                speaker: Some(m.entity.clone()),
+                speaker: Some(m.entity),
                 mention: Some(narrow(m.range())),
                 cue: narrow(colon..colon + 1),
                 kind: StatementKind::Direct,
@@ -167,7 +167,7 @@ pub fn statements(
             {
                 let at = title.start + colon;
                 out.push(Statement {
-                    speaker: Some(m.entity.clone()),
+                    speaker: Some(m.entity),
                     mention: Some(narrow(m.range())),
                     cue: narrow(at..at + 1),
                     kind: StatementKind::Direct,
@@ -276,7 +276,7 @@ pub fn statements(
                                 StatementKind::Direct,
                                 range,
                             );
-                            if let Some(sp) = st.speaker.clone().zip(st.mention()) {
+                            if let Some(sp) = st.speaker.zip(st.mention()) {
                                 last_subject = Some(sp);
                             }
                             push(&mut out, st);
@@ -330,7 +330,7 @@ pub fn statements(
                 kind,
                 range,
             );
-            if let Some(sp) = st.speaker.clone().zip(st.mention()) {
+            if let Some(sp) = st.speaker.zip(st.mention()) {
                 last_subject = Some(sp);
             }
             if let Some((said_cue, said)) =
@@ -340,7 +340,7 @@ pub fn statements(
                 push(
                     &mut out,
                     Statement {
-                        speaker: st.speaker.clone(),
+                        speaker: st.speaker,
                         mention: st.mention.clone(),
                         cue: narrow(base + said_cue.start..base + said_cue.end),
                         kind: StatementKind::Indirect,
@@ -414,14 +414,14 @@ fn headline_by_role(
     // The fallback: the body's first person to speak, unless the article
     // gives them another role.
     let head = words.first().map_or("", String::as_str);
-    let speaker = by_role.map(|m| m.entity.clone()).or_else(|| {
+    let speaker = by_role.map(|m| m.entity).or_else(|| {
         out.iter()
             .filter(|s| s.range().start >= title.end)
             .find_map(|s| {
                 let e = s.speaker.as_ref()?;
-                let role_fits = super::role_of(mentions, e)
+                let role_fits = super::role_of(mentions.iter().copied(), e)
                     .is_none_or(|role| tokenize(role).first().is_some_and(|t| t.key == head));
-                (role_fits && persons.iter().any(|m| &m.entity == e)).then(|| e.clone())
+                (role_fits && persons.iter().any(|m| &m.entity == e)).then_some(*e)
             })
     });
     if let Some(speaker) = speaker {
@@ -449,28 +449,26 @@ fn interview_answers(
     // named most often (found once, when a «ج:» needs it).
     let mut interviewee: Option<Option<EntityRef>> = None;
     let mut find_interviewee = || -> Option<EntityRef> {
-        interviewee
-            .get_or_insert_with(|| {
-                if let Some(t) = &parts.title
-                    && let Some(m) = persons
-                        .iter()
-                        .find(|m| (m.start as usize) >= t.start && (m.end as usize) <= t.end)
-                {
-                    return Some(m.entity.clone());
-                }
-                // (count, first mention): ties go to the one named first,
-                // so the answer does not depend on a hash order.
-                let mut counts: std::collections::HashMap<&EntityRef, (usize, usize)> =
-                    std::collections::HashMap::new();
-                for (i, m) in persons.iter().enumerate() {
-                    counts.entry(&m.entity).or_insert((0, i)).0 += 1;
-                }
-                counts
-                    .into_iter()
-                    .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
-                    .map(|(e, _)| e.clone())
-            })
-            .clone()
+        *interviewee.get_or_insert_with(|| {
+            if let Some(t) = &parts.title
+                && let Some(m) = persons
+                    .iter()
+                    .find(|m| (m.start as usize) >= t.start && (m.end as usize) <= t.end)
+            {
+                return Some(m.entity);
+            }
+            // (count, first mention): ties go to the one named first,
+            // so the answer does not depend on a hash order.
+            let mut counts: std::collections::HashMap<&EntityRef, (usize, usize)> =
+                std::collections::HashMap::new();
+            for (i, m) in persons.iter().enumerate() {
+                counts.entry(&m.entity).or_insert((0, i)).0 += 1;
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+                .map(|(e, _)| *e)
+        })
     };
     let mut answers: Vec<Statement> = Vec::new();
     for p in &parts.paragraphs {
@@ -503,7 +501,7 @@ fn interview_answers(
                     .iter()
                     .find(|m| m.start as usize == start && m.end as usize == end)
                 {
-                    Some(m) => (m.entity.clone(), Some(m.range())),
+                    Some(m) => (m.entity, Some(m.range())),
                     None => continue,
                 }
             }
@@ -632,7 +630,7 @@ fn statement_for(
             .take_while(|m| (m.start as usize) < comma)
             .find(|m| (m.end as usize) <= comma)
         {
-            Some(m) => (Some(m.entity.clone()), Some(m.range())),
+            Some(m) => (Some(m.entity), Some(m.range())),
             // «به گفته وی، …»: the previous subject.
             None => match (&para[cue.end..comma - base].trim(), last_subject) {
                 (&("وی" | "او" | "ایشان"), Some((e, _))) => {
@@ -640,7 +638,7 @@ fn statement_for(
                         .find(|c: char| !c.is_whitespace())
                         .unwrap_or(0);
                     let from = base + cue.end + at;
-                    (Some(e.clone()), Some(from..comma))
+                    (Some(*e), Some(from..comma))
                 }
                 _ => (None, None),
             },
@@ -658,7 +656,7 @@ fn statement_for(
             Some((e, r)) => (Some(e), Some(r)),
             None => match pronoun_or_dropped(para, tokens, sentence_start, cue.start) {
                 Some(pron) => match last_subject {
-                    Some((e, _)) => (Some(e.clone()), pron.map(|p| base + p.start..base + p.end)),
+                    Some((e, _)) => (Some(*e), pron.map(|p| base + p.start..base + p.end)),
                     None => (None, None),
                 },
                 None => (None, None),
@@ -727,7 +725,7 @@ fn subject(
         }
     }
     if let Some(m) = clause {
-        return Some((m.entity.clone(), m.range()));
+        return Some((m.entity, m.range()));
     }
     persons[persons.partition_point(|m| (m.start as usize) < base + from)..]
         .iter()
@@ -741,7 +739,7 @@ fn subject(
                 .iter()
                 .any(|q| q.start < s && s < q.end && q.len() > 80)
         })
-        .map(|m| (m.entity.clone(), m.range()))
+        .map(|m| (m.entity, m.range()))
 }
 
 /// «وی»/«او» at the sentence start (Some(Some(range))), or no subject at

@@ -27,9 +27,8 @@ pub fn comparison_job(
     let mut map = Vec::new();
     let mut sub: Vec<Article> = Vec::new();
     for (i, a) in articles.iter().enumerate() {
-        if a.statements
-            .iter()
-            .any(|s| left.admits(&g, a, s) || right.admits(&g, a, s))
+        if a.statements()
+            .any(|s| left.admits(&g, a, &s) || right.admits(&g, a, &s))
         {
             map.push(i);
             sub.push(Article {

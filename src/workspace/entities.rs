@@ -118,9 +118,7 @@ impl EntityState {
             let mut out: Vec<Analysis> = inputs
                 .iter()
                 .map(|f| Analysis {
-                    mentions: f.mentions.clone(),
-                    statements: f.statements.clone(),
-                    unconfirmed: f.unconfirmed.clone(),
+                    found: f.found.clone(),
                     own: None,
                 })
                 .collect();
@@ -180,9 +178,8 @@ impl EntityState {
             .map(|a| Article {
                 warnings: Vec::new(),
                 tags: Vec::new(),
-                mentions: Vec::new().into(),
-                statements: Vec::new().into(),
-                unconfirmed: Vec::new().into(),
+                found: Default::default(),
+                own: None,
                 ..a.clone()
             })
             .collect();
@@ -258,9 +255,9 @@ impl EntityState {
             };
             return articles
                 .iter()
-                .flat_map(|a| a.mentions.iter())
+                .flat_map(|a| a.mentions())
                 .find(|m| named(&m.entity))
-                .map(|m| m.entity.clone());
+                .map(|m| m.entity);
         }
         None
     }

@@ -123,7 +123,7 @@ impl Workspace {
                     if !filter.in_range_and_search(a) {
                         continue;
                     }
-                    for (si, s) in a.statements.iter().enumerate() {
+                    for (si, s) in a.statements().enumerate() {
                         if filter
                             .entity
                             .as_ref()

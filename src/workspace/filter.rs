@@ -41,20 +41,12 @@ impl Filter {
 
     /// Passes the whole filter (range, search, and names the entity).
     pub fn admits(&self, a: &Article) -> bool {
-        self.in_range_and_search(a)
-            && self
-                .entity
-                .as_ref()
-                .is_none_or(|e| a.mentions.iter().any(|m| &m.entity == e))
+        self.in_range_and_search(a) && self.entity.as_ref().is_none_or(|e| a.mentions_entity(e))
     }
 
     /// A key that changes whenever the filter does (for caches).
     pub fn key(&self) -> FilterKey {
-        (
-            self.range,
-            self.hits.as_ref().map(|(g, _)| *g),
-            self.entity.clone(),
-        )
+        (self.range, self.hits.as_ref().map(|(g, _)| *g), self.entity)
     }
 }
 

@@ -364,7 +364,7 @@ impl Workspace {
                 .clone()
                 .filter(|_| !self.search.query.trim().is_empty())
                 .map(|h| (self.search.generation, h)),
-            entity: self.entities.selected.clone(),
+            entity: self.entities.selected,
         }
     }
 
@@ -1054,7 +1054,7 @@ impl Workspace {
                     .is_some_and(|d| d.day >= from && d.day <= to),
                 None => true,
             })
-            .filter(|&i| entity.is_none_or(|e| a[i].mentions.iter().any(|m| &m.entity == e)))
+            .filter(|&i| entity.is_none_or(|e| a[i].mentions_entity(e)))
             .collect();
         // (Sorted by keys side by side that borrow from the articles: two
         // million comparisons fetching two articles each from all over

@@ -213,8 +213,7 @@ impl DaftarApp {
                         // The selected entity's mentions are marked.
                         let marks = self.ws.entities.selected.as_ref().map_or(Vec::new(), |e| {
                             article
-                                .mentions
-                                .iter()
+                                .mentions()
                                 .filter(|m| &m.entity == e)
                                 .map(|m| m.range())
                                 .collect()

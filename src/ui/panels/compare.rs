@@ -215,17 +215,17 @@ impl ComparePanel {
 /// Speakers of the corpus's statements, most statements first.
 fn speakers(ws: &Workspace) -> Vec<(String, usize)> {
     let g = &ws.entities.gazetteer;
-    let mut counts: std::collections::HashMap<&EntityRef, usize> = Default::default();
+    let mut counts: std::collections::HashMap<EntityRef, usize> = Default::default();
     for a in ws.articles.iter() {
-        for s in a.statements.iter() {
-            if let Some(e) = &s.speaker {
+        for s in a.statements() {
+            if let Some(e) = s.speaker {
                 *counts.entry(e).or_default() += 1;
             }
         }
     }
     let mut v: Vec<(String, usize)> = counts
         .into_iter()
-        .map(|(e, n)| (EntityName::of(g, e).name, n))
+        .map(|(e, n)| (EntityName::of(g, &e).name, n))
         .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
@@ -340,7 +340,7 @@ fn cell(
     cache: &mut LayoutCache,
 ) -> bool {
     let a = &ws.articles[r.0];
-    let s = &a.statements[r.1];
+    let s = a.statement(r.1).unwrap_or_default();
     let h = style.height(ui);
     let (rect, resp) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::click());
@@ -511,7 +511,7 @@ fn aligned_ui(
                     }
                 });
                 if let Some((ai, si)) = open {
-                    let range = ws.articles[ai].statements[si].range();
+                    let range = ws.articles[ai].statement(si).unwrap_or_default().range();
                     cmds.push(Command::OpenPassage(ai, range));
                 }
             }
@@ -567,7 +567,10 @@ fn ledger_ui(
                                     ui.set_width(col_w);
                                     for &r in cell_refs {
                                         if cell(ui, ws, r, &[], &[], style, settings, cache) {
-                                            let range = ws.articles[r.0].statements[r.1].range();
+                                            let range = ws.articles[r.0]
+                                                .statement(r.1)
+                                                .unwrap_or_default()
+                                                .range();
                                             cmds.push(Command::OpenPassage(r.0, range));
                                         }
                                     }

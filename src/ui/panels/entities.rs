@@ -7,13 +7,12 @@
 //! commands; counts are computed on a worker thread.
 
 use crate::ui::widgets::bidi_edit::BidiEdit;
-use std::sync::Arc;
 
 use egui::{FontId, Ui};
 
 use crate::dates::Day;
 use crate::extract::gazetteer::joined_key;
-use crate::extract::{Edit, EntityKind, EntityRef, EntityRow, EntitySummary, Evidence, Mention};
+use crate::extract::{Edit, EntityKind, EntityRef, EntityRow, EntitySummary, Evidence, Findings};
 use crate::jobs::Latest;
 use crate::tr;
 use crate::ui::state::Command;
@@ -120,7 +119,7 @@ impl EntityPanel {
             ents.generation,
             ws.range,
             hits.map(|_| ws.search.generation),
-            ents.selected.clone(),
+            ents.selected,
         );
         let ctx = ui.ctx().clone();
         let wait = ws.is_loading()
@@ -138,7 +137,7 @@ impl EntityPanel {
                     // The articles in the filter (range, search), not the
                     // entity selection itself.
                     let range = ws.range;
-                    let sets: Vec<Arc<[Mention]>> = ws
+                    let sets: Vec<Findings> = ws
                         .articles
                         .iter()
                         .filter(|a| match range {
@@ -149,11 +148,18 @@ impl EntityPanel {
                             None => true,
                         })
                         .filter(|a| hits.is_none_or(|h| h.contains(&a.path)))
-                        .map(|a| a.mentions.clone())
+                        .map(|a| a.found.clone())
                         .collect();
                     let g = ents.gazetteer.clone();
-                    let selected = ents.selected.clone();
-                    move || EntitySummary::of(&g, sets.iter().map(|m| &m[..]), selected.as_ref(), 8)
+                    let selected = ents.selected;
+                    move || {
+                        EntitySummary::of(
+                            &g,
+                            sets.iter().map(Findings::mentions),
+                            selected.as_ref(),
+                            8,
+                        )
+                    }
                 },
                 crate::ui::job_done(&ctx, ws),
             );
@@ -278,7 +284,7 @@ impl EntityPanel {
                     })
                     .inner;
                     if resp.clicked() {
-                        cmds.push(Command::SelectEntity(Some(r.entity.clone())));
+                        cmds.push(Command::SelectEntity(Some(r.entity)));
                     }
                 }
             }
@@ -354,9 +360,7 @@ impl EntityPanel {
                             let selected = ents.selected.as_ref() == Some(&r.entity);
                             let resp = entity_row(ui, r, selected, row_h, size, cache);
                             if resp.clicked() {
-                                cmds.push(Command::SelectEntity(
-                                    (!selected).then(|| r.entity.clone()),
-                                ));
+                                cmds.push(Command::SelectEntity((!selected).then_some(r.entity)));
                             }
                         }
                     }

@@ -186,7 +186,7 @@ impl SearchPanel {
                     .iter()
                     .filter(|h| {
                         ws.article_index(&h.path)
-                            .is_some_and(|i| ws.articles[i].mentions.iter().any(|m| &m.entity == e))
+                            .is_some_and(|i| ws.articles[i].mentions_entity(e))
                     })
                     .collect();
                 weak(

@@ -65,7 +65,7 @@ impl StatementsPanel {
                 if !filter.in_range_and_search(a) {
                     continue;
                 }
-                for (si, s) in a.statements.iter().enumerate() {
+                for (si, s) in a.statements().enumerate() {
                     if selected.is_some_and(|e| s.speaker.as_ref() != Some(e)) {
                         continue;
                     }
@@ -134,7 +134,7 @@ impl StatementsPanel {
                         }
                         Line::Statement((ai, si)) => {
                             let a = &ws.articles[*ai];
-                            let s = &a.statements[*si];
+                            let s = a.statement(*si).unwrap_or_default();
                             let (rect, resp) = ui.allocate_exact_size(
                                 egui::vec2(ui.available_width(), row_h),
                                 egui::Sense::click(),
@@ -159,7 +159,7 @@ impl StatementsPanel {
                             let role = s
                                 .speaker
                                 .as_ref()
-                                .and_then(|e| crate::extract::role_of(&a.mentions, e));
+                                .and_then(|e| crate::extract::role_of(a.mentions(), e));
                             let line = [Some(date.as_str()), a.source.as_deref(), role]
                                 .into_iter()
                                 .flatten()

@@ -59,7 +59,7 @@ impl TimelinePanel {
                 let docs: Vec<DatedDoc> = ws
                     .articles
                     .iter()
-                    .filter(|a| a.mentions.iter().any(|m| &m.entity == e))
+                    .filter(|a| a.mentions_entity(e))
                     .map(|a| {
                         (
                             a.date.as_ref().map(|d| d.day),
