@@ -81,7 +81,7 @@ pub struct ArticleJson<'a> {
     pub warnings: &'a [crate::i18n::Notice],
     pub entities: Vec<EntityJson>,
     pub statements: Vec<StatementJson>,
-    pub content_hash: &'a str,
+    pub content_hash: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<std::sync::Arc<str>>,
 }
@@ -192,7 +192,7 @@ impl<'a> ArticleJson<'a> {
             warnings: &a.warnings,
             entities: EntityJson::all(g, a, &idx),
             statements: StatementJson::all(g, a, &idx),
-            content_hash: &a.content_hash,
+            content_hash: a.content_hash.hex(),
             text: with_text.then(|| a.text()),
         }
     }

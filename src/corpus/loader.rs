@@ -434,43 +434,49 @@ fn load_and_learn(
                 },
             )
             .collect();
-        let results: Vec<(bool, Result<Loaded, Problem>)> = chunk
-            .par_iter()
-            .zip(kept)
-            .map(|(entry, kept)| match (entry, kept) {
-                (Entry::Problem(p), _) => (false, Err(p.clone())),
-                (Entry::File { rel, .. }, Some(k)) => (
-                    false,
-                    k.map(|article| Loaded {
-                        article: Box::new(article),
-                        line_hashes: Vec::new(),
-                    })
-                    .map_err(|reason| Problem {
-                        path: rel.clone(),
-                        reason,
-                    }),
-                ),
-                (Entry::File { path, rel }, None) => (
-                    true,
-                    load_article_in(
-                        path,
-                        rel,
-                        opts.max_file_bytes,
-                        &clues,
-                        opts.analyse.as_deref(),
-                        &Reading {
-                            lines: Some(&counts),
-                            outlets: opts.outlets.as_deref(),
-                            corrections: opts.corrections.as_deref(),
-                        },
-                    )
-                    .map_err(|reason| Problem {
-                        path: rel.clone(),
-                        reason,
-                    }),
-                ),
-            })
-            .collect();
+        let one = |(entry, kept): (&Entry, Option<Result<Article, Notice>>)| match (entry, kept) {
+            (Entry::Problem(p), _) => (false, Err(p.clone())),
+            (Entry::File { rel, .. }, Some(k)) => (
+                false,
+                k.map(|article| Loaded {
+                    article: Box::new(article),
+                    line_hashes: Vec::new(),
+                })
+                .map_err(|reason| Problem {
+                    path: rel.clone(),
+                    reason,
+                }),
+            ),
+            (Entry::File { path, rel }, None) => (
+                true,
+                load_article_in(
+                    path,
+                    rel,
+                    opts.max_file_bytes,
+                    &clues,
+                    opts.analyse.as_deref(),
+                    &Reading {
+                        lines: Some(&counts),
+                        outlets: opts.outlets.as_deref(),
+                        corrections: opts.corrections.as_deref(),
+                    },
+                )
+                .map_err(|reason| Problem {
+                    path: rel.clone(),
+                    reason,
+                }),
+            ),
+        };
+        // (Nothing to read: no thread is asked to help, they may be busy
+        // reading the stored analysis ahead.)
+        let results: Vec<(bool, Result<Loaded, Problem>)> = match chunk
+            .iter()
+            .zip(&kept)
+            .all(|(e, k)| k.is_some() || matches!(e, Entry::Problem(_)))
+        {
+            true => chunk.iter().zip(kept).map(one).collect(),
+            false => chunk.par_iter().zip(kept).map(one).collect(),
+        };
         for (read, r) in results {
             summary.read += usize::from(read);
             match r {
@@ -819,11 +825,10 @@ pub fn article_in_corpus(
     };
     let (date, date_warnings) = publication_date(&evidence, clues);
     warnings.extend(date_warnings);
-    let hash = blake3::hash(bytes);
     let article = Article {
         path: rel.to_string(),
         id: article_id(rel),
-        encoding: page.encoding,
+        encoding: super::statics::intern(&page.encoding).into(),
         title: st.title,
         kicker: st.kicker,
         lead: st.lead,
@@ -840,7 +845,7 @@ pub fn article_in_corpus(
         left_out: st.chrome,
         corrected: 0,
         warnings,
-        content_hash: hash.to_hex()[..32].to_string(),
+        content_hash: super::ContentHash::of(bytes),
         size: bytes.len() as u64,
         mtime: 0,
         text: super::Text::here(text),

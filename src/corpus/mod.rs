@@ -26,6 +26,59 @@ pub use texts::{Text, TextFile, TextRef};
 
 pub use loader::{LoadError, LoadEvent, LoadOptions, LoadSummary, Problem, load_file, load_folder};
 
+/// The first half of the BLAKE3 hash of a file's bytes: written as 32
+/// hex digits (in the JSON, the index's manifest and the store), kept as
+/// 16 bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ContentHash([u8; 16]);
+
+impl ContentHash {
+    pub fn of(bytes: &[u8]) -> ContentHash {
+        let mut h = [0u8; 16];
+        h.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
+        ContentHash(h)
+    }
+
+    /// The 32 hex digits.
+    pub fn hex(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for ContentHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+impl std::fmt::Debug for ContentHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+impl Serialize for ContentHash {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.hex())
+    }
+}
+
+impl<'de> Deserialize<'de> for ContentHash {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ContentHash, D::Error> {
+        let s: std::borrow::Cow<'de, str> = Deserialize::deserialize(d)?;
+        let mut h = [0u8; 16];
+        let bad = || serde::de::Error::custom("not 32 hex digits");
+        if s.len() != 32 {
+            return Err(bad());
+        }
+        for (i, b) in h.iter_mut().enumerate() {
+            *b = u8::from_str_radix(s.get(2 * i..2 * i + 2).ok_or_else(bad)?, 16)
+                .map_err(|_| bad())?;
+        }
+        Ok(ContentHash(h))
+    }
+}
+
 /// One article, decoded and read. Ranges are byte ranges into its text.
 /// Serialised (without the text, which the store keeps apart) for the
 /// stored analysis ([`crate::store`]).
@@ -36,7 +89,9 @@ pub struct Article {
     /// Stable id derived from `path`.
     pub id: String,
     /// Encoding the file was decoded from (`utf-8`, `windows-1256`, …).
-    pub encoding: String,
+    /// (One of a few names, kept once: [`statics::intern`].)
+    #[serde(with = "crate::corpus::statics::name")]
+    pub encoding: std::borrow::Cow<'static, str>,
     /// The decoded text (for HTML: the page's extracted text), in memory
     /// or in the store's text file: [`Article::text`] gives it.
     #[serde(skip)]
@@ -60,8 +115,8 @@ pub struct Article {
     pub corrected: u32,
     #[serde(with = "crate::corpus::statics::notices")]
     pub warnings: Vec<crate::i18n::Notice>,
-    /// BLAKE3 of the file's bytes, hex.
-    pub content_hash: String,
+    /// BLAKE3 of the file's bytes (its first half).
+    pub content_hash: ContentHash,
     /// File size in bytes.
     pub size: u64,
     /// The file's modification time when it was read (nanoseconds since
@@ -137,7 +192,7 @@ impl Article {
             left_out: Vec::new(),
             corrected: 0,
             warnings: Vec::new(),
-            content_hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
+            content_hash: ContentHash::of(text.as_bytes()),
             size: text.len() as u64,
             mtime: 0,
             found: Default::default(),

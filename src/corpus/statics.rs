@@ -29,6 +29,21 @@ pub fn intern(name: &str) -> &'static str {
     n
 }
 
+/// One name given back as the program's own (an article's encoding).
+pub mod name {
+    use super::*;
+    use std::borrow::Cow;
+
+    pub fn serialize<S: Serializer>(v: &str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+        let v: Cow<'de, str> = Deserialize::deserialize(d)?;
+        Ok(Cow::Borrowed(intern(&v)))
+    }
+}
+
 /// `Vec<(Range<usize>, &'static str)>` (an article's left-out lines).
 pub mod pairs {
     use super::*;

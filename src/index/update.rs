@@ -297,11 +297,11 @@ fn update_in_batches(
                 let state = FileState {
                     size,
                     mtime,
-                    hash: a.content_hash.clone(),
+                    hash: a.content_hash.hex(),
                     id: a.id.clone(),
                 };
                 match run.manifest.files.get(&a.path) {
-                    Some(old) if old.hash == a.content_hash => run.report.unchanged += 1,
+                    Some(old) if old.hash == state.hash => run.report.unchanged += 1,
                     old => {
                         if old.is_some() {
                             run.report.updated += 1;

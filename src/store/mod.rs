@@ -15,8 +15,11 @@
 //! it reads again in memory.
 //!
 //! The format is postcard (serde, varints; figures in docs/SCALING.md), in
-//! chunks of articles written as they are made and read in parallel, the
-//! index of them at the end: the records are never whole in memory.
+//! chunks of articles written as they are made, the index of them at the
+//! end with each file's size and time: a reopen reads the index, and each
+//! chunk only when the load reaches its first article (the next ones on
+//! the other core meanwhile), so the records are never whole in memory
+//! and the stored articles are never all held twice.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -33,7 +36,7 @@ use crate::disk::read_exact_at;
 use crate::i18n::Notice;
 
 /// Bumped whenever what is stored changes shape.
-pub const STORE_VERSION: u32 = 4;
+pub const STORE_VERSION: u32 = 5;
 const MAGIC: &[u8; 8] = b"daftarST";
 const RECORDS: &str = "records.bin";
 /// Magic, version, fingerprint, checksum.
@@ -95,23 +98,33 @@ fn list_hash(corpus: &Path, name: &str) -> [u8; 32] {
     h.finalize().into()
 }
 
-/// What `records.bin` holds, read back.
+/// What `records.bin` holds: its index, and where each chunk of
+/// articles is in the file (read when asked for).
 struct Records {
-    /// The text file's name, in the same folder.
-    texts: String,
-    /// In the chunks they were stored in (never copied into one list).
-    articles: Vec<Vec<(TextRef, Article)>>,
-    problems: Vec<StoredProblem>,
+    file: File,
+    index: Index,
+    /// Each chunk's start and length, in the order of `index.chunks`.
+    spans: Vec<(u64, u64)>,
 }
 
-/// The end of the records: the text file, the problems, and the length
-/// of each chunk of articles before it (chunks are written as they are
-/// made, and read in parallel); its own length follows it.
+/// The end of the records: the text file, the problems, and each chunk of
+/// articles before it (chunks are written as they are made); its own
+/// length follows it.
 #[derive(Serialize, Deserialize)]
 struct Index {
     texts: String,
     problems: Vec<StoredProblem>,
-    chunks: Vec<u64>,
+    chunks: Vec<ChunkHead>,
+}
+
+/// A chunk of articles as the index has it: its length, the bytes its
+/// articles' texts take in the text file, and each article's file with
+/// the size and time it had.
+#[derive(Serialize, Deserialize)]
+struct ChunkHead {
+    len: u64,
+    text_bytes: u64,
+    files: Vec<(String, u64, i128)>,
 }
 
 /// How recent a file's time may be and still vouch for what was read.
@@ -156,11 +169,17 @@ struct Kept {
     /// (Only read while a load asks: no lock for the threads that stat
     /// files in parallel to fight over.)
     files: rustc_hash::FxHashMap<String, KeptFile>,
-    /// The stored articles, in the chunks they were read in; a chunk is
-    /// let go once all of its articles are taken (the load takes them in
-    /// about the order they were stored: the articles are never all held
-    /// twice).
-    chunks: Mutex<Vec<KeptChunk>>,
+    /// The records, and each chunk's place in them.
+    file: File,
+    spans: Vec<(u64, u64)>,
+    texts: Option<Arc<TextFile>>,
+    /// The stored articles by chunk: read when the load reaches the
+    /// chunk's first article (the next chunk meanwhile, on another
+    /// thread), let go once all of its articles are taken (the load takes
+    /// them in about the order they were stored).
+    chunks: Vec<Mutex<Chunk>>,
+    /// (For reading the next chunk on another thread.)
+    me: std::sync::Weak<Kept>,
     taken: AtomicUsize,
     /// Files there, unchanged (whether or not the load went on to take
     /// them: a cancelled load removed nothing).
@@ -169,15 +188,81 @@ struct Kept {
     changed: AtomicUsize,
 }
 
-/// A chunk's articles not yet taken, and how many those are.
-struct KeptChunk {
-    left: usize,
-    articles: Vec<Option<Article>>,
+/// A chunk of stored articles.
+enum Chunk {
+    Unread,
+    /// Its articles not yet taken, how many those are, and whether none
+    /// was taken yet.
+    Read {
+        articles: Vec<Option<Article>>,
+        left: usize,
+        fresh: bool,
+    },
+    /// All taken, or unreadable (its files are read again).
+    Done,
 }
+
+/// Chunks read ahead of the load: one per core while it takes from
+/// another.
+const READ_AHEAD: usize = 2;
 
 /// A file's size and time as read, and what it gave: an article (chunk
 /// and place in it), or why it is none.
 type KeptFile = ((u64, i128), Result<(u32, u32), Notice>);
+
+impl Kept {
+    /// Chunk `c`'s articles, each where the index says it is (one that
+    /// is not is left out: its file is read again).
+    fn read_chunk(&self, c: usize) -> Chunk {
+        let Some(&(at, n)) = self.spans.get(c) else {
+            return Chunk::Done;
+        };
+        let mut bytes = vec![0u8; n as usize];
+        if read_exact_at(&self.file, &mut bytes, at).is_err() {
+            return Chunk::Done;
+        }
+        let Ok(list) = postcard::from_bytes::<Vec<(TextRef, Article)>>(&bytes) else {
+            return Chunk::Done;
+        };
+        drop(bytes);
+        let articles: Vec<Option<Article>> = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, (at, mut a))| {
+                let placed = matches!(self.files.get(&a.path), Some((_, Ok(p))) if *p == (c as u32, i as u32));
+                placed.then(|| {
+                    if let Some(t) = &self.texts {
+                        a.text = t.text(at);
+                    }
+                    a
+                })
+            })
+            .collect();
+        let left = articles.iter().flatten().count();
+        Chunk::Read {
+            articles,
+            left,
+            fresh: true,
+        }
+    }
+
+    /// Reads the chunks after `c` that the load reaches next on other
+    /// threads, unless they are read or being read.
+    fn read_ahead(&self, c: usize) {
+        for c in c..(c + READ_AHEAD).min(self.chunks.len()) {
+            let Some(me) = self.me.upgrade() else {
+                return;
+            };
+            rayon::spawn(move || {
+                if let Ok(mut chunk) = me.chunks[c].try_lock()
+                    && matches!(*chunk, Chunk::Unread)
+                {
+                    *chunk = me.read_chunk(c);
+                }
+            });
+        }
+    }
+}
 
 impl Known for Kept {
     fn knows(&self, rel: &str, stamp: (u64, i128)) -> bool {
@@ -198,12 +283,28 @@ impl Known for Kept {
         let taken = match &self.files.get(rel)?.1 {
             Err(reason) => Err(reason.clone()),
             Ok((c, i)) => {
-                let mut chunks = self.chunks.lock().ok()?;
-                let chunk = chunks.get_mut(*c as usize)?;
-                let article = chunk.articles.get_mut(*i as usize)?.take()?;
-                chunk.left -= 1;
-                if chunk.left == 0 {
-                    chunk.articles = Vec::new();
+                let (c, i) = (*c as usize, *i as usize);
+                let mut chunk = self.chunks.get(c)?.lock().ok()?;
+                if matches!(*chunk, Chunk::Unread) {
+                    *chunk = self.read_chunk(c);
+                }
+                let Chunk::Read {
+                    articles,
+                    left,
+                    fresh,
+                } = &mut *chunk
+                else {
+                    return None;
+                };
+                // (The first article taken of a chunk: the next one is
+                // read meanwhile.)
+                if std::mem::take(fresh) {
+                    self.read_ahead(c + 1);
+                }
+                let article = articles.get_mut(i)?.take()?;
+                *left -= 1;
+                if *left == 0 {
+                    *chunk = Chunk::Done;
                 }
                 Ok(article)
             }
@@ -260,38 +361,34 @@ pub fn load_at(
     crate::corpus::loader::check_folder(root)?;
     let (mut store, records, not_used) = Store::open(dir, root, wait);
     let kept = records.map(|r| {
+        let Records { file, index, spans } = r;
         let mut files = rustc_hash::FxHashMap::default();
-        files.reserve(r.articles.iter().map(Vec::len).sum::<usize>() + r.problems.len());
-        let texts = store.texts.clone();
-        let mut chunks = Vec::with_capacity(r.articles.len());
-        for (c, chunk) in r.articles.into_iter().enumerate() {
-            let mut articles = Vec::with_capacity(chunk.len());
-            for (i, (at, mut a)) in chunk.into_iter().enumerate() {
-                if let Some(t) = &texts {
-                    a.text = t.text(at);
-                }
+        files.reserve(
+            index.chunks.iter().map(|c| c.files.len()).sum::<usize>() + index.problems.len(),
+        );
+        for (c, head) in index.chunks.iter().enumerate() {
+            for (i, (path, size, mtime)) in head.files.iter().enumerate() {
                 // (A path stored twice keeps its last article.)
-                files.insert(
-                    a.path.clone(),
-                    ((a.size, a.mtime), Ok((c as u32, i as u32))),
-                );
-                articles.push(Some(a));
+                files.insert(path.clone(), ((*size, *mtime), Ok((c as u32, i as u32))));
             }
-            chunks.push(KeptChunk {
-                left: articles.len(),
-                articles,
-            });
         }
-        for p in r.problems {
+        for p in index.problems {
             files.insert(p.path, ((p.size, p.mtime), Err(p.reason)));
         }
-        Arc::new(Kept {
+        let kept = Arc::new_cyclic(|me| Kept {
             files,
-            chunks: Mutex::new(chunks),
+            file,
+            chunks: spans.iter().map(|_| Mutex::new(Chunk::Unread)).collect(),
+            spans,
+            texts: store.texts.clone(),
+            me: me.clone(),
             taken: AtomicUsize::new(0),
             vouched: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
-        })
+        });
+        // (The first chunk is read while the files are looked at.)
+        kept.read_ahead(0);
+        kept
     });
     let mut opts = opts.clone();
     opts.known = kept.clone().map(|k| k as Arc<dyn Known>);
@@ -322,6 +419,12 @@ pub fn load_at(
     if put_failed.is_some() {
         store.texts = None;
         store.note = put_failed;
+    }
+    // (The threads that read chunks kept a table of the names they read:
+    // let go.)
+    if kept.is_some() {
+        rayon::broadcast(|_| crate::corpus::found::forget_seen());
+        crate::corpus::found::forget_seen();
     }
     let stored = kept.as_ref().map_or(0, |k| k.taken.load(Ordering::Relaxed));
     // Gone: what the store had that this load did not take nor read
@@ -398,7 +501,7 @@ impl Store {
         // or a new one.
         let texts = match &records {
             Some(r) => {
-                let path = store.dir.join(&r.texts);
+                let path = store.dir.join(&r.index.texts);
                 if store.lock.is_some() {
                     TextFile::open(&path)
                 } else {
@@ -410,12 +513,7 @@ impl Store {
         };
         let records = match (texts.as_ref(), records) {
             (Some(t), Some(r)) if store.lock.is_some() => {
-                let live: u64 = r
-                    .articles
-                    .iter()
-                    .flatten()
-                    .map(|(at, _)| at.stored as u64)
-                    .sum();
+                let live: u64 = r.index.chunks.iter().map(|c| c.text_bytes).sum();
                 if (t.len() as f64) * (1.0 - MAX_DEAD_SHARE) > live as f64 {
                     why = Some("its texts are mostly of old versions".into());
                     store.texts = store.new_texts();
@@ -490,16 +588,13 @@ impl Store {
         if sum.finalize().as_bytes() != &head[44..76] {
             return Err("damaged (its checksum differs)".into());
         }
-        let records = Self::decode(&file, HEAD as u64, len).map(Some);
-        // (The threads that read names keep a table of them: let go.)
-        rayon::broadcast(|_| crate::corpus::found::forget_seen());
-        records
+        let (index, spans) = Self::index(&file, HEAD as u64, len)?;
+        Ok(Some(Records { file, index, spans }))
     }
 
-    /// The records of a payload (from `start` to `end` of `file`) whose
-    /// checksum was right.
-    fn decode(file: &File, start: u64, end: u64) -> Result<Records, String> {
-        use rayon::prelude::*;
+    /// The index of a payload (from `start` to `end` of `file`) whose
+    /// checksum was right, and where its chunks are.
+    fn index(file: &File, start: u64, end: u64) -> Result<(Index, Vec<(u64, u64)>), String> {
         let damaged = |e: &dyn std::fmt::Display| format!("damaged ({e})");
         let cut = || damaged(&"cut short");
         let part = |at: u64, n: u64| -> Result<Vec<u8>, String> {
@@ -518,7 +613,7 @@ impl Store {
         let index: Index = postcard::from_bytes(&part(index_at, len)?).map_err(|e| damaged(&e))?;
         let mut spans = Vec::with_capacity(index.chunks.len());
         let mut at = start;
-        for &n in &index.chunks {
+        for n in index.chunks.iter().map(|c| c.len) {
             spans.push((at, n));
             at = at
                 .checked_add(n)
@@ -528,15 +623,7 @@ impl Store {
         if at != index_at {
             return Err(damaged(&"chunks and index disagree"));
         }
-        let articles = spans
-            .par_iter()
-            .map(|&(at, n)| postcard::from_bytes(&part(at, n)?).map_err(|e| damaged(&e)))
-            .collect::<Result<Vec<Vec<(TextRef, Article)>>, _>>()?;
-        Ok(Records {
-            texts: index.texts,
-            articles,
-            problems: index.problems,
-        })
+        Ok((index, spans))
     }
 
     /// The articles now reflect the corpus's list `name` as it is on disk
@@ -661,23 +748,34 @@ impl Store {
             let mut w = std::io::BufWriter::new(f);
             w.write_all(&[0u8; HEAD])?;
             let mut sum = blake3::Hasher::new();
-            let mut lens = Vec::with_capacity(out.len().div_ceil(CHUNK_ARTICLES));
+            let mut heads = Vec::with_capacity(out.len().div_ceil(CHUNK_ARTICLES));
             for group in out.chunks(2 * CHUNK_ARTICLES) {
-                let made: Vec<Vec<u8>> = group
+                let made: Vec<(Vec<u8>, ChunkHead)> = group
                     .par_chunks(CHUNK_ARTICLES)
-                    .map(postcard::to_stdvec)
-                    .collect::<Result<_, _>>()
+                    .map(|chunk| {
+                        let bytes = postcard::to_stdvec(chunk)?;
+                        let head = ChunkHead {
+                            len: bytes.len() as u64,
+                            text_bytes: chunk.iter().map(|(at, _)| u64::from(at.stored)).sum(),
+                            files: chunk
+                                .iter()
+                                .map(|(_, a)| (a.path.clone(), a.size, a.mtime))
+                                .collect(),
+                        };
+                        Ok((bytes, head))
+                    })
+                    .collect::<Result<_, postcard::Error>>()
                     .map_err(std::io::Error::other)?;
-                for c in made {
+                for (c, head) in made {
                     sum.update(&c);
                     w.write_all(&c)?;
-                    lens.push(c.len() as u64);
+                    heads.push(head);
                 }
             }
             let index = postcard::to_stdvec(&Index {
                 texts: name.clone(),
                 problems,
-                chunks: lens,
+                chunks: heads,
             })
             .map_err(std::io::Error::other)?;
             let index_len = (index.len() as u64).to_le_bytes();
@@ -783,6 +881,33 @@ mod tests {
     }
 
     #[test]
+    fn a_chunk_that_cannot_be_read_has_its_files_read_again_and_no_other() {
+        let dir = corpus(7);
+        let store = tempfile::tempdir().expect("a temp dir");
+        let first = Session::open_with(dir.path(), store.path()).expect("opened");
+        let before = seen(&first);
+        drop(first);
+        // The second chunk's bytes spoilt, the checksum made right again:
+        // only a reading of that chunk can tell.
+        let path = store.path().join(RECORDS);
+        let mut bytes = std::fs::read(&path).expect("the records");
+        let file = File::open(&path).expect("the records");
+        let (index, spans) =
+            Store::index(&file, HEAD as u64, bytes.len() as u64).expect("an index");
+        assert_eq!(spans.len(), 3, "chunks of three, three and one");
+        let (at, n) = spans[1];
+        bytes[at as usize..(at + n) as usize].fill(0xff);
+        let sum = *blake3::hash(&bytes[HEAD..]).as_bytes();
+        bytes[44..76].copy_from_slice(&sum);
+        std::fs::write(&path, &bytes).expect("written");
+        let again = Session::open_with(dir.path(), store.path()).expect("reopened");
+        assert_eq!(again.summary.read, index.chunks[1].files.len());
+        assert_eq!(again.reopened.stored, 4);
+        assert_eq!(again.reopened.removed, 0);
+        assert_eq!(seen(&again), before, "the same articles all the same");
+    }
+
+    #[test]
     fn a_cancelled_reopen_says_nothing_is_gone() {
         let dir = corpus(7);
         let store = tempfile::tempdir().expect("a temp dir");
@@ -803,7 +928,14 @@ mod tests {
             postcard::to_stdvec(&Index {
                 texts: "texts-1.bin".into(),
                 problems: Vec::new(),
-                chunks,
+                chunks: chunks
+                    .into_iter()
+                    .map(|len| ChunkHead {
+                        len,
+                        text_bytes: 0,
+                        files: Vec::new(),
+                    })
+                    .collect(),
             })
             .expect("an index")
         };

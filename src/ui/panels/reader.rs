@@ -54,7 +54,14 @@ pub struct ReaderPanel {
 
 /// What the drawn blocks were made from: they change when the article's
 /// reading changes (a correction), not only its file.
-type BlocksKey = (String, bool, usize, usize, Option<Range<usize>>, u32);
+type BlocksKey = (
+    crate::corpus::ContentHash,
+    bool,
+    usize,
+    usize,
+    Option<Range<usize>>,
+    u32,
+);
 
 /// One piece of text as drawn: a paragraph or a piece of a long one, the
 /// whole line it belongs to, and for a line left out of the body, why.
@@ -131,7 +138,7 @@ impl ReaderPanel {
     /// left out, in text order.
     fn blocks(&mut self, article: &Article) -> std::sync::Arc<[Block]> {
         let key: BlocksKey = (
-            article.content_hash.clone(),
+            article.content_hash,
             self.show_chrome,
             article.paragraphs.len(),
             article.left_out.len(),
