@@ -45,7 +45,8 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
         rayon::current_num_threads(),
         t.elapsed().as_secs_f64()
     );
-    let summary = EntitySummary::of(&g, articles.iter().map(|a| a.mentions()), None, 0);
+    let found: Vec<_> = articles.iter().map(|a| a.found.clone()).collect();
+    let summary = EntitySummary::of_findings(&g, &found, None, 0);
     for r in &summary.rows {
         if as_json {
             let line = json!({

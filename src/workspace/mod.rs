@@ -183,8 +183,9 @@ pub struct Workspace {
     /// The articles changed since the store was last saved.
     store_dirty: bool,
     saving: bool,
-    /// When the list was last sorted.
+    /// When the list was last sorted, and how long that took.
     sorted_at: Instant,
+    sort_took: Duration,
     /// Lists a curation or correction saved here; the store takes them as
     /// they are once the articles are matched again.
     lists_changed: Vec<&'static str>,
@@ -231,6 +232,7 @@ impl Workspace {
             store_dirty: false,
             saving: false,
             sorted_at: Instant::now(),
+            sort_took: Duration::ZERO,
             lists_changed: Vec::new(),
             store_note: None,
         }
@@ -536,9 +538,19 @@ impl Workspace {
                         self.store = Some(store);
                         self.reopened = Some(reopened);
                         self.store_dirty = changed && !summary.cancelled;
+                        let read_none = summary.read == 0 && !summary.cancelled;
                         self.state = LoadState::Done(summary);
                         self.annotations.reanchor(&self.articles);
                         self.start_indexing();
+                        // Nothing read: the index is most likely current
+                        // and reads no file, so the folder is watched
+                        // meanwhile (a walk of every file: a second at
+                        // a million articles, after the index's check).
+                        // Otherwise once the index is ready (the files it
+                        // reads would each be reported).
+                        if read_none {
+                            self.start_watching();
+                        }
                         if changed {
                             let (set, wake) = (self.article_set(), self.waker());
                             self.entities.discover(&self.articles, set, wake);
@@ -559,7 +571,11 @@ impl Workspace {
         let more = started.elapsed() >= budget;
         // (While a folder streams in, the list is sorted twice a second,
         // not for every batch: 200 sorts of a growing 100,000.)
-        if self.order_dirty && (!self.is_loading() || self.sorted_at.elapsed() > PROGRESS_EVERY) {
+        // (And no more often than four times as long as the last sort
+        // took: sorting a growing million twice a second took the window's
+        // thread most of a reopen.)
+        let sort_every = PROGRESS_EVERY.max(self.sort_took * 4);
+        if self.order_dirty && (!self.is_loading() || self.sorted_at.elapsed() > sort_every) {
             self.resort();
         }
         self.save_when_idle();
@@ -1042,6 +1058,11 @@ impl Workspace {
     fn resort(&mut self) {
         self.order_dirty = false;
         self.sorted_at = Instant::now();
+        self.resort_now();
+        self.sort_took = self.sorted_at.elapsed();
+    }
+
+    fn resort_now(&mut self) {
         let a = &self.articles;
         let range = self.range;
         let entity = self.entities.selected.as_ref();

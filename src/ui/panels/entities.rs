@@ -152,14 +152,7 @@ impl EntityPanel {
                         .collect();
                     let g = ents.gazetteer.clone();
                     let selected = ents.selected;
-                    move || {
-                        EntitySummary::of(
-                            &g,
-                            sets.iter().map(Findings::mentions),
-                            selected.as_ref(),
-                            8,
-                        )
-                    }
+                    move || EntitySummary::of_findings(&g, &sets, selected.as_ref(), 8)
                 },
                 crate::ui::job_done(&ctx, ws),
             );
