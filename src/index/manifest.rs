@@ -46,6 +46,86 @@ impl Manifest {
     }
 }
 
+/// Whether the manifest at `path` lists exactly `files` (relative path,
+/// size and time; sorted by path, as the manifest keeps them). Read as a
+/// stream: a million files' manifest is over 100 MB of JSON, and was held
+/// whole, as bytes and as a map, beside a million articles.
+pub fn lists_exactly(path: &Path, files: &[(&str, (u64, i128))]) -> bool {
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, f));
+    let same = serde::de::DeserializeSeed::deserialize(Whole(files), &mut de).unwrap_or(false);
+    same && de.end().is_ok()
+}
+
+/// The manifest checked against files (see [`lists_exactly`]).
+struct Whole<'a>(&'a [(&'a str, (u64, i128))]);
+
+/// Its `files` map checked against them, entry by entry.
+struct Files<'a>(&'a [(&'a str, (u64, i128))]);
+
+/// What the check reads of an entry (its hash and id are skipped).
+#[derive(Deserialize)]
+struct Stamp {
+    size: u64,
+    mtime: i128,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Whole<'_> {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Whole<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a manifest")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let (mut version, mut same) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "version" => version = Some(map.next_value::<u32>()?),
+                "files" => same = Some(map.next_value_seed(Files(self.0))?),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(version == Some(MANIFEST_VERSION) && same == Some(true))
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Files<'_> {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Files<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("files by path")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let mut i = 0;
+        while let Some(path) = map.next_key::<String>()? {
+            let s: Stamp = map.next_value()?;
+            // (At the first difference: what is left is not read.)
+            if self.0.get(i) != Some(&(path.as_str(), (s.size, s.mtime))) {
+                return Ok(false);
+            }
+            i += 1;
+        }
+        Ok(i == self.0.len())
+    }
+}
+
 /// A file's size and modification time, as the manifest keeps them.
 pub fn stat(path: &Path) -> Option<(u64, i128)> {
     crate::disk::stamp(path)

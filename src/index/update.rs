@@ -134,16 +134,10 @@ impl Run<'_> {
 /// Whether `idx` lists exactly `files` (relative path, size and time), as
 /// a load that looked at every file found them: then an update would read
 /// nothing, and the folder need not be scanned again.
-pub fn lists_exactly(idx: &SearchIndex, files: &[(String, (u64, i128))]) -> bool {
-    let Some(m) = Manifest::read(&idx.manifest_path()) else {
-        return false;
-    };
-    m.files.len() == files.len()
-        && files.iter().all(|(path, (size, mtime))| {
-            m.files
-                .get(path)
-                .is_some_and(|s| s.size == *size && s.mtime == *mtime)
-        })
+pub fn lists_exactly(idx: &SearchIndex, files: &[(&str, (u64, i128))]) -> bool {
+    let mut sorted = files.to_vec();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    super::manifest::lists_exactly(&idx.manifest_path(), &sorted)
 }
 
 /// Updates `idx` from `folder`.
@@ -429,14 +423,31 @@ mod tests {
                 })
                 .collect()
         };
-        assert!(lists_exactly(&idx, &stamps()));
-        // One file fewer, or one of another size: not current.
-        assert!(!lists_exactly(&idx, &stamps()[..2]));
+        let given = |v: &[(String, (u64, i128))]| -> Vec<(String, (u64, i128))> { v.to_vec() };
+        let check = |v: &[(String, (u64, i128))]| {
+            let refs: Vec<(&str, (u64, i128))> = v.iter().map(|(p, s)| (p.as_str(), *s)).collect();
+            lists_exactly(&idx, &refs)
+        };
+        assert!(check(&stamps()));
+        // In any order.
+        let mut reversed = given(&stamps());
+        reversed.reverse();
+        assert!(check(&reversed));
+        // One file fewer, or one of another size or time: not current.
+        assert!(!check(&stamps()[..2]));
         let mut other = stamps();
         other[1].1.0 += 1;
-        assert!(!lists_exactly(&idx, &other));
+        assert!(!check(&other));
+        let mut later = stamps();
+        later[2].1.1 += 1;
+        assert!(!check(&later));
         let mut more = stamps();
         more.push(("a9.txt".into(), (10, 0)));
-        assert!(!lists_exactly(&idx, &more));
+        assert!(!check(&more));
+        // A manifest cut short is no listing.
+        let m = idx.manifest_path();
+        let bytes = std::fs::read(&m).unwrap();
+        std::fs::write(&m, &bytes[..bytes.len() - 3]).unwrap();
+        assert!(!check(&stamps()));
     }
 }

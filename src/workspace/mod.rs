@@ -672,20 +672,25 @@ impl Workspace {
                 let result = crate::jobs::caught(|| {
                     (|| -> Result<(Arc<dyn SearchBackend>, IndexNote), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
-                        let files: Option<Vec<(String, (u64, i128))>> = loaded.map(|a| {
-                            a.iter()
-                                .map(|a| (a.path.clone(), (a.size, a.mtime)))
-                                .collect()
-                        });
-                        if let Some(files) = &files
-                            && idx.rebuilt.is_none()
-                            && crate::index::update::lists_exactly(&idx, files)
-                        {
+                        // (The articles are let go before an update: a
+                        // change meanwhile would copy them all.)
+                        let current = match loaded {
+                            Some(a) if idx.rebuilt.is_none() => {
+                                let files: Vec<(&str, (u64, i128))> = a
+                                    .iter()
+                                    .map(|a| (a.path.as_str(), (a.size, a.mtime)))
+                                    .collect();
+                                crate::index::update::lists_exactly(&idx, &files)
+                                    .then_some(files.len())
+                            }
+                            _ => None,
+                        };
+                        if let Some(unchanged) = current {
                             let note = IndexNote {
                                 added: 0,
                                 updated: 0,
                                 removed: 0,
-                                unchanged: files.len(),
+                                unchanged,
                                 rebuilt: None,
                             };
                             return Ok((Arc::new(idx) as Arc<dyn SearchBackend>, note));
