@@ -188,22 +188,19 @@ pub struct Mentions<'a> {
 impl Iterator for Mentions<'_> {
     type Item = Mention;
     fn next(&mut self) -> Option<Mention> {
-        if self.left == 0 {
-            return None;
-        }
-        self.left -= 1;
-        let m = (|| {
-            let start = self.r.delta(self.prev)?;
-            let end = self.r.delta(start)?;
-            let entity = self.r.entity()?;
-            let v = self.r.get()?;
+        let (r, prev) = (&mut self.r, &mut self.prev);
+        step(&mut self.left, || {
+            let start = r.delta(*prev)?;
+            let end = r.delta(start)?;
+            let entity = r.entity()?;
+            let v = r.get()?;
             let via = via_of(u8::try_from(v >> 1).ok()?)?;
             let role = if v & 1 == 1 {
-                Some(Name::from_number(u32::try_from(self.r.get()?).ok()?)?)
+                Some(Name::from_number(u32::try_from(r.get()?).ok()?)?)
             } else {
                 None
             };
-            self.prev = start;
+            *prev = start;
             Some(Mention {
                 entity,
                 start,
@@ -211,11 +208,7 @@ impl Iterator for Mentions<'_> {
                 via,
                 role,
             })
-        })();
-        if m.is_none() {
-            self.left = 0;
-        }
-        m
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -232,24 +225,21 @@ pub struct Statements<'a> {
 impl Iterator for Statements<'_> {
     type Item = Statement;
     fn next(&mut self) -> Option<Statement> {
-        if self.left == 0 {
-            return None;
-        }
-        self.left -= 1;
-        let s = (|| {
-            let flags = self.r.get()?;
+        let r = &mut self.r;
+        step(&mut self.left, || {
+            let flags = r.get()?;
             let speaker = if flags & 1 == 1 {
-                Some(self.r.entity()?)
+                Some(r.entity()?)
             } else {
                 None
             };
             let mention = if flags & 2 == 2 {
-                Some(self.r.range()?)
+                Some(r.range()?)
             } else {
                 None
             };
-            let cue = self.r.range()?;
-            let range = self.r.range()?;
+            let cue = r.range()?;
+            let range = r.range()?;
             let kind = if flags & 4 == 4 {
                 StatementKind::Indirect
             } else {
@@ -262,11 +252,7 @@ impl Iterator for Statements<'_> {
                 kind,
                 range,
             })
-        })();
-        if s.is_none() {
-            self.left = 0;
-        }
-        s
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -283,16 +269,23 @@ pub struct Unconfirmed<'a> {
 impl Iterator for Unconfirmed<'_> {
     type Item = (u32, u32);
     fn next(&mut self) -> Option<(u32, u32)> {
-        if self.left == 0 {
-            return None;
-        }
-        self.left -= 1;
-        let r = self.r.range();
-        if r.is_none() {
-            self.left = 0;
-        }
-        r.map(|r| (r.start, r.end))
+        let r = &mut self.r;
+        step(&mut self.left, || r.range().map(|r| (r.start, r.end)))
     }
+}
+
+/// One more of `left` items, read by `read`: none once they are all read,
+/// nor after a buffer that ends too soon.
+fn step<T>(left: &mut usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
+    if *left == 0 {
+        return None;
+    }
+    *left -= 1;
+    let x = read();
+    if x.is_none() {
+        *left = 0;
+    }
+    x
 }
 
 /// Appends `v` as LEB128: seven bits a byte, low first.
