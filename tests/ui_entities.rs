@@ -81,3 +81,76 @@ fn merging_two_entities_updates_counts_and_is_saved() {
         "{saved}"
     );
 }
+
+#[test]
+fn the_timeline_counts_an_entity_chosen_while_a_folder_streams_in() {
+    // Enough files that the window takes them in over many frames; every
+    // third names Tehran.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for i in 0..3000 {
+        let path = dir.path().join(format!("{:02}/{i}.txt", i % 30));
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("made");
+        let place = if i % 3 == 0 {
+            "تهران"
+        } else {
+            "شهری دور"
+        };
+        let day = i % 28 + 1;
+        let text = format!(
+            "گزارش {i}\nتاریخ انتشار: ۱۴۰۳/۰۵/{day:02}\nخبرنگار ما از {place} گزارش داد که باران آمد.\n"
+        );
+        std::fs::write(&path, text).expect("written");
+    }
+    // Read once; then reopened from the stored analysis, which changes
+    // nothing (the first reading's discovery counts everything again at
+    // its end).
+    drop(common::window(dir.path()));
+    let app = DaftarApp::new(
+        daftar::ui::app::Settings {
+            annotator_asked: true,
+            language: Some(daftar::i18n::Lang::En),
+            ..Default::default()
+        },
+        Some(dir.path().to_path_buf()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(16)
+        .build_ui_state(|ui, app: &mut DaftarApp| app.show(ui), app);
+    h.step();
+    let tehran = EntityRef::Known(
+        h.state()
+            .ws
+            .entities
+            .gazetteer
+            .find("تهران")
+            .expect("Tehran is known"),
+    );
+    h.state_mut().ws.select_entity(Some(tehran));
+    // Frames while the articles come in: the overlay counts as they do.
+    let mut frames_while_loading = 0;
+    while h.state().ws.is_loading() {
+        h.step();
+        let naming = h
+            .state()
+            .ws
+            .articles
+            .iter()
+            .filter(|a| a.mentions_entity(&tehran))
+            .count();
+        if naming > 0 {
+            frames_while_loading += 1;
+            h.get_by_label_contains(&format!("({naming} matching)"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    common::settle(&mut h);
+    assert!(frames_while_loading > 2, "{frames_while_loading} frames");
+    assert_eq!(h.state().ws.articles.len(), 3000);
+    assert!(
+        h.state().ws.articles.iter().all(|a| a.date.is_some()),
+        "dated, so drawn on the timeline"
+    );
+    assert_eq!(h.state().ws.entities.selected, Some(tehran));
+    h.get_by_label_contains("(1000 matching)");
+}

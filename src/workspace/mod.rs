@@ -508,22 +508,9 @@ impl Workspace {
                     Arc::make_mut(&mut self.articles).reserve(total);
                     self.by_path.reserve(total);
                 }
-                Msg::Event(LoadEvent::Article(a)) => {
-                    self.by_path.insert(a.path.clone(), self.articles.len());
-                    Arc::make_mut(&mut self.articles).push(*a);
-                    self.order_dirty = true;
-                    self.bump(1);
-                }
-                Msg::Articles(batch) => {
-                    let n = batch.len();
-                    let articles = Arc::make_mut(&mut self.articles);
-                    for a in batch {
-                        self.by_path.insert(a.path.clone(), articles.len());
-                        articles.push(a);
-                    }
-                    self.bump(n);
-                    self.order_dirty = true;
-                }
+                // (The loading thread sends articles in batches.)
+                Msg::Event(LoadEvent::Article(a)) => self.take_in(vec![*a]),
+                Msg::Articles(batch) => self.take_in(batch),
                 Msg::Event(LoadEvent::Problem(p)) => {
                     self.problems.push(p);
                     self.bump(1);
@@ -627,6 +614,18 @@ impl Workspace {
     /// The stored analysis of the open folder, once it has loaded.
     pub fn store(&self) -> Option<&Arc<Store>> {
         self.store.as_ref()
+    }
+
+    /// Adds a batch of a loading folder's articles to the list.
+    fn take_in(&mut self, batch: Vec<Article>) {
+        let n = batch.len();
+        let articles = Arc::make_mut(&mut self.articles);
+        for a in batch {
+            self.by_path.insert(a.path.clone(), articles.len());
+            articles.push(a);
+        }
+        self.bump(n);
+        self.order_dirty = true;
     }
 
     /// Counts `n` more files taken in while a folder loads.

@@ -34,6 +34,9 @@ pub struct TimelinePanel {
     drawn: Option<(BucketSize, usize)>,
     /// The selected entity's articles over time, once per selection.
     entity_overlay: Option<Overlay>,
+    /// What the entity overlay counted: (entity, entity generation,
+    /// articles generation) and how many articles.
+    entity_counted: Option<((crate::extract::EntityRef, u64, u64), usize)>,
     /// When the articles were last taken in.
     synced_at: Option<std::time::Instant>,
 }
@@ -51,13 +54,21 @@ impl TimelinePanel {
     fn overlay_of(&mut self, ws: &Workspace) -> Option<Overlay> {
         if let Some(e) = &ws.entities.selected {
             use std::hash::{Hash, Hasher};
+            let set = ws.article_set();
+            let of = (*e, ws.entities.generation, set.0);
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            (e, ws.entities.generation, ws.article_set()).hash(&mut h);
+            (e, ws.entities.generation, set).hash(&mut h);
             // High bit set: never a search generation.
             let key = h.finish() | 1 << 63;
+            // (Only the articles added since are looked at while a folder
+            // streams in: a million articles' mentions are unpacked once,
+            // not every frame.)
+            let from = match (&self.entity_overlay, &self.entity_counted) {
+                (Some(_), Some((o, n))) if *o == of && *n <= set.1 => *n,
+                _ => 0,
+            };
             if self.entity_overlay.as_ref().map(|o| o.key) != Some(key) {
-                let docs: Vec<DatedDoc> = ws
-                    .articles
+                let new = ws.articles[from..]
                     .iter()
                     .filter(|a| a.mentions_entity(e))
                     .map(|a| {
@@ -65,13 +76,20 @@ impl TimelinePanel {
                             a.date.as_ref().map(|d| d.day),
                             a.date.as_ref().map(|d| d.provenance),
                         )
-                    })
-                    .collect();
+                    });
+                let docs = match self.entity_overlay.take().filter(|_| from > 0) {
+                    Some(mut o) => {
+                        Arc::make_mut(&mut o.docs).extend(new);
+                        o.docs
+                    }
+                    None => Arc::new(new.collect()),
+                };
                 self.entity_overlay = Some(Overlay {
                     key,
-                    docs: Arc::new(docs),
+                    docs,
                     entity: true,
                 });
+                self.entity_counted = Some((of, set.1));
             }
             return self.entity_overlay.clone();
         }
