@@ -189,3 +189,81 @@ fn a_removal_and_an_edit_reported_together_replace_the_right_articles() {
         ]
     );
 }
+
+/// Each folder is watched (not the tree as one, which looks at every
+/// file): a file in a subfolder, a folder made later, a folder moved in
+/// whole (its files are not reported one by one) and a folder moved out
+/// all reach the list.
+#[test]
+fn folders_made_moved_in_and_moved_out_reach_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    std::fs::create_dir_all(root.join("1403/07")).unwrap();
+    std::fs::write(
+        root.join("1403/07/a.txt"),
+        "عنوان اول\nمتن نخست درباره نفت\n",
+    )
+    .unwrap();
+    let mut ws = Workspace::new(Arc::new(|| {}));
+    ws.open(&root);
+    settle(&mut ws, |w| matches!(w.index_state, IndexState::Ready(_)));
+    let paths = |ws: &Workspace| -> Vec<String> {
+        let mut p: Vec<String> = ws.articles.iter().map(|a| a.path.clone()).collect();
+        p.sort();
+        p
+    };
+    assert_eq!(paths(&ws), ["1403/07/a.txt"]);
+
+    // An edit two folders down.
+    std::fs::write(
+        root.join("1403/07/a.txt"),
+        "عنوان اول\nمتن تازه درباره پسته\n",
+    )
+    .unwrap();
+    settle(&mut ws, |w| {
+        w.articles.iter().any(|a| a.text().contains("پسته"))
+    });
+
+    // A folder made now, and a file put in it after.
+    std::fs::create_dir(root.join("1403/08")).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    ws.poll(Duration::from_millis(20));
+    std::fs::write(
+        root.join("1403/08/b.txt"),
+        "عنوان دوم\nمتن دوم درباره زعفران\n",
+    )
+    .unwrap();
+    settle(&mut ws, |w| w.articles.len() == 2);
+
+    // A folder of two articles moved in whole.
+    let outside = dir.path().join("elsewhere");
+    std::fs::create_dir_all(outside.join("1403/09")).unwrap();
+    std::fs::write(
+        outside.join("1403/09/c.txt"),
+        "عنوان سوم\nمتن سوم درباره گندم\n",
+    )
+    .unwrap();
+    std::fs::write(
+        outside.join("1403/09/d.txt"),
+        "عنوان چهارم\nمتن چهارم درباره جو\n",
+    )
+    .unwrap();
+    std::fs::rename(outside.join("1403/09"), root.join("1403/09")).unwrap();
+    settle(&mut ws, |w| w.articles.len() == 4);
+    assert_eq!(
+        paths(&ws),
+        [
+            "1403/07/a.txt",
+            "1403/08/b.txt",
+            "1403/09/c.txt",
+            "1403/09/d.txt"
+        ]
+    );
+    assert_eq!(search_paths(&mut ws, "گندم"), ["1403/09/c.txt"]);
+
+    // And moved out again: its articles go.
+    std::fs::rename(root.join("1403/09"), outside.join("gone")).unwrap();
+    settle(&mut ws, |w| w.articles.len() == 2);
+    assert_eq!(paths(&ws), ["1403/07/a.txt", "1403/08/b.txt"]);
+    assert!(search_paths(&mut ws, "گندم").is_empty());
+}

@@ -124,6 +124,9 @@ pub struct LoadSummary {
     pub read: usize,
     pub cancelled: bool,
     pub seconds: f64,
+    /// Every folder the scan met, relative (`""` for the root): what a
+    /// watcher watches, without looking at every file again.
+    pub folders: Vec<String>,
 }
 
 /// Why a folder cannot be read at all.
@@ -247,7 +250,7 @@ pub fn load_folder(
 ) -> Result<LoadSummary, LoadError> {
     let started = Instant::now();
     check_folder(root)?;
-    let entries = scan(root, &opts.cancel);
+    let (entries, folders) = scan_with_folders(root, &opts.cancel);
     sink(LoadEvent::Scanned {
         total: entries.len(),
     });
@@ -286,6 +289,7 @@ pub fn load_folder(
         opts.lines = Some(Arc::new(known));
     }
     let (mut summary, learned) = load_and_learn(&entries, known, &opts, sink);
+    summary.folders = folders.into_iter().map(|(rel, _)| rel).collect();
     // (A table learned from every file: one learned from the few files
     // read again would replace the corpus's with theirs.)
     let all_read = to_read == entries.len();

@@ -725,7 +725,6 @@ impl Workspace {
     /// Watches the folder (debounced); changed files come back as
     /// [`Msg::Changed`].
     fn start_watching(&mut self) {
-        use notify_debouncer_mini::notify::RecursiveMode;
         let (Some(folder), Some(tx)) = (self.folder.clone(), self.tx.clone()) else {
             return;
         };
@@ -733,12 +732,19 @@ impl Workspace {
             return;
         }
         self.watch_started = true;
+        // The folders the load met, each watched alone: watching the root
+        // recursively looks at every file (a million `stat`s at a million
+        // articles) to find the folders among them.
+        let folders = match &self.state {
+            LoadState::Done(s) if !s.cancelled && !s.folders.is_empty() => Some(s.folders.clone()),
+            _ => None,
+        };
         let waker = self.waker.clone();
         let root = folder.clone();
         let reply = tx.clone();
         let wake = self.waker();
-        // (On a worker: watching a folder of 100,000 files walks it, a
-        // fifth of a second the window must not freeze for.)
+        // (On a worker: a watch for each of thousands of folders, or a
+        // walk of the whole tree, is time the window must not freeze for.)
         let spawned = std::thread::Builder::new()
             .name("daftar-watch".into())
             .spawn(move || {
@@ -746,13 +752,13 @@ impl Workspace {
                     Duration::from_millis(800),
                     move |res: notify_debouncer_mini::DebounceEventResult| {
                         if let Ok(events) = res {
-                            // Article files only: the watcher reports every open
-                            // too, and daftar's own reading of `.daftar/` (or of an
-                            // article) must not come back as a change.
+                            // Article files and folders only: the watcher reports
+                            // every open too, and daftar's own reading of
+                            // `.daftar/` must not come back as a change.
                             let paths: Vec<PathBuf> = events
                                 .into_iter()
                                 .map(|e| e.path)
-                                .filter(|p| is_article_path(&root, p))
+                                .filter(|p| is_article_path(&root, p) || may_be_folder(&root, p))
                                 .collect();
                             if paths.is_empty() {
                                 return;
@@ -768,7 +774,7 @@ impl Workspace {
                 // waiting for it for good.)
                 let watching = crate::jobs::caught(|| {
                     Ok(match made {
-                        Ok(mut d) => match d.watcher().watch(&folder, RecursiveMode::Recursive) {
+                        Ok(mut d) => match watch_folders(&mut d, &folder, folders.as_deref()) {
                             Ok(()) => Ok(d),
                             Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
                         },
@@ -784,6 +790,52 @@ impl Workspace {
         }
     }
 
+    /// The watcher's paths with its folders turned into their articles: a
+    /// folder that appeared (made, or moved in whole: its files are not
+    /// reported one by one) is watched from now on and its article files
+    /// are changes; a folder gone takes the articles under it along.
+    fn folders_changed(&mut self, root: &Path, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+        let mut out = Vec::with_capacity(paths.len());
+        for p in paths {
+            if is_article_path(root, &p) || !may_be_folder(root, &p) {
+                out.push(p);
+            } else if p.is_dir() {
+                if let Some(w) = &mut self.watcher {
+                    use notify_debouncer_mini::notify::RecursiveMode;
+                    if let Err(e) = w.watcher().watch(&p, RecursiveMode::Recursive) {
+                        self.watch_note =
+                            Some(Notice::new("note-not-watching").with("error", e).shown());
+                    }
+                }
+                let never = AtomicBool::new(false);
+                for e in crate::corpus::loader::scan(&p, &never) {
+                    if let crate::corpus::loader::Entry::File { path, .. } = e {
+                        out.push(path);
+                    }
+                }
+            } else if !p.exists()
+                && let Ok(rel) = p.strip_prefix(root)
+            {
+                let under = format!(
+                    "{}/",
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/")
+                );
+                let articles = self.articles.iter().map(|a| a.path.as_str());
+                let problems = self.problems.iter().map(|p| p.path.as_str());
+                out.extend(
+                    articles
+                        .chain(problems)
+                        .filter(|a| a.starts_with(&under))
+                        .map(|a| root.join(a)),
+                );
+            }
+        }
+        out
+    }
+
     /// Reloads changed files, drops deleted ones, and updates the index.
     fn apply_changes(&mut self, paths: Vec<PathBuf>) {
         use crate::corpus::loader::{DEFAULT_MAX_FILE_BYTES, load_article_in};
@@ -794,7 +846,7 @@ impl Workspace {
         // time than the article read from it (the watcher also reports a
         // file that was only opened — by the index, or by this reload).
         let mut todo: Vec<(PathBuf, String)> = Vec::new();
-        for p in paths {
+        for p in self.folders_changed(&folder, paths) {
             if !is_article_path(&folder, &p) {
                 continue;
             }
@@ -1137,6 +1189,44 @@ impl Workspace {
 
 /// Whether `path` (under `root`) is an article file of the corpus: not
 /// hidden (nor in daftar's `.daftar/`), with an article's extension.
+/// Whether `path` may be a folder of the corpus (or was: a folder gone
+/// cannot be looked at): not hidden, and not named like an article.
+fn may_be_folder(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root).is_ok_and(|rel| {
+        !rel.as_os_str().is_empty()
+            && !rel
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    }) && !is_article_path(root, path)
+}
+
+/// Watches `root`'s `folders` (relative paths) one by one, or, without
+/// them, `root` and everything under it.
+fn watch_folders(
+    d: &mut Watcher,
+    root: &Path,
+    folders: Option<&[String]>,
+) -> notify_debouncer_mini::notify::Result<()> {
+    use notify_debouncer_mini::notify::RecursiveMode;
+    let Some(folders) = folders else {
+        return d.watcher().watch(root, RecursiveMode::Recursive);
+    };
+    for rel in folders {
+        let path = if rel.is_empty() {
+            root.to_path_buf()
+        } else {
+            root.join(rel)
+        };
+        match d.watcher().watch(&path, RecursiveMode::NonRecursive) {
+            Ok(()) => {}
+            // (Gone since the load: its parent reports it.)
+            Err(_) if !rel.is_empty() && !path.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn is_article_path(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
