@@ -65,6 +65,16 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         "daftar",
         options,
         Box::new(move |cc| {
+            // Drawn on the CPU (no GPU: llvmpipe, lavapipe), each frame
+            // takes 45–90 ms of the CPU the background work needs, and a
+            // fading scroll bar or an opening section asks for several: no
+            // animations there.
+            let software = cc.wgpu_render_state.as_ref().is_some_and(|rs| {
+                rs.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu
+            });
+            if software {
+                cc.egui_ctx.all_styles_mut(|s| s.animation_time = 0.0);
+            }
             let mut settings: app::Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, app::SETTINGS_KEY))
@@ -113,6 +123,14 @@ pub fn run(start: Start) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 
+/// Asks for one frame, at once. (`request_repaint` asks egui for two —
+/// one to let things settle — and without a GPU each is drawn on the CPU
+/// the background work needs; a request with a delay, however short, is
+/// one frame.)
+pub fn next_frame(ctx: &egui::Context) {
+    ctx.request_repaint_after(std::time::Duration::from_millis(1));
+}
+
 /// What a view's background job calls when it is done: a frame at once,
 /// or — while the workspace is busy (loading, indexing) and the window
 /// looks twice a second anyway — with the next of those (without a GPU a
@@ -128,7 +146,7 @@ pub fn job_done(
         if busy {
             ctx.request_repaint_after(crate::workspace::PROGRESS_EVERY);
         } else {
-            ctx.request_repaint();
+            next_frame(&ctx);
         }
     }
 }

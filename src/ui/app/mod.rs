@@ -220,7 +220,7 @@ impl DaftarApp {
         });
         let repaint = ctx.clone();
         self.ws
-            .set_waker(Arc::new(move || repaint.request_repaint()));
+            .set_waker(Arc::new(move || crate::ui::next_frame(&repaint)));
         self.ready = true;
     }
 
@@ -236,7 +236,7 @@ impl DaftarApp {
         // articles come faster than a frame takes them): the next frame
         // at once, not after the progress interval.
         if self.ws.poll(Duration::from_millis(4)) {
-            ctx.request_repaint();
+            crate::ui::next_frame(ctx);
         }
         if self.live_marker.is_some() && !self.ws.is_loading() {
             // Finished, failed or cancelled: the load ended.
