@@ -291,7 +291,9 @@ pub fn read_either<T: DeserializeOwned>(
 /// (`.` in two corpora is two folders).
 pub fn derived_dir(corpus: &Path, name: &str) -> PathBuf {
     let inside = corpus.join(".daftar").join(name);
-    if std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
+    // (Only in a folder that is there: a mistyped path must not come into
+    // being as an empty corpus.)
+    if corpus.is_dir() && std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
         return inside;
     }
     let real = corpus
@@ -329,6 +331,22 @@ pub fn stamp(path: &Path) -> Option<(u64, i128)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mistyped_corpus_path_is_not_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let typo = dir.path().join("corpsu");
+        let _ = derived_dir(&typo, "analysis");
+        assert!(
+            !typo.exists(),
+            "asking where derived data goes made the folder"
+        );
+        std::fs::create_dir(&typo).unwrap();
+        assert_eq!(
+            derived_dir(&typo, "analysis"),
+            typo.join(".daftar").join("analysis")
+        );
+    }
 
     #[test]
     fn a_failed_write_leaves_no_temporary_file_and_the_old_content() {

@@ -1,52 +1,37 @@
 //! `daftar entities FOLDER [--json]`: every entity the folder's articles
 //! mention, with kind, aliases, and article and mention counts, most
-//! articles first. Uses the corpus's own `.daftar/entities.ron` on top of
-//! the bundled gazetteer. Prints to standard error how fast extraction ran.
+//! articles first — the window's sidebar, from the same corpus session
+//! (the corpus's own `.daftar/entities.ron` on top of the bundled
+//! gazetteer, names an article introduces found in the others). Prints to
+//! standard error how many files were read and analysed, and how fast.
 
 use std::io::Write;
 use std::path::Path;
-use std::time::Instant;
 
-use rayon::prelude::*;
 use serde_json::json;
 
-use crate::corpus::{Article, LoadEvent, LoadOptions, load_folder};
-use crate::extract::{EntitySummary, Gazetteer, extract_all};
+use crate::extract::EntitySummary;
 
 pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
-    let (g, note) = Gazetteer::for_corpus(folder);
-    if let Some(note) = note {
+    let s = crate::workspace::session::Session::open(folder)?;
+    if let Some(note) = &s.entities_note {
         eprintln!("daftar: {note}; using the bundled gazetteer only");
     }
-    let mut articles: Vec<Article> = Vec::new();
-    load_folder(folder, &LoadOptions::default(), |e| {
-        if let LoadEvent::Article(a) = e {
-            articles.push(*a);
-        }
-    })?;
-    // Extraction timed on its own (loading is measured by `inspect`).
-    let t = Instant::now();
-    let found: Vec<_> = articles
-        .par_iter()
-        .map(|a| extract_all(&g, &a.text(), a.date.as_ref().map(|d| d.day)))
-        .collect();
-    let secs = t.elapsed().as_secs_f64();
-    let total: usize = found.iter().map(|f| f.0.len()).sum();
-    for (a, (m, u)) in articles.iter_mut().zip(found) {
-        a.found = crate::corpus::findings::Findings::new(&m, &[], &u);
+    if let Some(note) = &s.store_note {
+        eprintln!("daftar: {note}");
     }
-    // Then the names some articles introduce, in the others.
-    let t = Instant::now();
-    crate::extract::discover_in(&g, &mut articles);
+    let found: Vec<_> = s.articles.iter().map(|a| a.found.clone()).collect();
+    let total: usize = s.articles.iter().map(|a| a.mentions().count()).sum();
+    let secs = s.summary.seconds;
     eprintln!(
-        "daftar: {total} mentions in {} articles, extracted in {secs:.2} s ({:.0} articles/s on {} threads); names found across articles in {:.2} s",
-        articles.len(),
-        articles.len() as f64 / secs.max(1e-9),
+        "daftar: {total} mentions in {} articles; opened in {secs:.2} s: {} files read and analysed ({:.0} files/s on {} threads), {} from the stored analysis",
+        s.articles.len(),
+        s.summary.read,
+        s.summary.read as f64 / secs.max(1e-9),
         rayon::current_num_threads(),
-        t.elapsed().as_secs_f64()
+        s.reopened.stored,
     );
-    let found: Vec<_> = articles.iter().map(|a| a.found.clone()).collect();
-    let summary = EntitySummary::of_findings(&g, &found, None, 0);
+    let summary = EntitySummary::of_findings(&s.gazetteer, &found, None, 0);
     for r in &summary.rows {
         if as_json {
             let line = json!({
