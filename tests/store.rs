@@ -360,3 +360,55 @@ fn a_command_beside_an_open_window_goes_on_and_writes_nothing() {
     );
     drop(ws);
 }
+
+/// The paths a search of the open folder finds.
+fn found(ws: &mut Workspace, q: &str) -> Vec<String> {
+    ws.run_search(q);
+    let started = Instant::now();
+    while ws.search.results.is_none() || ws.is_busy() {
+        assert!(started.elapsed() < Duration::from_secs(60), "timed out");
+        ws.poll(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut p: Vec<String> = match &ws.search.results {
+        Some(Ok(r)) => r.hits.iter().map(|h| h.path.clone()).collect(),
+        other => panic!("{other:?}"),
+    };
+    p.sort();
+    p
+}
+
+/// One pass: the index is fed the articles the load gave, never the
+/// files read again. Proof: with the index gone and a file's bytes
+/// swapped (same length, same time), a reopen takes the article from the
+/// stored analysis and the index made again holds it — not the file's
+/// new bytes.
+#[test]
+fn the_index_is_made_from_the_loaded_articles_not_by_reading_the_files_again() {
+    let dir = corpus();
+    let mut first = open(dir.path());
+    assert_eq!(read(&first), 4);
+    assert_eq!(found(&mut first, "کرمان"), ["siasat/sad.txt"]);
+    drop(first);
+
+    let sad = dir.path().join("siasat/sad.txt");
+    let mtime = std::fs::metadata(&sad).unwrap().modified().unwrap();
+    let swapped = ARTICLES[0].1.replace("کرمان", "یزدان");
+    std::fs::write(&sad, &swapped).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&sad)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    std::fs::remove_dir_all(dir.path().join(".daftar/index")).unwrap();
+
+    let mut again = open(dir.path());
+    assert_eq!(read(&again), 0);
+    assert_eq!(found(&mut again, "کرمان"), ["siasat/sad.txt"]);
+    assert!(
+        found(&mut again, "یزدان").is_empty(),
+        "a file was read again"
+    );
+    assert_eq!(found(&mut again, "مازندران"), ["havashenasi/baran.txt"]);
+}

@@ -124,9 +124,13 @@ pub struct LoadSummary {
     pub read: usize,
     pub cancelled: bool,
     pub seconds: f64,
-    /// Every folder the scan met, relative (`""` for the root): what a
-    /// watcher watches, without looking at every file again.
-    pub folders: Vec<String>,
+    /// Every folder the scan met, relative (`""` for the root), with its
+    /// modification time (nanoseconds): what a watcher watches without
+    /// looking at every file again, and what the index's folder stamp
+    /// keeps.
+    pub folders: Vec<(String, i128)>,
+    /// When the scan began.
+    pub scanned_at: Option<std::time::SystemTime>,
 }
 
 /// Why a folder cannot be read at all.
@@ -250,6 +254,7 @@ pub fn load_folder(
 ) -> Result<LoadSummary, LoadError> {
     let started = Instant::now();
     check_folder(root)?;
+    let scanned_at = std::time::SystemTime::now();
     let (entries, folders) = scan_with_folders(root, &opts.cancel);
     sink(LoadEvent::Scanned {
         total: entries.len(),
@@ -289,7 +294,8 @@ pub fn load_folder(
         opts.lines = Some(Arc::new(known));
     }
     let (mut summary, learned) = load_and_learn(&entries, known, &opts, sink);
-    summary.folders = folders.into_iter().map(|(rel, _)| rel).collect();
+    summary.folders = folders;
+    summary.scanned_at = Some(scanned_at);
     // (A table learned from every file: one learned from the few files
     // read again would replace the corpus's with theirs.)
     let all_read = to_read == entries.len();

@@ -352,30 +352,179 @@ fn update_in_batches(
     if run.committed {
         run.idx.reader.reload()?;
     }
-    run.report.cancelled = summary.cancelled;
-    // What a search process checks instead of every file (see
-    // `folders`): written once the index lists everything scanned.
-    let path = run.idx.dir.join(super::folders::FILE);
-    let trusted = super::folders::trustworthy(&folders, scanned_at)
-        && !run.report.problems.iter().any(|p| {
-            // A link or a file that could not be read may come right
-            // without any folder changing: every search checks them.
-            matches!(
-                p.reason.id(),
-                "problem-broken-link" | "problem-cannot-read" | "problem-link-loop"
-            )
+    run.report.cancelled = summary.cancelled || opts.cancel.load(Ordering::Relaxed);
+    let problems = std::mem::take(&mut run.report.problems);
+    run.finish(Some((folders, scanned_at)), &problems, started)?;
+    run.report.problems = problems;
+    Ok(run.report)
+}
+
+impl Run<'_> {
+    /// Writes what a search process checks instead of every file (see
+    /// `folders`) once the index lists everything the scan met, and the
+    /// report's figures.
+    fn finish(
+        &mut self,
+        scan: Option<(Vec<(String, i128)>, std::time::SystemTime)>,
+        problems: &[Problem],
+        started: Instant,
+    ) -> Result<(), IndexError> {
+        let path = self.idx.dir.join(super::folders::FILE);
+        let trusted = scan.filter(|(folders, scanned_at)| {
+            super::folders::trustworthy(folders, *scanned_at)
+                && !problems.iter().any(|p| {
+                    // A link or a file that could not be read may come right
+                    // without any folder changing: every search checks them.
+                    matches!(
+                        p.reason.id(),
+                        "problem-broken-link" | "problem-cannot-read" | "problem-link-loop"
+                    )
+                })
         });
-    if !summary.cancelled && !opts.cancel.load(Ordering::Relaxed) && trusted {
-        let now = super::folders::Folders::new(folders);
-        if super::folders::Folders::read(&path).as_ref() != Some(&now) {
-            now.write(&path)
-                .map_err(|source| IndexError::Io { source, path })?;
+        match trusted {
+            Some((folders, _)) if !self.report.cancelled => {
+                let now = super::folders::Folders::new(folders);
+                if super::folders::Folders::read(&path).as_ref() != Some(&now) {
+                    now.write(&path)
+                        .map_err(|source| IndexError::Io { source, path })?;
+                }
+            }
+            _ => {
+                let _ = std::fs::remove_file(&path);
+            }
         }
-    } else {
-        let _ = std::fs::remove_file(&path);
+        self.report.seconds = started.elapsed().as_secs_f64();
+        self.report.index_bytes = self.idx.disk_bytes();
+        Ok(())
     }
-    run.report.seconds = started.elapsed().as_secs_f64();
-    run.report.index_bytes = run.idx.disk_bytes();
+}
+
+/// What a load met besides its articles, for [`update_from_articles`].
+pub struct Loaded<'a> {
+    pub problems: &'a [Problem],
+    /// Every folder with its time, and when the scan began (`None`: the
+    /// search process's stamp is not written).
+    pub scan: Option<(Vec<(String, i128)>, std::time::SystemTime)>,
+}
+
+/// Brings `idx` up to date with the articles a load has just given (read,
+/// or taken from the stored analysis): the index holds the window's
+/// reading, and no file is read again — a first open reads each file once.
+/// Articles of another size, time or content than the manifest says are
+/// (re)indexed, the manifest's other files removed.
+pub fn update_from_articles(
+    idx: &mut SearchIndex,
+    articles: &[Article],
+    loaded: Loaded,
+    cancel: &std::sync::atomic::AtomicBool,
+    mut progress: impl FnMut(UpdateProgress),
+) -> Result<UpdateReport, IndexError> {
+    let started = Instant::now();
+    let rebuilt = idx.rebuilt.take();
+    let idx: &SearchIndex = idx;
+    let writer: IndexWriter = idx.index.writer(WRITER_BYTES)?;
+    let (manifest, fresh) = match Manifest::read(&idx.manifest_path()) {
+        Some(m) => (m, false),
+        None => {
+            writer.delete_all_documents()?;
+            let m = Manifest {
+                version: MANIFEST_VERSION,
+                ..Default::default()
+            };
+            (m, true)
+        }
+    };
+    let mut run = Run {
+        idx,
+        writer,
+        manifest,
+        since_commit: 0,
+        report: UpdateReport {
+            rebuilt,
+            ..Default::default()
+        },
+        dirty: fresh,
+        committed: false,
+    };
+    let seen: HashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
+    let gone: Vec<String> = run
+        .manifest
+        .files
+        .keys()
+        .filter(|k| !seen.contains(k.as_str()))
+        .cloned()
+        .collect();
+    for rel in gone {
+        if let Some(state) = run.manifest.files.remove(&rel) {
+            run.delete(&state.id);
+            run.report.removed += 1;
+        }
+    }
+    let to_read = articles
+        .iter()
+        .filter(|a| {
+            run.manifest.files.get(&a.path).is_none_or(|s| {
+                (s.size, s.mtime) != (a.size, a.mtime) || s.hash != a.content_hash.hex()
+            })
+        })
+        .count();
+    progress(UpdateProgress::Scanned {
+        total: articles.len(),
+        to_read,
+    });
+    if to_read > 0 || run.report.removed > 0 {
+        let _ = std::fs::remove_file(run.idx.dir.join(super::folders::FILE));
+    }
+    let mut done = 0;
+    for a in articles {
+        if cancel.load(Ordering::Relaxed) {
+            run.report.cancelled = true;
+            break;
+        }
+        let state = FileState {
+            size: a.size,
+            mtime: a.mtime,
+            hash: a.content_hash.hex(),
+            id: a.id.clone(),
+        };
+        let old = run.manifest.files.get(&a.path);
+        if old == Some(&state) {
+            run.report.unchanged += 1;
+            continue;
+        }
+        match old {
+            Some(o) if o.hash == state.hash && o.id == state.id => run.report.unchanged += 1,
+            old => {
+                if let Some(o) = old {
+                    run.report.updated += 1;
+                    let id = o.id.clone();
+                    run.delete(&id);
+                } else {
+                    run.report.added += 1;
+                }
+                run.delete(&a.id);
+                run.writer.add_document(document(a, &run.idx.fields))?;
+                run.since_commit += 1;
+                done += 1;
+                if done % 256 == 0 {
+                    progress(UpdateProgress::Read { done, to_read });
+                }
+            }
+        }
+        run.dirty = true;
+        run.manifest.files.insert(a.path.clone(), state);
+        if run.since_commit >= COMMIT_EVERY {
+            run.commit()?;
+        }
+    }
+    progress(UpdateProgress::Read { done, to_read });
+    if run.dirty {
+        run.commit()?;
+    }
+    if run.committed {
+        run.idx.reader.reload()?;
+    }
+    run.finish(loaded.scan, loaded.problems, started)?;
     Ok(run.report)
 }
 

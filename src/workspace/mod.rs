@@ -657,11 +657,25 @@ impl Workspace {
             }
         };
         let forget = std::mem::take(&mut self.forget_in_index);
-        // Every file as the load found it (size and time, looked at, not
-        // read): when the index lists exactly these, it is current and the
-        // folder is not scanned again.
-        // (Listed on the index's thread: the articles are shared.)
-        let loaded = (forget.is_empty() && self.index.is_none()).then(|| self.articles.clone());
+        // The articles as the load (and the watcher since) gave them: the
+        // index is checked against them and fed from them, no file read
+        // again. (Shared, not copied; a change while the index is built
+        // copies the list once.) After a load that stopped half way, the
+        // folder is read.
+        // (The scan's folder times vouch for the index only for the load's
+        // own articles: after a change, a search process checks every file
+        // once.)
+        let fresh_load = self.index.is_none() && forget.is_empty();
+        let loaded = match &self.state {
+            LoadState::Done(s) if !s.cancelled => Some((
+                self.articles.clone(),
+                self.problems.clone(),
+                s.scanned_at
+                    .filter(|_| fresh_load)
+                    .map(|at| (s.folders.clone(), at)),
+            )),
+            _ => None,
+        };
         let spawned = std::thread::Builder::new()
             .name("daftar-index".into())
             .spawn(move || {
@@ -671,10 +685,8 @@ impl Workspace {
                 let result = crate::jobs::caught(|| {
                     (|| -> Result<(Arc<dyn SearchBackend>, IndexNote), crate::index::IndexError> {
                         let mut idx = SearchIndex::open_or_create(&index_dir(&folder))?;
-                        // (The articles are let go before an update: a
-                        // change meanwhile would copy them all.)
-                        let current = match loaded {
-                            Some(a) if idx.rebuilt.is_none() => {
+                        let current = match &loaded {
+                            Some((a, _, _)) if idx.rebuilt.is_none() && forget.is_empty() => {
                                 let files: Vec<(&str, (u64, i128))> = a
                                     .iter()
                                     .map(|a| (a.path.as_str(), (a.size, a.mtime)))
@@ -694,15 +706,32 @@ impl Workspace {
                             };
                             return Ok((Arc::new(idx) as Arc<dyn SearchBackend>, note));
                         }
-                        let opts = LoadOptions {
-                            cancel,
-                            ..Default::default()
-                        };
                         // (Progress is not woken for: the window, busy,
                         // looks twice a second.)
-                        let report = update_index(&folder, &mut idx, &opts, |p| {
+                        let progress = |p| {
                             let _ = tx.send(Msg::Index(p));
-                        })?;
+                        };
+                        let report = match loaded {
+                            Some((articles, problems, scan)) => {
+                                crate::index::update::update_from_articles(
+                                    &mut idx,
+                                    &articles,
+                                    crate::index::update::Loaded {
+                                        problems: &problems,
+                                        scan,
+                                    },
+                                    &cancel,
+                                    progress,
+                                )?
+                            }
+                            None => {
+                                let opts = LoadOptions {
+                                    cancel,
+                                    ..Default::default()
+                                };
+                                update_index(&folder, &mut idx, &opts, progress)?
+                            }
+                        };
                         let note = IndexNote {
                             added: report.added,
                             updated: report.updated,
@@ -736,7 +765,12 @@ impl Workspace {
         // recursively looks at every file (a million `stat`s at a million
         // articles) to find the folders among them.
         let folders = match &self.state {
-            LoadState::Done(s) if !s.cancelled && !s.folders.is_empty() => Some(s.folders.clone()),
+            LoadState::Done(s) if !s.cancelled && !s.folders.is_empty() => Some(
+                s.folders
+                    .iter()
+                    .map(|(rel, _)| rel.clone())
+                    .collect::<Vec<_>>(),
+            ),
             _ => None,
         };
         let waker = self.waker.clone();
