@@ -291,9 +291,12 @@ pub fn read_either<T: DeserializeOwned>(
 /// (`.` in two corpora is two folders).
 pub fn derived_dir(corpus: &Path, name: &str) -> PathBuf {
     let inside = corpus.join(".daftar").join(name);
-    // (Only in a folder that is there: a mistyped path must not come into
-    // being as an empty corpus.)
-    if corpus.is_dir() && std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
+    // (Only in a folder that is there — a mistyped path must not come into
+    // being as an empty corpus — and not marked read-only: the
+    // administrator, who may write anywhere, writes there no more than
+    // anyone else.)
+    let open = std::fs::metadata(corpus).is_ok_and(|m| m.is_dir() && !m.permissions().readonly());
+    if open && std::fs::create_dir_all(&inside).is_ok() && is_writable(&inside) {
         return inside;
     }
     let real = corpus
@@ -346,6 +349,19 @@ mod tests {
             derived_dir(&typo, "analysis"),
             typo.join(".daftar").join("analysis")
         );
+    }
+
+    #[test]
+    fn a_corpus_marked_read_only_is_not_written_into_even_by_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("archive");
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let d = derived_dir(&corpus, "analysis");
+        assert!(!d.starts_with(&corpus), "{}", d.display());
+        assert!(!corpus.join(".daftar").exists());
+        std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 
     #[test]
