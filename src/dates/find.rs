@@ -196,9 +196,10 @@ struct DatePattern {
     loose: Regex,
 }
 
-/// How far past a loose match an exact one may reach (its optional time
-/// and weekday parts, in bytes: a Persian letter is two).
-const AFTER: usize = 256;
+/// How many words past a loose match an exact one may reach: a date's
+/// words (weekday, day, month, «ماه», «سال», year, a word, «ساعت», time)
+/// are fewer than this, however much white space stands between them.
+const WORDS_AFTER: usize = 24;
 
 impl DatePattern {
     /// The exact pattern's matches in `key`, as `exact.captures_iter(key)`
@@ -210,15 +211,9 @@ impl DatePattern {
     fn captures_iter<'h>(&self, key: &'h str) -> Vec<Captures<'h>> {
         let mut stretches: Vec<(usize, usize)> = Vec::new();
         for m in self.loose.find_iter(key) {
-            let mut end = (m.end() + AFTER).min(key.len());
-            while !key.is_char_boundary(end) {
-                end += 1;
-            }
             // (Ended before white space, where `\b` reads the same as in
             // the whole text: the stretch is cut where the text is.)
-            end = key[end..]
-                .find(char::is_whitespace)
-                .map_or(key.len(), |i| end + i);
+            let end = words_after(key, m.end(), WORDS_AFTER);
             match stretches.last_mut() {
                 Some(last) if m.start() <= last.1 => last.1 = last.1.max(end),
                 _ => stretches.push((m.start(), end)),
@@ -247,6 +242,27 @@ impl DatePattern {
         }
         out
     }
+}
+
+/// Where the white space after the `n`th word from `at` begins (or the
+/// end of `key`).
+fn words_after(key: &str, at: usize, n: usize) -> usize {
+    let mut in_word = false;
+    let mut words = 0;
+    for (i, c) in key[at..].char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return at + i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    key.len()
 }
 
 struct Patterns {
@@ -514,6 +530,9 @@ mod tests {
             format!("۵ ژانویه ۲۰۲۵ {filler}۱۵ رمضان ۱۴۴۶ و دوم آبان"),
             format!("{}۱۲ مهر ۱۴۰۳", " ".repeat(300)),
             "۱۲ مهر ۱۴۰۳۱۲ مهر ۱۴۰۳ ۱۲ ۱۲ مهر".to_string(),
+            // A date that starts inside a longer loose match and runs on
+            // through a long stretch of white space to its year.
+            format!("۱۲ مهر ۱۴۰۳ ساعت ۱۸:۰۱مهر{}۱۴۰۲", " ".repeat(300)),
         ];
         let p = &*PATTERNS;
         let all = [

@@ -74,7 +74,11 @@ fn digest_path(manifest: &Path) -> std::path::PathBuf {
 /// The digest of `files` (sorted by path) as the manifest at `manifest`
 /// is on disk now; `None` when it cannot be looked at.
 fn digest_of(manifest: &Path, files: &[(&str, (u64, i128))]) -> Option<[u8; 32]> {
-    let (size, mtime) = stat(manifest)?;
+    Some(digest_with(stat(manifest)?, files))
+}
+
+/// The digest of `files` for a manifest of this size and time.
+fn digest_with((size, mtime): (u64, i128), files: &[(&str, (u64, i128))]) -> [u8; 32] {
     let mut h = blake3::Hasher::new();
     h.update(&MANIFEST_VERSION.to_le_bytes());
     h.update(&size.to_le_bytes()).update(&mtime.to_le_bytes());
@@ -83,7 +87,7 @@ fn digest_of(manifest: &Path, files: &[(&str, (u64, i128))]) -> Option<[u8; 32]>
             .update(path.as_bytes());
         h.update(&size.to_le_bytes()).update(&mtime.to_le_bytes());
     }
-    Some(h.finalize().into())
+    h.finalize().into()
 }
 
 fn write_digest(manifest: &Path, files: &[(&str, (u64, i128))]) -> std::io::Result<()> {
@@ -103,6 +107,9 @@ pub fn lists_exactly(path: &Path, files: &[(&str, (u64, i128))]) -> bool {
     {
         return true;
     }
+    // (Its size and time before it is read: a manifest written meanwhile
+    // by another process gets no digest of what this one read.)
+    let before = stat(path);
     let Ok(f) = std::fs::File::open(path) else {
         return false;
     };
@@ -110,8 +117,11 @@ pub fn lists_exactly(path: &Path, files: &[(&str, (u64, i128))]) -> bool {
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, f));
     let same = serde::de::DeserializeSeed::deserialize(Whole(files), &mut de).unwrap_or(false);
     let same = same && de.end().is_ok();
-    if same {
-        let _ = write_digest(path, files);
+    if same
+        && let Some(stamp) = before
+        && stat(path) == Some(stamp)
+    {
+        let _ = crate::disk::write_atomic(&digest_path(path), &digest_with(stamp, files));
     }
     same
 }

@@ -152,6 +152,13 @@ pub struct Workspace {
     watcher: Option<Watcher>,
     /// Watching was asked for (it is set up on a worker).
     watch_started: bool,
+    /// The corpus's folders (relative): the watcher reports a folder that
+    /// is only opened — by a listing, a backup, daftar's own scan — as it
+    /// reports one made or moved in, and only one not known is new.
+    folders: std::collections::HashSet<String>,
+    /// Folders that appeared before the watcher was ready: watched when
+    /// it is.
+    watch_later: Vec<PathBuf>,
     pub watch_note: Option<String>,
     /// Size and time of files that are no article when last read (the
     /// watcher's reports of a mere read are told apart by them).
@@ -161,6 +168,8 @@ pub struct Workspace {
     /// Tagged passages, tags, undo.
     pub annotations: annotations::AnnotationState,
     reindex_pending: bool,
+    /// The index starts once discovery has put its names in.
+    index_after_discovery: bool,
     rx: Option<Receiver<Msg>>,
     tx: Option<std::sync::mpsc::Sender<Msg>>,
     cancel: Arc<AtomicBool>,
@@ -214,11 +223,14 @@ impl Workspace {
             range: None,
             watcher: None,
             watch_started: false,
+            folders: Default::default(),
+            watch_later: Vec::new(),
             watch_note: None,
             problem_stamps: std::collections::HashMap::new(),
             entities: entities::EntityState::default(),
             annotations: annotations::AnnotationState::default(),
             reindex_pending: false,
+            index_after_discovery: false,
             rx: None,
             tx: None,
             cancel: Arc::new(AtomicBool::new(false)),
@@ -253,8 +265,11 @@ impl Workspace {
         self.index_state = IndexState::None;
         self.watcher = None;
         self.watch_started = false;
+        self.folders.clear();
+        self.watch_later.clear();
         self.watch_note = None;
         self.reindex_pending = false;
+        self.index_after_discovery = false;
         self.forget_in_index.clear();
         self.store = None;
         self.reopened = None;
@@ -434,6 +449,10 @@ impl Workspace {
                 }
             }
         }
+        if self.index_after_discovery && !self.entities.is_rematching() {
+            self.index_after_discovery = false;
+            self.start_indexing();
+        }
         while started.elapsed() < budget {
             let Some(Ok(msg)) = self.rx.as_ref().map(|rx| rx.try_recv()) else {
                 break;
@@ -471,7 +490,17 @@ impl Workspace {
                 }
                 Msg::Watching(r) => {
                     match r {
-                        Ok(w) => self.watcher = Some(w),
+                        Ok(mut w) => {
+                            use notify_debouncer_mini::notify::RecursiveMode;
+                            for p in std::mem::take(&mut self.watch_later) {
+                                if let Err(e) = w.watcher().watch(&p, RecursiveMode::Recursive) {
+                                    self.watch_note = Some(
+                                        Notice::new("note-not-watching").with("error", e).shown(),
+                                    );
+                                }
+                            }
+                            self.watcher = Some(w);
+                        }
                         Err(why) => self.watch_note = Some(why.shown()),
                     }
                     continue;
@@ -525,22 +554,31 @@ impl Workspace {
                         self.store = Some(store);
                         self.reopened = Some(reopened);
                         self.store_dirty = changed && !summary.cancelled;
-                        let read_none = summary.read == 0 && !summary.cancelled;
+                        let whole = !summary.cancelled;
                         self.state = LoadState::Done(summary);
                         self.annotations.reanchor(&self.articles);
-                        self.start_indexing();
-                        // Nothing read: the index is most likely current
-                        // and reads no file, so the folder is watched
-                        // meanwhile (a walk of every file: a second at
-                        // a million articles, after the index's check).
-                        // Otherwise once the index is ready (the files it
-                        // reads would each be reported).
-                        if read_none {
+                        // The index is fed these articles and reads no
+                        // file: the folder is watched at once. (After a
+                        // load stopped half way the index reads the
+                        // folder, and watching waits for it: each file it
+                        // opened would be reported.)
+                        if whole {
                             self.start_watching();
                         }
                         if changed {
                             let (set, wake) = (self.article_set(), self.waker());
                             self.entities.discover(&self.articles, set, wake);
+                            // The index waits for the names found across
+                            // the corpus: holding the articles meanwhile,
+                            // it would have them all copied when those
+                            // names are put in.
+                            self.index_after_discovery = true;
+                            self.index_state = IndexState::Building {
+                                done: 0,
+                                to_read: 0,
+                            };
+                        } else {
+                            self.start_indexing();
                         }
                     }
                     Err(e) => self.state = LoadState::Failed(e),
@@ -765,14 +803,14 @@ impl Workspace {
         // recursively looks at every file (a million `stat`s at a million
         // articles) to find the folders among them.
         let folders = match &self.state {
-            LoadState::Done(s) if !s.cancelled && !s.folders.is_empty() => Some(
-                s.folders
-                    .iter()
-                    .map(|(rel, _)| rel.clone())
-                    .collect::<Vec<_>>(),
-            ),
+            LoadState::Done(s) if !s.cancelled && !s.folders.is_empty() => Some(s.folders.clone()),
             _ => None,
         };
+        self.folders = folders
+            .iter()
+            .flatten()
+            .map(|(rel, _)| rel.clone())
+            .collect();
         let waker = self.waker.clone();
         let root = folder.clone();
         let reply = tx.clone();
@@ -809,7 +847,17 @@ impl Workspace {
                 let watching = crate::jobs::caught(|| {
                     Ok(match made {
                         Ok(mut d) => match watch_folders(&mut d, &folder, folders.as_deref()) {
-                            Ok(()) => Ok(d),
+                            Ok(()) => {
+                                // What changed between the scan and the
+                                // watches (a first open watches only once
+                                // its index is made): each folder whose
+                                // time moved is looked through again.
+                                let moved = folders_moved(&folder, folders.as_deref());
+                                if !moved.is_empty() {
+                                    let _ = reply.send(Msg::Changed(moved));
+                                }
+                                Ok(d)
+                            }
                             Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
                         },
                         Err(e) => Err(Notice::new("note-not-watching").with("error", e)),
@@ -833,30 +881,45 @@ impl Workspace {
         for p in paths {
             if is_article_path(root, &p) || !may_be_folder(root, &p) {
                 out.push(p);
-            } else if p.is_dir() {
-                if let Some(w) = &mut self.watcher {
-                    use notify_debouncer_mini::notify::RecursiveMode;
-                    if let Err(e) = w.watcher().watch(&p, RecursiveMode::Recursive) {
-                        self.watch_note =
-                            Some(Notice::new("note-not-watching").with("error", e).shown());
-                    }
+                continue;
+            }
+            let Some(rel) = relative_path(root, &p) else {
+                continue;
+            };
+            let known = self.folders.contains(&rel);
+            if p.is_dir() {
+                // (A folder known is only one that was opened: the
+                // changes in it come as its files.)
+                if known {
+                    continue;
                 }
                 let never = AtomicBool::new(false);
-                for e in crate::corpus::loader::scan(&p, &never) {
-                    if let crate::corpus::loader::Entry::File { path, .. } = e {
-                        out.push(path);
-                    }
+                let (entries, subfolders) = crate::corpus::loader::scan_with_folders(&p, &never);
+                for (sub, _) in subfolders {
+                    let whole = if sub.is_empty() {
+                        rel.clone()
+                    } else {
+                        format!("{rel}/{sub}")
+                    };
+                    self.folders.insert(whole);
                 }
-            } else if !p.exists()
-                && let Ok(rel) = p.strip_prefix(root)
-            {
-                let under = format!(
-                    "{}/",
-                    rel.components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/")
-                );
+                match &mut self.watcher {
+                    Some(w) => {
+                        use notify_debouncer_mini::notify::RecursiveMode;
+                        if let Err(e) = w.watcher().watch(&p, RecursiveMode::Recursive) {
+                            self.watch_note =
+                                Some(Notice::new("note-not-watching").with("error", e).shown());
+                        }
+                    }
+                    None => self.watch_later.push(p.clone()),
+                }
+                out.extend(entries.into_iter().filter_map(|e| match e {
+                    crate::corpus::loader::Entry::File { path, .. } => Some(path),
+                    crate::corpus::loader::Entry::Problem(_) => None,
+                }));
+            } else if known && !p.exists() {
+                let under = format!("{rel}/");
+                self.folders.retain(|f| *f != rel && !f.starts_with(&under));
                 let articles = self.articles.iter().map(|a| a.path.as_str());
                 let problems = self.problems.iter().map(|p| p.path.as_str());
                 out.extend(
@@ -880,18 +943,14 @@ impl Workspace {
         // time than the article read from it (the watcher also reports a
         // file that was only opened — by the index, or by this reload).
         let mut todo: Vec<(PathBuf, String)> = Vec::new();
+        let mut met: std::collections::HashSet<String> = std::collections::HashSet::new();
         for p in self.folders_changed(&folder, paths) {
             if !is_article_path(&folder, &p) {
                 continue;
             }
-            let Ok(rel_path) = p.strip_prefix(&folder) else {
+            let Some(rel) = relative_path(&folder, &p) else {
                 continue;
             };
-            let rel = rel_path
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
             let now = crate::index::manifest::stat(&p);
             let known = self
                 .by_path
@@ -909,7 +968,7 @@ impl Workspace {
             if now.is_none() && known.is_none() && !problem {
                 continue;
             }
-            if !todo.iter().any(|(_, r)| *r == rel) {
+            if met.insert(rel.clone()) {
                 todo.push((p, rel));
             }
         }
@@ -1010,7 +1069,9 @@ impl Workspace {
             let (set, wake) = (self.article_set(), self.waker());
             self.entities.discover(&self.articles, set, wake);
         }
-        if matches!(self.index_state, IndexState::Building { .. }) {
+        if self.index_after_discovery {
+            // (It has not started: it will take these too.)
+        } else if matches!(self.index_state, IndexState::Building { .. }) {
             self.reindex_pending = true;
         } else {
             self.start_indexing();
@@ -1221,8 +1282,44 @@ impl Workspace {
     }
 }
 
-/// Whether `path` (under `root`) is an article file of the corpus: not
-/// hidden (nor in daftar's `.daftar/`), with an article's extension.
+/// The entries (files and folders) of each of `folders` whose time is not
+/// the scan's any more: what changed there before it was watched.
+fn folders_moved(root: &Path, folders: Option<&[(String, i128)]>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for (rel, then) in folders.into_iter().flatten() {
+        let path = if rel.is_empty() {
+            root.to_path_buf()
+        } else {
+            root.join(rel)
+        };
+        let now = std::fs::metadata(&path)
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        if now == *then {
+            continue;
+        }
+        match std::fs::read_dir(&path) {
+            Ok(entries) => out.extend(entries.flatten().map(|e| e.path())),
+            // (Gone: its parent changed too, and says so.)
+            Err(_) => out.push(path),
+        }
+    }
+    out
+}
+
+/// `path` relative to `root`, `/`-separated, as the corpus names it.
+fn relative_path(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    Some(
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
 /// Whether `path` may be a folder of the corpus (or was: a folder gone
 /// cannot be looked at): not hidden, and not named like an article.
 fn may_be_folder(root: &Path, path: &Path) -> bool {
@@ -1239,13 +1336,13 @@ fn may_be_folder(root: &Path, path: &Path) -> bool {
 fn watch_folders(
     d: &mut Watcher,
     root: &Path,
-    folders: Option<&[String]>,
+    folders: Option<&[(String, i128)]>,
 ) -> notify_debouncer_mini::notify::Result<()> {
     use notify_debouncer_mini::notify::RecursiveMode;
     let Some(folders) = folders else {
         return d.watcher().watch(root, RecursiveMode::Recursive);
     };
-    for rel in folders {
+    for (rel, _) in folders {
         let path = if rel.is_empty() {
             root.to_path_buf()
         } else {
@@ -1261,6 +1358,8 @@ fn watch_folders(
     Ok(())
 }
 
+/// Whether `path` (under `root`) is an article file of the corpus: not
+/// hidden (nor in daftar's `.daftar/`), with an article's extension.
 fn is_article_path(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
