@@ -107,6 +107,22 @@ fn corpus() -> tempfile::TempDir {
     dir
 }
 
+/// Gives `siasat/sad.txt` other bytes of the same length («یزدان» for
+/// «کرمان») and its old time: only a reading of the file can see it.
+fn swap_behind_the_store(dir: &Path) {
+    let sad = dir.join("siasat/sad.txt");
+    let mtime = std::fs::metadata(&sad).unwrap().modified().unwrap();
+    let swapped = ARTICLES[0].1.replace("کرمان", "یزدان");
+    assert_eq!(swapped.len(), ARTICLES[0].1.len());
+    std::fs::write(&sad, &swapped).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&sad)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+}
+
 /// Every text file of the corpus's stored analysis.
 fn text_files(dir: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir.join(".daftar/analysis"))
@@ -159,17 +175,7 @@ fn a_reopen_reads_no_unchanged_file_and_a_changed_file_alone() {
 
     // Proof that the files are not read: a file given other bytes of the
     // same length and its old time still shows what was stored.
-    let sad = dir.path().join("siasat/sad.txt");
-    let mtime = std::fs::metadata(&sad).unwrap().modified().unwrap();
-    let swapped = ARTICLES[0].1.replace("کرمان", "یزدان");
-    assert_eq!(swapped.len(), ARTICLES[0].1.len());
-    std::fs::write(&sad, &swapped).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&sad)
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
+    swap_behind_the_store(dir.path());
     let unread = open(dir.path());
     assert_eq!(read(&unread), 0);
     assert_eq!(snapshot(&unread), before);
@@ -391,16 +397,7 @@ fn the_index_is_made_from_the_loaded_articles_not_by_reading_the_files_again() {
     assert_eq!(found(&mut first, "کرمان"), ["siasat/sad.txt"]);
     drop(first);
 
-    let sad = dir.path().join("siasat/sad.txt");
-    let mtime = std::fs::metadata(&sad).unwrap().modified().unwrap();
-    let swapped = ARTICLES[0].1.replace("کرمان", "یزدان");
-    std::fs::write(&sad, &swapped).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&sad)
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
+    swap_behind_the_store(dir.path());
     std::fs::remove_dir_all(dir.path().join(".daftar/index")).unwrap();
 
     let mut again = open(dir.path());

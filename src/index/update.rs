@@ -111,7 +111,36 @@ struct Run<'a> {
     committed: bool,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    /// A writer on `idx` and its manifest; without a manifest, what the
+    /// index holds is unknown, and it starts afresh.
+    fn start(idx: &'a SearchIndex, rebuilt: Option<String>) -> Result<Run<'a>, IndexError> {
+        let writer: IndexWriter = idx.index.writer(WRITER_BYTES)?;
+        let (manifest, fresh) = match Manifest::read(&idx.manifest_path()) {
+            Some(m) => (m, false),
+            None => {
+                writer.delete_all_documents()?;
+                let m = Manifest {
+                    version: MANIFEST_VERSION,
+                    ..Default::default()
+                };
+                (m, true)
+            }
+        };
+        Ok(Run {
+            idx,
+            writer,
+            manifest,
+            since_commit: 0,
+            report: UpdateReport {
+                rebuilt,
+                ..Default::default()
+            },
+            dirty: fresh,
+            committed: false,
+        })
+    }
+
     fn delete(&mut self, id: &str) {
         self.dirty = true;
         self.writer
@@ -162,32 +191,7 @@ fn update_in_batches(
     check_folder(folder)?;
     let rebuilt = idx.rebuilt.take();
     let idx: &SearchIndex = idx;
-    let writer: IndexWriter = idx.index.writer(WRITER_BYTES)?;
-    let mut fresh = false;
-    let manifest = match Manifest::read(&idx.manifest_path()) {
-        Some(m) => m,
-        None => {
-            fresh = true;
-            // No manifest: what the index holds is unknown, start afresh.
-            writer.delete_all_documents()?;
-            Manifest {
-                version: MANIFEST_VERSION,
-                ..Default::default()
-            }
-        }
-    };
-    let mut run = Run {
-        idx,
-        writer,
-        manifest,
-        since_commit: 0,
-        report: UpdateReport {
-            rebuilt,
-            ..Default::default()
-        },
-        dirty: fresh,
-        committed: false,
-    };
+    let mut run = Run::start(idx, rebuilt)?;
 
     let scanned_at = std::time::SystemTime::now();
     let (entries, folders) = scan_with_folders(folder, &opts.cancel);
@@ -422,30 +426,7 @@ pub fn update_from_articles(
     let started = Instant::now();
     let rebuilt = idx.rebuilt.take();
     let idx: &SearchIndex = idx;
-    let writer: IndexWriter = idx.index.writer(WRITER_BYTES)?;
-    let (manifest, fresh) = match Manifest::read(&idx.manifest_path()) {
-        Some(m) => (m, false),
-        None => {
-            writer.delete_all_documents()?;
-            let m = Manifest {
-                version: MANIFEST_VERSION,
-                ..Default::default()
-            };
-            (m, true)
-        }
-    };
-    let mut run = Run {
-        idx,
-        writer,
-        manifest,
-        since_commit: 0,
-        report: UpdateReport {
-            rebuilt,
-            ..Default::default()
-        },
-        dirty: fresh,
-        committed: false,
-    };
+    let mut run = Run::start(idx, rebuilt)?;
     let seen: HashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
     let gone: Vec<String> = run
         .manifest
