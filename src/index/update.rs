@@ -141,6 +141,23 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// Takes out of the index and the manifest every file not in `seen`.
+    fn remove_all_but(&mut self, seen: &HashSet<&str>) {
+        let gone: Vec<String> = self
+            .manifest
+            .files
+            .keys()
+            .filter(|k| !seen.contains(k.as_str()))
+            .cloned()
+            .collect();
+        for rel in gone {
+            if let Some(state) = self.manifest.files.remove(&rel) {
+                self.delete(&state.id);
+                self.report.removed += 1;
+            }
+        }
+    }
+
     fn delete(&mut self, id: &str) {
         self.dirty = true;
         self.writer
@@ -219,20 +236,8 @@ fn update_in_batches(
             }
         }
     }
-    let gone: Vec<String> = run
-        .manifest
-        .files
-        .keys()
-        .filter(|k| !seen.contains(k.as_str()))
-        .cloned()
-        .collect();
     if !opts.cancel.load(Ordering::Relaxed) {
-        for rel in gone {
-            if let Some(state) = run.manifest.files.remove(&rel) {
-                run.delete(&state.id);
-                run.report.removed += 1;
-            }
-        }
+        run.remove_all_but(&seen);
     }
     // The stamp says the index lists every file: not while it is being
     // changed (a run that stops half way leaves none).
@@ -428,19 +433,7 @@ pub fn update_from_articles(
     let idx: &SearchIndex = idx;
     let mut run = Run::start(idx, rebuilt)?;
     let seen: HashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
-    let gone: Vec<String> = run
-        .manifest
-        .files
-        .keys()
-        .filter(|k| !seen.contains(k.as_str()))
-        .cloned()
-        .collect();
-    for rel in gone {
-        if let Some(state) = run.manifest.files.remove(&rel) {
-            run.delete(&state.id);
-            run.report.removed += 1;
-        }
-    }
+    run.remove_all_but(&seen);
     let to_read = articles
         .iter()
         .filter(|a| {
