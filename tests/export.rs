@@ -519,3 +519,99 @@ fn statements_hits_and_articles_export_and_nothing_is_overwritten() {
     );
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--format xls"));
 }
+
+/// An article saved with CRLF line ends and one with an emoji: every
+/// export's texts have `\n` ends, and positions are code points of that
+/// text — a passage over a line break and one after the emoji select
+/// their words.
+#[test]
+fn crlf_articles_export_with_newlines_and_positions_count_code_points() {
+    let corpus = tempfile::tempdir().unwrap();
+    let d = corpus.path();
+    let crlf = "گزارش بازار\r\nقیمت طلا امروز کاهش یافت.\r\nبازار ارز آرام بود.\r\n";
+    std::fs::write(d.join("crlf.txt"), crlf).unwrap();
+    let emoji = "خبر ورزشی\nتیم ملی 🏆 قهرمان شد و هواداران شادی کردند.\n";
+    std::fs::write(d.join("emoji.txt"), emoji).unwrap();
+    let decoded = texts(d);
+    let at = |text: &str, word: &str| text[..text.find(word).unwrap()].chars().count();
+    // Over the line break: «یافت.» … «بازار ارز».
+    let t = &decoded["crlf.txt"];
+    let (s, e) = (at(t, "یافت"), at(t, " آرام"));
+    let tag = |path: &str, s: usize, e: usize, tag: &str| {
+        let (s, e) = (s.to_string(), e.to_string());
+        common::daftar_ok(
+            &[
+                "tag", "--path", path, "--start", &s, "--end", &e, "--tag", tag,
+            ],
+            d,
+        );
+    };
+    tag("crlf.txt", s, e, "اقتصاد");
+    let t = &decoded["emoji.txt"];
+    tag("emoji.txt", at(t, "قهرمان"), at(t, " شد"), "ورزش");
+    let out = tempfile::tempdir().unwrap();
+    let run = |format: &str, name: &str| -> PathBuf {
+        let path = out.path().join(name);
+        let p = path.display().to_string();
+        export(d, &["--what", "passages", "--format", format, "--out", &p]);
+        path
+    };
+    // JSON Lines: texts and positions.
+    let jsonl = std::fs::read_to_string(run("jsonl", "p.jsonl")).unwrap();
+    assert!(!jsonl.contains("\\r"), "{jsonl}");
+    let mut seen = Vec::new();
+    for line in jsonl.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        if v["kind"] != "passage" {
+            continue;
+        }
+        seen.push(v["text"].as_str().unwrap().to_string());
+    }
+    seen.sort();
+    assert_eq!(seen, ["قهرمان", "یافت.\nبازار ارز"]);
+    // brat: the .txt has `\n` ends, and each span selects its words.
+    let brat = run("brat", "brat");
+    let mut spans = 0;
+    for e in std::fs::read_dir(&brat).unwrap().flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "ann") {
+            let txt = std::fs::read_to_string(p.with_extension("txt")).unwrap();
+            assert!(!txt.contains('\r'));
+            let ann = std::fs::read_to_string(&p).unwrap();
+            for l in ann.lines().filter(|l| l.starts_with('T')) {
+                let parts: Vec<&str> = l.split('\t').collect();
+                let nums: Vec<usize> = parts[1]
+                    .split([' ', ';'])
+                    .skip(1)
+                    .map(|n| n.parse().unwrap())
+                    .collect();
+                let whole = chars(&txt, nums[0], nums[nums.len() - 1]);
+                assert!(
+                    ["قهرمان", "یافت.\nبازار ارز"].contains(&whole.as_str()),
+                    "{l}"
+                );
+                spans += 1;
+            }
+        }
+    }
+    assert_eq!(spans, 2);
+    // CSV cells, RON, Markdown, and the Web Annotation texts: no `\r` in
+    // any text (CSV's own record ends aside).
+    let csv = run("csv", "p.csv");
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    for r in reader.records() {
+        assert!(r.unwrap().iter().all(|cell| !cell.contains('\r')));
+    }
+    for (format, name) in [("ron", "p.ron"), ("md", "p.md"), ("webanno", "p.jsonld")] {
+        let text = std::fs::read_to_string(run(format, name)).unwrap();
+        assert!(!text.contains('\r') && !text.contains("\\r"), "{format}");
+    }
+    for e in std::fs::read_dir(out.path()).unwrap().flatten() {
+        if e.path().is_dir() && e.file_name() != "brat" {
+            for f in std::fs::read_dir(e.path()).unwrap().flatten() {
+                let text = std::fs::read_to_string(f.path()).unwrap();
+                assert!(!text.contains('\r'), "{}", f.path().display());
+            }
+        }
+    }
+}

@@ -26,7 +26,57 @@ pub struct Builder<'a> {
 #[derive(Default)]
 struct Sources {
     list: Vec<Source>,
-    at: HashMap<String, (usize, CharIndex)>,
+    at: HashMap<String, (usize, CharIndex, Crlf)>,
+}
+
+/// Where an article's `\r\n` line ends lost their `\r` in its exported
+/// text (every export writes `\n`, and counts positions in that text).
+#[derive(Default)]
+struct Crlf {
+    /// Bytes of the article's own text where a `\r` was left out.
+    dropped: Vec<usize>,
+    /// Its own text's character index, when anything was left out.
+    own: Option<CharIndex>,
+}
+
+impl Crlf {
+    /// A byte of the article's text, in the exported text.
+    fn byte(&self, b: usize) -> usize {
+        b - self.dropped.partition_point(|&d| d < b)
+    }
+}
+
+/// `text` with `\n` line ends (`\r\n` and a lone `\r` become `\n`), and
+/// where the `\r`s of `\r\n` were.
+fn normalised(text: &str) -> (String, Crlf) {
+    if !text.contains('\r') {
+        return (text.to_string(), Crlf::default());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut dropped = Vec::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for (i, _) in text.match_indices('\r') {
+        out.push_str(&text[from..i]);
+        if bytes.get(i + 1) == Some(&b'\n') {
+            dropped.push(i);
+        } else {
+            out.push('\n');
+        }
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    let own = Some(CharIndex::new(text));
+    (out, Crlf { dropped, own })
+}
+
+/// `text` as the exports write it (see [`normalised`]).
+pub fn with_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(normalised(text).0)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 impl Sources {
@@ -44,8 +94,11 @@ impl Sources {
         if self.at.contains_key(path) {
             return;
         }
-        self.at
-            .insert(path.to_string(), (self.list.len(), CharIndex::new(text)));
+        let (text, crlf) = normalised(text);
+        self.at.insert(
+            path.to_string(),
+            (self.list.len(), CharIndex::new(&text), crlf),
+        );
         self.list.push(Source {
             path: path.to_string(),
             id: id.to_string(),
@@ -54,7 +107,7 @@ impl Sources {
             date_jalali: date.map(|(d, _)| d.jalali().to_string()),
             date_note: date.and_then(|(_, n)| n.map(str::to_string)),
             outlet,
-            text: text.to_string(),
+            text,
         });
     }
 
@@ -76,11 +129,12 @@ impl Sources {
         );
     }
 
-    /// An item of source `path` over bytes `range` of its text.
+    /// An item of source `path` over bytes `range` of its article's text.
     fn item(&self, path: &str, range: std::ops::Range<usize>) -> Item {
-        let Some((n, ci)) = self.at.get(path) else {
+        let Some((n, ci, crlf)) = self.at.get(path) else {
             return Item::default();
         };
+        let range = crlf.byte(range.start)..crlf.byte(range.end);
         let text = &self.list[*n].text;
         let (s, e) = (ci.char_of_byte(range.start), ci.char_of_byte(range.end));
         let before = &text[..range.start.min(text.len())];
@@ -97,11 +151,13 @@ impl Sources {
         }
     }
 
-    /// An item over characters `start..end` of source `path`.
+    /// An item over characters `start..end` of source `path`'s article
+    /// text (as passages are anchored).
     fn item_chars(&self, path: &str, start: usize, end: usize) -> Option<Item> {
-        let (_, ci) = self.at.get(path)?;
-        (start < end && end <= ci.chars())
-            .then(|| self.item(path, ci.byte_of_char(start)..ci.byte_of_char(end)))
+        let (_, ci, crlf) = self.at.get(path)?;
+        let own = crlf.own.as_ref().unwrap_or(ci);
+        (start < end && end <= own.chars())
+            .then(|| self.item(path, own.byte_of_char(start)..own.byte_of_char(end)))
     }
 }
 
@@ -173,14 +229,14 @@ impl Builder<'_> {
             let anchored = (!p.orphaned)
                 .then(|| sources.item_chars(&p.path, p.start, p.end))
                 .flatten()
-                .filter(|i| i.text == p.quote);
+                .filter(|i| i.text == with_newlines(&p.quote));
             let mut item = anchored.unwrap_or_else(|| Item {
                 path: p.path.clone(),
                 start: p.start,
                 end: p.end,
-                text: p.quote.clone(),
-                prefix: p.prefix.clone(),
-                suffix: p.suffix.clone(),
+                text: with_newlines(&p.quote).into_owned(),
+                prefix: with_newlines(&p.prefix).into_owned(),
+                suffix: with_newlines(&p.suffix).into_owned(),
                 orphaned: true,
                 ..Item::default()
             });
