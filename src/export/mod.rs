@@ -25,8 +25,9 @@ pub mod webanno;
 
 pub use build::Builder;
 
-/// Bumped when the RON layout changes.
-pub const EXPORT_VERSION: u32 = 1;
+/// Bumped when the RON layout changes (2: an item's `tags`, `before` and
+/// `after`, named as in the other formats; files of 1 still read).
+pub const EXPORT_VERSION: u32 = 2;
 
 /// What is exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -166,9 +167,13 @@ pub struct Item {
     /// The characters `start..end` of the source's text.
     pub text: String,
     /// Up to 32 characters before and after (for quote selectors).
+    #[serde(rename = "before", alias = "prefix")]
     pub prefix: String,
+    #[serde(rename = "after", alias = "suffix")]
     pub suffix: String,
-    /// Tags (passages), or the speaker (statements), or the query (hits).
+    /// Tags (passages), or the speaker (statements), or the query (hits):
+    /// the codes of the codebook.
+    #[serde(rename = "tags", alias = "codes")]
     pub codes: Vec<String>,
     pub note: String,
     pub annotator: String,
@@ -517,6 +522,32 @@ mod tests {
         assert_eq!(flat_name("a/b:c?.html"), "a__b_c_");
         assert_eq!(flat_name("no_extension"), "no_extension");
         assert_eq!(flat_name("dir.v2/file"), "dir.v2__file");
+    }
+
+    #[test]
+    fn ron_names_an_items_fields_as_the_other_formats_and_reads_the_old_names() {
+        let item = Item {
+            kind: "passage".into(),
+            text: "متن".into(),
+            prefix: "پیش".into(),
+            suffix: "پس".into(),
+            codes: vec!["برچسب".into()],
+            ..Item::default()
+        };
+        let written = ron::to_string(&item).unwrap();
+        for name in ["tags:", "before:", "after:"] {
+            assert!(written.contains(name), "{written}");
+        }
+        for old in ["codes:", "prefix:", "suffix:"] {
+            assert!(!written.contains(old), "{written}");
+        }
+        let old: Item =
+            ron::from_str(r#"(kind: "passage", prefix: "پیش", suffix: "پس", codes: ["برچسب"])"#)
+                .unwrap();
+        assert_eq!(
+            (old.prefix, old.suffix, old.codes),
+            (item.prefix, item.suffix, item.codes)
+        );
     }
 
     #[test]
