@@ -1,6 +1,12 @@
 //! A Markdown report for a paper or a notebook: the items grouped (by tag,
 //! speaker, comparison pair or article), each quoted with its article's
 //! title, outlet, date in both calendars and place in the text.
+//!
+//! What users wrote (quotes, titles, notes, tags) is escaped, so that a
+//! note with `<b>` or `*star*` reads as written; the items stand in one
+//! `<div dir="rtl" lang="fa" markdown="1">`, which CommonMark and GitHub
+//! (an HTML block ended by a blank line), Pandoc and Python-Markdown's
+//! `md_in_html` render as right-to-left Markdown.
 
 use std::io::Write;
 
@@ -11,10 +17,49 @@ fn err(e: std::io::Error) -> ExportError {
     ExportError::Other(e.to_string())
 }
 
+/// `s` as Markdown text that shows it as written: the characters
+/// Markdown reads as markup escaped (`&`, `<`, `>` as HTML entities), and
+/// a line that would start a list, a heading or a quote kept a line.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (n, line) in s.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        // A list's number: «12.» or «12)».
+        let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let mut chars = body.char_indices().peekable();
+        if digits > 0 && matches!(body[digits..].chars().next(), Some('.' | ')')) {
+            out.push_str(&body[..digits]);
+            out.push('\\');
+            while chars.peek().is_some_and(|&(i, _)| i < digits) {
+                chars.next();
+            }
+        } else if body.starts_with(['-', '+', '=']) {
+            out.push('\\');
+        }
+        for (_, c) in chars {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+    out
+}
+
 /// A blockquote, every line of the text marked.
 fn quote(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
     for line in text.trim().lines() {
-        writeln!(w, "> {}", line.trim_end())?;
+        writeln!(w, "> {}", escape(line.trim_end()))?;
     }
     Ok(())
 }
@@ -24,9 +69,9 @@ type Sources<'a> = std::collections::HashMap<&'a str, &'a Source>;
 fn cite(w: &mut dyn Write, sources: &Sources, i: &Item) -> std::io::Result<()> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(s) = sources.get(i.path.as_str()) {
-        parts.push(format!("**{}**", s.title.trim()));
+        parts.push(format!("**{}**", escape(s.title.trim())));
         if let Some(o) = &s.outlet {
-            parts.push(o.clone());
+            parts.push(escape(o));
         }
         match (&s.date_jalali, &s.date) {
             (Some(j), Some(g)) => parts.push(shown_date(s, j, g)),
@@ -38,19 +83,20 @@ fn cite(w: &mut dyn Write, sources: &Sources, i: &Item) -> std::io::Result<()> {
     let mut lines = vec![format!("— {}", parts.join(" · "))];
     if let Some(sp) = &i.speaker {
         let speech = i.speech.as_deref().unwrap_or_default();
-        lines.push(format!("Speaker: {sp} ({speech})"));
+        lines.push(format!("Speaker: {} ({speech})", escape(sp)));
     }
     if i.kind == "passage" && !i.codes.is_empty() {
-        lines.push(format!("Tags: {}", i.codes.join(", ")));
+        let tags: Vec<String> = i.codes.iter().map(|t| escape(t)).collect();
+        lines.push(format!("Tags: {}", tags.join(", ")));
     }
     if !i.note.is_empty() {
         lines.push(format!(
             "Note: *{}*",
-            i.note.split_whitespace().collect::<Vec<_>>().join(" ")
+            escape(&i.note.split_whitespace().collect::<Vec<_>>().join(" "))
         ));
     }
     if !i.annotator.is_empty() {
-        lines.push(format!("{} · {}", i.annotator, i.created));
+        lines.push(format!("{} · {}", escape(&i.annotator), i.created));
     }
     if i.orphaned {
         lines.push("(orphaned: its article's text changed; the quote is as tagged)".into());
@@ -60,7 +106,7 @@ fn cite(w: &mut dyn Write, sources: &Sources, i: &Item) -> std::io::Result<()> {
 
 pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
     let what = sel.what.as_str();
-    writeln!(w, "# daftar: {}\n", sel.description).map_err(err)?;
+    writeln!(w, "# daftar: {}\n", escape(&sel.description)).map_err(err)?;
     writeln!(
         w,
         "{} {what} from {} articles, exported {} (UTC). Dates in the Jalali and (Gregorian) calendars; \
@@ -72,6 +118,7 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
     .map_err(err)?;
     let compared = sel.items.iter().any(|i| i.side.is_some());
     let sources = sel.sources_by_path();
+    writeln!(w, "<div dir=\"rtl\" lang=\"fa\" markdown=\"1\">\n").map_err(err)?;
     match sel.what {
         What::Statements if compared => {
             let mut group = None;
@@ -97,7 +144,7 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
         }
         What::Articles | What::Hits => {
             for (s, items) in sel.anchored_by_source() {
-                writeln!(w, "## {}\n", s.title.trim()).map_err(err)?;
+                writeln!(w, "## {}\n", escape(s.title.trim())).map_err(err)?;
                 for i in items {
                     if sel.what == What::Articles {
                         let date = match (&s.date_jalali, &s.date) {
@@ -114,9 +161,14 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
                         )
                         .map_err(err)?;
                     } else {
-                        let line =
-                            format!("{}**{}**{}", i.prefix, i.text, i.suffix).replace('\n', " ");
-                        quote(w, &line).map_err(err)?;
+                        let line = format!(
+                            "{}**{}**{}",
+                            escape(&i.prefix),
+                            escape(&i.text),
+                            escape(&i.suffix)
+                        )
+                        .replace('\n', " ");
+                        writeln!(w, "> {}", line.trim()).map_err(err)?;
                         cite(w, &sources, i).map_err(err)?;
                     }
                 }
@@ -129,7 +181,7 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
                 "Unnamed speaker"
             };
             for (name, items) in by_code(sel, none) {
-                writeln!(w, "## {name} ({})\n", items.len()).map_err(err)?;
+                writeln!(w, "## {} ({})\n", escape(&name), items.len()).map_err(err)?;
                 for i in items {
                     quote(w, &i.text).map_err(err)?;
                     cite(w, &sources, i).map_err(err)?;
@@ -137,6 +189,7 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
             }
         }
     }
+    writeln!(w, "</div>").map_err(err)?;
     Ok(())
 }
 
@@ -181,5 +234,93 @@ mod tests {
             shown_date(&s, "1403-09-02", "2024-11-22"),
             "1403-09-02 (2024-11-22, file time)"
         );
+    }
+}
+
+#[cfg(test)]
+mod rendered {
+    use super::*;
+    use crate::export::{EXPORT_VERSION, Item, Selection, Source, What};
+
+    fn html(md: &str) -> String {
+        let mut out = String::new();
+        pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new(md));
+        out
+    }
+
+    /// A note, a quote, a title and a tag full of Markdown and HTML: a
+    /// CommonMark renderer shows each as written, inside a right-to-left
+    /// block.
+    #[test]
+    fn what_users_wrote_is_shown_as_written_right_to_left() {
+        let text = "# نه عنوان\n1. نه فهرست\n- نه فهرست";
+        let sel = Selection {
+            version: EXPORT_VERSION,
+            what: What::Passages,
+            description: "برچسب *ستاره*".into(),
+            exported: "2026-12-07T00:00:00Z".into(),
+            codes: Vec::new(),
+            sources: vec![Source {
+                path: "a.txt".into(),
+                id: "x".into(),
+                title: "عنوان <i>کج</i> [پیوند](http://x)".into(),
+                date: None,
+                date_jalali: None,
+                date_note: None,
+                outlet: Some("خبرگزاری_آزمایشی".into()),
+                text: text.into(),
+            }],
+            items: vec![Item {
+                kind: "passage".into(),
+                id: "p1".into(),
+                path: "a.txt".into(),
+                start: 0,
+                end: text.chars().count(),
+                text: text.into(),
+                codes: vec!["موضع*ایران".into()],
+                note: "یادداشت با <b>درشت</b> و *ستاره* و _زیرخط_ & `کد`".into(),
+                ..Item::default()
+            }],
+        };
+        let mut md = Vec::new();
+        write(&sel, &mut md).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        let h = html(&md);
+        for shown in [
+            "&lt;b&gt;درشت&lt;/b&gt;",
+            "*ستاره*",
+            "_زیرخط_",
+            "`کد`",
+            "&amp;",
+            "&lt;i&gt;کج&lt;/i&gt; [پیوند](http://x)",
+            "خبرگزاری_آزمایشی",
+            "موضع*ایران",
+            "# نه عنوان",
+            "1. نه فهرست",
+            "- نه فهرست",
+        ] {
+            assert!(
+                h.contains(shown),
+                "{shown} not shown as written:\n{h}\n{md}"
+            );
+        }
+        // (The note itself is in italics, the path in code: the report's
+        // own markup.)
+        for markup in [
+            "<b>",
+            "<i>",
+            "<em>ستاره",
+            "<a ",
+            "<code>کد",
+            "<ol>",
+            "<ul>",
+            "<h1>نه",
+        ] {
+            assert!(!h.contains(markup), "{markup} in:\n{h}");
+        }
+        // The items are Markdown inside a right-to-left block.
+        assert!(h.contains("<div dir=\"rtl\" lang=\"fa\""), "{h}");
+        assert!(h.contains("<blockquote>"), "{h}");
+        assert!(h.trim_end().ends_with("</div>"), "{h}");
     }
 }
