@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use daftar::export::Selection;
+use daftar::export::brat::type_name;
 use daftar::export::tabular::{COLUMNS, Row, rows};
 use serde_json::Value;
 
@@ -221,6 +222,7 @@ fn brat_spans_select_their_text() {
     let texts = texts(d);
     let listing = std::fs::read_to_string(dir.join("sources.tsv")).unwrap();
     let mut spans = 0;
+    let mut types: Vec<String> = Vec::new();
     for line in listing.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         let txt = std::fs::read_to_string(dir.join(cols[0])).unwrap();
@@ -247,21 +249,51 @@ fn brat_spans_select_their_text() {
                     .as_array()
                     .unwrap()
                     .iter()
-                    .any(|t| t.as_str().unwrap().replace(' ', "_") == ty)
+                    .any(|t| type_name(t.as_str().unwrap()) == ty)
             );
+            types.push(ty.to_string());
             spans += 1;
         }
         if ann.contains("AnnotatorNotes") {
             assert!(ann.contains("یادداشت، با \"نقل\" و خط دوم; آخر"), "{ann}");
         }
     }
-    let anchored = tagged.values().filter(|p| p["orphaned"] == false).count();
-    assert_eq!(spans, anchored, "every anchored passage, no orphan");
+    let anchored: usize = tagged
+        .values()
+        .filter(|p| p["orphaned"] == false)
+        .map(|p| p["tags"].as_array().unwrap().len().max(1))
+        .sum();
+    assert_eq!(
+        spans, anchored,
+        "every anchored passage, a span per tag, no orphan"
+    );
     let conf = std::fs::read_to_string(dir.join("annotation.conf")).unwrap();
+    let (parent, child) = (type_name("دیپلماسی"), type_name("نقل قول"));
     assert!(
-        conf.contains("دیپلماسی\n\tنقل_قول\n"),
+        conf.contains(&format!("{parent}\n\t{child}\n")),
         "nested tag indented: {conf}"
     );
+    // As strict parsers read it: every type ASCII, and declared.
+    let declared: Vec<&str> = conf
+        .split("[relations]")
+        .next()
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    for ty in &types {
+        assert!(
+            ty.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+            "{ty}"
+        );
+        assert!(declared.contains(&ty.as_str()), "{ty} not in {declared:?}");
+    }
+    // The Persian names are the labels brat shows.
+    let visual = std::fs::read_to_string(dir.join("visual.conf")).unwrap();
+    assert!(visual.contains(&format!("{child} | نقل قول\n")), "{visual}");
 }
 
 /// Validates an XML file against an XSD with xmllint.

@@ -4,6 +4,11 @@
 //! `#` AnnotatorNotes lines, and `sources.tsv` mapping files to articles.
 //! A passage over a line break becomes a discontinuous span, one fragment
 //! per line, as brat wants.
+//!
+//! brat takes only `[A-Za-z0-9_-]` in a type's name: a tag named so keeps
+//! its name, any other («موضع ایران») becomes `tag_` and eight hex digits of
+//! its hash — the same name in every export, a different one for every
+//! tag — and `visual.conf` gives it its Persian name as a label.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -11,21 +16,29 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Code, ExportError, Item, Partial, Selection, file_names};
 
-/// A brat type name: no whitespace, nothing brat's configuration reads
-/// as syntax.
+/// A brat type name for a tag: the tag's own name when brat takes it
+/// (ASCII letters first, then letters, digits, `_` and `-`), else `tag_`
+/// and the first eight hex digits of the name's hash.
 pub fn type_name(code: &str) -> String {
-    let t: String = code
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() || matches!(c, ':' | '=' | ',' | '|' | '<' | '>' | '!' | '#') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if t.is_empty() { "Untagged".into() } else { t }
+    let code = code.trim();
+    if code.is_empty() {
+        return "Untagged".into();
+    }
+    let ascii = code.starts_with(|c: char| c.is_ascii_alphabetic())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ascii {
+        code.to_string()
+    } else {
+        format!("tag_{}", &blake3::hash(code.as_bytes()).to_hex()[..8])
+    }
+}
+
+/// A label for brat's `[labels]`: the tag as written, without the `|`
+/// that separates labels there.
+fn label(code: &str) -> String {
+    one_line(code).replace('|', "/")
 }
 
 /// Character ranges of `start..end` in `text` cut at line breaks (the
@@ -175,7 +188,11 @@ pub fn write(sel: &Selection, dir: &Path, progress: &AtomicUsize) -> Result<(), 
     } else {
         Vec::new()
     };
-    let mut visual = String::from("[labels]\n\n[drawing]\n");
+    let mut visual = String::from("[labels]\n");
+    for c in &codes {
+        let _ = writeln!(visual, "{} | {}", type_name(&c.name), label(&c.name));
+    }
+    visual.push_str("\n[drawing]\n");
     for c in &codes {
         let _ = writeln!(visual, "{}\tbgColor:{}", type_name(&c.name), c.colour);
     }
@@ -210,10 +227,36 @@ mod tests {
     }
 
     #[test]
-    fn type_names_have_no_whitespace_or_syntax() {
-        assert_eq!(type_name("نقل قول"), "نقل_قول");
-        assert_eq!(type_name("a:b=c"), "a_b_c");
-        assert_eq!(type_name("گفت‌وگو"), "گفت‌وگو", "ZWNJ is part of the word");
+    fn type_names_are_ascii_stable_and_never_shared() {
+        let brat = |t: &str| {
+            t.starts_with(|c: char| c.is_ascii_alphabetic())
+                && t.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        };
+        let tags = [
+            "موضع ایران",
+            "موضع_ایران",
+            "موضع‌ایران",
+            "تماس_تلفنی",
+            "a:b=c",
+            "\"quoted\"",
+            "economy",
+            "Econ-2",
+        ];
+        let names: Vec<String> = tags.iter().map(|t| type_name(t)).collect();
+        for n in &names {
+            assert!(brat(n), "{n}");
+        }
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), tags.len(), "{names:?}");
+        assert_eq!(type_name("economy"), "economy", "a name brat takes is kept");
+        assert_eq!(
+            type_name("موضع ایران"),
+            names[0],
+            "the same in every export"
+        );
         assert_eq!(type_name("  "), "Untagged");
     }
 }
