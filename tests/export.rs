@@ -126,6 +126,10 @@ fn exported(format: &str, name: &str) -> (tempfile::TempDir, tempfile::TempDir, 
     (corpus, out, path)
 }
 
+fn json_str(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
 fn chars(s: &str, start: usize, end: usize) -> String {
     s.chars().skip(start).take(end - start).collect()
 }
@@ -398,6 +402,16 @@ fn web_annotation_selectors_select_their_text() {
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(doc["type"], "AnnotationCollection");
+    // The page has an id of its own and says what it is part of.
+    let page = &doc["first"];
+    assert_eq!(page["type"], "AnnotationPage");
+    assert!(
+        page["id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("urn:uuid:"))
+    );
+    assert_ne!(page["id"], doc["id"]);
+    assert_eq!(page["partOf"], doc["id"]);
     let items = doc["first"]["items"].as_array().unwrap();
     assert_eq!(
         items.len(),
@@ -406,6 +420,14 @@ fn web_annotation_selectors_select_their_text() {
     for a in items {
         assert_eq!(a["type"], "Annotation");
         let target = &a["target"];
+        // Persian articles and tags say so.
+        assert_eq!(
+            (&target["language"], &target["textDirection"]),
+            (&json_str("fa"), &json_str("rtl"))
+        );
+        for b in a["body"].as_array().unwrap() {
+            assert_eq!(b["textDirection"], "rtl", "{b}");
+        }
         let text =
             std::fs::read_to_string(out.path().join(target["source"].as_str().unwrap())).unwrap();
         let sel = target["selector"].as_array().unwrap();

@@ -21,7 +21,32 @@ pub fn texts_dir_name(out: &Path) -> String {
     format!("{stem}-texts")
 }
 
-fn annotation(item: &Item, source: &str) -> Value {
+/// The language and direction of `text` when its first letter says:
+/// Persian (Arabic script) is `fa`, right to left; Latin is left to right
+/// (its language unsaid); nothing for text without letters.
+fn language(text: &str) -> Option<(Option<&'static str>, &'static str)> {
+    let c = text.chars().find(|c| c.is_alphabetic())?;
+    let arabic_script = matches!(c as u32,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF);
+    Some(if arabic_script {
+        (Some("fa"), "rtl")
+    } else {
+        (None, "ltr")
+    })
+}
+
+/// `v` with the `language` and `textDirection` of `text`, where known.
+fn with_language(mut v: Value, text: &str) -> Value {
+    if let Some((lang, dir)) = language(text) {
+        if let Some(lang) = lang {
+            v["language"] = json!(lang);
+        }
+        v["textDirection"] = json!(dir);
+    }
+    v
+}
+
+fn annotation(item: &Item, source: &str, source_text: &str) -> Value {
     let mut body = Vec::new();
     let motivation = match item.kind.as_str() {
         "passage" => "tagging",
@@ -31,17 +56,20 @@ fn annotation(item: &Item, source: &str) -> Value {
     };
     if item.kind == "passage" || item.kind == "hit" {
         for c in &item.codes {
-            body.push(json!({"type": "TextualBody", "purpose": "tagging", "value": c}));
+            let b = json!({"type": "TextualBody", "purpose": "tagging", "value": c});
+            body.push(with_language(b, c));
         }
     }
     if let Some(sp) = &item.speaker {
         let speech = item.speech.as_deref().unwrap_or_default();
-        body.push(json!({"type": "TextualBody", "purpose": "describing",
-            "value": format!("{sp} ({speech})"), "format": "text/plain"}));
+        let b = json!({"type": "TextualBody", "purpose": "describing",
+            "value": format!("{sp} ({speech})"), "format": "text/plain"});
+        body.push(with_language(b, sp));
     }
     if !item.note.is_empty() {
-        body.push(json!({"type": "TextualBody", "purpose": "commenting",
-            "value": item.note, "format": "text/plain"}));
+        let b = json!({"type": "TextualBody", "purpose": "commenting",
+            "value": item.note, "format": "text/plain"});
+        body.push(with_language(b, &item.note));
     }
     let mut a = json!({
         "id": format!("urn:uuid:{}", guid("annotation", &format!("{}:{}", item.path, item.id))),
@@ -58,6 +86,7 @@ fn annotation(item: &Item, source: &str) -> Value {
             ],
         },
     });
+    a["target"] = with_language(a["target"].take(), source_text);
     if !item.created.is_empty() {
         a["created"] = json!(item.created);
     }
@@ -73,29 +102,47 @@ fn annotation(item: &Item, source: &str) -> Value {
 pub fn collection(sel: &Selection, texts: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let names = file_names(sel);
     let total: usize = sel.items.iter().filter(|i| !i.orphaned).count();
+    let id = format!(
+        "urn:uuid:{}",
+        guid(
+            "collection",
+            &format!("{}:{}", sel.description, sel.exported)
+        )
+    );
+    // (The data model: a page MUST have an id, and says what it is part of.)
+    let page = json!({
+        "id": format!("urn:uuid:{}", guid("page", &id)),
+        "type": "AnnotationPage",
+        "partOf": id,
+        "startIndex": 0,
+    });
     let head = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("urn:uuid:{}", guid("collection", &format!("{}:{}", sel.description, sel.exported))),
+        "id": id,
         "type": "AnnotationCollection",
         "label": sel.description,
         "generator": {"type": "Software", "name": concat!("daftar ", env!("CARGO_PKG_VERSION"))},
         "generated": sel.exported,
         "total": total,
     });
-    // The header object without its closing brace, then the page.
+    // The header object without its closing brace, then the page's,
+    // then its items.
     let head = serde_json::to_string(&head).map_err(std::io::Error::other)?;
+    let page = serde_json::to_string(&page).map_err(std::io::Error::other)?;
     write!(
         w,
-        "{},\n\"first\": {{\"type\": \"AnnotationPage\", \"startIndex\": 0, \"items\": [",
-        head.trim_end_matches('}')
+        "{},\n\"first\": {}, \"items\": [",
+        head.trim_end_matches('}'),
+        page.trim_end_matches('}')
     )?;
     let mut first = true;
-    for (n, (_, list)) in sel.anchored_by_source().into_iter().enumerate() {
+    for (n, (source, list)) in sel.anchored_by_source().into_iter().enumerate() {
         let name = format!("{texts}/{}.txt", names[n]);
         for i in list {
             w.write_all(if first { b"\n" } else { b",\n" })?;
             first = false;
-            serde_json::to_writer(&mut *w, &annotation(i, &name)).map_err(std::io::Error::other)?;
+            serde_json::to_writer(&mut *w, &annotation(i, &name, &source.text))
+                .map_err(std::io::Error::other)?;
         }
     }
     w.write_all(b"\n]}}\n")
