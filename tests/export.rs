@@ -347,8 +347,25 @@ fn qdpx_validates_and_its_selections_select_their_text() {
     let mut codes: HashMap<String, String> = HashMap::new();
     let mut source_text = String::new();
     let mut selections: Vec<(usize, usize, String, Vec<String>)> = Vec::new();
+    // The Description inside each selection (where QualCoder reads a
+    // selection's memo), by selection.
+    let (mut in_selection, mut in_description) = (false, false);
+    let mut described: Vec<(usize, String)> = Vec::new();
     loop {
         match reader.read_event().unwrap() {
+            Event::End(e) if e.name().as_ref() == "PlainTextSelection" => in_selection = false,
+            Event::End(e) if e.name().as_ref() == "Description" => in_description = false,
+            Event::Text(t) if in_selection && in_description => {
+                // (Pieces between entity references.)
+                let text = t.xml_content(quick_xml::XmlVersion::Implicit1_0);
+                match described.last_mut() {
+                    Some((n, d)) if *n == selections.len() - 1 => d.push_str(&text),
+                    _ => described.push((selections.len() - 1, text.to_string())),
+                }
+            }
+            Event::Start(e) if in_selection && e.name().as_ref() == "Description" => {
+                in_description = true;
+            }
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "Code" => {
                     codes.insert(attr(&e, "guid").unwrap(), attr(&e, "name").unwrap());
@@ -359,6 +376,7 @@ fn qdpx_validates_and_its_selections_select_their_text() {
                     source_text = read(&mut zip, &format!("sources/{name}"));
                 }
                 "PlainTextSelection" => {
+                    in_selection = true;
                     let s: usize = attr(&e, "startPosition").unwrap().parse().unwrap();
                     let en: usize = attr(&e, "endPosition").unwrap().parse().unwrap();
                     selections.push((s, en, chars(&source_text, s, en), Vec::new()));
@@ -385,6 +403,19 @@ fn qdpx_validates_and_its_selections_select_their_text() {
         let tags: Vec<&str> = tags_of(p);
         assert_eq!(coded, &tags);
     }
+    // The note is inside its selection, where QualCoder reads it.
+    let noted: Vec<&(usize, String)> = described
+        .iter()
+        .filter(|(_, d)| d.contains("یادداشت، با") && d.contains("خط دوم; آخر"))
+        .collect();
+    assert_eq!(noted.len(), 1, "{described:?}");
+    let (n, _) = noted[0];
+    assert!(anchored.iter().any(|p| {
+        p["start"] == selections[*n].0 as u64
+            && p["note"]
+                .as_str()
+                .is_some_and(|note| note.contains("خط دوم"))
+    }));
     assert!(
         qde.contains(
             "<PlainTextContent>یادداشت، با &quot;نقل&quot; و\nخط دوم; آخر</PlainTextContent>"
@@ -668,4 +699,40 @@ fn crlf_articles_export_with_newlines_and_positions_count_code_points() {
             }
         }
     }
+}
+
+/// Statements in REFI-QDA: every selection is coded — by its speaker, or
+/// «unnamed source» — since coding tools drop a selection without a code.
+#[test]
+fn every_statement_selection_in_refi_qda_is_coded() {
+    let corpus = common::sample_copy();
+    let d = corpus.path();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("s.qdpx");
+    export(
+        d,
+        &[
+            "--what",
+            "statements",
+            "--format",
+            "qdpx",
+            "--out",
+            &file.display().to_string(),
+        ],
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut qde = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("project.qde").unwrap(), &mut qde).unwrap();
+    let selections: Vec<&str> = qde.split("<PlainTextSelection ").skip(1).collect();
+    assert!(selections.len() > 3, "the sample has statements");
+    for s in &selections {
+        let own = s.split("</PlainTextSelection>").next().unwrap();
+        assert!(own.contains("<CodeRef "), "an uncoded selection: {own}");
+    }
+    let unnamed = common::json_lines(&["inspect", "--json"], d)
+        .iter()
+        .filter(|v| v["kind"] == "article")
+        .flat_map(|v| v["statements"].as_array().cloned().unwrap_or_default())
+        .any(|s| s["speaker"].is_null() || s["speaker"] == "unnamed");
+    assert_eq!(qde.contains("name=\"unnamed source\""), unnamed);
 }

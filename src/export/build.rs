@@ -14,6 +14,9 @@ use crate::text::CharIndex;
 
 use super::{Code, EXPORT_VERSION, Item, Selection, Source, What};
 
+/// The code of a statement whose speaker is not named.
+pub const UNNAMED: &str = "unnamed source";
+
 /// Characters of context kept on each side of an item.
 pub const CONTEXT: usize = 32;
 
@@ -277,7 +280,9 @@ impl Builder<'_> {
             .map(|e| EntityName::of(self.gazetteer, e).name);
         let mut item = sources.item(&a.path, s.range());
         item.kind = "statement".into();
-        item.codes = speaker.iter().cloned().collect();
+        // (A statement nobody is named for is coded all the same: coding
+        // tools drop a selection without a code.)
+        item.codes = vec![speaker.clone().unwrap_or_else(|| UNNAMED.to_string())];
         item.speaker = speaker;
         item.speech = Some(
             match s.kind {

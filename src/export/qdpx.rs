@@ -140,12 +140,22 @@ pub fn project(sel: &Selection) -> Result<String, ExportError> {
                                         .with_attribute(("creatingUser", by.as_str()))
                                         .with_attribute(("creationDateTime", at))
                                         .write_inner_content(|w| {
+                                            // The speaker and the note, where
+                                            // QualCoder reads a selection's
+                                            // memo (the note is a Note too).
+                                            let mut about = Vec::new();
                                             if let Some(sp) = &i.speaker {
                                                 let speech =
                                                     i.speech.as_deref().unwrap_or_default();
+                                                about.push(format!("{sp} ({speech})"));
+                                            }
+                                            if !i.note.is_empty() {
+                                                about.push(i.note.clone());
+                                            }
+                                            if !about.is_empty() {
                                                 w.create_element("Description")
                                                     .write_text_content(BytesText::new(
-                                                        &xml_safe(&format!("{sp} ({speech})")),
+                                                        &xml_safe(&about.join("\n")),
                                                     ))?;
                                             }
                                             for c in &i.codes {
