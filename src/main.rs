@@ -167,7 +167,7 @@ enum Command {
         /// passages, statements, hits or articles.
         #[arg(long)]
         what: String,
-        /// csv, jsonl, ron, md, brat, qdpx or webanno.
+        /// csv, xlsx, jsonl, ron, md, brat, qdpx or webanno.
         #[arg(long)]
         format: String,
         #[arg(long)]

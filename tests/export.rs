@@ -736,3 +736,55 @@ fn every_statement_selection_in_refi_qda_is_coded() {
         .any(|s| s["speaker"].is_null() || s["speaker"] == "unnamed");
     assert_eq!(qde.contains("name=\"unnamed source\""), unnamed);
 }
+
+/// The spreadsheet, read back as a spreadsheet program reads it: Persian
+/// intact, the Jalali date a text (not a date a program would convert),
+/// `orphaned` a word, positions numbers, the sheet right to left with
+/// its header frozen.
+#[test]
+fn the_xlsx_opens_right_to_left_with_persian_and_jalali_dates_as_text() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let (corpus, _out, file) = exported("xlsx", "p.xlsx");
+    let tagged = passages(corpus.path());
+    let mut book: Xlsx<_> = open_workbook(&file).unwrap();
+    let sheet = book.worksheet_range("passages").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, COLUMNS);
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(rows.len() - 1, tagged.len());
+    let mut jalali = 0;
+    for r in &rows[1..] {
+        let (start, text) = (&r[col("start")], r[col("text")].to_string());
+        let Data::Float(start) = start else {
+            panic!("start is a number: {start:?}")
+        };
+        let p = tagged
+            .values()
+            .find(|p| p["text"] == text.as_str() && p["start"] == *start as u64)
+            .unwrap_or_else(|| panic!("no passage «{text}» at {start}"));
+        let orphaned = if p["orphaned"] == true { "yes" } else { "no" };
+        assert_eq!(r[col("orphaned")], Data::String(orphaned.into()));
+        if let Data::String(d) = &r[col("date_jalali")] {
+            assert!(d.starts_with("14"), "{d}");
+            jalali += 1;
+        } else {
+            assert_eq!(
+                r[col("date_jalali")],
+                Data::Empty,
+                "a date cell: {:?}",
+                r[col("date_jalali")]
+            );
+        }
+    }
+    assert!(jalali > 0, "dated passages");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(xml.contains("rightToLeft=\"1\""), "{xml}");
+    assert!(xml.contains("state=\"frozen\""), "{xml}");
+}

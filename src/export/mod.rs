@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod qdpx;
 pub mod tabular;
 pub mod webanno;
+pub mod xlsx;
 
 pub use build::Builder;
 
@@ -72,11 +73,13 @@ pub enum Format {
     Brat,
     Qdpx,
     WebAnno,
+    Xlsx,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Csv,
+        Format::Xlsx,
         Format::Jsonl,
         Format::Ron,
         Format::Markdown,
@@ -95,6 +98,7 @@ impl Format {
             Format::Brat => "brat",
             Format::Qdpx => "qdpx",
             Format::WebAnno => "webanno",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -112,6 +116,7 @@ impl Format {
             Format::Brat => "brat standoff (folder)",
             Format::Qdpx => "REFI-QDA project (.qdpx)",
             Format::WebAnno => "W3C Web Annotation (JSON-LD)",
+            Format::Xlsx => "Spreadsheet (.xlsx)",
         }
     }
 
@@ -125,6 +130,7 @@ impl Format {
             Format::Brat => None,
             Format::Qdpx => Some("qdpx"),
             Format::WebAnno => Some("jsonld"),
+            Format::Xlsx => Some("xlsx"),
         }
     }
 }
@@ -330,6 +336,10 @@ pub fn write(
     let positional = matches!(format, Format::Brat | Format::Qdpx | Format::WebAnno);
     match format {
         Format::Csv => file(out, |w| tabular::csv(sel, w))?,
+        Format::Xlsx => file(out, |w| {
+            std::io::Write::write_all(w, &xlsx::xlsx(sel)?)
+                .map_err(|e| ExportError::Other(e.to_string()))
+        })?,
         Format::Jsonl => file(out, |w| tabular::jsonl(sel, w))?,
         Format::Ron => file(out, |w| tabular::ron(sel, w))?,
         Format::Markdown => file(out, |w| markdown::write(sel, w))?,

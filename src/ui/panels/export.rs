@@ -91,6 +91,7 @@ fn format_label(f: Format) -> String {
         Format::Brat => tr!("export-format-brat"),
         Format::Qdpx => tr!("export-format-qdpx"),
         Format::WebAnno => tr!("export-format-webanno", org = "W3C"),
+        Format::Xlsx => tr!("export-format-xlsx"),
     }
 }
 
@@ -358,6 +359,7 @@ impl ExportDialog {
                     Format::Brat => tr!("export-hint-brat"),
                     Format::WebAnno => tr!("export-hint-webanno"),
                     Format::Csv => tr!("export-hint-csv", encoding = "UTF-8"),
+                    Format::Xlsx => tr!("export-hint-xlsx"),
                     _ => tr!("export-hint-offsets"),
                 },
             );
