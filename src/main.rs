@@ -189,6 +189,10 @@ enum Command {
         /// Replace an existing file (or a non-empty brat folder).
         #[arg(long)]
         force: bool,
+        /// Web Annotation: where the texts will be served, so each
+        /// target's `source` is absolute (BASE/NAME-texts/FILE.txt).
+        #[arg(long)]
+        base_url: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -365,11 +369,13 @@ fn main() -> ExitCode {
             left,
             right,
             force,
+            base_url,
             json,
         }) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let args = daftar::cli::export::Args {
+                base_url: base_url.as_deref(),
                 what: &what,
                 format: &format,
                 out: &path,

@@ -788,3 +788,35 @@ fn the_xlsx_opens_right_to_left_with_persian_and_jalali_dates_as_text() {
     assert!(xml.contains("rightToLeft=\"1\""), "{xml}");
     assert!(xml.contains("state=\"frozen\""), "{xml}");
 }
+
+/// `--base-url`: each Web Annotation target names its text absolutely,
+/// where the texts folder will be served.
+#[test]
+fn web_annotation_sources_are_absolute_under_a_base_url() {
+    let corpus = tagged_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("p.jsonld");
+    export(
+        corpus.path(),
+        &[
+            "--what",
+            "passages",
+            "--format",
+            "webanno",
+            "--out",
+            &file.display().to_string(),
+            "--base-url",
+            "https://example.org/corpus/",
+        ],
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let items = doc["first"]["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for a in items {
+        let source = a["target"]["source"].as_str().unwrap();
+        let name = source
+            .strip_prefix("https://example.org/corpus/p-texts/")
+            .unwrap_or_else(|| panic!("{source}"));
+        assert!(out.path().join("p-texts").join(name).is_file(), "{source}");
+    }
+}

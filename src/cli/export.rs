@@ -1,6 +1,7 @@
 //! `daftar export FOLDER --what passages|statements|hits|articles --format
-//! csv|jsonl|ron|md|brat|qdpx|webanno --out PATH [--query Q] [--tag T]
-//! [--annotator A] [--left SPEC [--right SPEC]] [--force] [--json]`.
+//! csv|xlsx|jsonl|ron|md|brat|qdpx|webanno --out PATH [--query Q] [--tag T]
+//! [--annotator A] [--left SPEC [--right SPEC]] [--force] [--base-url URL]
+//! [--json]`.
 //!
 //! `--query` keeps the articles matching a search (for hits: the matches
 //! themselves); `--tag` a tag and the tags nested under it; `--left` and
@@ -16,7 +17,7 @@ use std::sync::atomic::AtomicUsize;
 use serde_json::json;
 
 use crate::annotate::{AnnotationStore, TagSchema};
-use crate::export::{Builder, Format, What, write};
+use crate::export::{Builder, Format, What, write_with};
 use crate::extract::compare::Side;
 
 /// What to export and how, as given on the command line.
@@ -30,6 +31,8 @@ pub struct Args<'a> {
     pub left: Option<&'a str>,
     pub right: Option<&'a str>,
     pub force: bool,
+    /// Web Annotation: the texts' base URL.
+    pub base_url: Option<&'a str>,
     pub json: bool,
 }
 
@@ -42,7 +45,7 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
     })?;
     let format = Format::parse(args.format).ok_or_else(|| {
         anyhow::anyhow!(
-            "--format {}: one of csv, jsonl, ron, md, brat, qdpx, webanno",
+            "--format {}: one of csv, xlsx, jsonl, ron, md, brat, qdpx, webanno",
             args.format
         )
     })?;
@@ -157,7 +160,10 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
         }
     };
     let progress = AtomicUsize::new(0);
-    let done = write(&sel, format, args.out, args.force, &progress)?;
+    let opts = crate::export::WriteOptions {
+        base_url: args.base_url.map(str::to_string),
+    };
+    let done = write_with(&sel, format, args.out, args.force, &progress, &opts)?;
     if args.json {
         writeln!(
             out,

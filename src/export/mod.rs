@@ -307,6 +307,33 @@ pub fn write(
     overwrite: bool,
     progress: &AtomicUsize,
 ) -> Result<Written, ExportError> {
+    write_with(
+        sel,
+        format,
+        out,
+        overwrite,
+        progress,
+        &WriteOptions::default(),
+    )
+}
+
+/// How a format is written, besides the selection.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WriteOptions {
+    /// Web Annotation: where the texts will be served (targets' `source`
+    /// absolute, not relative to the file).
+    pub base_url: Option<String>,
+}
+
+/// [`write`], with options.
+pub fn write_with(
+    sel: &Selection,
+    format: Format,
+    out: &Path,
+    overwrite: bool,
+    progress: &AtomicUsize,
+    opts: &WriteOptions,
+) -> Result<Written, ExportError> {
     if sel.items.is_empty() && sel.what != What::Articles {
         return Err(ExportError::Empty(format!(
             "no {} in this selection",
@@ -345,7 +372,7 @@ pub fn write(
         Format::Markdown => file(out, |w| markdown::write(sel, w))?,
         Format::Qdpx => file(out, |w| qdpx::write(sel, w, progress))?,
         Format::Brat => brat::write(sel, out, progress)?,
-        Format::WebAnno => webanno::write(sel, out, progress)?,
+        Format::WebAnno => webanno::write(sel, out, opts.base_url.as_deref(), progress)?,
     }
     progress.store(sel.sources.len(), Ordering::Relaxed);
     Ok(Written {

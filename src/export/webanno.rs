@@ -100,6 +100,16 @@ fn annotation(item: &Item, source: &str, source_text: &str) -> Value {
 /// then one annotation per line, streamed (a corpus's every statement is
 /// over a million annotations).
 pub fn collection(sel: &Selection, texts: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    collection_at(sel, texts, None, w)
+}
+
+/// [`collection`], the texts' folder under `base` (a URL) when given.
+pub fn collection_at(
+    sel: &Selection,
+    texts: &str,
+    base: Option<&str>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let names = file_names(sel);
     let total: usize = sel.items.iter().filter(|i| !i.orphaned).count();
     let id = format!(
@@ -137,7 +147,10 @@ pub fn collection(sel: &Selection, texts: &str, w: &mut dyn std::io::Write) -> s
     )?;
     let mut first = true;
     for (n, (source, list)) in sel.anchored_by_source().into_iter().enumerate() {
-        let name = format!("{texts}/{}.txt", names[n]);
+        let name = match base {
+            Some(b) => format!("{}/{texts}/{}.txt", b.trim_end_matches('/'), names[n]),
+            None => format!("{texts}/{}.txt", names[n]),
+        };
         for i in list {
             w.write_all(if first { b"\n" } else { b",\n" })?;
             first = false;
@@ -148,7 +161,12 @@ pub fn collection(sel: &Selection, texts: &str, w: &mut dyn std::io::Write) -> s
     w.write_all(b"\n]}}\n")
 }
 
-pub fn write(sel: &Selection, out: &Path, progress: &AtomicUsize) -> Result<(), ExportError> {
+pub fn write(
+    sel: &Selection,
+    out: &Path,
+    base: Option<&str>,
+    progress: &AtomicUsize,
+) -> Result<(), ExportError> {
     let texts = texts_dir_name(out);
     let dir = out.parent().unwrap_or(Path::new(".")).join(&texts);
     let mut partial = Partial::default();
@@ -158,7 +176,9 @@ pub fn write(sel: &Selection, out: &Path, progress: &AtomicUsize) -> Result<(), 
         partial.text_file(&path, &s.text)?;
         progress.store(n + 1, Ordering::Relaxed);
     }
-    super::file(out, |w| collection(sel, &texts, w).map_err(io_err(out)))?;
+    super::file(out, |w| {
+        collection_at(sel, &texts, base, w).map_err(io_err(out))
+    })?;
     partial.keep();
     Ok(())
 }
