@@ -193,6 +193,11 @@ enum Command {
         /// target's `source` is absolute (BASE/NAME-texts/FILE.txt).
         #[arg(long)]
         base_url: Option<String>,
+        /// What start and end count: codepoints (Python, brat, REFI-QDA,
+        /// Web Annotation) or utf16 (JavaScript, Excel; csv, xlsx and
+        /// jsonl only).
+        #[arg(long, default_value = "codepoints")]
+        positions: String,
         #[arg(long)]
         json: bool,
     },
@@ -370,12 +375,14 @@ fn main() -> ExitCode {
             right,
             force,
             base_url,
+            positions,
             json,
         }) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let args = daftar::cli::export::Args {
                 base_url: base_url.as_deref(),
+                positions: &positions,
                 what: &what,
                 format: &format,
                 out: &path,

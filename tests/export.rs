@@ -820,3 +820,83 @@ fn web_annotation_sources_are_absolute_under_a_base_url() {
         assert!(out.path().join("p-texts").join(name).is_file(), "{source}");
     }
 }
+
+/// `--positions utf16`: after an emoji (two UTF-16 units, one code point)
+/// CSV and JSON Lines count as JavaScript and Excel do; the formats whose
+/// standards count code points refuse it.
+#[test]
+fn positions_in_utf16_units_for_the_tools_that_count_them() {
+    let corpus = tempfile::tempdir().unwrap();
+    let d = corpus.path();
+    let text = "خبر ورزشی\nتیم ملی 🏆 قهرمان شد.\n";
+    std::fs::write(d.join("emoji.txt"), text).unwrap();
+    let decoded = &texts(d)["emoji.txt"];
+    let before = &decoded[..decoded.find("قهرمان").unwrap()];
+    let (s, e) = (
+        before.chars().count(),
+        before.chars().count() + "قهرمان".chars().count(),
+    );
+    let (ss, es) = (s.to_string(), e.to_string());
+    common::daftar_ok(
+        &[
+            "tag",
+            "--path",
+            "emoji.txt",
+            "--start",
+            &ss,
+            "--end",
+            &es,
+            "--tag",
+            "ورزش",
+        ],
+        d,
+    );
+    let out = tempfile::tempdir().unwrap();
+    let start_in = |positions: &str| -> u64 {
+        let file = out.path().join(format!("{positions}.jsonl"));
+        let f = file.display().to_string();
+        export(
+            d,
+            &[
+                "--what",
+                "passages",
+                "--format",
+                "jsonl",
+                "--out",
+                &f,
+                "--positions",
+                positions,
+            ],
+        );
+        let row: Value = serde_json::from_str(
+            std::fs::read_to_string(&file)
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(row["text"], "قهرمان");
+        row["start"].as_u64().unwrap()
+    };
+    assert_eq!(start_in("codepoints"), s as u64);
+    let utf16 = before.encode_utf16().count() as u64;
+    assert_eq!(utf16, s as u64 + 1, "the emoji is two units");
+    assert_eq!(start_in("utf16"), utf16);
+    let refused = common::daftar(
+        &[
+            "export",
+            "--what",
+            "passages",
+            "--format",
+            "brat",
+            "--out",
+            &out.path().join("b").display().to_string(),
+            "--positions",
+            "utf16",
+        ],
+        d,
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("code points"));
+}

@@ -33,6 +33,8 @@ pub struct Args<'a> {
     pub force: bool,
     /// Web Annotation: the texts' base URL.
     pub base_url: Option<&'a str>,
+    /// `codepoints` or `utf16`.
+    pub positions: &'a str,
     pub json: bool,
 }
 
@@ -49,6 +51,11 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
             args.format
         )
     })?;
+    anyhow::ensure!(
+        matches!(args.positions, "codepoints" | "utf16"),
+        "--positions {}: codepoints or utf16",
+        args.positions
+    );
     anyhow::ensure!(
         args.right.is_none() || args.left.is_some(),
         "--right needs --left"
@@ -162,6 +169,7 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
     let progress = AtomicUsize::new(0);
     let opts = crate::export::WriteOptions {
         base_url: args.base_url.map(str::to_string),
+        utf16: args.positions == "utf16",
     };
     let done = write_with(&sel, format, args.out, args.force, &progress, &opts)?;
     if args.json {

@@ -323,6 +323,41 @@ pub struct WriteOptions {
     /// Web Annotation: where the texts will be served (targets' `source`
     /// absolute, not relative to the file).
     pub base_url: Option<String>,
+    /// CSV, xlsx and JSON Lines: positions in UTF-16 code units (as
+    /// JavaScript and Excel count), not code points.
+    pub utf16: bool,
+}
+
+impl Selection {
+    /// The selection with its items' positions in UTF-16 code units of
+    /// their sources' texts (an orphan's, which select nothing, as they
+    /// were).
+    pub fn in_utf16(&self) -> Selection {
+        let mut sel = self.clone();
+        let units: std::collections::HashMap<&str, Vec<usize>> = self
+            .sources
+            .iter()
+            .map(|s| {
+                // Units before each code point, and at the end.
+                let mut at = Vec::with_capacity(s.text.len() + 1);
+                let mut n = 0;
+                for c in s.text.chars() {
+                    at.push(n);
+                    n += c.len_utf16();
+                }
+                at.push(n);
+                (s.path.as_str(), at)
+            })
+            .collect();
+        for i in sel.items.iter_mut().filter(|i| !i.orphaned) {
+            if let Some(at) = units.get(i.path.as_str()) {
+                let last = at.len() - 1;
+                i.start = at[i.start.min(last)];
+                i.end = at[i.end.min(last)];
+            }
+        }
+        sel
+    }
 }
 
 /// [`write`], with options.
@@ -334,6 +369,19 @@ pub fn write_with(
     progress: &AtomicUsize,
     opts: &WriteOptions,
 ) -> Result<Written, ExportError> {
+    if opts.utf16 && !matches!(format, Format::Csv | Format::Xlsx | Format::Jsonl) {
+        return Err(ExportError::Refused(format!(
+            "UTF-16 positions are for csv, xlsx and jsonl: {} counts code points",
+            format.as_str()
+        )));
+    }
+    let converted;
+    let sel = if opts.utf16 {
+        converted = sel.in_utf16();
+        &converted
+    } else {
+        sel
+    };
     if sel.items.is_empty() && sel.what != What::Articles {
         return Err(ExportError::Empty(format!(
             "no {} in this selection",
