@@ -1,7 +1,7 @@
 //! `daftar export FOLDER --what passages|statements|hits|articles --format
 //! csv|xlsx|jsonl|ron|md|brat|qdpx|webanno --out PATH [--query Q] [--tag T]
 //! [--annotator A] [--left SPEC [--right SPEC]] [--force] [--base-url URL]
-//! [--json]`.
+//! [--positions codepoints|utf16] [--json]`.
 //!
 //! `--query` keeps the articles matching a search (for hits: the matches
 //! themselves); `--tag` a tag and the tags nested under it; `--left` and
@@ -55,6 +55,11 @@ pub fn run(folder: &Path, args: &Args, out: &mut dyn Write) -> anyhow::Result<()
         matches!(args.positions, "codepoints" | "utf16"),
         "--positions {}: codepoints or utf16",
         args.positions
+    );
+    anyhow::ensure!(
+        args.positions != "utf16" || matches!(format, Format::Csv | Format::Xlsx | Format::Jsonl),
+        "--positions utf16 is for csv, xlsx and jsonl: {} counts code points",
+        format.as_str()
     );
     anyhow::ensure!(
         args.right.is_none() || args.left.is_some(),

@@ -178,6 +178,19 @@ pub fn write(sel: &Selection, dir: &Path, progress: &AtomicUsize) -> Result<(), 
         progress.store(n + 1, Ordering::Relaxed);
     }
     let known: Vec<String> = sel.codes.iter().map(|c| type_name(&c.name)).collect();
+    // (Eight hex digits: two tags sharing a name is a chance in four
+    // billion, and refused rather than merged.)
+    for (n, a) in sel.codes.iter().enumerate() {
+        if let Some(b) = sel.codes[..n]
+            .iter()
+            .find(|b| b.name != a.name && type_name(&b.name) == known[n])
+        {
+            return Err(ExportError::Refused(format!(
+                "the tags «{}» and «{}» would share the brat type {}: rename one",
+                b.name, a.name, known[n]
+            )));
+        }
+    }
     let extra: Vec<String> = used
         .iter()
         .filter(|t| !known.contains(t))

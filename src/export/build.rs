@@ -226,13 +226,25 @@ impl Builder<'_> {
         let mut sources = Sources::default();
         let mut items = Vec::new();
         for p in passages.iter().filter(|p| keep(p)) {
-            if let Some(a) = by_path.get(p.path.as_str()) {
+            let article = by_path.get(p.path.as_str());
+            if let Some(a) = article {
                 sources.article(a);
             }
-            let anchored = (!p.orphaned)
+            // (The quote is compared with the article's own text: a passage
+            // that ends between a line's `\r` and its `\n` quotes the `\r`,
+            // which the exported text leaves out.)
+            let stands = article.is_some_and(|a| {
+                let own = a.text();
+                let at: String = own
+                    .chars()
+                    .skip(p.start)
+                    .take(p.end.saturating_sub(p.start))
+                    .collect();
+                at == p.quote
+            });
+            let anchored = (!p.orphaned && stands)
                 .then(|| sources.item_chars(&p.path, p.start, p.end))
-                .flatten()
-                .filter(|i| i.text == with_newlines(&p.quote));
+                .flatten();
             let mut item = anchored.unwrap_or_else(|| Item {
                 path: p.path.clone(),
                 start: p.start,

@@ -56,12 +56,23 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A blockquote, every line of the text marked.
+/// A blockquote, every line of the text marked (its indent dropped: four
+/// spaces would make it a code block, where escapes show).
 fn quote(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
     for line in text.trim().lines() {
-        writeln!(w, "> {}", escape(line.trim_end()))?;
+        writeln!(w, "> {}", escape(line.trim()))?;
     }
     Ok(())
+}
+
+/// A path as code, or escaped when it holds a backtick (which would end
+/// the code span).
+fn code(path: &str) -> String {
+    if path.contains('`') {
+        escape(path)
+    } else {
+        format!("`{path}`")
+    }
 }
 
 type Sources<'a> = std::collections::HashMap<&'a str, &'a Source>;
@@ -78,7 +89,7 @@ fn cite(w: &mut dyn Write, sources: &Sources, i: &Item) -> std::io::Result<()> {
             _ => parts.push("undated".into()),
         }
     }
-    parts.push(format!("`{}` {}–{}", i.path, i.start, i.end));
+    parts.push(format!("{} {}–{}", code(&i.path), i.start, i.end));
     // One paragraph, its lines joined by Markdown's hard line break.
     let mut lines = vec![format!("— {}", parts.join(" · "))];
     if let Some(sp) = &i.speaker {
@@ -153,9 +164,9 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
                         };
                         writeln!(
                             w,
-                            "`{}` · {} · {} · {} characters\n",
-                            s.path,
-                            s.outlet.as_deref().unwrap_or("no outlet"),
+                            "{} · {} · {} · {} characters\n",
+                            code(&s.path),
+                            s.outlet.as_deref().map_or("no outlet".into(), escape),
                             date,
                             i.end
                         )
@@ -253,7 +264,7 @@ mod rendered {
     /// block.
     #[test]
     fn what_users_wrote_is_shown_as_written_right_to_left() {
-        let text = "# نه عنوان\n1. نه فهرست\n- نه فهرست";
+        let text = "# نه عنوان\n1. نه فهرست\n- نه فهرست\n\n    *تورفته* و `کد`";
         let sel = Selection {
             version: EXPORT_VERSION,
             what: What::Passages,
@@ -298,6 +309,7 @@ mod rendered {
             "# نه عنوان",
             "1. نه فهرست",
             "- نه فهرست",
+            "*تورفته*",
         ] {
             assert!(
                 h.contains(shown),
@@ -315,6 +327,8 @@ mod rendered {
             "<ol>",
             "<ul>",
             "<h1>نه",
+            "<pre>",
+            "<em>تورفته",
         ] {
             assert!(!h.contains(markup), "{markup} in:\n{h}");
         }

@@ -46,6 +46,29 @@ fn with_language(mut v: Value, text: &str) -> Value {
     v
 }
 
+/// `name` as one segment of an IRI: what would end or break it (white
+/// space, `%`, `#`, `?` and the characters IRIs leave out) as `%XX`.
+fn iri_segment(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '%' | '#' | '?' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+            )
+        {
+            let mut b = [0; 4];
+            for byte in c.encode_utf8(&mut b).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn annotation(item: &Item, source: &str, source_text: &str) -> Value {
     let mut body = Vec::new();
     let motivation = match item.kind.as_str() {
@@ -147,9 +170,10 @@ pub fn collection_at(
     )?;
     let mut first = true;
     for (n, (source, list)) in sel.anchored_by_source().into_iter().enumerate() {
+        let file = format!("{}/{}.txt", iri_segment(texts), iri_segment(&names[n]));
         let name = match base {
-            Some(b) => format!("{}/{texts}/{}.txt", b.trim_end_matches('/'), names[n]),
-            None => format!("{texts}/{}.txt", names[n]),
+            Some(b) => format!("{}/{file}", b.trim_end_matches('/')),
+            None => file,
         };
         for i in list {
             w.write_all(if first { b"\n" } else { b",\n" })?;

@@ -11,6 +11,33 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use super::tabular::{COLUMNS, Row, each_row};
 use super::{ExportError, Selection};
 
+/// What a cell holds at most, in UTF-16 units (Excel's limit).
+pub const CELL_LIMIT: usize = 32_767;
+
+/// Rows a sheet holds, the header's among them (Excel's limit).
+pub const ROW_LIMIT: usize = 1_048_576;
+
+/// What ends a text cut to fit a cell.
+pub const CUT: &str = " […]";
+
+/// `s` cut to fit a cell, ending with [`CUT`] when cut (an article's whole
+/// text can be longer; CSV and JSON Lines keep it whole).
+pub fn fitted(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.encode_utf16().count() <= CELL_LIMIT {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let room = CELL_LIMIT - CUT.encode_utf16().count();
+    let mut units = 0;
+    let end = s
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > room
+        })
+        .map_or(s.len(), |(i, _)| i);
+    std::borrow::Cow::Owned(format!("{}{CUT}", &s[..end]))
+}
+
 fn err(e: XlsxError) -> ExportError {
     ExportError::Other(format!("xlsx: {e}"))
 }
@@ -51,6 +78,14 @@ fn cells(r: &Row) -> Vec<Cell> {
 
 /// The workbook's bytes.
 pub fn xlsx(sel: &Selection) -> Result<Vec<u8>, ExportError> {
+    if sel.items.len() >= ROW_LIMIT {
+        return Err(ExportError::Refused(format!(
+            "{} rows do not fit a sheet ({} at most): export CSV or JSON Lines, or fewer {}",
+            sel.items.len(),
+            ROW_LIMIT - 1,
+            sel.what.as_str()
+        )));
+    }
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(sel.what.as_str()).map_err(err)?;
@@ -72,13 +107,37 @@ pub fn xlsx(sel: &Selection) -> Result<Vec<u8>, ExportError> {
             match cell {
                 Cell::Number(x) => sheet.write_number(r, c, x).map(|_| ()),
                 Cell::Text(s) if s.is_empty() => Ok(()),
-                Cell::Text(s) if COLUMNS[c as usize] == "text" => {
-                    sheet.write_string_with_format(r, c, s, &text).map(|_| ())
-                }
-                Cell::Text(s) => sheet.write_string(r, c, s).map(|_| ()),
+                Cell::Text(s) if COLUMNS[c as usize] == "text" => sheet
+                    .write_string_with_format(r, c, fitted(&s), &text)
+                    .map(|_| ()),
+                Cell::Text(s) => sheet.write_string(r, c, fitted(&s)).map(|_| ()),
             }
             .map_err(err)?;
         }
     }
     book.save_to_buffer().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_to_fit_and_says_so() {
+        let short = "متن کوتاه";
+        assert_eq!(fitted(short), short);
+        // Persian letters and emoji (two units each) past the limit.
+        let long = "خبر 🏆 ".repeat(CELL_LIMIT / 4);
+        let cut = fitted(&long);
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT);
+        assert!(cut.ends_with(CUT));
+        assert!(long.starts_with(cut.trim_end_matches(CUT)));
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, cut.as_ref()).unwrap();
+        assert!(
+            sheet.write_string(1, 0, long.as_str()).is_err(),
+            "the limit is real"
+        );
+    }
 }
