@@ -186,12 +186,9 @@ pub fn write(sel: &Selection, w: &mut dyn Write) -> Result<(), ExportError> {
             }
         }
         What::Passages | What::Statements => {
-            let none = if sel.what == What::Passages {
-                "Untagged"
-            } else {
-                "Unnamed speaker"
-            };
-            for (name, items) in by_code(sel, none) {
+            // (Every statement has a code: its speaker or «unnamed
+            // source».)
+            for (name, items) in by_code(sel, "Untagged") {
                 writeln!(w, "## {} ({})\n", escape(&name), items.len()).map_err(err)?;
                 for i in items {
                     quote(w, &i.text).map_err(err)?;

@@ -434,13 +434,14 @@ pub fn update_from_articles(
     let mut run = Run::start(idx, rebuilt)?;
     let seen: HashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
     run.remove_all_but(&seen);
+    // An article the index lacks, or holds of other content or id, is
+    // (re)indexed; one only touched (a time alone) is not.
+    let stale = |old: Option<&FileState>, a: &Article, hash: &str| {
+        old.is_none_or(|o| o.hash != hash || o.id != a.id)
+    };
     let to_read = articles
         .iter()
-        .filter(|a| {
-            run.manifest.files.get(&a.path).is_none_or(|s| {
-                (s.size, s.mtime) != (a.size, a.mtime) || s.hash != a.content_hash.hex()
-            })
-        })
+        .filter(|a| stale(run.manifest.files.get(&a.path), a, &a.content_hash.hex()))
         .count();
     progress(UpdateProgress::Scanned {
         total: articles.len(),
@@ -467,7 +468,7 @@ pub fn update_from_articles(
             continue;
         }
         match old {
-            Some(o) if o.hash == state.hash && o.id == state.id => run.report.unchanged += 1,
+            old if !stale(old, a, &state.hash) => run.report.unchanged += 1,
             old => {
                 if let Some(o) = old {
                     run.report.updated += 1;
