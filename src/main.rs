@@ -63,6 +63,7 @@ enum ViewArg {
     Statements,
     Compare,
     Passages,
+    Statistics,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -201,6 +202,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Corpus statistics on search keys: a word list, n-grams, the
+    /// collocates of a word, the keywords of one side against another, or
+    /// where a term occurs over time.
+    Stats {
+        folder: PathBuf,
+        #[command(subcommand)]
+        table: StatsTable,
+    },
     /// List the people, places and organisations the articles mention.
     Entities {
         folder: PathBuf,
@@ -221,6 +230,10 @@ enum Command {
         folder: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Measure the Statistics view's tables instead (word list,
+        /// collocates, keyness, dispersion; issue 20's targets).
+        #[arg(long)]
+        stats: bool,
     },
     /// Lay out text (one paragraph per line) as the reader does and print
     /// each visual line.
@@ -239,6 +252,99 @@ enum Command {
         /// Print the time the layout took to standard error.
         #[arg(long)]
         timing: bool,
+    },
+}
+
+/// What every table of `daftar stats` takes.
+#[derive(clap::Args, Clone)]
+struct StatsScope {
+    /// Only articles matching this search.
+    #[arg(long)]
+    query: Option<String>,
+    /// Only this side (SPEC as for `compare`: source, from, to, speaker).
+    #[arg(long = "in", value_name = "SPEC")]
+    within: Option<String>,
+    /// At most this many rows (default: all with --json, 50 without).
+    #[arg(long)]
+    limit: Option<usize>,
+    /// One JSON object per line.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum StatsTable {
+    /// Every word (search key) with its commonest spelling, frequency,
+    /// articles, per million and dispersion (Gries' DP), most frequent first.
+    Words {
+        /// Leave out the Persian stop words (assets/stats/stopwords-fa.txt).
+        #[arg(long)]
+        no_stop_words: bool,
+        #[arg(long, default_value_t = 1)]
+        min_freq: u64,
+        #[command(flatten)]
+        scope: StatsScope,
+    },
+    /// Sequences of N words within a paragraph.
+    Ngrams {
+        #[arg(long, default_value_t = 2)]
+        n: usize,
+        #[arg(long, default_value_t = 2)]
+        min_freq: u64,
+        /// In at least this many articles.
+        #[arg(long, default_value_t = 1)]
+        min_docs: u32,
+        #[command(flatten)]
+        scope: StatsScope,
+    },
+    /// Words near a word or phrase: log-Dice, MI, t-score, log-likelihood.
+    Collocates {
+        #[arg(value_name = "QUERY")]
+        node: String,
+        /// Words on each side.
+        #[arg(long, default_value_t = 5)]
+        window: usize,
+        /// Words before (instead of --window).
+        #[arg(long)]
+        left: Option<usize>,
+        /// Words after (instead of --window).
+        #[arg(long)]
+        right: Option<usize>,
+        #[arg(long, default_value_t = 2)]
+        min_freq: u64,
+        #[command(flatten)]
+        scope: StatsScope,
+    },
+    /// Keywords of one side against another (log-likelihood, log ratio).
+    /// SPEC as for `compare`, or `all`, or `rest` (what the other side leaves).
+    Keyness {
+        #[arg(long)]
+        left: String,
+        #[arg(long)]
+        right: String,
+        /// On both sides together at least this many times.
+        #[arg(long, default_value_t = 3)]
+        min_freq: u64,
+        #[command(flatten)]
+        scope: StatsScope,
+    },
+    /// Every occurrence of a term in date order, and its frequency per month.
+    Dispersion {
+        #[arg(value_name = "QUERY")]
+        term: String,
+        #[arg(long, value_enum, default_value = "jalali")]
+        calendar: CalendarArg,
+        /// Also save the plot (a barcode of the hits over monthly bars) as PNG.
+        #[arg(long)]
+        png: Option<PathBuf>,
+        /// Also save the plot as SVG (its text as outlines).
+        #[arg(long)]
+        svg: Option<PathBuf>,
+        /// The plot's language (months named, Persian digits with fa).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        #[command(flatten)]
+        scope: StatsScope,
     },
 }
 
@@ -317,6 +423,95 @@ fn main() -> ExitCode {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             daftar::cli::timeline::run(&folder, by, cal, query.as_deref(), json, &mut out)
+        }
+        Some(Command::Stats { folder, table }) => {
+            use daftar::cli::stats::Table;
+            let (table, scope, calendar) = match table {
+                StatsTable::Words {
+                    no_stop_words,
+                    min_freq,
+                    scope,
+                } => (
+                    Table::Words {
+                        no_stop_words,
+                        min_freq,
+                    },
+                    scope,
+                    None,
+                ),
+                StatsTable::Ngrams {
+                    n,
+                    min_freq,
+                    min_docs,
+                    scope,
+                } => (
+                    Table::Ngrams {
+                        n,
+                        min_freq,
+                        min_docs,
+                    },
+                    scope,
+                    None,
+                ),
+                StatsTable::Collocates {
+                    node: query,
+                    window,
+                    left,
+                    right,
+                    min_freq,
+                    scope,
+                } => (
+                    Table::Collocates {
+                        query,
+                        left: left.unwrap_or(window),
+                        right: right.unwrap_or(window),
+                        min_freq,
+                    },
+                    scope,
+                    None,
+                ),
+                StatsTable::Keyness {
+                    left,
+                    right,
+                    min_freq,
+                    scope,
+                } => (
+                    Table::Keyness {
+                        left,
+                        right,
+                        min_freq,
+                    },
+                    scope,
+                    None,
+                ),
+                StatsTable::Dispersion {
+                    term: query,
+                    calendar,
+                    png,
+                    svg,
+                    lang,
+                    scope,
+                } => {
+                    if let Some(LangArg::Fa) = lang {
+                        daftar::i18n::set(daftar::i18n::Lang::Fa, true);
+                    }
+                    (
+                        Table::Dispersion { query, png, svg },
+                        scope,
+                        Some(calendar.kind()),
+                    )
+                }
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let s = daftar::cli::stats::Scope {
+                query: scope.query.as_deref(),
+                within: scope.within.as_deref(),
+                limit: scope.limit,
+                calendar,
+                json: scope.json,
+            };
+            daftar::cli::stats::run(&folder, &table, &s, &mut out)
         }
         Some(Command::Compare {
             folder,
@@ -417,10 +612,18 @@ fn main() -> ExitCode {
                 out.display()
             );
         }),
-        Some(Command::Bench { folder, json }) => {
+        Some(Command::Bench {
+            folder,
+            json,
+            stats,
+        }) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            daftar::cli::bench::run(&folder, json, &mut out)
+            if stats {
+                daftar::cli::bench::run_stats(&folder, json, &mut out)
+            } else {
+                daftar::cli::bench::run(&folder, json, &mut out)
+            }
         }
         None => daftar::ui::run(daftar::ui::Start {
             folder: cli.path,
@@ -440,6 +643,7 @@ fn main() -> ExitCode {
                 ViewArg::Statements => daftar::ui::app::View::Statements,
                 ViewArg::Compare => daftar::ui::app::View::Compare,
                 ViewArg::Passages => daftar::ui::app::View::Passages,
+                ViewArg::Statistics => daftar::ui::app::View::Statistics,
             }),
             ledger: cli.ledger,
             lang: cli.lang.map(|l| match l {

@@ -18,6 +18,7 @@ mod properties;
 mod reading_sites;
 mod search;
 mod statements;
+mod stats;
 mod store;
 mod timeline_cli;
 mod ui_annotate;

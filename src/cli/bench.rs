@@ -226,3 +226,99 @@ pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<
     }
     Ok(())
 }
+
+/// `daftar bench FOLDER --stats`: the Statistics view's work on the
+/// folder (its stored analysis opened as the window opens it): the words
+/// counted from nothing into a temporary folder and read back, then the
+/// best of three of each table the issue sets a target for — the word
+/// list of the whole corpus, the collocates of its commonest content
+/// word, keyness of its older half against the newer, and that word's
+/// dispersion — with this process's peak memory.
+pub fn run_stats(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    use crate::stats::count::{self, Docs, WordOptions};
+    use crate::stats::part::Part;
+    use crate::stats::words::{Reading, Words};
+    let (_, articles) = super::load_analysed(folder)?;
+    let session_mib = peak_mib();
+    let tmp = tempfile::Builder::new()
+        .prefix("daftar-bench-words")
+        .tempdir()?;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let readings = Reading::all(&articles);
+    let t = Instant::now();
+    let (words, _) = Words::open(tmp.path(), &readings, &|_, _| {}, &cancel);
+    let build_s = t.elapsed().as_secs_f64();
+    drop(words);
+    let t = Instant::now();
+    let (words, _) = Words::open(tmp.path(), &readings, &|_, _| {}, &cancel);
+    let reopen_s = t.elapsed().as_secs_f64();
+    drop(readings);
+    let docs = Docs::of(&articles);
+    let all = Part::whole(0..articles.len());
+    let best = |f: &mut dyn FnMut()| {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let mut list = Vec::new();
+    let words_ms =
+        best(&mut || list = count::word_list(&words, &docs, &all, &WordOptions::default()).0);
+    let stop = crate::stats::stopwords::keys();
+    let common = list
+        .iter()
+        .find(|r| {
+            !stop.contains(words.key(r.id)) && words.key(r.id).chars().any(char::is_alphabetic)
+        })
+        .map(|r| (r.id, r.freq))
+        .ok_or_else(|| anyhow::anyhow!("no word to measure with"))?;
+    let node = [common.0];
+    let colloc_ms = best(&mut || {
+        count::collocates(&words, &docs, &all, &node, 5, 5, 2);
+    });
+    let mut by_day: Vec<usize> = (0..articles.len()).collect();
+    by_day.sort_by_key(|&i| (docs.days[i], i));
+    let (older, newer) = by_day.split_at(by_day.len() / 2);
+    let (older, newer) = (Part::whole(older.to_vec()), Part::whole(newer.to_vec()));
+    let keyness_ms = best(&mut || {
+        count::keyness(&words, &docs, &older, &newer, 3);
+    });
+    let mut hits = 0;
+    let dispersion_ms = best(&mut || {
+        hits = count::dispersion(
+            &words,
+            &docs,
+            &all,
+            &node,
+            crate::dates::CalendarKind::Jalali,
+        )
+        .hits
+        .len();
+    });
+    let v = json!({
+        "articles": articles.len(),
+        "word_ids": words.of_all_len(),
+        "vocabulary": words.vocabulary(),
+        "session_peak_mib": session_mib,
+        "words_build_seconds": build_s,
+        "words_reopen_seconds": reopen_s,
+        "words_bytes": words.heap_bytes(),
+        "word_list_ms": words_ms,
+        "common_word": words.form(common.0),
+        "common_word_freq": common.1,
+        "collocates_ms": colloc_ms,
+        "keyness_halves_ms": keyness_ms,
+        "dispersion_ms": dispersion_ms,
+        "dispersion_hits": hits,
+        "peak_mib": peak_mib(),
+    });
+    if as_json {
+        writeln!(out, "{v}")?;
+    } else {
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+    }
+    Ok(())
+}

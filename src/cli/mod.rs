@@ -10,6 +10,7 @@ pub mod inspect;
 pub mod json;
 pub mod layout;
 pub mod search;
+pub mod stats;
 pub mod tag;
 pub mod timeline;
 

@@ -39,6 +39,11 @@ impl ContentHash {
         ContentHash(h)
     }
 
+    /// The 16 bytes.
+    pub fn bytes(&self) -> [u8; 16] {
+        self.0
+    }
+
     /// The 32 hex digits.
     pub fn hex(&self) -> String {
         self.to_string()

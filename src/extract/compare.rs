@@ -112,6 +112,12 @@ impl Side {
                 return false;
             }
         }
+        self.admits_article(a)
+    }
+
+    /// Whether article `a` is in this side's period and outlet (the
+    /// speaker aside).
+    pub fn admits_article(&self, a: &Article) -> bool {
         let day = a.date.as_ref().map(|d| d.day);
         if self.from.is_some() || self.to.is_some() {
             let Some(d) = day else { return false };

@@ -19,6 +19,11 @@
 
 pub mod edit;
 
+/// The bundled font (Vazirmatn, OFL: `assets/fonts/`): the window draws
+/// with it, and so do the pictures daftar saves.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Vazirmatn-Regular.ttf");
+pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/Vazirmatn-Bold.ttf");
+
 use std::ops::Range;
 
 use serde::Serialize;

@@ -11,8 +11,8 @@ use egui::epaint::text::{
 
 use crate::layout::Measure;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/Vazirmatn-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/Vazirmatn-Bold.ttf");
+const REGULAR: &[u8] = crate::layout::FONT_REGULAR;
+const BOLD: &[u8] = crate::layout::FONT_BOLD;
 
 /// The bold family's name.
 pub const BOLD_FAMILY: &str = "bold";

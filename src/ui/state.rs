@@ -98,6 +98,10 @@ pub enum Command {
     /// Rename, recolour, nest, merge or delete a tag.
     EditTags(crate::annotate::TagEdit),
     RemovePassage(u64),
+    /// Show these passages in the concordance, in groups (a heading each:
+    /// a keyword's two sides): (article, the keyword's bytes, a collocate's
+    /// bytes). From the Statistics view.
+    ShowConcordance(String, Vec<(String, Vec<ConcordanceLine>)>),
     /// Open the Export dialog for this kind of selection.
     OpenExport(crate::ui::panels::export::Kind),
     /// Mark a line (byte range) of article `.0` as page chrome, article
@@ -109,6 +113,13 @@ pub enum Command {
     ),
 }
 
+/// A passage for the concordance: (article, keyword bytes, other bytes).
+pub type ConcordanceLine = (
+    usize,
+    std::ops::Range<usize>,
+    Option<std::ops::Range<usize>>,
+);
+
 /// What the central panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
@@ -118,4 +129,5 @@ pub enum View {
     Statements,
     Compare,
     Passages,
+    Statistics,
 }

@@ -18,6 +18,7 @@ pub mod entities;
 pub mod export;
 pub mod filter;
 pub mod session;
+pub mod stats;
 
 pub use filter::Filter;
 

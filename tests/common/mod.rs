@@ -70,6 +70,7 @@ pub fn settle(h: &mut Harness<'static, DaftarApp>) {
             || app.entities.is_counting()
             || app.compare.is_busy()
             || app.export.is_busy()
+            || app.stats.is_busy()
     };
     // Quiet for a few frames in a row: a frame may start new work.
     let mut quiet = 0;

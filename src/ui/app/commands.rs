@@ -117,6 +117,26 @@ impl DaftarApp {
                 self.ws.annotations.note = self.ws.annotations.edit_tags(&edit).err()
             }
             Command::OpenExport(kind) => self.export.open_for(kind),
+            Command::ShowConcordance(title, groups) => {
+                use crate::ui::panels::kwic::{Pinned, kwic_line};
+                let groups = groups
+                    .into_iter()
+                    .map(|(head, lines)| {
+                        let lines = lines
+                            .into_iter()
+                            .filter_map(|(i, range, _)| {
+                                let a = self.ws.articles.get(i)?;
+                                let text = a.text();
+                                text.get(range.clone())?;
+                                Some(kwic_line(&a.path, &text, range, 0))
+                            })
+                            .collect();
+                        (head, lines)
+                    })
+                    .collect();
+                self.kwic.pinned = Some(Pinned { title, groups });
+                self.view = View::Concordance;
+            }
             Command::RemovePassage(id) => {
                 self.ws.annotations.note = self.ws.annotations.remove(id).err()
             }

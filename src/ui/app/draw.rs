@@ -121,7 +121,13 @@ impl DaftarApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             crate::ui::mirrored(ui, |ui| {
-                crate::ui::row(ui, |ui| {
+                // (Wrapped: in a narrow window the buttons take two lines
+                // rather than widen the panel under the side panels.)
+                crate::ui::row_wrapped(ui, |ui| {
+                    // (Tighter than egui's default: six views and four
+                    // actions fit a 1280-point window on one line.)
+                    ui.spacing_mut().item_spacing.x = 5.0;
+                    ui.spacing_mut().button_padding.x = 3.0;
                     ui.selectable_value(&mut self.view, View::Reader, tr!("app-view-reader"));
                     ui.selectable_value(
                         &mut self.view,
@@ -135,6 +141,11 @@ impl DaftarApp {
                     );
                     ui.selectable_value(&mut self.view, View::Compare, tr!("app-view-compare"));
                     ui.selectable_value(&mut self.view, View::Passages, tr!("app-view-passages"));
+                    ui.selectable_value(
+                        &mut self.view,
+                        View::Statistics,
+                        tr!("app-view-statistics"),
+                    );
                     if self.view == View::Reader
                         && self.selected.is_some()
                         && ui
@@ -156,7 +167,7 @@ impl DaftarApp {
                             View::Statements => Kind::Statements,
                             View::Compare => Kind::Comparison,
                             View::Concordance => Kind::Hits,
-                            View::Reader => Kind::Articles,
+                            View::Reader | View::Statistics => Kind::Articles,
                         }));
                     }
                     let ann = &self.ws.annotations;
@@ -203,6 +214,11 @@ impl DaftarApp {
                     }
                     View::Passages => {
                         self.passages
+                            .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
+                        return;
+                    }
+                    View::Statistics => {
+                        self.stats
                             .ui(ui, &self.ws, &self.settings, &mut self.cache, &mut cmds);
                         return;
                     }

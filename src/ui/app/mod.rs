@@ -23,6 +23,7 @@ use crate::ui::panels::passages::PassagesPanel;
 use crate::ui::panels::reader::ReaderPanel;
 use crate::ui::panels::search::SearchPanel;
 use crate::ui::panels::statements::StatementsPanel;
+use crate::ui::panels::stats::StatsPanel;
 use crate::ui::panels::status::status_ui;
 use crate::ui::panels::timeline::TimelinePanel;
 use crate::ui::widgets::rtl_text::{LayoutCache, RtlText};
@@ -50,10 +51,11 @@ pub struct DaftarApp {
     pub reader: ReaderPanel,
     list: ArticleListPanel,
     pub search: SearchPanel,
-    kwic: KwicPanel,
+    pub kwic: KwicPanel,
     pub timeline: TimelinePanel,
     pub entities: EntityPanel,
     pub statements: StatementsPanel,
+    pub stats: StatsPanel,
     pub compare: ComparePanel,
     pub passages: PassagesPanel,
     pub export: crate::ui::panels::export::ExportDialog,
@@ -178,6 +180,7 @@ impl DaftarApp {
             timeline: TimelinePanel::default(),
             entities: EntityPanel::default(),
             statements: StatementsPanel::default(),
+            stats: StatsPanel::default(),
             compare: ComparePanel::default(),
             passages: PassagesPanel::default(),
             export: Default::default(),

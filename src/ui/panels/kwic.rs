@@ -46,31 +46,35 @@ pub struct KwicLine {
 /// Characters of context on each side.
 const CONTEXT: usize = 60;
 
+/// The concordance line of a match (bytes `m` of `text`).
+pub fn kwic_line(path: &str, text: &str, m: std::ops::Range<usize>, hit: usize) -> KwicLine {
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
+    let before: String = {
+        let chars: Vec<char> = text[line_start..m.start].chars().collect();
+        chars[chars.len().saturating_sub(CONTEXT)..]
+            .iter()
+            .collect()
+    };
+    let after: String = text[m.end..line_end].chars().take(CONTEXT).collect();
+    KwicLine {
+        path: path.to_string(),
+        hit,
+        dir: base_direction(&text[line_start..line_end]),
+        before,
+        keyword: text[m.clone()].to_string(),
+        after,
+        range: m.clone(),
+        sentence: crate::text::sentence_around(text, m),
+    }
+}
+
 /// Concordance lines of search results, in rank order.
 pub fn kwic_lines(results: &SearchResults, max: usize) -> Vec<KwicLine> {
     let mut out = Vec::new();
     for h in &results.hits {
         for (n, m) in h.matches.iter().enumerate() {
-            let text = &h.text;
-            let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
-            let before: String = {
-                let chars: Vec<char> = text[line_start..m.start].chars().collect();
-                chars[chars.len().saturating_sub(CONTEXT)..]
-                    .iter()
-                    .collect()
-            };
-            let after: String = text[m.end..line_end].chars().take(CONTEXT).collect();
-            out.push(KwicLine {
-                path: h.path.clone(),
-                hit: n,
-                dir: base_direction(&text[line_start..line_end]),
-                before,
-                keyword: text[m.clone()].to_string(),
-                after,
-                range: m.clone(),
-                sentence: crate::text::sentence_around(text, m.clone()),
-            });
+            out.push(kwic_line(&h.path, &h.text, m.clone(), n));
             if out.len() >= max {
                 return out;
             }
@@ -158,8 +162,16 @@ pub fn tag_menu(
     }
 }
 
+/// Lines the Statistics view asked for, shown instead of the search's:
+/// a title, and groups of lines each under its heading.
+pub struct Pinned {
+    pub title: String,
+    pub groups: Vec<(String, Vec<KwicLine>)>,
+}
+
 #[derive(Default)]
 pub struct KwicPanel {
+    pub pinned: Option<Pinned>,
     pub sort: KwicSort,
     /// (search generation, sort) the lines were made for.
     made_for: Option<(u64, KwicSort)>,
@@ -174,6 +186,10 @@ impl KwicPanel {
         cache: &mut LayoutCache,
         cmds: &mut Vec<Command>,
     ) {
+        if self.pinned.is_some() {
+            self.pinned_ui(ui, ws, cache, cmds);
+            return;
+        }
         let Some(Ok(results)) = &ws.search.results else {
             ui.weak(crate::tr!("kwic-no-search"));
             return;
@@ -289,5 +305,103 @@ impl KwicPanel {
                     }
                 }
             });
+    }
+
+    /// The Statistics view's lines: a click opens the reader there.
+    fn pinned_ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some(p) = &self.pinned else { return };
+        let mut back = false;
+        crate::ui::row(ui, |ui| {
+            RtlText::new(&p.title, crate::ui::fonts::bold(16.0)).show(ui, cache);
+            back = button(ui, crate::tr!("kwic-back-to-search")).clicked();
+        });
+        ui.separator();
+        let font = FontId::proportional(15.0);
+        let row_h = line_height(ui, &font) + 4.0;
+        let rows: Vec<(Option<&str>, Option<&KwicLine>)> = p
+            .groups
+            .iter()
+            .flat_map(|(head, lines)| {
+                let head = (!head.is_empty()).then_some((Some(head.as_str()), None));
+                head.into_iter()
+                    .chain(lines.iter().map(|l| (None, Some(l))))
+            })
+            .collect();
+        if rows.is_empty() {
+            ui.weak(crate::tr!("kwic-none"));
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("kwic-pinned")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_h, rows.len(), |ui, range| {
+                for (head, line) in &rows[range] {
+                    if let Some(h) = head {
+                        let n = p.groups.iter().find(|g| g.0 == *h).map_or(0, |g| g.1.len());
+                        RtlText::new(
+                            &format!("{h} ({})", crate::i18n::num(n)),
+                            crate::ui::fonts::bold(15.0),
+                        )
+                        .show(ui, cache);
+                        continue;
+                    }
+                    let Some(line) = line else { continue };
+                    let width = ui.available_width();
+                    let (rect, resp) =
+                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
+                    if resp.hovered() {
+                        ui.painter().rect_filled(
+                            rect,
+                            2.0,
+                            ui.visuals().widgets.hovered.weak_bg_fill,
+                        );
+                    }
+                    let label = format!("{} {} {}", line.before, line.keyword, line.after);
+                    ui.scope_builder(
+                        egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 2.0))),
+                        |ui| {
+                            let fit = (width / (15.0 * 0.5)) as usize / 2;
+                            let text = format!(
+                                "{} {} {}",
+                                tail_words(&line.before, fit),
+                                line.keyword,
+                                head_words(&line.after, fit)
+                            );
+                            let kw_start = tail_words(&line.before, fit).len() + 1;
+                            let spans = [crate::ui::widgets::rtl_text::Span {
+                                range: kw_start..kw_start + line.keyword.len(),
+                                style: crate::ui::widgets::rtl_text::SpanStyle {
+                                    background: Some(ui.visuals().selection.bg_fill),
+                                    underline: None,
+                                },
+                            }];
+                            RtlText::new(&text, font.clone())
+                                .width(rect.width() - 12.0)
+                                .max_lines(1)
+                                .align(Align::Center)
+                                .spans(&spans)
+                                .show(ui, cache);
+                        },
+                    );
+                    let resp = resp.on_hover_ui(|ui| rtl_tooltip(ui, cache, &line.path));
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
+                    if resp.clicked()
+                        && let Some(i) = ws.article_index(&line.path)
+                    {
+                        cmds.push(Command::OpenPassage(i, line.range.clone()));
+                    }
+                }
+            });
+        if back {
+            self.pinned = None;
+        }
     }
 }

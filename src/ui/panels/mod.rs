@@ -10,5 +10,6 @@ pub mod passages;
 pub mod reader;
 pub mod search;
 pub mod statements;
+pub mod stats;
 pub mod status;
 pub mod timeline;

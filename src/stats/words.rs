@@ -1,0 +1,555 @@
+//! The corpus as numbered words: every article's reading (title, kicker,
+//! lead and body — never the page chrome it left out) as a sequence of
+//! word ids, one id per search key (PERSIAN.md §2), with a break between
+//! paragraphs. Every count of the Statistics view runs over these
+//! sequences, so a word list of 100,000 articles is a pass over integers,
+//! not a hundred thousand texts read and tokenised again.
+//!
+//! Derived data: `.daftar/stats/words.bin`, written atomically with a
+//! version and a checksum; each article's sequence is kept with a stamp
+//! of its bytes and reading ranges, so an edited file or a corrected
+//! reading is tokenised again and nothing else. Missing, damaged or of
+//! another version, the file is rebuilt.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Article;
+use crate::text::tokenize::tokenize;
+
+/// The id between two paragraphs (n-grams and windows stop there).
+pub const BREAK: u32 = u32::MAX;
+
+const MAGIC: &[u8; 8] = b"daftarWD";
+const VERSION: u32 = 1;
+const FILE: &str = "words.bin";
+
+/// Spellings of one key and how often each was written.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Forms {
+    /// Written exactly as the key.
+    plain: u32,
+    /// Other spellings, commonest first after [`Words::tidy`].
+    other: Vec<(Box<str>, u32)>,
+}
+
+/// Where an article's words are in [`Words::tokens`].
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Doc {
+    stamp: [u8; 16],
+    start: u64,
+    len: u32,
+}
+
+/// The vocabulary and every article's word ids.
+#[derive(Default)]
+pub struct Words {
+    keys: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, u32>,
+    forms: Vec<Forms>,
+    docs: FxHashMap<String, Doc>,
+    tokens: Vec<u32>,
+    /// Whether anything changed since it was read or written.
+    dirty: bool,
+}
+
+/// What is stored (the tokens follow, as little-endian u32s).
+#[derive(Serialize, Deserialize)]
+struct Head {
+    keys: Vec<Box<str>>,
+    forms: Vec<Forms>,
+    docs: Vec<(String, Doc)>,
+    tokens: u64,
+}
+
+/// The byte ranges of an article's reading, in text order, none inside
+/// another (a lead that is also the first paragraph counts once).
+pub fn reading(a: &Article) -> Vec<Range<usize>> {
+    let mut parts: Vec<Range<usize>> = [&a.title, &a.kicker, &a.lead]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .chain(a.paragraphs.iter().cloned())
+        .collect();
+    parts.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(parts.len());
+    for r in parts {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The words of an article's reading: (byte range in its text, key), and
+/// `None` at each paragraph break — the sequence [`Words`] numbers.
+pub fn reading_words(a: &Article, text: &str) -> Vec<Option<(Range<usize>, String)>> {
+    words_of(&reading(a), text)
+}
+
+/// [`reading_words`] of these ranges of `text`.
+fn words_of(ranges: &[Range<usize>], text: &str) -> Vec<Option<(Range<usize>, String)>> {
+    let mut out = Vec::new();
+    for r in ranges.iter().cloned() {
+        let Some(part) = text.get(r.clone()) else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push(None);
+        }
+        let mut last: Option<usize> = None;
+        for t in tokenize(part) {
+            if last.is_some_and(|p| t.position > p + 1) {
+                out.push(None);
+            }
+            last = Some(t.position);
+            out.push(Some((
+                r.start + t.range.start..r.start + t.range.end,
+                t.key,
+            )));
+        }
+    }
+    // No break at the end, none doubled.
+    out.dedup_by(|b, a| a.is_none() && b.is_none());
+    while out.last().is_some_and(Option::is_none) {
+        out.pop();
+    }
+    out
+}
+
+/// What [`Words`] reads of an article: its path, text and reading —
+/// cheap to hand to a worker (the text is shared, not copied).
+#[derive(Clone)]
+pub struct Reading {
+    pub path: String,
+    pub stamp: [u8; 16],
+    pub text: crate::corpus::Text,
+    pub ranges: Vec<Range<usize>>,
+}
+
+impl Reading {
+    pub fn of(a: &Article) -> Reading {
+        Reading {
+            path: a.path.clone(),
+            stamp: stamp(a),
+            text: a.text.clone(),
+            ranges: reading(a),
+        }
+    }
+
+    pub fn all(articles: &[Article]) -> Vec<Reading> {
+        articles.iter().map(Reading::of).collect()
+    }
+}
+
+/// What identifies an article's reading: its bytes and its ranges.
+fn stamp(a: &Article) -> [u8; 16] {
+    let mut h = blake3::Hasher::new();
+    h.update(&a.content_hash.bytes());
+    for r in reading(a) {
+        h.update(&(r.start as u64).to_le_bytes());
+        h.update(&(r.end as u64).to_le_bytes());
+    }
+    let mut s = [0u8; 16];
+    s.copy_from_slice(&h.finalize().as_bytes()[..16]);
+    s
+}
+
+/// One article tokenised, before its keys have ids.
+struct Fresh {
+    path: String,
+    stamp: [u8; 16],
+    /// Key, and the spelling when it is not the key itself.
+    words: Vec<Option<(String, Option<String>)>>,
+}
+
+fn fresh(a: &Reading) -> Fresh {
+    let text = a.text.get();
+    let words = words_of(&a.ranges, &text)
+        .into_iter()
+        .map(|w| {
+            w.map(|(r, key)| {
+                let written = &text[r];
+                let form = (written != key).then(|| written.to_string());
+                (key, form)
+            })
+        })
+        .collect();
+    Fresh {
+        path: a.path.clone(),
+        stamp: a.stamp,
+        words,
+    }
+}
+
+impl Words {
+    /// The folder daftar keeps it in for `corpus`.
+    pub fn dir(corpus: &Path) -> PathBuf {
+        crate::disk::derived_dir(corpus, "stats")
+    }
+
+    /// The stored words of `dir` brought in step with `articles` and
+    /// stored again; the note says why something could not be read or
+    /// written (counting goes on either way).
+    pub fn open(
+        dir: &Path,
+        articles: &[Reading],
+        progress: &(dyn Fn(usize, usize) + Sync),
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> (Words, Option<String>) {
+        let (mut w, mut note) = Words::read(dir);
+        w.update(articles, progress, cancel);
+        if !cancel.load(std::sync::atomic::Ordering::Relaxed)
+            && let Err(e) = w.save(dir)
+        {
+            note = Some(format!(
+                "cannot store the word counts in {}: {e}",
+                dir.display()
+            ));
+        }
+        (w, note)
+    }
+
+    /// Reads the stored words of `dir`; missing, damaged or of another
+    /// version: empty, with the reason for anything but missing.
+    pub fn read(dir: &Path) -> (Words, Option<String>) {
+        match std::fs::read(dir.join(FILE)) {
+            Ok(bytes) => match Self::decode(&bytes) {
+                Some(w) => (w, None),
+                None => (
+                    Words::default(),
+                    Some(
+                        "the stored word counts are damaged or of another version: counting again"
+                            .into(),
+                    ),
+                ),
+            },
+            Err(_) => (Words::default(), None),
+        }
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Words> {
+        let body = bytes.get(8 + 4 + 32..)?;
+        if &bytes[..8] != MAGIC || bytes[8..12] != VERSION.to_le_bytes() {
+            return None;
+        }
+        if blake3::hash(body).as_bytes()[..] != bytes[12..44] {
+            return None;
+        }
+        let head_len = u64::from_le_bytes(body.get(..8)?.try_into().ok()?) as usize;
+        let head: Head = postcard::from_bytes(body.get(8..8 + head_len)?).ok()?;
+        let raw = body.get(8 + head_len..)?;
+        if raw.len() as u64 != head.tokens.checked_mul(4)? {
+            return None;
+        }
+        let tokens: Vec<u32> = raw
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let n = head.keys.len() as u64;
+        if head.forms.len() as u64 != n
+            || head
+                .docs
+                .iter()
+                .any(|(_, d)| d.start + d.len as u64 > tokens.len() as u64)
+            || tokens.iter().any(|&t| t != BREAK && t as u64 >= n)
+        {
+            return None;
+        }
+        let ids = head
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i as u32))
+            .collect();
+        Some(Words {
+            keys: head.keys,
+            ids,
+            forms: head.forms,
+            docs: head.docs.into_iter().collect(),
+            tokens,
+            dirty: false,
+        })
+    }
+
+    /// Writes it to `dir` (atomically) if it changed.
+    pub fn save(&mut self, dir: &Path) -> std::io::Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir)?;
+        let head = Head {
+            keys: self.keys.clone(),
+            forms: self.forms.clone(),
+            docs: self.docs.iter().map(|(p, d)| (p.clone(), *d)).collect(),
+            tokens: self.tokens.len() as u64,
+        };
+        let head = postcard::to_stdvec(&head).map_err(std::io::Error::other)?;
+        let mut body = Vec::with_capacity(8 + head.len() + self.tokens.len() * 4);
+        body.extend_from_slice(&(head.len() as u64).to_le_bytes());
+        body.extend_from_slice(&head);
+        for t in &self.tokens {
+            body.extend_from_slice(&t.to_le_bytes());
+        }
+        let sum = blake3::hash(&body);
+        crate::disk::write_atomic_parts(
+            &dir.join(FILE),
+            &[MAGIC, &VERSION.to_le_bytes(), sum.as_bytes(), &body],
+        )?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Brings it in step with `articles`: those new or changed since are
+    /// tokenised (in parallel), those gone are dropped. `progress(done,
+    /// of)` is called as articles are tokenised; `cancel` stops early
+    /// (what was done is kept). Returns how many were tokenised.
+    pub fn update(
+        &mut self,
+        articles: &[Reading],
+        progress: &(dyn Fn(usize, usize) + Sync),
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> usize {
+        use std::sync::atomic::Ordering;
+        let live: rustc_hash::FxHashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
+        let before = self.docs.len();
+        self.docs.retain(|p, _| live.contains(p.as_str()));
+        let mut changed = self.docs.len() != before;
+        let todo: Vec<&Reading> = articles
+            .iter()
+            .filter(|a| self.docs.get(&a.path).is_none_or(|d| d.stamp != a.stamp))
+            .collect();
+        let total = todo.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        // In chunks: each chunk's keys get ids here, in order, so ids do
+        // not depend on the threads' timing.
+        for chunk in todo.chunks(2048) {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let fresh: Vec<Fresh> = chunk
+                .par_iter()
+                .map(|a| {
+                    let f = fresh(a);
+                    let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if d.is_multiple_of(512) {
+                        progress(d, total);
+                    }
+                    f
+                })
+                .collect();
+            for f in fresh {
+                self.add(f);
+            }
+            changed = true;
+        }
+        progress(done.load(Ordering::Relaxed), total);
+        // Tokens of articles gone or changed: compacted once they are a
+        // quarter of the whole.
+        let used: u64 = self.docs.values().map(|d| d.len as u64).sum();
+        if (self.tokens.len() as u64) > used + used / 4 + 1024 {
+            self.compact();
+        }
+        if changed {
+            self.tidy();
+            self.dirty = true;
+        }
+        total
+    }
+
+    fn id_of(&mut self, key: String) -> u32 {
+        if let Some(&id) = self.ids.get(key.as_str()) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        let key: Box<str> = key.into();
+        self.keys.push(key.clone());
+        self.ids.insert(key, id);
+        self.forms.push(Forms::default());
+        id
+    }
+
+    fn add(&mut self, f: Fresh) {
+        let start = self.tokens.len() as u64;
+        for w in f.words {
+            match w {
+                None => self.tokens.push(BREAK),
+                Some((key, form)) => {
+                    let id = self.id_of(key);
+                    let forms = &mut self.forms[id as usize];
+                    match form {
+                        None => forms.plain += 1,
+                        Some(form) => match forms.other.iter().position(|(f, _)| **f == *form) {
+                            Some(k) => forms.other[k].1 += 1,
+                            // (A word's rare spellings are many: keep a few.)
+                            None if forms.other.len() < 16 => forms.other.push((form.into(), 1)),
+                            None => {}
+                        },
+                    }
+                    self.tokens.push(id);
+                }
+            }
+        }
+        let len = (self.tokens.len() as u64 - start) as u32;
+        self.docs.insert(
+            f.path,
+            Doc {
+                stamp: f.stamp,
+                start,
+                len,
+            },
+        );
+    }
+
+    /// Drops the tokens no article points at.
+    fn compact(&mut self) {
+        let mut docs: Vec<(&String, &mut Doc)> = self.docs.iter_mut().collect();
+        docs.sort_by_key(|(_, d)| d.start);
+        let mut out = Vec::with_capacity(docs.iter().map(|(_, d)| d.len as usize).sum());
+        for (_, d) in docs {
+            let s = d.start as usize;
+            let start = out.len() as u64;
+            out.extend_from_slice(&self.tokens[s..s + d.len as usize]);
+            d.start = start;
+        }
+        self.tokens = out;
+    }
+
+    /// Each key's spellings commonest first.
+    fn tidy(&mut self) {
+        for f in &mut self.forms {
+            f.other
+                .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+    }
+
+    /// How many distinct keys it holds.
+    pub fn vocabulary(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The key of an id.
+    pub fn key(&self, id: u32) -> &str {
+        self.keys.get(id as usize).map_or("", |k| k)
+    }
+
+    /// The id of a key.
+    pub fn id(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
+    /// The commonest spelling of a key in the texts.
+    pub fn form(&self, id: u32) -> &str {
+        let Some(f) = self.forms.get(id as usize) else {
+            return "";
+        };
+        match f.other.first() {
+            Some((form, n)) if *n > f.plain => form,
+            _ => self.key(id),
+        }
+    }
+
+    /// Every spelling of a key with how often it was written, commonest
+    /// first.
+    pub fn spellings(&self, id: u32) -> Vec<(String, u32)> {
+        let Some(f) = self.forms.get(id as usize) else {
+            return Vec::new();
+        };
+        let mut all: Vec<(String, u32)> =
+            f.other.iter().map(|(s, n)| (s.to_string(), *n)).collect();
+        if f.plain > 0 {
+            all.push((self.key(id).to_string(), f.plain));
+        }
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        all
+    }
+
+    /// The word ids of the article at `path` (breaks included).
+    pub fn of(&self, path: &str) -> Option<&[u32]> {
+        let d = self.docs.get(path)?;
+        let s = d.start as usize;
+        self.tokens.get(s..s + d.len as usize)
+    }
+
+    /// Words and breaks it holds, of every article.
+    pub fn of_all_len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Memory it holds, roughly (bytes).
+    pub fn heap_bytes(&self) -> usize {
+        self.tokens.capacity() * 4
+            + self.keys.iter().map(|k| k.len() * 2 + 48).sum::<usize>()
+            + self.docs.len() * 96
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicBool;
+
+    fn update(w: &mut Words, a: &[Article]) -> usize {
+        w.update(&Reading::all(a), &|_, _| {}, &AtomicBool::new(false))
+    }
+
+    #[test]
+    fn spellings_meet_in_one_id_and_the_commonest_is_the_form() {
+        let a = Article::from_text("a.txt", "رئيس‌جمهور گفت\nرئیس‌جمهور آمد و رئیس‌جمهور رفت");
+        let mut w = Words::default();
+        assert_eq!(update(&mut w, &[a]), 1);
+        let ids = w.of("a.txt").unwrap();
+        let id = w.id("رییسجمهور").unwrap();
+        assert_eq!(ids.iter().filter(|&&t| t == id).count(), 3);
+        assert_eq!(w.form(id), "رئیس‌جمهور");
+        assert_eq!(
+            w.spellings(id),
+            [("رئیس‌جمهور".to_string(), 2), ("رئيس‌جمهور".to_string(), 1)]
+        );
+        // One break, between the two lines.
+        assert_eq!(ids.iter().filter(|&&t| t == BREAK).count(), 1);
+        assert_eq!(ids[2], BREAK);
+    }
+
+    #[test]
+    fn chrome_is_not_counted() {
+        let mut a = Article::from_text("a.txt", "خانه | اخبار | ورزش\nمتن خبر اینجاست");
+        a.paragraphs.remove(0);
+        let mut w = Words::default();
+        update(&mut w, &[a]);
+        assert!(w.id("اخبار").is_none());
+        assert_eq!(w.of("a.txt").unwrap().len(), 3);
+    }
+
+    #[test]
+    fn only_changed_articles_are_read_again_and_the_file_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Article::from_text("a.txt", "یک دو سه");
+        let b = Article::from_text("b.txt", "چهار پنج");
+        let mut w = Words::default();
+        assert_eq!(update(&mut w, &[a.clone(), b.clone()]), 2);
+        w.save(dir.path()).unwrap();
+        let (mut back, note) = Words::read(dir.path());
+        assert!(note.is_none());
+        assert_eq!(update(&mut back, &[a.clone(), b.clone()]), 0);
+        let b2 = Article::from_text("b.txt", "چهار پنج شش");
+        assert_eq!(update(&mut back, &[a.clone(), b2]), 1);
+        assert_eq!(back.of("b.txt").unwrap().len(), 3);
+        assert_eq!(update(&mut back, &[a]), 0);
+        assert!(back.of("b.txt").is_none());
+        // A damaged file is said and rebuilt, never trusted.
+        let path = dir.path().join(FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        std::fs::write(&path, bytes).unwrap();
+        let (w, note) = Words::read(dir.path());
+        assert!(note.is_some());
+        assert_eq!(w.vocabulary(), 0);
+    }
+}

@@ -1,0 +1,882 @@
+//! The Statistics view: word list, n-grams, collocates, keyness and the
+//! dispersion of a term over the current filter, each computed on a
+//! worker ([`crate::workspace::stats`]) and shown as a sortable table (or
+//! a plot), savable as CSV, JSON Lines, PNG or SVG. A word leads to its
+//! collocates; a collocate or a keyword to its concordance.
+
+use std::path::PathBuf;
+
+use egui::{Align, FontId, Sense, Ui};
+
+use crate::jobs::Latest;
+use crate::stats::Words;
+use crate::stats::chart::DispersionPlot;
+use crate::stats::count::WordOptions;
+use crate::tr;
+use crate::ui::state::{Command, Settings};
+use crate::ui::widgets::bidi_edit::BidiEdit;
+use crate::ui::widgets::rtl_text::{LayoutCache, RtlText, line_height};
+use crate::ui::widgets::text::{button, colored, weak};
+use crate::workspace::Workspace;
+use crate::workspace::stats::{Answer, Ask, WordsState};
+
+/// The view's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Words,
+    Ngrams,
+    Collocates,
+    Keyness,
+    Dispersion,
+}
+
+type Key = (Ask, (u64, usize), crate::workspace::filter::FilterKey);
+
+/// A table made from an answer: (the answer's key, the sort, the rows).
+type Shown = (Key, Option<(usize, bool)>, Table);
+
+/// A table's rows as text cells, ready to draw, sort and save.
+struct Table {
+    /// Column names for files (the contract's names).
+    fields: Vec<&'static str>,
+    /// Column titles shown.
+    titles: Vec<String>,
+    /// Per row: cells (the first is the word), and what a click does.
+    rows: Vec<Row>,
+    summary: String,
+}
+
+struct Row {
+    cells: Vec<Cell>,
+    /// Spellings of the word (on hover).
+    spellings: String,
+    click: Click,
+}
+
+#[derive(Clone)]
+enum Cell {
+    Text(String),
+    Int(u64),
+    Num(f64),
+}
+
+impl Cell {
+    fn shown(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => crate::i18n::num(n),
+            Cell::Num(x) if x.is_finite() => crate::i18n::digits(&format!("{x:.2}")),
+            Cell::Num(_) => "–".into(),
+        }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        match self {
+            Cell::Text(s) => s.clone().into(),
+            Cell::Int(n) => (*n).into(),
+            Cell::Num(x) if x.is_finite() => ((x * 1e4).round() / 1e4).into(),
+            Cell::Num(_) => serde_json::Value::Null,
+        }
+    }
+
+    fn cmp(&self, other: &Cell) -> std::cmp::Ordering {
+        match (self, other) {
+            (Cell::Int(a), Cell::Int(b)) => a.cmp(b),
+            (Cell::Num(a), Cell::Num(b)) => a.total_cmp(b),
+            (a, b) => crate::text::sort_key(&a.shown()).cmp(&crate::text::sort_key(&b.shown())),
+        }
+    }
+}
+
+/// What a click on a row does.
+#[derive(Clone)]
+enum Click {
+    /// Show this word's collocates.
+    Collocates(String),
+    /// The concordance of the node with this collocate (its key).
+    Pair(u32),
+    /// The concordance of a keyword on each side.
+    Keyword(u32),
+    None,
+}
+
+pub struct StatsPanel {
+    pub tab: Tab,
+    pub words: WordsState,
+    /// The word list's filter and stop-word switch.
+    pub filter: String,
+    pub no_stop_words: bool,
+    pub n: usize,
+    pub min_freq: u64,
+    pub query: String,
+    pub left: usize,
+    pub right: usize,
+    pub side_left: String,
+    pub side_right: String,
+    pub term: String,
+    /// The column sorted by, and whether descending.
+    sort: Option<(usize, bool)>,
+    /// Where tables and plots are saved.
+    pub save_to: String,
+    pub saved: Option<Result<PathBuf, String>>,
+    job: Latest<Key, Result<Answer, String>>,
+    /// The shown answer turned into rows: (key it was made for, sort).
+    table: Option<Shown>,
+}
+
+impl Default for StatsPanel {
+    fn default() -> Self {
+        let home = dirs::document_dir()
+            .or_else(dirs::home_dir)
+            .unwrap_or_default();
+        StatsPanel {
+            tab: Tab::Words,
+            words: WordsState::default(),
+            filter: String::new(),
+            no_stop_words: false,
+            n: 2,
+            min_freq: 2,
+            query: String::new(),
+            left: 5,
+            right: 5,
+            side_left: String::new(),
+            side_right: "rest".into(),
+            term: String::new(),
+            sort: None,
+            save_to: home
+                .join("daftar-statistics")
+                .to_string_lossy()
+                .into_owned(),
+            saved: None,
+            job: Latest::default(),
+            table: None,
+        }
+    }
+}
+
+impl StatsPanel {
+    /// Whether a table or the words are being computed.
+    pub fn is_busy(&self) -> bool {
+        self.words.is_busy() || self.job.is_busy()
+    }
+
+    /// The question the current tab asks (None: not enough typed yet).
+    fn ask(&self, settings: &Settings) -> Option<Ask> {
+        Some(match self.tab {
+            Tab::Words => Ask::Words(WordOptions {
+                no_stop_words: self.no_stop_words,
+                containing: None,
+                min_freq: 1,
+            }),
+            Tab::Ngrams => Ask::Ngrams {
+                n: self.n,
+                min_freq: self.min_freq,
+                min_docs: 1,
+            },
+            Tab::Collocates if !self.query.trim().is_empty() => Ask::Collocates {
+                query: self.query.trim().to_string(),
+                left: self.left,
+                right: self.right,
+                min_freq: self.min_freq,
+            },
+            Tab::Keyness
+                if !self.side_left.trim().is_empty() && !self.side_right.trim().is_empty() =>
+            {
+                Ask::Keyness {
+                    left: self.side_left.trim().to_string(),
+                    right: self.side_right.trim().to_string(),
+                    min_freq: self.min_freq.max(1),
+                }
+            }
+            Tab::Dispersion if !self.term.trim().is_empty() => Ask::Dispersion {
+                query: self.term.trim().to_string(),
+                calendar: settings.calendar,
+            },
+            _ => return None,
+        })
+    }
+
+    /// The table shown as JSON objects (its file's rows; for tests).
+    pub fn table_rows(&self) -> Vec<serde_json::Value> {
+        self.table.as_ref().map_or(Vec::new(), |t| {
+            String::from_utf8(table_jsonl(&t.2))
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect()
+        })
+    }
+
+    /// Rows of the table shown (for tests): its first cell each.
+    pub fn rows(&self) -> Vec<String> {
+        self.table.as_ref().map_or(Vec::new(), |t| {
+            self.shown(&t.2)
+                .into_iter()
+                .map(|i| t.2.rows[i].cells[0].shown())
+                .collect()
+        })
+    }
+
+    /// The rows the word list's filter keeps (every row of other tables).
+    fn shown(&self, table: &Table) -> Vec<usize> {
+        let filter = crate::text::search_key(self.filter.trim());
+        (0..table.rows.len())
+            .filter(|&i| {
+                self.tab != Tab::Words
+                    || filter.is_empty()
+                    || matches!(&table.rows[i].cells[0], Cell::Text(t) if crate::text::search_key(t).contains(&filter))
+            })
+            .collect()
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        settings: &Settings,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) {
+        crate::ui::row(ui, |ui| {
+            for (tab, name) in [
+                (Tab::Words, tr!("stats-tab-words")),
+                (Tab::Ngrams, tr!("stats-tab-ngrams")),
+                (Tab::Collocates, tr!("stats-tab-collocates")),
+                (Tab::Keyness, tr!("stats-tab-keyness")),
+                (Tab::Dispersion, tr!("stats-tab-dispersion")),
+            ] {
+                if ui.selectable_value(&mut self.tab, tab, name).clicked() {
+                    self.sort = None;
+                }
+            }
+        });
+        let wake = crate::ui::job_done(ui.ctx(), ws);
+        let Some(words) = self.words.get(ws, wake) else {
+            self.waiting(ui, ws);
+            return;
+        };
+        if let Some(note) = &self.words.note {
+            colored(ui, ui.visuals().warn_fg_color, note);
+        }
+        self.settings_row(ui);
+        ui.separator();
+        let Some(ask) = self.ask(settings) else {
+            weak(ui, tr!("stats-type-first"));
+            return;
+        };
+        let filter = ws.filter();
+        let key: Key = (ask.clone(), ws.article_set(), filter.key());
+        let wake = crate::ui::job_done(ui.ctx(), ws);
+        let (w, articles, g) = (
+            words.clone(),
+            ws.articles.clone(),
+            ws.entities.gazetteer.clone(),
+        );
+        self.job.get(
+            &key,
+            || {
+                let within = crate::workspace::stats::admitted(&articles, &filter);
+                crate::workspace::stats::job(ask, w, articles, g, within)
+            },
+            wake,
+        );
+        if let Some(f) = self.job.failure() {
+            colored(ui, ui.visuals().error_fg_color, f);
+            return;
+        }
+        let current = self.job.current();
+        let fresh = current.is_some_and(|c| c.0 == key);
+        match current {
+            None => {
+                crate::ui::widgets::busy::busy(ui);
+                return;
+            }
+            Some((k, Err(e))) => {
+                if *k == key {
+                    colored(ui, ui.visuals().error_fg_color, e);
+                    return;
+                }
+                crate::ui::widgets::busy::busy(ui);
+                return;
+            }
+            Some((k, Ok(answer))) => {
+                let made = self
+                    .table
+                    .as_ref()
+                    .is_some_and(|t| t.0 == *k && t.1 == self.sort);
+                if !made {
+                    let mut table = to_table(answer, &words, settings);
+                    if let Some((col, desc)) = self.sort {
+                        table.rows.sort_by(|a, b| {
+                            let o = a.cells[col].cmp(&b.cells[col]);
+                            if desc { o.reverse() } else { o }
+                        });
+                    }
+                    self.table = Some((k.clone(), self.sort, table));
+                }
+                if !fresh {
+                    crate::ui::widgets::busy::busy(ui);
+                }
+                if let (Tab::Dispersion, Answer::Dispersion(d)) = (self.tab, answer) {
+                    let plot = DispersionPlot::of(d, &self.term, settings.calendar);
+                    draw_plot(ui, &plot, d.hits.len());
+                    self.save_row(ui, Some(&plot));
+                    return;
+                }
+            }
+        }
+        self.save_row(ui, None);
+        self.draw_table(ui, ws, &words, settings, cache, cmds);
+    }
+
+    /// While the words are read: progress and Cancel (or Count again).
+    fn waiting(&mut self, ui: &mut Ui, ws: &Workspace) {
+        if ws.is_loading() {
+            weak(ui, tr!("stats-after-load"));
+            return;
+        }
+        if self.words.is_paused() {
+            if button(ui, tr!("stats-count-again")).clicked() {
+                self.words.resume();
+            }
+            return;
+        }
+        crate::ui::row(ui, |ui| {
+            crate::ui::widgets::busy::busy(ui);
+            let (done, total) = self.words.progress().unwrap_or((0, 0));
+            weak(
+                ui,
+                tr!("stats-counting", done = done as i64, total = total as i64),
+            );
+            if button(ui, tr!("stats-cancel")).clicked() {
+                self.words.cancel();
+            }
+        });
+    }
+
+    fn settings_row(&mut self, ui: &mut Ui) {
+        crate::ui::row_wrapped(ui, |ui| match self.tab {
+            Tab::Words => {
+                let l = weak(ui, tr!("stats-filter"));
+                ui.add(BidiEdit::singleline(&mut self.filter).desired_width(160.0))
+                    .labelled_by(l.id);
+                ui.checkbox(&mut self.no_stop_words, tr!("stats-no-stop-words"))
+                    .on_hover_text(tr!("stats-no-stop-words-tip"));
+            }
+            Tab::Ngrams => {
+                weak(ui, tr!("stats-n"));
+                for n in 2..=5 {
+                    ui.selectable_value(&mut self.n, n, crate::i18n::num(n));
+                }
+                self.min_freq_ui(ui);
+            }
+            Tab::Collocates => {
+                let l = weak(ui, tr!("stats-node"));
+                ui.add(BidiEdit::singleline(&mut self.query).desired_width(160.0))
+                    .labelled_by(l.id);
+                let l = weak(ui, tr!("stats-window-before"));
+                ui.add(egui::DragValue::new(&mut self.left).range(0..=10))
+                    .labelled_by(l.id);
+                let l = weak(ui, tr!("stats-window-after"));
+                ui.add(egui::DragValue::new(&mut self.right).range(0..=10))
+                    .labelled_by(l.id);
+                self.min_freq_ui(ui);
+            }
+            Tab::Keyness => {
+                let l = weak(ui, tr!("stats-side-left"));
+                ui.add(
+                    BidiEdit::singleline(&mut self.side_left)
+                        .hint_text("source=ایرنا")
+                        .desired_width(180.0),
+                )
+                .labelled_by(l.id);
+                let r = weak(ui, tr!("stats-side-right"));
+                ui.add(
+                    BidiEdit::singleline(&mut self.side_right)
+                        .hint_text("rest")
+                        .desired_width(180.0),
+                )
+                .labelled_by(r.id);
+                self.min_freq_ui(ui);
+            }
+            Tab::Dispersion => {
+                let l = weak(ui, tr!("stats-term"));
+                ui.add(BidiEdit::singleline(&mut self.term).desired_width(180.0))
+                    .labelled_by(l.id);
+            }
+        });
+    }
+
+    fn min_freq_ui(&mut self, ui: &mut Ui) {
+        let l = weak(ui, tr!("stats-min-freq"));
+        ui.add(egui::DragValue::new(&mut self.min_freq).range(1..=1000))
+            .labelled_by(l.id);
+    }
+
+    /// Where to save, and the buttons that save the table (or plot).
+    fn save_row(&mut self, ui: &mut Ui, plot: Option<&DispersionPlot>) {
+        crate::ui::row_wrapped(ui, |ui| {
+            let l = weak(ui, tr!("stats-save-to"));
+            ui.add(BidiEdit::singleline(&mut self.save_to).desired_width(260.0))
+                .labelled_by(l.id);
+            let base = PathBuf::from(self.save_to.trim());
+            let mut save = |ext: &str, bytes: Result<Vec<u8>, String>| {
+                let path = base.with_extension(ext);
+                self.saved = Some(bytes.and_then(|b| {
+                    crate::disk::write_atomic(&path, &b)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    Ok(path)
+                }));
+            };
+            match plot {
+                Some(p) => {
+                    if ui.button("PNG").clicked() {
+                        save("png", p.png(2.0));
+                    }
+                    if ui.button("SVG").clicked() {
+                        save("svg", p.svg().map(String::into_bytes));
+                    }
+                }
+                None => {
+                    let table = self.table.as_ref().map(|t| &t.2);
+                    if ui.button("CSV").clicked() {
+                        save("csv", table.map_or(Err(String::new()), table_csv));
+                    }
+                    if ui.button("JSON Lines").clicked() {
+                        save(
+                            "jsonl",
+                            table.map_or(Err(String::new()), |t| Ok(table_jsonl(t))),
+                        );
+                    }
+                }
+            }
+        });
+        match &self.saved {
+            Some(Ok(p)) => {
+                weak(
+                    ui,
+                    tr!("stats-saved", path = p.display().to_string().as_str()),
+                );
+            }
+            Some(Err(e)) => {
+                colored(ui, ui.visuals().error_fg_color, e);
+            }
+            None => {}
+        }
+    }
+
+    fn draw_table(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        words: &Words,
+        settings: &Settings,
+        cache: &mut LayoutCache,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some((_, _, table)) = &self.table else {
+            return;
+        };
+        weak(ui, &table.summary);
+        let shown = self.shown(table);
+        let font = FontId::proportional(settings.text_size * 0.85);
+        let row_h = line_height(ui, &font) + 6.0;
+        let width = ui.available_width();
+        let first = (width * 0.34).max(120.0);
+        let other = ((width - first) / (table.titles.len().max(2) - 1) as f32).max(50.0);
+        let rtl = crate::i18n::lang().rtl();
+        // x of column c (mirrored in a Persian interface).
+        let col_rect = |rect: egui::Rect, c: usize| {
+            let (x, w) = if c == 0 {
+                (0.0, first)
+            } else {
+                (first + other * (c - 1) as f32, other)
+            };
+            let x = if rtl { rect.width() - x - w } else { x };
+            egui::Rect::from_min_size(
+                egui::pos2(rect.left() + x, rect.top()),
+                egui::vec2(w, rect.height()),
+            )
+        };
+        // Headers: a click sorts by the column (again: the other way).
+        let (head, _) = ui.allocate_exact_size(egui::vec2(width, row_h), Sense::hover());
+        let mut sort = self.sort;
+        for (c, title) in table.titles.iter().enumerate() {
+            let r = col_rect(head, c);
+            let mark = match sort {
+                Some((s, true)) if s == c => " ▼",
+                Some((s, false)) if s == c => " ▲",
+                _ => "",
+            };
+            let resp = ui.put(
+                r.shrink(2.0),
+                egui::Button::new(format!("{title}{mark}")).frame(false),
+            );
+            if resp.clicked() {
+                sort = Some((c, !matches!(sort, Some((s, true)) if s == c)));
+            }
+        }
+        let hit = ui.visuals().strong_text_color();
+        let mut clicked: Option<Click> = None;
+        egui::ScrollArea::vertical()
+            .id_salt(("stats", self.tab as u8))
+            .auto_shrink([false, false])
+            .show_rows(ui, row_h, shown.len(), |ui, range| {
+                for &i in &shown[range] {
+                    let row = &table.rows[i];
+                    let (rect, resp) =
+                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
+                    if resp.hovered() {
+                        ui.painter().rect_filled(
+                            rect,
+                            2.0,
+                            ui.visuals().widgets.hovered.weak_bg_fill,
+                        );
+                    }
+                    let word = row.cells[0].shown();
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &word));
+                    crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        let r = col_rect(rect, c).shrink2(egui::vec2(6.0, 2.0));
+                        ui.scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
+                            let shown = cell.shown();
+                            let mut t = RtlText::new(&shown, font.clone())
+                                .width(r.width())
+                                .max_lines(1);
+                            t = if c == 0 {
+                                t.color(hit)
+                                    .align(if rtl { Align::Max } else { Align::Min })
+                            } else {
+                                t.align(if rtl { Align::Min } else { Align::Max })
+                            };
+                            t.show(ui, cache);
+                        });
+                    }
+                    let resp = if row.spellings.is_empty() {
+                        resp
+                    } else {
+                        resp.on_hover_ui(|ui| {
+                            crate::ui::widgets::rtl_text::rtl_tooltip(ui, cache, &row.spellings)
+                        })
+                    };
+                    if resp.clicked() {
+                        clicked = Some(row.click.clone());
+                    }
+                }
+            });
+        if sort != self.sort {
+            self.sort = sort;
+        }
+        match clicked {
+            Some(Click::Collocates(word)) => {
+                self.query = word;
+                self.tab = Tab::Collocates;
+                self.sort = None;
+            }
+            Some(Click::Pair(c)) => self.pair_concordance(ws, words, c, cmds),
+            Some(Click::Keyword(k)) => self.keyword_concordance(ws, words, k, cmds),
+            _ => {}
+        }
+    }
+
+    fn pair_concordance(
+        &self,
+        ws: &Workspace,
+        words: &Words,
+        collocate: u32,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Ok(node) = crate::stats::count::query_ids(words, &self.query) else {
+            return;
+        };
+        let within = crate::workspace::stats::admitted(&ws.articles, &ws.filter());
+        let found = crate::workspace::stats::pair_passages(
+            words,
+            &ws.articles,
+            &within,
+            &node,
+            collocate,
+            self.left,
+            self.right,
+        );
+        let title = tr!(
+            "stats-pair-title",
+            node = self.query.trim(),
+            collocate = words.form(collocate)
+        );
+        let lines = found.into_iter().map(|(a, n, c)| (a, n, Some(c))).collect();
+        cmds.push(Command::ShowConcordance(
+            title,
+            vec![(String::new(), lines)],
+        ));
+    }
+
+    fn keyword_concordance(&self, ws: &Workspace, words: &Words, id: u32, cmds: &mut Vec<Command>) {
+        let within = crate::workspace::stats::admitted(&ws.articles, &ws.filter());
+        let (Ok(l), Ok(r)) = (
+            crate::stats::part::SideSpec::parse(&self.side_left),
+            crate::stats::part::SideSpec::parse(&self.side_right),
+        ) else {
+            return;
+        };
+        let len_of = |i: usize| words.of(&ws.articles[i].path).map_or(0, <[u32]>::len);
+        let (lp, rp) = crate::workspace::stats::sides(
+            &ws.entities.gazetteer,
+            &ws.articles,
+            &within,
+            &l,
+            &r,
+            len_of,
+        );
+        let group = |part: &crate::stats::Part| {
+            let arts: Vec<usize> = part.spans.iter().map(|s| s.article).collect();
+            crate::workspace::stats::term_passages(words, &ws.articles, &arts, &[id], 1000)
+                .into_iter()
+                .map(|(a, r)| (a, r, None))
+                .collect::<Vec<_>>()
+        };
+        let title = tr!("stats-keyword-title", word = words.form(id));
+        cmds.push(Command::ShowConcordance(
+            title,
+            vec![
+                (self.side_left.trim().to_string(), group(&lp)),
+                (self.side_right.trim().to_string(), group(&rp)),
+            ],
+        ));
+    }
+}
+
+/// A word's spellings for its tooltip («می‌کند ۱۲ · میکند ۳»).
+fn spellings(words: &Words, id: u32) -> String {
+    let all = words.spellings(id);
+    if all.len() < 2 {
+        return String::new();
+    }
+    all.iter()
+        .map(|(s, n)| format!("{s} {}", crate::i18n::num(n)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn to_table(answer: &Answer, words: &Words, settings: &Settings) -> Table {
+    let _ = settings;
+    let word = |id: u32| Cell::Text(words.form(id).to_string());
+    match answer {
+        Answer::Words(rows, t) => Table {
+            fields: vec!["form", "freq", "per_million", "docs", "dispersion"],
+            titles: vec![
+                tr!("stats-col-word"),
+                tr!("stats-col-freq"),
+                tr!("stats-col-per-million"),
+                tr!("stats-col-docs"),
+                tr!("stats-col-dp"),
+            ],
+            rows: rows
+                .iter()
+                .map(|r| Row {
+                    cells: vec![
+                        word(r.id),
+                        Cell::Int(r.freq),
+                        Cell::Num(r.per_million),
+                        Cell::Int(r.docs as u64),
+                        Cell::Num(r.dispersion),
+                    ],
+                    spellings: spellings(words, r.id),
+                    click: Click::Collocates(words.form(r.id).to_string()),
+                })
+                .collect(),
+            summary: tr!(
+                "stats-summary",
+                words = t.tokens as i64,
+                articles = t.articles as i64,
+                types = rows.len() as i64
+            ),
+        },
+        Answer::Ngrams(rows, tokens) => Table {
+            fields: vec!["form", "freq", "docs"],
+            titles: vec![
+                tr!("stats-col-ngram"),
+                tr!("stats-col-freq"),
+                tr!("stats-col-docs"),
+            ],
+            rows: rows
+                .iter()
+                .map(|g| Row {
+                    cells: vec![
+                        Cell::Text(
+                            g.ids
+                                .iter()
+                                .map(|&i| words.form(i))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ),
+                        Cell::Int(g.freq),
+                        Cell::Int(g.docs as u64),
+                    ],
+                    spellings: String::new(),
+                    click: Click::None,
+                })
+                .collect(),
+            summary: tr!(
+                "stats-summary-ngrams",
+                words = *tokens as i64,
+                n = rows.len() as i64
+            ),
+        },
+        Answer::Collocates(c) => Table {
+            fields: vec!["form", "freq", "log_dice", "mi", "t", "ll"],
+            titles: vec![
+                tr!("stats-col-collocate"),
+                tr!("stats-col-freq"),
+                "log-Dice".into(),
+                "MI".into(),
+                "t".into(),
+                tr!("stats-col-ll"),
+            ],
+            rows: c
+                .rows
+                .iter()
+                .map(|x| Row {
+                    cells: vec![
+                        word(x.id),
+                        Cell::Int(x.freq),
+                        Cell::Num(x.log_dice),
+                        Cell::Num(x.mi),
+                        Cell::Num(x.t),
+                        Cell::Num(x.ll),
+                    ],
+                    spellings: spellings(words, x.id),
+                    click: Click::Pair(x.id),
+                })
+                .collect(),
+            summary: tr!(
+                "stats-summary-collocates",
+                node = c.node_freq as i64,
+                words = c.tokens as i64
+            ),
+        },
+        Answer::Keyness(k) => Table {
+            fields: vec!["form", "left_freq", "right_freq", "ll", "log_ratio"],
+            titles: vec![
+                tr!("stats-col-word"),
+                tr!("stats-col-left"),
+                tr!("stats-col-right"),
+                tr!("stats-col-ll"),
+                tr!("stats-col-log-ratio"),
+            ],
+            rows: k
+                .rows
+                .iter()
+                .map(|x| Row {
+                    cells: vec![
+                        word(x.id),
+                        Cell::Int(x.left_freq),
+                        Cell::Int(x.right_freq),
+                        Cell::Num(x.ll),
+                        Cell::Num(x.log_ratio),
+                    ],
+                    spellings: spellings(words, x.id),
+                    click: Click::Keyword(x.id),
+                })
+                .collect(),
+            summary: tr!(
+                "stats-summary-keyness",
+                left = k.left.tokens as i64,
+                right = k.right.tokens as i64
+            ),
+        },
+        Answer::Dispersion(d) => Table {
+            fields: vec!["period", "freq", "per_million"],
+            titles: vec![
+                tr!("stats-col-period"),
+                tr!("stats-col-freq"),
+                tr!("stats-col-per-million"),
+            ],
+            rows: Vec::new(),
+            summary: tr!(
+                "stats-summary-dispersion",
+                hits = d.hits.len() as i64,
+                articles = d.order.len() as i64
+            ),
+        },
+    }
+}
+
+fn table_csv(t: &Table) -> Result<Vec<u8>, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&t.fields).map_err(|e| e.to_string())?;
+    for r in &t.rows {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .map(|c| match c {
+                Cell::Text(s) => s.clone(),
+                c => c.json().to_string(),
+            })
+            .collect();
+        w.write_record(&cells).map_err(|e| e.to_string())?;
+    }
+    w.into_inner().map_err(|e| e.to_string())
+}
+
+fn table_jsonl(t: &Table) -> Vec<u8> {
+    let mut out = Vec::new();
+    for r in &t.rows {
+        let obj: serde_json::Map<String, serde_json::Value> = t
+            .fields
+            .iter()
+            .zip(&r.cells)
+            .map(|(f, c)| (f.to_string(), c.json()))
+            .collect();
+        out.extend_from_slice(serde_json::Value::Object(obj).to_string().as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// The plot in the window (the same picture the PNG saves, drawn by
+/// egui: the strip and the bars; labels by the layout module).
+fn draw_plot(ui: &mut Ui, p: &DispersionPlot, hits: usize) {
+    let width = ui.available_width();
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, 260.0), Sense::hover());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &p.title));
+    let painter = ui.painter_at(rect);
+    let strip = egui::Rect::from_min_size(
+        rect.min + egui::vec2(8.0, 8.0),
+        egui::vec2(width - 16.0, 56.0),
+    );
+    painter.rect_filled(strip, 2.0, ui.visuals().extreme_bg_color);
+    let n = p.articles.max(1) as f32;
+    let color = ui.visuals().hyperlink_color;
+    for m in &p.marks {
+        let x = strip.left() + strip.width() * (*m as f32 / n).clamp(0.0, 1.0);
+        painter.line_segment(
+            [egui::pos2(x, strip.top()), egui::pos2(x, strip.bottom())],
+            (1.0, color),
+        );
+    }
+    let bars = egui::Rect::from_min_max(
+        egui::pos2(strip.left(), strip.bottom() + 24.0),
+        egui::pos2(strip.right(), rect.bottom() - 8.0),
+    );
+    let max = p.periods.iter().map(|x| x.1).fold(0.0, f64::max);
+    let slot = bars.width() / p.periods.len().max(1) as f32;
+    for (i, (_, v)) in p.periods.iter().enumerate() {
+        let h = if max > 0.0 {
+            bars.height() * (*v / max) as f32
+        } else {
+            0.0
+        };
+        let r = egui::Rect::from_min_max(
+            egui::pos2(
+                bars.left() + slot * i as f32 + slot * 0.1,
+                bars.bottom() - h,
+            ),
+            egui::pos2(bars.left() + slot * (i as f32 + 0.9), bars.bottom()),
+        );
+        painter.rect_filled(r, 0.0, color.gamma_multiply(0.7));
+    }
+    let _ = hits;
+    weak(ui, &p.strip_label);
+}
