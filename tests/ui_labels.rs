@@ -39,6 +39,23 @@ fn every_view_draws_mixed_persian_through_the_layout_module() {
     common::settle(&mut h);
     assert_persian_drawn_right(&h, "search results");
 
+    // The statistics of the search's articles: n-grams mix Persian, Latin
+    // and digits («اجلاس BRICS», «1403 برگزار»).
+    h.get_by_label("Statistics").click();
+    common::settle(&mut h);
+    assert_persian_drawn_right(&h, "the word list");
+    h.get_by_label("N-grams").click();
+    h.state_mut().stats.min_freq = 1;
+    common::settle(&mut h);
+    assert!(
+        h.state().stats.rows().iter().any(|r| r.contains("BRICS")),
+        "{:?}",
+        h.state().stats.rows()
+    );
+    assert_persian_drawn_right(&h, "the n-grams");
+    h.get_by_label("Reader").click();
+    common::settle(&mut h);
+
     h.get_by_label("Tag…").click();
     common::settle(&mut h);
     h.get_by_role_and_label(Role::TextInput, "Tag")

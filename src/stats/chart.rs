@@ -43,17 +43,17 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A label: right-to-left ones anchored at their right end.
+/// A label at (x, y); `anchor` as SVG's text-anchor, taken from the left.
+/// usvg lays every text out in a left-to-right paragraph, so a Persian
+/// label is isolated as right-to-left (RLI … PDI): its words and numbers
+/// then read in order («۱۳ خبر», not «خبر ۱۳»).
 fn text(out: &mut String, x: f64, y: f64, size: f64, anchor: &str, s: &str, rtl: bool) {
-    let dir = if rtl || crate::layout::base_direction(s) == crate::layout::Dir::Rtl {
-        "rtl"
-    } else {
-        "ltr"
-    };
+    let rtl = rtl || crate::layout::base_direction(s) == crate::layout::Dir::Rtl;
+    let s = if rtl { format!("\u{2067}{s}\u{2069}") } else { s.to_string() };
     let _ = writeln!(
         out,
-        r##"<text x="{x:.1}" y="{y:.1}" font-family="{FONT}" font-size="{size}" direction="{dir}" text-anchor="{anchor}" fill="#222">{}</text>"##,
-        esc(s)
+        r##"<text x="{x:.1}" y="{y:.1}" font-family="{FONT}" font-size="{size}" text-anchor="{anchor}" fill="#222">{}</text>"##,
+        esc(&s)
     );
 }
 
@@ -127,7 +127,7 @@ impl DispersionPlot {
         let width = right - left;
         // Title at the reading side.
         if self.rtl {
-            text(&mut s, right, 34.0, 20.0, "start", &self.title, true);
+            text(&mut s, right, 34.0, 20.0, "end", &self.title, true);
         } else {
             text(&mut s, left, 34.0, 20.0, "start", &self.title, false);
         }
@@ -282,7 +282,7 @@ mod tests {
                 .count(),
             4
         );
-        assert!(src.contains("direction=\"rtl\""));
+        assert!(src.contains('\u{2067}'), "Persian labels are isolated right to left");
         let svg = p.svg().unwrap();
         assert!(!svg.contains("<text"), "text is drawn as outlines");
         assert!(svg.contains("<path"));

@@ -623,6 +623,24 @@ pub fn dispersion(
     for p in &mut periods {
         p.per_million = p.freq as f64 * 1e6 / p.tokens.max(1) as f64;
     }
+    // Months without an article are on the calendar too (a gap is news).
+    let mut filled: Vec<Period> = Vec::with_capacity(periods.len());
+    for p in periods {
+        while let Some(last) = filled.last() {
+            let next = crate::timeline::next_bucket(last.start, crate::timeline::BucketSize::Month, calendar);
+            if next >= p.start {
+                break;
+            }
+            filled.push(Period {
+                start: next,
+                freq: 0,
+                tokens: 0,
+                per_million: 0.0,
+            });
+        }
+        filled.push(p);
+    }
+    let periods = filled;
     Dispersion {
         order: spans.iter().map(|s| s.article).collect(),
         hits: per.into_iter().flat_map(|p| p.0).collect(),
@@ -782,7 +800,7 @@ mod tests {
         let d = dispersion(&w, &d, &Part::whole(0..3), &node, CalendarKind::Jalali);
         assert_eq!(d.order, [1, 2, 0]);
         assert_eq!(d.hits.len(), 3);
-        assert_eq!(d.periods.len(), 2);
+        assert_eq!(d.periods.len(), 2, "Farvardin and Ordibehesht");
         assert_eq!((d.periods[0].freq, d.periods[0].tokens), (1, 2));
         assert_eq!((d.periods[1].freq, d.periods[1].tokens), (2, 3));
         assert!((d.periods[1].per_million - 2e6 / 3.0).abs() < 1e-6);

@@ -509,10 +509,13 @@ impl StatsPanel {
                 Some((s, false)) if s == c => " ▲",
                 _ => "",
             };
-            let resp = ui.put(
-                r.shrink(2.0),
-                egui::Button::new(format!("{title}{mark}")).frame(false),
-            );
+            // (Through the layout: «پراکندگی (DP)» mixes scripts.)
+            let label = format!("{title}{mark}");
+            let resp = ui
+                .scope_builder(egui::UiBuilder::new().max_rect(r.shrink(2.0)), |ui| {
+                    crate::ui::widgets::rtl_text::rtl_button(ui, cache, &label)
+                })
+                .inner;
             if resp.clicked() {
                 sort = Some((c, !matches!(sort, Some((s, true)) if s == c)));
             }
