@@ -425,19 +425,20 @@ fn main() -> ExitCode {
             daftar::cli::timeline::run(&folder, by, cal, query.as_deref(), json, &mut out)
         }
         Some(Command::Stats { folder, table }) => {
-            use daftar::cli::stats::Table;
-            let (table, scope, calendar) = match table {
+            use daftar::workspace::stats::Ask;
+            let (ask, scope, files) = match table {
                 StatsTable::Words {
                     no_stop_words,
                     min_freq,
                     scope,
                 } => (
-                    Table::Words {
+                    Ask::Words(daftar::stats::count::WordOptions {
                         no_stop_words,
                         min_freq,
-                    },
+                        containing: None,
+                    }),
                     scope,
-                    None,
+                    (None, None),
                 ),
                 StatsTable::Ngrams {
                     n,
@@ -445,30 +446,30 @@ fn main() -> ExitCode {
                     min_docs,
                     scope,
                 } => (
-                    Table::Ngrams {
+                    Ask::Ngrams {
                         n,
                         min_freq,
                         min_docs,
                     },
                     scope,
-                    None,
+                    (None, None),
                 ),
                 StatsTable::Collocates {
-                    node: query,
+                    node,
                     window,
                     left,
                     right,
                     min_freq,
                     scope,
                 } => (
-                    Table::Collocates {
-                        query,
+                    Ask::Collocates {
+                        query: node,
                         left: left.unwrap_or(window),
                         right: right.unwrap_or(window),
                         min_freq,
                     },
                     scope,
-                    None,
+                    (None, None),
                 ),
                 StatsTable::Keyness {
                     left,
@@ -476,16 +477,16 @@ fn main() -> ExitCode {
                     min_freq,
                     scope,
                 } => (
-                    Table::Keyness {
+                    Ask::Keyness {
                         left,
                         right,
                         min_freq,
                     },
                     scope,
-                    None,
+                    (None, None),
                 ),
                 StatsTable::Dispersion {
-                    term: query,
+                    term,
                     calendar,
                     png,
                     svg,
@@ -496,9 +497,12 @@ fn main() -> ExitCode {
                         daftar::i18n::set(daftar::i18n::Lang::Fa, true);
                     }
                     (
-                        Table::Dispersion { query, png, svg },
+                        Ask::Dispersion {
+                            query: term,
+                            calendar: calendar.kind(),
+                        },
                         scope,
-                        Some(calendar.kind()),
+                        (png, svg),
                     )
                 }
             };
@@ -508,10 +512,11 @@ fn main() -> ExitCode {
                 query: scope.query.as_deref(),
                 within: scope.within.as_deref(),
                 limit: scope.limit,
-                calendar,
                 json: scope.json,
+                png: files.0,
+                svg: files.1,
             };
-            daftar::cli::stats::run(&folder, &table, &s, &mut out)
+            daftar::cli::stats::run(&folder, ask, &s, &mut out)
         }
         Some(Command::Compare {
             folder,

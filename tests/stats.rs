@@ -182,6 +182,24 @@ fn ngrams_collocates_keyness_and_dispersion_answer_in_their_contract() {
         .sum();
     let dated = hits.iter().filter(|h| !h["date"].is_null()).count() as u64;
     assert_eq!(per, dated, "every dated hit is in a month");
+    // Narrowed: a search's articles, one speaker's statements.
+    let total = stats(dir.path(), &["words"]).last().unwrap()["tokens"]
+        .as_u64()
+        .unwrap();
+    let searched = stats(dir.path(), &["words", "--query", "عراقچی"]);
+    let s = searched.last().unwrap();
+    assert_eq!(
+        s["articles"].as_u64(),
+        Some(2),
+        "the two files naming him: {s}"
+    );
+    let said = stats(dir.path(), &["words", "--in", "speaker=عراقچی"]);
+    let quoted = said.last().unwrap()["tokens"].as_u64().unwrap();
+    assert!(quoted > 10 && quoted < s["tokens"].as_u64().unwrap() && quoted < total);
+    assert!(
+        said.iter().all(|r| r["key"] != "گزارش"),
+        "«به گزارش» is the outlet's, not the speaker's"
+    );
     let missing = common::daftar(&["stats", "dispersion", "ناموجودترین"], dir.path());
     assert!(
         !missing.status.success(),

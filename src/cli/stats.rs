@@ -1,52 +1,22 @@
 //! `daftar stats FOLDER words|ngrams|collocates|keyness|dispersion …`:
-//! the Statistics view's tables, one JSON object per line (a contract:
-//! the field names are issue 20's), ending with a summary of the words
-//! and articles counted and the milliseconds the counting took. The
-//! formulas are [`crate::stats::measures`]'s.
+//! the Statistics view's tables — the same job the window runs on a
+//! worker ([`crate::workspace::stats::job`]), run now — one JSON object per
+//! line (a contract: the field names are issue 20's), ending with a
+//! summary of the words and articles counted and the milliseconds the
+//! counting took. The formulas are [`crate::stats::measures`]'s.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::json;
 
-use crate::corpus::Article;
 use crate::dates::CalendarKind;
 use crate::extract::compare::Side;
 use crate::stats::Words;
-use crate::stats::count::{self, WordOptions};
-use crate::stats::part::{Part, SideSpec};
-
-/// Which table, with its own settings.
-#[derive(Debug, Clone)]
-pub enum Table {
-    Words {
-        no_stop_words: bool,
-        min_freq: u64,
-    },
-    Ngrams {
-        n: usize,
-        min_freq: u64,
-        min_docs: u32,
-    },
-    Collocates {
-        query: String,
-        left: usize,
-        right: usize,
-        min_freq: u64,
-    },
-    Keyness {
-        left: String,
-        right: String,
-        min_freq: u64,
-    },
-    Dispersion {
-        query: String,
-        /// Also save the plot here as PNG, and as SVG.
-        png: Option<std::path::PathBuf>,
-        svg: Option<std::path::PathBuf>,
-    },
-}
+use crate::stats::part::SideSpec;
+use crate::workspace::stats::{Answer, Ask};
 
 /// What every table shares: the articles counted and how rows print.
 #[derive(Debug, Clone, Default)]
@@ -57,8 +27,10 @@ pub struct Scope<'a> {
     pub within: Option<&'a str>,
     /// At most this many rows (all by default with --json, 50 without).
     pub limit: Option<usize>,
-    pub calendar: Option<CalendarKind>,
     pub json: bool,
+    /// The dispersion plot saved here too, as PNG and as SVG.
+    pub png: Option<PathBuf>,
+    pub svg: Option<PathBuf>,
 }
 
 /// Rounded for printing (a contract of numbers, not of float noise).
@@ -70,18 +42,22 @@ fn r(x: f64) -> f64 {
     }
 }
 
-pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> anyhow::Result<()> {
-    let within_side = match scope.within {
+pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyhow::Result<()> {
+    // What can be wrong with the question is said before the folder opens.
+    let narrow = match scope.within {
         Some(s) => Some(Side::parse(s).map_err(|e| anyhow::anyhow!("--in: {e}"))?),
         None => None,
     };
-    let sides = match table {
-        Table::Keyness { left, right, .. } => Some((
-            SideSpec::parse(left).map_err(|e| anyhow::anyhow!("--left: {e}"))?,
-            SideSpec::parse(right).map_err(|e| anyhow::anyhow!("--right: {e}"))?,
-        )),
-        _ => None,
-    };
+    match &ask {
+        Ask::Keyness { left, right, .. } => {
+            SideSpec::parse(left).map_err(|e| anyhow::anyhow!("--left: {e}"))?;
+            SideSpec::parse(right).map_err(|e| anyhow::anyhow!("--right: {e}"))?;
+        }
+        Ask::Ngrams { n, .. } => {
+            anyhow::ensure!((2..=5).contains(n), "--n: n-grams are of 2 to 5 words")
+        }
+        _ => {}
+    }
     let (g, articles) = super::load_analysed(folder)?;
     let matching: Option<std::collections::HashSet<String>> = match scope.query {
         Some(q) => Some(
@@ -97,12 +73,9 @@ pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> 
     let readings = crate::stats::words::Reading::all(&articles);
     let (words, note) = Words::open(&Words::dir(folder), &readings, &|_, _| {}, &cancel);
     drop(readings);
-    let docs = crate::stats::count::Docs::of(&articles);
     if let Some(n) = note {
         eprintln!("daftar: {n}");
     }
-    // Timed from here: loading and tokenising are the session's.
-    let started = Instant::now();
     let within: Vec<usize> = (0..articles.len())
         .filter(|&i| {
             matching
@@ -110,14 +83,22 @@ pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> 
                 .is_none_or(|m| m.contains(&articles[i].path))
         })
         .collect();
-    let part = match &within_side {
-        Some(side) => Part::of_side(&g, &articles, &within, side),
-        None => Part::whole(within.iter().copied()),
-    };
+    let (words, articles) = (Arc::new(words), Arc::new(articles));
+    // Timed from here: loading and tokenising are the session's.
+    let started = Instant::now();
+    let job = crate::workspace::stats::job(
+        ask.clone(),
+        words.clone(),
+        articles.clone(),
+        g,
+        within,
+        narrow,
+    );
+    let answer = job().map_err(anyhow::Error::msg)?;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
     let limit = scope
         .limit
         .unwrap_or(if scope.json { usize::MAX } else { 50 });
-    let calendar = scope.calendar.unwrap_or(CalendarKind::Jalali);
     let mut line = |v: serde_json::Value, text: String| -> std::io::Result<()> {
         if scope.json {
             writeln!(out, "{v}")
@@ -125,66 +106,42 @@ pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> 
             writeln!(out, "{text}")
         }
     };
-    let (tokens, counted) = match table {
-        Table::Words {
-            no_stop_words,
-            min_freq,
-        } => {
-            let opt = WordOptions {
-                no_stop_words: *no_stop_words,
-                min_freq: *min_freq,
-                containing: None,
-            };
-            let (rows, t) = count::word_list(&words, &docs, &part, &opt);
-            for w in rows.iter().take(limit) {
+    let w = &words;
+    let (tokens, counted) = match &answer {
+        Answer::Words(rows, t) => {
+            for x in rows.iter().take(limit) {
                 line(
-                    json!({"kind": "word", "key": words.key(w.id), "form": words.form(w.id),
-                        "freq": w.freq, "docs": w.docs, "per_million": r(w.per_million),
-                        "dispersion": r(w.dispersion)}),
+                    json!({"kind": "word", "key": w.key(x.id), "form": w.form(x.id),
+                        "freq": x.freq, "docs": x.docs, "per_million": r(x.per_million),
+                        "dispersion": r(x.dispersion)}),
                     format!(
                         "{:>9} {:>7} {:>10.1} {:>6.3}  {}",
-                        w.freq,
-                        w.docs,
-                        w.per_million,
-                        w.dispersion,
-                        words.form(w.id)
+                        x.freq,
+                        x.docs,
+                        x.per_million,
+                        x.dispersion,
+                        w.form(x.id)
                     ),
                 )?;
             }
             (t.tokens, t.articles)
         }
-        Table::Ngrams {
-            n,
-            min_freq,
-            min_docs,
-        } => {
-            anyhow::ensure!((2..=5).contains(n), "--n: n-grams are of 2 to 5 words");
-            let (rows, tokens) = count::ngrams(&words, &docs, &part, *n, *min_freq, *min_docs);
+        Answer::Ngrams(rows, tokens, articles) => {
             for g in rows.iter().take(limit) {
-                let key: Vec<&str> = g.ids.iter().map(|&i| words.key(i)).collect();
-                let form: Vec<&str> = g.ids.iter().map(|&i| words.form(i)).collect();
+                let key: Vec<&str> = g.ids.iter().map(|&i| w.key(i)).collect();
+                let form: Vec<&str> = g.ids.iter().map(|&i| w.form(i)).collect();
                 line(
                     json!({"kind": "ngram", "key": key.join(" "), "form": form.join(" "),
                         "freq": g.freq, "docs": g.docs}),
                     format!("{:>9} {:>7}  {}", g.freq, g.docs, form.join(" ")),
                 )?;
             }
-            (tokens, part.articles())
+            (*tokens, *articles)
         }
-        Table::Collocates {
-            query,
-            left,
-            right,
-            min_freq,
-        } => {
-            let node = count::query_ids(&words, query).map_err(anyhow::Error::msg)?;
-            let c = count::collocates(&words, &docs, &part, &node, *left, *right, *min_freq);
-            if c.node_freq == 0 {
-                eprintln!("daftar: «{query}» does not occur in the articles counted");
-            }
+        Answer::Collocates(c) => {
             for x in c.rows.iter().take(limit) {
                 line(
-                    json!({"kind": "collocate", "key": words.key(x.id), "form": words.form(x.id),
+                    json!({"kind": "collocate", "key": w.key(x.id), "form": w.form(x.id),
                         "freq": x.freq, "log_dice": r(x.log_dice), "mi": r(x.mi), "t": r(x.t), "ll": r(x.ll)}),
                     format!(
                         "{:>7} {:>7.2} {:>7.2} {:>7.2} {:>9.2}  {}",
@@ -193,30 +150,18 @@ pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> 
                         x.mi,
                         x.t,
                         x.ll,
-                        words.form(x.id)
+                        w.form(x.id)
                     ),
                 )?;
             }
             (c.tokens, c.articles)
         }
-        Table::Keyness { min_freq, .. } => {
-            let Some((ls, rs)) = &sides else {
-                unreachable!("sides parsed above")
-            };
-            let len_of = |i: usize| words.of(&articles[i].path).map_or(0, <[u32]>::len);
-            let (left, right) =
-                key_parts(&g, &articles, &within, ls, rs, within_side.as_ref(), len_of);
-            anyhow::ensure!(!left.spans.is_empty(), "--left: no article is on this side");
-            anyhow::ensure!(
-                !right.spans.is_empty(),
-                "--right: no article is on this side"
-            );
-            let k = count::keyness(&words, &docs, &left, &right, *min_freq);
+        Answer::Keyness(k) => {
             let positive = k.rows.iter().filter(|x| x.log_ratio > 0.0).take(limit);
             let negative = k.rows.iter().filter(|x| x.log_ratio <= 0.0).take(limit);
             for x in positive.chain(negative) {
                 line(
-                    json!({"kind": "keyword", "key": words.key(x.id), "form": words.form(x.id),
+                    json!({"kind": "keyword", "key": w.key(x.id), "form": w.form(x.id),
                         "left_freq": x.left_freq, "right_freq": x.right_freq,
                         "ll": r(x.ll), "log_ratio": r(x.log_ratio)}),
                     format!(
@@ -225,7 +170,7 @@ pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> 
                         x.right_freq,
                         x.ll,
                         x.log_ratio,
-                        words.form(x.id)
+                        w.form(x.id)
                     ),
                 )?;
             }
@@ -234,74 +179,15 @@ pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> 
                 k.left.articles + k.right.articles,
             )
         }
-        Table::Dispersion { query, png, svg } => {
-            let node = count::query_ids(&words, query).map_err(anyhow::Error::msg)?;
-            let d = count::dispersion(&words, &docs, &part, &node, calendar);
-            let located = count::locate(
-                &articles,
-                &d.hits
-                    .iter()
-                    .map(|h| (h.article, h.words.clone()))
-                    .collect::<Vec<_>>(),
-            );
-            let mut hits = Vec::with_capacity(d.hits.len());
-            let mut index: Option<(usize, crate::text::CharIndex)> = None;
-            for (h, range) in d.hits.iter().zip(&located) {
-                let a: &Article = &articles[h.article];
-                if index.as_ref().is_none_or(|x| x.0 != h.article) {
-                    index = Some((h.article, crate::text::CharIndex::new(&a.text())));
-                }
-                let Some((_, idx)) = &index else { continue };
-                hits.push(json!({
-                    "path": a.path,
-                    "date": a.date.as_ref().map(|x| x.day.in_calendar(calendar).to_string()),
-                    "start": idx.char_of_byte(range.start),
-                    "end": idx.char_of_byte(range.end),
-                }));
-            }
-            let month = |p: &count::Period| {
-                let y = p.start.in_calendar(calendar);
-                format!("{:04}-{:02}", y.year, y.month)
+        Answer::Dispersion(d) => {
+            let (query, calendar) = match &ask {
+                Ask::Dispersion { query, calendar } => (query.as_str(), *calendar),
+                _ => ("", CalendarKind::Jalali),
             };
-            let per_period: Vec<serde_json::Value> = d
-                .periods
-                .iter()
-                .map(|p| json!({"period": month(p), "freq": p.freq, "per_million": r(p.per_million)}))
-                .collect();
-            let key: Vec<&str> = node.iter().map(|&i| words.key(i)).collect();
-            let mut text = format!(
-                "{} hits in {} articles, DP {:.3}\n",
-                d.hits.len(),
-                d.order.len(),
-                d.dp
-            );
-            for p in &d.periods {
-                text.push_str(&format!(
-                    "{}  {:>6} {:>10.1}\n",
-                    month(p),
-                    p.freq,
-                    p.per_million
-                ));
-            }
-            line(
-                json!({"kind": "dispersion", "key": key.join(" "), "hits": hits, "per_period": per_period}),
-                text.trim_end().to_string(),
-            )?;
-            let plot = crate::stats::chart::DispersionPlot::of(&d, query, calendar);
-            if let Some(p) = png {
-                let bytes = plot.png(2.0).map_err(anyhow::Error::msg)?;
-                crate::disk::write_atomic(p, &bytes)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
-            }
-            if let Some(p) = svg {
-                let text = plot.svg().map_err(anyhow::Error::msg)?;
-                crate::disk::write_atomic(p, text.as_bytes())
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
-            }
+            dispersion(&articles, d, query, calendar, scope, &mut line)?;
             (d.tokens, d.order.len())
         }
     };
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
     line(
         json!({"kind": "summary", "tokens": tokens, "articles": counted, "ms": (ms * 10.0).round() / 10.0}),
         format!("{tokens} words in {counted} articles, {ms:.0} ms"),
@@ -309,32 +195,79 @@ pub fn run(folder: &Path, table: &Table, scope: &Scope, out: &mut dyn Write) -> 
     Ok(())
 }
 
-/// Keyness's two parts, each within the scope (`--in` narrows both).
-fn key_parts(
-    g: &crate::extract::Gazetteer,
-    articles: &[Article],
-    within: &[usize],
-    left: &SideSpec,
-    right: &SideSpec,
-    scope: Option<&Side>,
-    len_of: impl Fn(usize) -> usize + Copy,
-) -> (Part, Part) {
-    let within: Vec<usize> = match scope {
-        Some(s) => within
+/// The dispersion line (its hits' characters found in their texts), and
+/// the plot saved where asked.
+fn dispersion(
+    articles: &[crate::corpus::Article],
+    d: &crate::stats::Dispersion,
+    query: &str,
+    calendar: CalendarKind,
+    scope: &Scope,
+    line: &mut dyn FnMut(serde_json::Value, String) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let located = crate::stats::count::locate(
+        articles,
+        &d.hits
             .iter()
-            .copied()
-            .filter(|&i| s.admits_article(&articles[i]))
-            .collect(),
-        None => within.to_vec(),
-    };
-    let concrete = |s: &SideSpec| !matches!(s, SideSpec::Rest);
-    if concrete(left) || !concrete(right) {
-        let l = Part::of_spec(g, articles, &within, left, None, len_of);
-        let r = Part::of_spec(g, articles, &within, right, Some(&l), len_of);
-        (l, r)
-    } else {
-        let r = Part::of_spec(g, articles, &within, right, None, len_of);
-        let l = Part::of_spec(g, articles, &within, left, Some(&r), len_of);
-        (l, r)
+            .map(|h| (h.article, h.words.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let mut hits = Vec::with_capacity(d.hits.len());
+    let mut index: Option<(usize, crate::text::CharIndex)> = None;
+    for (h, range) in d.hits.iter().zip(&located) {
+        let a = &articles[h.article];
+        if index.as_ref().is_none_or(|x| x.0 != h.article) {
+            index = Some((h.article, crate::text::CharIndex::new(&a.text())));
+        }
+        let Some((_, idx)) = &index else { continue };
+        hits.push(json!({
+            "path": a.path,
+            "date": a.date.as_ref().map(|x| x.day.in_calendar(calendar).to_string()),
+            "start": idx.char_of_byte(range.start),
+            "end": idx.char_of_byte(range.end),
+        }));
     }
+    let month = |p: &crate::stats::count::Period| {
+        let y = p.start.in_calendar(calendar);
+        format!("{:04}-{:02}", y.year, y.month)
+    };
+    let per_period: Vec<serde_json::Value> = d
+        .periods
+        .iter()
+        .map(|p| json!({"period": month(p), "freq": p.freq, "per_million": r(p.per_million)}))
+        .collect();
+    let key: Vec<String> = crate::text::tokenize::tokenize(query)
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    let mut text = format!(
+        "{} hits in {} articles, DP {:.3}\n",
+        d.hits.len(),
+        d.order.len(),
+        d.dp
+    );
+    for p in &d.periods {
+        text.push_str(&format!(
+            "{}  {:>6} {:>10.1}\n",
+            month(p),
+            p.freq,
+            p.per_million
+        ));
+    }
+    line(
+        json!({"kind": "dispersion", "key": key.join(" "), "hits": hits, "per_period": per_period}),
+        text.trim_end().to_string(),
+    )?;
+    let plot = crate::stats::chart::DispersionPlot::of(d, query, calendar);
+    if let Some(p) = &scope.png {
+        let bytes = plot.png(2.0).map_err(anyhow::Error::msg)?;
+        crate::disk::write_atomic(p, &bytes)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+    }
+    if let Some(p) = &scope.svg {
+        let text = plot.svg().map_err(anyhow::Error::msg)?;
+        crate::disk::write_atomic(p, text.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+    }
+    Ok(())
 }

@@ -49,7 +49,11 @@ fn esc(s: &str) -> String {
 /// then read in order («۱۳ خبر», not «خبر ۱۳»).
 fn text(out: &mut String, x: f64, y: f64, size: f64, anchor: &str, s: &str, rtl: bool) {
     let rtl = rtl || crate::layout::base_direction(s) == crate::layout::Dir::Rtl;
-    let s = if rtl { format!("\u{2067}{s}\u{2069}") } else { s.to_string() };
+    let s = if rtl {
+        format!("\u{2067}{s}\u{2069}")
+    } else {
+        s.to_string()
+    };
     let _ = writeln!(
         out,
         r##"<text x="{x:.1}" y="{y:.1}" font-family="{FONT}" font-size="{size}" text-anchor="{anchor}" fill="#222">{}</text>"##,
@@ -282,7 +286,10 @@ mod tests {
                 .count(),
             4
         );
-        assert!(src.contains('\u{2067}'), "Persian labels are isolated right to left");
+        assert!(
+            src.contains('\u{2067}'),
+            "Persian labels are isolated right to left"
+        );
         let svg = p.svg().unwrap();
         assert!(!svg.contains("<text"), "text is drawn as outlines");
         assert!(svg.contains("<path"));

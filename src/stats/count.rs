@@ -627,7 +627,11 @@ pub fn dispersion(
     let mut filled: Vec<Period> = Vec::with_capacity(periods.len());
     for p in periods {
         while let Some(last) = filled.last() {
-            let next = crate::timeline::next_bucket(last.start, crate::timeline::BucketSize::Month, calendar);
+            let next = crate::timeline::next_bucket(
+                last.start,
+                crate::timeline::BucketSize::Month,
+                calendar,
+            );
             if next >= p.start {
                 break;
             }

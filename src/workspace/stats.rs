@@ -49,7 +49,8 @@ pub enum Ask {
 /// A table computed.
 pub enum Answer {
     Words(Vec<WordRow>, Tally),
-    Ngrams(Vec<Ngram>, u64),
+    /// The n-grams, the words and the articles they were counted in.
+    Ngrams(Vec<Ngram>, u64, usize),
     Collocates(Collocation),
     Keyness(Keyness),
     Dispersion(Dispersion),
@@ -62,20 +63,32 @@ pub fn admitted(articles: &[Article], filter: &Filter) -> Vec<usize> {
         .collect()
 }
 
-/// The work computing `ask` over the articles `within`, to run on a
-/// worker. Errors are worded for the user (a word that never occurs, a
-/// side that is not understood).
+/// The work computing `ask` over the articles `within` — narrowed to a
+/// side (an outlet, a period, a speaker's statements) when one is given —
+/// to run on a worker. Errors are worded for the user (a word that never
+/// occurs, a side that is not understood).
 pub fn job(
     ask: Ask,
     words: Arc<Words>,
     articles: Arc<Vec<Article>>,
     g: Arc<Gazetteer>,
     within: Vec<usize>,
+    narrow: Option<crate::extract::compare::Side>,
 ) -> impl FnOnce() -> Result<Answer, String> + Send + 'static {
     move || {
         crate::jobs::caught(|| {
             let docs = Docs::of(&articles);
-            let part = Part::whole(within.iter().copied());
+            let (within, part) = match &narrow {
+                Some(side) => (
+                    within
+                        .iter()
+                        .copied()
+                        .filter(|&i| side.admits_article(&articles[i]))
+                        .collect(),
+                    Part::of_side(&g, &articles, &within, side),
+                ),
+                None => (within.clone(), Part::whole(within.iter().copied())),
+            };
             Ok(match ask {
                 Ask::Words(opt) => {
                     let (rows, t) = count::word_list(&words, &docs, &part, &opt);
@@ -87,7 +100,7 @@ pub fn job(
                     min_docs,
                 } => {
                     let (rows, tokens) = count::ngrams(&words, &docs, &part, n, min_freq, min_docs);
-                    Answer::Ngrams(rows, tokens)
+                    Answer::Ngrams(rows, tokens, part.articles())
                 }
                 Ask::Collocates {
                     query,

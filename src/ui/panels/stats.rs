@@ -277,7 +277,7 @@ impl StatsPanel {
             &key,
             || {
                 let within = crate::workspace::stats::admitted(&articles, &filter);
-                crate::workspace::stats::job(ask, w, articles, g, within)
+                crate::workspace::stats::job(ask, w, articles, g, within, None)
             },
             wake,
         );
@@ -696,7 +696,7 @@ fn to_table(answer: &Answer, words: &Words, settings: &Settings) -> Table {
                 types = rows.len() as i64
             ),
         },
-        Answer::Ngrams(rows, tokens) => Table {
+        Answer::Ngrams(rows, tokens, _) => Table {
             fields: vec!["form", "freq", "docs"],
             titles: vec![
                 tr!("stats-col-ngram"),
