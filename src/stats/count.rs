@@ -34,15 +34,16 @@ impl Docs {
         }
     }
 
-    /// The word ids of article `i`.
-    fn words<'a>(&self, words: &'a Words, i: usize) -> Option<&'a [u32]> {
-        self.paths.get(i).and_then(|p| words.of(p))
+    /// The word ids of article `i`, decoded into `buf`.
+    fn words<'a>(&self, words: &Words, i: usize, buf: &'a mut Vec<u32>) -> Option<&'a [u32]> {
+        let p = self.paths.get(i)?;
+        words.ids_into(p, buf).then_some(&buf[..])
     }
 }
 
-/// The word ids of a span's article, each range of it.
-fn slices<'a>(words: &'a Words, docs: &Docs, span: &'a Span) -> Vec<&'a [u32]> {
-    let Some(all) = docs.words(words, span.article) else {
+/// The word ids of a span's article (decoded into `buf`), each range of it.
+fn slices<'a>(words: &Words, docs: &Docs, span: &Span, buf: &'a mut Vec<u32>) -> Vec<&'a [u32]> {
+    let Some(all) = docs.words(words, span.article, buf) else {
         return Vec::new();
     };
     match &span.words {
@@ -72,6 +73,7 @@ pub fn tally(words: &Words, docs: &Docs, part: &Part) -> Tally {
         .spans
         .par_chunks(chunk)
         .map(|spans| {
+            let mut buf = Vec::new();
             let mut freq = vec![0u64; v];
             let mut df = vec![0u32; v];
             let mut last = vec![u32::MAX; v];
@@ -79,7 +81,7 @@ pub fn tally(words: &Words, docs: &Docs, part: &Part) -> Tally {
             let mut n = 0usize;
             for (k, span) in spans.iter().enumerate() {
                 let mut any = false;
-                for s in slices(words, docs, span) {
+                for s in slices(words, docs, span, &mut buf) {
                     for &t in s {
                         if t == BREAK {
                             continue;
@@ -124,13 +126,14 @@ fn dispersions(words: &Words, docs: &Docs, part: &Part, t: &Tally) -> Vec<f64> {
         .spans
         .par_chunks(chunk)
         .map(|spans| {
+            let mut buf = Vec::new();
             let mut dev = vec![0f64; v];
             let mut share = vec![0f64; v];
             let mut here = vec![0u32; v];
             let mut touched: Vec<u32> = Vec::new();
             for span in spans {
                 let mut size = 0u64;
-                for s in slices(words, docs, span) {
+                for s in slices(words, docs, span, &mut buf) {
                     for &w in s {
                         if w == BREAK {
                             continue;
@@ -250,10 +253,11 @@ pub fn ngrams(
         .spans
         .par_chunks(chunk)
         .map(|spans| {
+            let mut buf = Vec::new();
             let mut map: FxHashMap<Key, (u64, u32, u32)> = FxHashMap::default();
             let mut tokens = 0u64;
             for (k, span) in spans.iter().enumerate() {
-                for s in slices(words, docs, span) {
+                for s in slices(words, docs, span, &mut buf) {
                     tokens += s.iter().filter(|&&t| t != BREAK).count() as u64;
                     for w in s.windows(n) {
                         if w.contains(&BREAK) {
@@ -369,10 +373,11 @@ pub fn collocates(
         .spans
         .par_chunks(chunk)
         .map(|spans| {
+            let mut buf = Vec::new();
             let mut near = vec![0u64; v];
             let mut nodes = 0u64;
             for span in spans {
-                for s in slices(words, docs, span) {
+                for s in slices(words, docs, span, &mut buf) {
                     for i in occurrences(s, node) {
                         nodes += 1;
                         for &w in s[i.saturating_sub(left)..i]
@@ -447,8 +452,9 @@ pub fn pair_occurrences(
     max: usize,
 ) -> Vec<(usize, Range<usize>, usize)> {
     let mut out = Vec::new();
+    let mut buf = Vec::new();
     for span in &part.spans {
-        let Some(all) = docs.words(words, span.article) else {
+        let Some(all) = docs.words(words, span.article, &mut buf) else {
             continue;
         };
         let ranges = span
@@ -571,8 +577,8 @@ pub fn dispersion(
     // Per article: its hits and words.
     let per: Vec<(Vec<Hit>, u64)> = spans
         .par_iter()
-        .map(|span| {
-            let Some(all) = docs.words(words, span.article) else {
+        .map_init(Vec::new, |buf, span| {
+            let Some(all) = docs.words(words, span.article, buf) else {
                 return (Vec::new(), 0);
             };
             let ranges = span

@@ -37,12 +37,57 @@ struct Forms {
     other: Vec<(Box<str>, u32)>,
 }
 
-/// Where an article's words are in [`Words::tokens`].
+/// Where an article's words are in [`Words::tokens`]: `len` bytes from
+/// `start`, `count` ids (breaks included).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Doc {
     stamp: [u8; 16],
     start: u64,
     len: u32,
+    count: u32,
+}
+
+/// Appends an id as a varint (LEB128 of id + 1; 0 is a break): the
+/// commonest words come first in a corpus and get the smallest ids, so
+/// most words take one or two bytes, not four (100,000 articles: tens of
+/// megabytes, not 160).
+fn put(out: &mut Vec<u8>, id: u32) {
+    let mut v = if id == BREAK { 0 } else { id as u64 + 1 };
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// The ids of varint `bytes` into `out` (cleared first); false if they
+/// do not decode.
+fn decode(bytes: &[u8], out: &mut Vec<u32>) -> bool {
+    out.clear();
+    let mut v: u64 = 0;
+    let mut shift = 0;
+    for &b in bytes {
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            out.push(if v == 0 {
+                BREAK
+            } else {
+                (v - 1).min(u64::from(BREAK) - 1) as u32
+            });
+            v = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+            if shift > 35 {
+                return false;
+            }
+        }
+    }
+    shift == 0
 }
 
 /// The vocabulary and every article's word ids.
@@ -52,12 +97,14 @@ pub struct Words {
     ids: FxHashMap<Box<str>, u32>,
     forms: Vec<Forms>,
     docs: FxHashMap<String, Doc>,
-    tokens: Vec<u32>,
+    /// Every article's ids, as varints ([`put`]).
+    tokens: Vec<u8>,
     /// Whether anything changed since it was read or written.
     dirty: bool,
 }
 
-/// What is stored (the tokens follow, as little-endian u32s).
+/// What is stored after the magic, version and the head's length (the
+/// tokens' bytes follow, then a BLAKE3 of everything before it).
 #[derive(Serialize, Deserialize)]
 struct Head {
     keys: Vec<Box<str>>,
@@ -219,7 +266,7 @@ impl Words {
     /// version: empty, with the reason for anything but missing.
     pub fn read(dir: &Path) -> (Words, Option<String>) {
         match std::fs::read(dir.join(FILE)) {
-            Ok(bytes) => match Self::decode(&bytes) {
+            Ok(bytes) => match Self::from_bytes(bytes) {
                 Some(w) => (w, None),
                 None => (
                     Words::default(),
@@ -233,32 +280,35 @@ impl Words {
         }
     }
 
-    fn decode(bytes: &[u8]) -> Option<Words> {
-        let body = bytes.get(8 + 4 + 32..)?;
-        if &bytes[..8] != MAGIC || bytes[8..12] != VERSION.to_le_bytes() {
+    /// The file's bytes as words (the tokens kept in place, not copied).
+    fn from_bytes(mut bytes: Vec<u8>) -> Option<Words> {
+        let body_end = bytes.len().checked_sub(32)?;
+        if bytes.get(..8)? != MAGIC || bytes.get(8..12)? != VERSION.to_le_bytes() {
             return None;
         }
-        if blake3::hash(body).as_bytes()[..] != bytes[12..44] {
+        if blake3::hash(&bytes[..body_end]).as_bytes()[..] != bytes[body_end..] {
             return None;
         }
-        let head_len = u64::from_le_bytes(body.get(..8)?.try_into().ok()?) as usize;
-        let head: Head = postcard::from_bytes(body.get(8..8 + head_len)?).ok()?;
-        let raw = body.get(8 + head_len..)?;
-        if raw.len() as u64 != head.tokens.checked_mul(4)? {
+        let head_len = u64::from_le_bytes(bytes.get(12..20)?.try_into().ok()?) as usize;
+        let head_end = 20usize.checked_add(head_len)?;
+        let head: Head = postcard::from_bytes(bytes.get(20..head_end)?).ok()?;
+        if (body_end.checked_sub(head_end)?) as u64 != head.tokens {
             return None;
         }
-        let tokens: Vec<u32> = raw
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        bytes.truncate(body_end);
+        bytes.drain(..head_end);
+        bytes.shrink_to_fit();
+        let tokens = bytes;
         let n = head.keys.len() as u64;
-        if head.forms.len() as u64 != n
-            || head
-                .docs
-                .iter()
-                .any(|(_, d)| d.start + d.len as u64 > tokens.len() as u64)
-            || tokens.iter().any(|&t| t != BREAK && t as u64 >= n)
-        {
+        let mut ids = Vec::new();
+        let sound = head.forms.len() as u64 == n
+            && head.docs.iter().all(|(_, d)| {
+                let (s, e) = (d.start as usize, d.start as usize + d.len as usize);
+                tokens.get(s..e).is_some_and(|b| decode(b, &mut ids))
+                    && ids.len() == d.count as usize
+                    && ids.iter().all(|&t| t == BREAK || u64::from(t) < n)
+            });
+        if !sound {
             return None;
         }
         let ids = head
@@ -277,8 +327,10 @@ impl Words {
         })
     }
 
-    /// Writes it to `dir` (atomically) if it changed.
+    /// Writes it to `dir` (atomically, as it goes: never a second copy of
+    /// the tokens in memory) if it changed.
     pub fn save(&mut self, dir: &Path) -> std::io::Result<()> {
+        use std::io::Write;
         if !self.dirty {
             return Ok(());
         }
@@ -290,17 +342,22 @@ impl Words {
             tokens: self.tokens.len() as u64,
         };
         let head = postcard::to_stdvec(&head).map_err(std::io::Error::other)?;
-        let mut body = Vec::with_capacity(8 + head.len() + self.tokens.len() * 4);
-        body.extend_from_slice(&(head.len() as u64).to_le_bytes());
-        body.extend_from_slice(&head);
-        for t in &self.tokens {
-            body.extend_from_slice(&t.to_le_bytes());
-        }
-        let sum = blake3::hash(&body);
-        crate::disk::write_atomic_parts(
-            &dir.join(FILE),
-            &[MAGIC, &VERSION.to_le_bytes(), sum.as_bytes(), &body],
-        )?;
+        crate::disk::write_atomic_with(&dir.join(FILE), |f| {
+            let mut w = std::io::BufWriter::new(f);
+            let mut h = blake3::Hasher::new();
+            for part in [
+                &MAGIC[..],
+                &VERSION.to_le_bytes(),
+                &(head.len() as u64).to_le_bytes(),
+                &head,
+                &self.tokens,
+            ] {
+                h.update(part);
+                w.write_all(part)?;
+            }
+            w.write_all(h.finalize().as_bytes())?;
+            w.flush()
+        })?;
         self.dirty = false;
         Ok(())
     }
@@ -326,9 +383,18 @@ impl Words {
             .collect();
         let total = todo.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
+        // Room for them at once (a word of Persian prose is about eleven
+        // bytes of text and a byte and a half here): growing by doubling
+        // held twice the tokens for a moment.
+        let text: usize = todo
+            .iter()
+            .flat_map(|a| a.ranges.iter())
+            .map(|r| r.len())
+            .sum();
+        self.tokens.reserve(text / 6);
         // In chunks: each chunk's keys get ids here, in order, so ids do
         // not depend on the threads' timing.
-        for chunk in todo.chunks(2048) {
+        for chunk in todo.chunks(512) {
             if cancel.load(Ordering::Relaxed) {
                 break;
             }
@@ -359,6 +425,7 @@ impl Words {
             self.tidy();
             self.dirty = true;
         }
+        self.tokens.shrink_to_fit();
         total
     }
 
@@ -376,9 +443,10 @@ impl Words {
 
     fn add(&mut self, f: Fresh) {
         let start = self.tokens.len() as u64;
+        let count = f.words.len() as u32;
         for w in f.words {
             match w {
-                None => self.tokens.push(BREAK),
+                None => put(&mut self.tokens, BREAK),
                 Some((key, form)) => {
                     let id = self.id_of(key);
                     let forms = &mut self.forms[id as usize];
@@ -391,7 +459,7 @@ impl Words {
                             None => {}
                         },
                     }
-                    self.tokens.push(id);
+                    put(&mut self.tokens, id);
                 }
             }
         }
@@ -402,6 +470,7 @@ impl Words {
                 stamp: f.stamp,
                 start,
                 len,
+                count,
             },
         );
     }
@@ -469,21 +538,32 @@ impl Words {
         all
     }
 
-    /// The word ids of the article at `path` (breaks included).
-    pub fn of(&self, path: &str) -> Option<&[u32]> {
-        let d = self.docs.get(path)?;
+    /// The word ids of the article at `path` (breaks included) into
+    /// `out`; false when it has none.
+    pub fn ids_into(&self, path: &str, out: &mut Vec<u32>) -> bool {
+        let Some(d) = self.docs.get(path) else {
+            out.clear();
+            return false;
+        };
         let s = d.start as usize;
-        self.tokens.get(s..s + d.len as usize)
+        self.tokens
+            .get(s..s + d.len as usize)
+            .is_some_and(|b| decode(b, out))
     }
 
-    /// Words and breaks it holds, of every article.
+    /// How many ids (breaks included) the article at `path` has.
+    pub fn len_of(&self, path: &str) -> usize {
+        self.docs.get(path).map_or(0, |d| d.count as usize)
+    }
+
+    /// Ids (breaks included) of every article.
     pub fn of_all_len(&self) -> usize {
-        self.tokens.len()
+        self.docs.values().map(|d| d.count as usize).sum()
     }
 
     /// Memory it holds, roughly (bytes).
     pub fn heap_bytes(&self) -> usize {
-        self.tokens.capacity() * 4
+        self.tokens.capacity()
             + self.keys.iter().map(|k| k.len() * 2 + 48).sum::<usize>()
             + self.docs.len() * 96
     }
@@ -494,6 +574,12 @@ mod tests {
     use super::*;
     use std::sync::atomic::AtomicBool;
 
+    fn ids(w: &Words, path: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        w.ids_into(path, &mut out);
+        out
+    }
+
     fn update(w: &mut Words, a: &[Article]) -> usize {
         w.update(&Reading::all(a), &|_, _| {}, &AtomicBool::new(false))
     }
@@ -503,7 +589,7 @@ mod tests {
         let a = Article::from_text("a.txt", "رئيس‌جمهور گفت\nرئیس‌جمهور آمد و رئیس‌جمهور رفت");
         let mut w = Words::default();
         assert_eq!(update(&mut w, &[a]), 1);
-        let ids = w.of("a.txt").unwrap();
+        let ids = ids(&w, "a.txt");
         let id = w.id("رییسجمهور").unwrap();
         assert_eq!(ids.iter().filter(|&&t| t == id).count(), 3);
         assert_eq!(w.form(id), "رئیس‌جمهور");
@@ -517,13 +603,45 @@ mod tests {
     }
 
     #[test]
+    fn ids_round_trip_through_varints() {
+        let all = [
+            0,
+            1,
+            126,
+            127,
+            128,
+            16_383,
+            16_384,
+            2_000_000,
+            BREAK,
+            u32::MAX - 1,
+        ];
+        let mut bytes = Vec::new();
+        for &id in &all {
+            put(&mut bytes, id);
+        }
+        let mut back = Vec::new();
+        assert!(decode(&bytes, &mut back));
+        assert_eq!(back, all);
+        assert_eq!(
+            bytes.iter().take_while(|&&b| b & 0x80 == 0).count(),
+            3,
+            "small ids take a byte"
+        );
+        assert!(
+            !decode(&bytes[..bytes.len() - 1], &mut back),
+            "a cut varint is refused"
+        );
+    }
+
+    #[test]
     fn chrome_is_not_counted() {
         let mut a = Article::from_text("a.txt", "خانه | اخبار | ورزش\nمتن خبر اینجاست");
         a.paragraphs.remove(0);
         let mut w = Words::default();
         update(&mut w, &[a]);
         assert!(w.id("اخبار").is_none());
-        assert_eq!(w.of("a.txt").unwrap().len(), 3);
+        assert_eq!(ids(&w, "a.txt").len(), 3);
     }
 
     #[test]
@@ -539,9 +657,10 @@ mod tests {
         assert_eq!(update(&mut back, &[a.clone(), b.clone()]), 0);
         let b2 = Article::from_text("b.txt", "چهار پنج شش");
         assert_eq!(update(&mut back, &[a.clone(), b2]), 1);
-        assert_eq!(back.of("b.txt").unwrap().len(), 3);
+        assert_eq!(ids(&back, "b.txt").len(), 3);
+        assert_eq!(back.len_of("b.txt"), 3);
         assert_eq!(update(&mut back, &[a]), 0);
-        assert!(back.of("b.txt").is_none());
+        assert!(!back.ids_into("b.txt", &mut Vec::new()));
         // A damaged file is said and rebuilt, never trusted.
         let path = dir.path().join(FILE);
         let mut bytes = std::fs::read(&path).unwrap();

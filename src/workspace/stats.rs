@@ -120,7 +120,7 @@ pub fn job(
                 } => {
                     let l = SideSpec::parse(&left).map_err(|e| e.to_string())?;
                     let r = SideSpec::parse(&right).map_err(|e| e.to_string())?;
-                    let len_of = |i: usize| words.of(&docs.paths[i]).map_or(0, <[u32]>::len);
+                    let len_of = |i: usize| words.len_of(&docs.paths[i]);
                     let (lp, rp) = sides(&g, &articles, &within, &l, &r, len_of);
                     if lp.spans.is_empty() || rp.spans.is_empty() {
                         return Err("a side has no article: widen it or the filter".into());
@@ -192,10 +192,11 @@ pub fn term_passages(
     max: usize,
 ) -> Vec<(usize, Range<usize>)> {
     let mut hits = Vec::new();
+    let mut all = Vec::new();
     for &i in within {
-        let Some(all) = words.of(&articles[i].path) else {
+        if !words.ids_into(&articles[i].path, &mut all) {
             continue;
-        };
+        }
         for k in 0..all.len().saturating_sub(node.len() - 1) {
             if all[k..k + node.len()] == *node {
                 hits.push((i, k..k + node.len()));

@@ -5,6 +5,7 @@
 //! collocates; a collocate or a keyword to its concordance.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::{Align, FontId, Sense, Ui};
 
@@ -121,6 +122,8 @@ pub struct StatsPanel {
     pub save_to: String,
     pub saved: Option<Result<PathBuf, String>>,
     job: Latest<Key, Result<Answer, String>>,
+    /// A concordance being found for a click (its command when done).
+    opening: Option<std::sync::mpsc::Receiver<Command>>,
     /// The shown answer turned into rows: (key it was made for, sort).
     table: Option<Shown>,
 }
@@ -150,6 +153,7 @@ impl Default for StatsPanel {
                 .into_owned(),
             saved: None,
             job: Latest::default(),
+            opening: None,
             table: None,
         }
     }
@@ -158,7 +162,7 @@ impl Default for StatsPanel {
 impl StatsPanel {
     /// Whether a table or the words are being computed.
     pub fn is_busy(&self) -> bool {
-        self.words.is_busy() || self.job.is_busy()
+        self.words.is_busy() || self.job.is_busy() || self.opening.is_some()
     }
 
     /// The question the current tab asks (None: not enough typed yet).
@@ -251,6 +255,18 @@ impl StatsPanel {
                 }
             }
         });
+        if let Some(rx) = &self.opening {
+            match rx.try_recv() {
+                Ok(c) => {
+                    cmds.push(c);
+                    self.opening = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.opening = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    crate::ui::widgets::busy::busy(ui);
+                }
+            }
+        }
         let wake = crate::ui::job_done(ui.ctx(), ws);
         let Some(words) = self.words.get(ws, wake) else {
             self.waiting(ui, ws);
@@ -327,7 +343,7 @@ impl StatsPanel {
             }
         }
         self.save_row(ui, None);
-        self.draw_table(ui, ws, &words, settings, cache, cmds);
+        self.draw_table(ui, ws, &words, settings, cache);
     }
 
     /// While the words are read: progress and Cancel (or Count again).
@@ -470,10 +486,9 @@ impl StatsPanel {
         &mut self,
         ui: &mut Ui,
         ws: &Workspace,
-        words: &Words,
+        words: &Arc<Words>,
         settings: &Settings,
         cache: &mut LayoutCache,
-        cmds: &mut Vec<Command>,
     ) {
         let Some((_, _, table)) = &self.table else {
             return;
@@ -577,76 +592,95 @@ impl StatsPanel {
                 self.tab = Tab::Collocates;
                 self.sort = None;
             }
-            Some(Click::Pair(c)) => self.pair_concordance(ws, words, c, cmds),
-            Some(Click::Keyword(k)) => self.keyword_concordance(ws, words, k, cmds),
+            Some(Click::Pair(c)) => self.pair_concordance(ui.ctx(), ws, words, c),
+            Some(Click::Keyword(k)) => self.keyword_concordance(ui.ctx(), ws, words, k),
             _ => {}
         }
     }
 
+    /// The concordance of the node with a collocate, found on a worker.
     fn pair_concordance(
-        &self,
+        &mut self,
+        ctx: &egui::Context,
         ws: &Workspace,
-        words: &Words,
+        words: &Arc<Words>,
         collocate: u32,
-        cmds: &mut Vec<Command>,
     ) {
         let Ok(node) = crate::stats::count::query_ids(words, &self.query) else {
             return;
         };
-        let within = crate::workspace::stats::admitted(&ws.articles, &ws.filter());
-        let found = crate::workspace::stats::pair_passages(
-            words,
-            &ws.articles,
-            &within,
-            &node,
-            collocate,
-            self.left,
-            self.right,
-        );
         let title = tr!(
             "stats-pair-title",
             node = self.query.trim(),
             collocate = words.form(collocate)
         );
-        let lines = found.into_iter().map(|(a, n, c)| (a, n, Some(c))).collect();
-        cmds.push(Command::ShowConcordance(
-            title,
-            vec![(String::new(), lines)],
-        ));
+        let (words, articles, filter) = (words.clone(), ws.articles.clone(), ws.filter());
+        let window = (self.left, self.right);
+        self.in_background(ctx, move || {
+            let within = crate::workspace::stats::admitted(&articles, &filter);
+            let found = crate::workspace::stats::pair_passages(
+                &words, &articles, &within, &node, collocate, window.0, window.1,
+            );
+            let lines = found.into_iter().map(|(a, n, c)| (a, n, Some(c))).collect();
+            Command::ShowConcordance(title, vec![(String::new(), lines)])
+        });
     }
 
-    fn keyword_concordance(&self, ws: &Workspace, words: &Words, id: u32, cmds: &mut Vec<Command>) {
-        let within = crate::workspace::stats::admitted(&ws.articles, &ws.filter());
+    /// A keyword's concordance on each side, found on a worker.
+    fn keyword_concordance(
+        &mut self,
+        ctx: &egui::Context,
+        ws: &Workspace,
+        words: &Arc<Words>,
+        id: u32,
+    ) {
         let (Ok(l), Ok(r)) = (
             crate::stats::part::SideSpec::parse(&self.side_left),
             crate::stats::part::SideSpec::parse(&self.side_right),
         ) else {
             return;
         };
-        let len_of = |i: usize| words.of(&ws.articles[i].path).map_or(0, <[u32]>::len);
-        let (lp, rp) = crate::workspace::stats::sides(
-            &ws.entities.gazetteer,
-            &ws.articles,
-            &within,
-            &l,
-            &r,
-            len_of,
-        );
-        let group = |part: &crate::stats::Part| {
-            let arts: Vec<usize> = part.spans.iter().map(|s| s.article).collect();
-            crate::workspace::stats::term_passages(words, &ws.articles, &arts, &[id], 1000)
-                .into_iter()
-                .map(|(a, r)| (a, r, None))
-                .collect::<Vec<_>>()
-        };
         let title = tr!("stats-keyword-title", word = words.form(id));
-        cmds.push(Command::ShowConcordance(
-            title,
-            vec![
-                (self.side_left.trim().to_string(), group(&lp)),
-                (self.side_right.trim().to_string(), group(&rp)),
-            ],
-        ));
+        let heads = (
+            self.side_left.trim().to_string(),
+            self.side_right.trim().to_string(),
+        );
+        let (words, articles, filter) = (words.clone(), ws.articles.clone(), ws.filter());
+        let g = ws.entities.gazetteer.clone();
+        self.in_background(ctx, move || {
+            let within = crate::workspace::stats::admitted(&articles, &filter);
+            let len_of = |i: usize| words.len_of(&articles[i].path);
+            let (lp, rp) = crate::workspace::stats::sides(&g, &articles, &within, &l, &r, len_of);
+            let group = |part: &crate::stats::Part| {
+                let arts: Vec<usize> = part.spans.iter().map(|s| s.article).collect();
+                crate::workspace::stats::term_passages(&words, &articles, &arts, &[id], 1000)
+                    .into_iter()
+                    .map(|(a, r)| (a, r, None))
+                    .collect::<Vec<_>>()
+            };
+            Command::ShowConcordance(title, vec![(heads.0, group(&lp)), (heads.1, group(&rp))])
+        });
+    }
+
+    /// Runs `work` on a worker; its command is taken by a later frame.
+    fn in_background(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> Command + Send + 'static,
+    ) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("daftar-concordance".into())
+            .spawn(move || {
+                if let Ok(c) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+                    let _ = tx.send(c);
+                }
+                crate::ui::next_frame(&ctx);
+            });
+        if spawned.is_ok() {
+            self.opening = Some(rx);
+        }
     }
 }
 
