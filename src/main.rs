@@ -328,7 +328,8 @@ enum StatsTable {
         #[command(flatten)]
         scope: StatsScope,
     },
-    /// Every occurrence of a term in date order, and its frequency per month.
+    /// Every occurrence of a term (or of several, separated by commas) in
+    /// date order, and its frequency per month.
     Dispersion {
         #[arg(value_name = "QUERY")]
         term: String,

@@ -200,6 +200,15 @@ fn ngrams_collocates_keyness_and_dispersion_answer_in_their_contract() {
         said.iter().all(|r| r["key"] != "گزارش"),
         "«به گزارش» is the outlet's, not the speaker's"
     );
+    // Several terms: a line each, over the same articles.
+    let two = stats(dir.path(), &["dispersion", "گفت، عراقچی"]);
+    let lines: Vec<&Value> = two.iter().filter(|r| r["kind"] == "dispersion").collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (lines[0]["key"].as_str(), lines[1]["key"].as_str()),
+        (Some("گفت"), Some("عراقچی"))
+    );
+    assert_eq!(lines[0]["hits"], d["hits"]);
     let missing = common::daftar(&["stats", "dispersion", "ناموجودترین"], dir.path());
     assert!(
         !missing.status.success(),

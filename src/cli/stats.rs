@@ -179,13 +179,18 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
                 k.left.articles + k.right.articles,
             )
         }
-        Answer::Dispersion(d) => {
-            let (query, calendar) = match &ask {
-                Ask::Dispersion { query, calendar } => (query.as_str(), *calendar),
-                _ => ("", CalendarKind::Jalali),
+        Answer::Dispersion(terms) => {
+            let calendar = match &ask {
+                Ask::Dispersion { calendar, .. } => *calendar,
+                _ => CalendarKind::Jalali,
             };
-            dispersion(&articles, d, query, calendar, scope, &mut line)?;
-            (d.tokens, d.order.len())
+            for (term, d) in terms {
+                dispersion(&articles, d, term, calendar, &mut line)?;
+            }
+            save_plot(terms, calendar, scope)?;
+            terms
+                .first()
+                .map_or((0, 0), |(_, d)| (d.tokens, d.order.len()))
         }
     };
     line(
@@ -195,14 +200,12 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
     Ok(())
 }
 
-/// The dispersion line (its hits' characters found in their texts), and
-/// the plot saved where asked.
+/// A term's dispersion line (its hits' characters found in their texts).
 fn dispersion(
     articles: &[crate::corpus::Article],
     d: &crate::stats::Dispersion,
     query: &str,
     calendar: CalendarKind,
-    scope: &Scope,
     line: &mut dyn FnMut(serde_json::Value, String) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
     let located = crate::stats::count::locate(
@@ -258,7 +261,16 @@ fn dispersion(
         json!({"kind": "dispersion", "key": key.join(" "), "hits": hits, "per_period": per_period}),
         text.trim_end().to_string(),
     )?;
-    let plot = crate::stats::chart::DispersionPlot::of(d, query, calendar);
+    Ok(())
+}
+
+/// The terms' plot saved where asked (`--png`, `--svg`).
+fn save_plot(
+    terms: &[(String, crate::stats::Dispersion)],
+    calendar: CalendarKind,
+    scope: &Scope,
+) -> anyhow::Result<()> {
+    let plot = crate::stats::chart::DispersionPlot::of(terms, calendar);
     if let Some(p) = &scope.png {
         let bytes = plot.png(2.0).map_err(anyhow::Error::msg)?;
         crate::disk::write_atomic(p, &bytes)

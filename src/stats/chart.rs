@@ -11,28 +11,48 @@ use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
 
-/// What the plot shows, its words already in the reader's language.
+/// One term of the plot.
+#[derive(Debug, Clone, Default)]
+pub struct Series {
+    /// The term and its hits («تحریم (۱۲)»).
+    pub label: String,
+    /// Each hit's place on the strip, in articles (0..articles).
+    pub marks: Vec<f64>,
+    /// Per million words, month by month (the plot's months).
+    pub values: Vec<f64>,
+}
+
+/// What the plot shows, its words already in the reader's language: one
+/// strip per term, and each month's bars side by side.
 #[derive(Debug, Clone, Default)]
 pub struct DispersionPlot {
     pub title: String,
-    /// Under the strip («articles in date order»).
+    /// Under the strips («articles in date order»).
     pub strip_label: String,
     /// Beside the bars («per million words»).
     pub bars_label: String,
-    /// Articles along the strip.
+    /// Articles along the strips.
     pub articles: usize,
-    /// Each hit's place on the strip, in articles (0..articles).
-    pub marks: Vec<f64>,
-    /// Each month: its label, per million words.
-    pub periods: Vec<(String, f64)>,
+    pub series: Vec<Series>,
+    /// The months' labels.
+    pub months: Vec<String>,
     /// The highest bar's value, as written («1,234.5»).
     pub max_label: String,
     /// The labels read right to left (a Persian interface).
     pub rtl: bool,
 }
 
+/// The colours of the terms, in order (then again).
+pub const COLOURS: [(u8, u8, u8); 4] =
+    [(31, 78, 121), (192, 80, 40), (46, 125, 50), (123, 31, 162)];
+
+fn colour(i: usize) -> String {
+    let (r, g, b) = COLOURS[i % COLOURS.len()];
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
 const W: f64 = 960.0;
-const H: f64 = 440.0;
+const STRIP: f64 = 44.0;
 const MARGIN: f64 = 56.0;
 const FONT: &str = "Vazirmatn";
 
@@ -62,29 +82,65 @@ fn text(out: &mut String, x: f64, y: f64, size: f64, anchor: &str, s: &str, rtl:
 }
 
 impl DispersionPlot {
-    /// The plot of a term's dispersion, worded in the interface's
-    /// language (months named in a Persian one).
+    /// The plot of terms' dispersion (each with its hits), worded in
+    /// the interface's language (months named in a Persian one). The terms
+    /// were counted over the same articles.
     pub fn of(
-        d: &super::Dispersion,
-        term: &str,
+        terms: &[(String, super::Dispersion)],
         calendar: crate::dates::CalendarKind,
     ) -> DispersionPlot {
         use crate::tr;
-        let rank: std::collections::HashMap<usize, usize> =
-            d.order.iter().enumerate().map(|(k, &a)| (a, k)).collect();
-        // Each hit in its article's slot, the article's hits spread across it.
-        let mut marks = Vec::with_capacity(d.hits.len());
-        let mut k = 0;
-        while k < d.hits.len() {
-            let a = d.hits[k].article;
-            let n = d.hits[k..].iter().take_while(|h| h.article == a).count();
-            let slot = rank.get(&a).copied().unwrap_or(0) as f64;
-            marks.extend((0..n).map(|i| slot + (i as f64 + 0.5) / n as f64));
-            k += n;
-        }
         let rtl = crate::i18n::lang().rtl();
-        let month = |p: &super::count::Period| {
-            let y = p.start.in_calendar(calendar);
+        let Some((_, first)) = terms.first() else {
+            return DispersionPlot::default();
+        };
+        let rank: std::collections::HashMap<usize, usize> = first
+            .order
+            .iter()
+            .enumerate()
+            .map(|(k, &a)| (a, k))
+            .collect();
+        // Every term's months on one calendar: from the first to the last.
+        let months: Vec<crate::dates::Day> = {
+            let mut all: Vec<crate::dates::Day> = terms
+                .iter()
+                .flat_map(|(_, d)| d.periods.iter().map(|p| p.start))
+                .collect();
+            all.sort();
+            all.dedup();
+            all
+        };
+        let series = terms
+            .iter()
+            .map(|(term, d)| {
+                // Each hit in its article's slot, an article's hits spread across it.
+                let mut marks = Vec::with_capacity(d.hits.len());
+                let mut k = 0;
+                while k < d.hits.len() {
+                    let a = d.hits[k].article;
+                    let n = d.hits[k..].iter().take_while(|h| h.article == a).count();
+                    let slot = rank.get(&a).copied().unwrap_or(0) as f64;
+                    marks.extend((0..n).map(|i| slot + (i as f64 + 0.5) / n as f64));
+                    k += n;
+                }
+                let by: std::collections::HashMap<crate::dates::Day, f64> =
+                    d.periods.iter().map(|p| (p.start, p.per_million)).collect();
+                Series {
+                    label: crate::i18n::digits(&format!(
+                        "{} ({})",
+                        term.trim(),
+                        crate::i18n::num(d.hits.len())
+                    )),
+                    marks,
+                    values: months
+                        .iter()
+                        .map(|m| by.get(m).copied().unwrap_or(0.0))
+                        .collect(),
+                }
+            })
+            .collect::<Vec<_>>();
+        let month = |start: &crate::dates::Day| {
+            let y = start.in_calendar(calendar);
             let name = match calendar {
                 crate::dates::CalendarKind::Jalali if rtl => {
                     crate::dates::calendar::JALALI_MONTH_NAMES[(y.month.clamp(1, 12) - 1) as usize]
@@ -98,97 +154,128 @@ impl DispersionPlot {
                 name
             }
         };
-        let max = d.periods.iter().map(|p| p.per_million).fold(0.0, f64::max);
+        let max = series
+            .iter()
+            .flat_map(|s| s.values.iter().copied())
+            .fold(0.0, f64::max);
+        let names: Vec<&str> = terms.iter().map(|(t, _)| t.trim()).collect();
+        let hits: usize = terms.iter().map(|(_, d)| d.hits.len()).sum();
         DispersionPlot {
             title: tr!(
                 "stats-plot-title",
-                term = term.trim(),
-                hits = d.hits.len() as i64
+                term = names.join("، ").as_str(),
+                hits = hits as i64
             ),
-            strip_label: tr!("stats-plot-strip", articles = d.order.len() as i64),
+            strip_label: tr!("stats-plot-strip", articles = first.order.len() as i64),
             bars_label: tr!("stats-plot-bars"),
-            articles: d.order.len(),
-            marks,
-            periods: d
-                .periods
-                .iter()
-                .map(|p| (month(p), p.per_million))
-                .collect(),
+            articles: first.order.len(),
+            series,
+            months: months.iter().map(month).collect(),
             max_label: crate::i18n::digits(&format!("{max:.0}")),
             rtl,
         }
     }
 
+    /// The plot's height: a strip per term over the bars.
+    fn height(&self) -> f64 {
+        56.0 + STRIP * self.series.len().max(1) as f64 + 300.0
+    }
+
     /// The plot as SVG with live text (for drawing; see [`Self::svg`]).
     pub fn source(&self) -> String {
+        let h = self.height();
         let mut s = String::new();
         let _ = writeln!(
             s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{h}" viewBox="0 0 {W} {h}">"#
         );
-        let _ = writeln!(s, r##"<rect width="{W}" height="{H}" fill="#ffffff"/>"##);
-        let (left, right) = (MARGIN, W - MARGIN);
+        let _ = writeln!(s, r##"<rect width="{W}" height="{h}" fill="#ffffff"/>"##);
+        let (left, right) = (MARGIN + 120.0, W - MARGIN);
+        let (left, right) = if self.rtl {
+            (MARGIN, W - MARGIN - 120.0)
+        } else {
+            (left, right)
+        };
         let width = right - left;
         // Title at the reading side.
         if self.rtl {
-            text(&mut s, right, 34.0, 20.0, "end", &self.title, true);
+            text(&mut s, W - MARGIN, 34.0, 20.0, "end", &self.title, true);
         } else {
-            text(&mut s, left, 34.0, 20.0, "start", &self.title, false);
+            text(&mut s, MARGIN, 34.0, 20.0, "start", &self.title, false);
         }
-        // The strip.
-        let (top, bottom) = (56.0, 116.0);
-        let _ = writeln!(
-            s,
-            r##"<rect x="{left}" y="{top}" width="{width}" height="{}" fill="#f1f3f6" stroke="#9aa4b1"/>"##,
-            bottom - top
-        );
+        // A strip per term, its label beside it at the reading side.
         let n = self.articles.max(1) as f64;
-        let mut path = String::new();
-        for m in &self.marks {
-            let x = left + width * (m / n).clamp(0.0, 1.0);
-            let _ = write!(path, "M{x:.2} {top}V{bottom}");
-        }
-        if !path.is_empty() {
+        let mut top = 56.0;
+        for (i, series) in self.series.iter().enumerate() {
+            let bottom = top + STRIP - 8.0;
             let _ = writeln!(
                 s,
-                r##"<path d="{path}" stroke="#1f4e79" stroke-width="1" fill="none"/>"##
+                r##"<rect x="{left}" y="{top}" width="{width}" height="{}" fill="#f1f3f6" stroke="#9aa4b1"/>"##,
+                bottom - top
             );
+            let mut path = String::new();
+            for m in &series.marks {
+                let x = left + width * (m / n).clamp(0.0, 1.0);
+                let _ = write!(path, "M{x:.2} {top}V{bottom}");
+            }
+            if !path.is_empty() {
+                let _ = writeln!(
+                    s,
+                    r#"<path d="{path}" stroke="{}" stroke-width="1" fill="none"/>"#,
+                    colour(i)
+                );
+            }
+            let y = (top + bottom) / 2.0 + 5.0;
+            if self.rtl {
+                text(&mut s, right + 8.0, y, 13.0, "start", &series.label, true);
+            } else {
+                text(&mut s, left - 8.0, y, 13.0, "end", &series.label, false);
+            }
+            top += STRIP;
         }
         text(
             &mut s,
-            W / 2.0,
-            bottom + 22.0,
+            (left + right) / 2.0,
+            top + 10.0,
             13.0,
             "middle",
             &self.strip_label,
             self.rtl,
         );
-        // The bars.
-        let (btop, bbottom) = (176.0, H - 64.0);
+        // The bars: each month's terms side by side.
+        let (btop, bbottom) = (top + 40.0, h - 64.0);
         let _ = writeln!(
             s,
             r##"<path d="M{left} {btop}V{bbottom}H{right}" stroke="#9aa4b1" fill="none"/>"##
         );
-        let max = self.periods.iter().map(|p| p.1).fold(0.0, f64::max);
-        let k = self.periods.len().max(1) as f64;
-        let slot = width / k;
-        for (i, (_, v)) in self.periods.iter().enumerate() {
-            let h = if max > 0.0 {
-                (bbottom - btop) * v / max
-            } else {
-                0.0
-            };
-            let x = left + slot * i as f64 + slot * 0.1;
-            let _ = writeln!(
-                s,
-                r##"<rect x="{x:.2}" y="{:.2}" width="{:.2}" height="{h:.2}" fill="#4a7fb0"/>"##,
-                bbottom - h,
-                (slot * 0.8).max(0.5)
-            );
+        let max = self
+            .series
+            .iter()
+            .flat_map(|x| x.values.iter().copied())
+            .fold(0.0, f64::max);
+        let slot = width / self.months.len().max(1) as f64;
+        let k = self.series.len().max(1) as f64;
+        for (t, series) in self.series.iter().enumerate() {
+            for (i, v) in series.values.iter().enumerate() {
+                let bh = if max > 0.0 {
+                    (bbottom - btop) * v / max
+                } else {
+                    0.0
+                };
+                let bw = slot * 0.8 / k;
+                let x = left + slot * i as f64 + slot * 0.1 + bw * t as f64;
+                let _ = writeln!(
+                    s,
+                    r#"<rect x="{x:.2}" y="{:.2}" width="{:.2}" height="{bh:.2}" fill="{}"/>"#,
+                    bbottom - bh,
+                    bw.max(0.5),
+                    colour(t)
+                );
+            }
         }
         // Month labels, as many as fit.
-        let every = ((self.periods.len() as f64 * 90.0 / width).ceil() as usize).max(1);
-        for (i, (label, _)) in self.periods.iter().enumerate().step_by(every) {
+        let every = ((self.months.len() as f64 * 90.0 / width).ceil() as usize).max(1);
+        for (i, label) in self.months.iter().enumerate().step_by(every) {
             let x = left + slot * (i as f64 + 0.5);
             text(&mut s, x, bbottom + 20.0, 12.0, "middle", label, self.rtl);
         }
@@ -203,8 +290,8 @@ impl DispersionPlot {
         );
         text(
             &mut s,
-            W / 2.0,
-            H - 16.0,
+            (left + right) / 2.0,
+            h - 16.0,
             13.0,
             "middle",
             &self.bars_label,
@@ -257,15 +344,23 @@ mod tests {
 
     fn plot() -> DispersionPlot {
         DispersionPlot {
-            title: "پراکندگی «تحریم» در ۱۲ خبر".into(),
-            strip_label: "خبرها به ترتیب تاریخ".into(),
+            title: "پراکندگی «تحریم»، «برجام»: ۶ بار".into(),
+            strip_label: "۱۲ خبر به ترتیب تاریخ".into(),
             bars_label: "در هر میلیون واژه".into(),
             articles: 12,
-            marks: vec![0.5, 3.2, 3.4, 11.9],
-            periods: vec![
-                ("فروردین ۱۴۰۳".into(), 120.0),
-                ("اردیبهشت ۱۴۰۳".into(), 40.0),
+            series: vec![
+                Series {
+                    label: "تحریم (۴)".into(),
+                    marks: vec![0.5, 3.2, 3.4, 11.9],
+                    values: vec![120.0, 40.0],
+                },
+                Series {
+                    label: "برجام (۲)".into(),
+                    marks: vec![1.5, 2.5],
+                    values: vec![0.0, 80.0],
+                },
             ],
+            months: vec!["فروردین ۱۴۰۳".into(), "اردیبهشت ۱۴۰۳".into()],
             max_label: "120".into(),
             rtl: true,
         }
@@ -275,16 +370,25 @@ mod tests {
     fn the_svg_has_a_mark_per_hit_and_its_text_as_outlines() {
         let p = plot();
         let src = p.source();
-        assert_eq!(
+        let marks = |k: usize| {
             src.split("<path d=\"")
-                .nth(1)
+                .nth(k)
                 .unwrap()
                 .split('"')
                 .next()
                 .unwrap()
                 .matches('M')
-                .count(),
-            4
+                .count()
+        };
+        assert_eq!(
+            (marks(1), marks(2)),
+            (4, 2),
+            "a mark per hit, a strip per term"
+        );
+        assert_eq!(
+            src.matches("<rect x=").count(),
+            2 + 4,
+            "two strips, two months of two bars"
         );
         assert!(
             src.contains('\u{2067}'),
@@ -301,5 +405,7 @@ mod tests {
         assert_eq!(&png[1..4], b"PNG");
         let w = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
         assert_eq!(w, W as u32);
+        let h = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+        assert_eq!(h, plot().height() as u32);
     }
 }

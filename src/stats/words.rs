@@ -19,13 +19,14 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+use crate::i18n::Notice;
 use crate::text::tokenize::tokenize;
 
 /// The id between two paragraphs (n-grams and windows stop there).
 pub const BREAK: u32 = u32::MAX;
 
 const MAGIC: &[u8; 8] = b"daftarWD";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const FILE: &str = "words.bin";
 
 /// Spellings of one key and how often each was written.
@@ -248,33 +249,35 @@ impl Words {
         articles: &[Reading],
         progress: &(dyn Fn(usize, usize) + Sync),
         cancel: &std::sync::atomic::AtomicBool,
-    ) -> (Words, Option<String>) {
+    ) -> (Words, Option<Notice>) {
         let (mut w, mut note) = Words::read(dir);
         w.update(articles, progress, cancel);
         if !cancel.load(std::sync::atomic::Ordering::Relaxed)
             && let Err(e) = w.save(dir)
         {
-            note = Some(format!(
-                "cannot store the word counts in {}: {e}",
-                dir.display()
-            ));
+            note = Some(
+                Notice::new("stats-words-unstored")
+                    .with("path", dir.display())
+                    .with("error", e),
+            );
         }
         (w, note)
     }
 
-    /// Reads the stored words of `dir`; missing, damaged or of another
-    /// version: empty, with the reason for anything but missing.
-    pub fn read(dir: &Path) -> (Words, Option<String>) {
+    /// Reads the stored words of `dir`; missing or of another version
+    /// (derived data: counted again without a word), or damaged (counted
+    /// again, and said): empty.
+    pub fn read(dir: &Path) -> (Words, Option<Notice>) {
         match std::fs::read(dir.join(FILE)) {
+            Ok(bytes)
+                if bytes.get(..8) == Some(MAGIC)
+                    && bytes.get(8..12) != Some(&VERSION.to_le_bytes()[..]) =>
+            {
+                (Words::default(), None)
+            }
             Ok(bytes) => match Self::from_bytes(bytes) {
                 Some(w) => (w, None),
-                None => (
-                    Words::default(),
-                    Some(
-                        "the stored word counts are damaged or of another version: counting again"
-                            .into(),
-                    ),
-                ),
+                None => (Words::default(), Some(Notice::new("stats-words-damaged"))),
             },
             Err(_) => (Words::default(), None),
         }
@@ -668,7 +671,15 @@ mod tests {
         bytes[last] ^= 1;
         std::fs::write(&path, bytes).unwrap();
         let (w, note) = Words::read(dir.path());
-        assert!(note.is_some());
+        assert!(note.is_some(), "damage is said");
+        assert_eq!(w.vocabulary(), 0);
+        // Another version's file (an older daftar's) is counted again
+        // without a word: derived data, not damage.
+        let mut other = MAGIC.to_vec();
+        other.extend_from_slice(&(VERSION + 1).to_le_bytes());
+        std::fs::write(&path, other).unwrap();
+        let (w, note) = Words::read(dir.path());
+        assert!(note.is_none());
         assert_eq!(w.vocabulary(), 0);
     }
 }

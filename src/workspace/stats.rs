@@ -53,7 +53,19 @@ pub enum Answer {
     Ngrams(Vec<Ngram>, u64, usize),
     Collocates(Collocation),
     Keyness(Keyness),
-    Dispersion(Dispersion),
+    /// Each term (as typed) and where it occurs.
+    Dispersion(Vec<(String, Dispersion)>),
+}
+
+/// The terms of a dispersion query: words or phrases separated by
+/// commas (Latin or Persian).
+pub fn terms(query: &str) -> Vec<String> {
+    query
+        .split([',', '،'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The articles a filter admits.
@@ -128,8 +140,16 @@ pub fn job(
                     Answer::Keyness(count::keyness(&words, &docs, &lp, &rp, min_freq))
                 }
                 Ask::Dispersion { query, calendar } => {
-                    let node = count::query_ids(&words, &query)?;
-                    Answer::Dispersion(count::dispersion(&words, &docs, &part, &node, calendar))
+                    let mut all = Vec::new();
+                    for term in terms(&query) {
+                        let node = count::query_ids(&words, &term)?;
+                        let d = count::dispersion(&words, &docs, &part, &node, calendar);
+                        all.push((term, d));
+                    }
+                    if all.is_empty() {
+                        return Err(format!("«{query}» has no word to count"));
+                    }
+                    Answer::Dispersion(all)
                 }
             })
         })
@@ -215,7 +235,7 @@ pub fn term_passages(
 
 /// The words being read on a worker.
 struct Running {
-    rx: Receiver<(Words, Option<String>)>,
+    rx: Receiver<(Words, Option<crate::i18n::Notice>)>,
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
@@ -229,8 +249,9 @@ struct Running {
 pub struct WordsState {
     current: Option<(Arc<Words>, (u64, usize))>,
     running: Option<Running>,
-    /// Why the words could not be stored (they are counted anyway).
-    pub note: Option<String>,
+    /// Why the stored words were counted again, or could not be stored
+    /// (they are counted anyway).
+    pub note: Option<crate::i18n::Notice>,
     /// The article set whose reading the user cancelled: not started
     /// again for it until asked ([`Self::resume`]).
     paused: Option<(u64, usize)>,
@@ -299,7 +320,7 @@ impl WordsState {
                 self.running = None;
             }
             Err(TryRecvError::Disconnected) => {
-                self.note = Some("internal error: counting the words stopped unexpectedly".into());
+                self.note = Some(crate::i18n::Notice::new("stats-words-failed"));
                 self.running = None;
             }
             Err(TryRecvError::Empty) => {}

@@ -273,7 +273,7 @@ impl StatsPanel {
             return;
         };
         if let Some(note) = &self.words.note {
-            colored(ui, ui.visuals().warn_fg_color, note);
+            colored(ui, ui.visuals().warn_fg_color, note.shown());
         }
         self.settings_row(ui);
         ui.separator();
@@ -335,8 +335,8 @@ impl StatsPanel {
                     crate::ui::widgets::busy::busy(ui);
                 }
                 if let (Tab::Dispersion, Answer::Dispersion(d)) = (self.tab, answer) {
-                    let plot = DispersionPlot::of(d, &self.term, settings.calendar);
-                    draw_plot(ui, &plot, d.hits.len());
+                    let plot = DispersionPlot::of(d, settings.calendar);
+                    draw_plot(ui, &plot, cache);
                     self.save_row(ui, Some(&plot));
                     return;
                 }
@@ -833,8 +833,8 @@ fn to_table(answer: &Answer, words: &Words, settings: &Settings) -> Table {
             rows: Vec::new(),
             summary: tr!(
                 "stats-summary-dispersion",
-                hits = d.hits.len() as i64,
-                articles = d.order.len() as i64
+                hits = d.iter().map(|x| x.1.hits.len()).sum::<usize>() as i64,
+                articles = d.first().map_or(0, |x| x.1.order.len()) as i64
             ),
         },
     }
@@ -872,48 +872,84 @@ fn table_jsonl(t: &Table) -> Vec<u8> {
     out
 }
 
-/// The plot in the window (the same picture the PNG saves, drawn by
-/// egui: the strip and the bars; labels by the layout module).
-fn draw_plot(ui: &mut Ui, p: &DispersionPlot, hits: usize) {
+/// The plot in the window (the picture the PNG saves, drawn by egui: a
+/// strip per term, the months' bars; labels by the layout module).
+fn draw_plot(ui: &mut Ui, p: &DispersionPlot, cache: &mut LayoutCache) {
     let width = ui.available_width();
-    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, 260.0), Sense::hover());
+    let strips = p.series.len().max(1) as f32;
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(width, 44.0 * strips + 200.0), Sense::hover());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &p.title));
+    let rtl = p.rtl;
+    let label_w = 140.0;
+    let (left, right) = if rtl {
+        (rect.left() + 8.0, rect.right() - label_w)
+    } else {
+        (rect.left() + label_w, rect.right() - 8.0)
+    };
     let painter = ui.painter_at(rect);
-    let strip = egui::Rect::from_min_size(
-        rect.min + egui::vec2(8.0, 8.0),
-        egui::vec2(width - 16.0, 56.0),
-    );
-    painter.rect_filled(strip, 2.0, ui.visuals().extreme_bg_color);
+    let colour = |i: usize| {
+        let (r, g, b) = crate::stats::chart::COLOURS[i % crate::stats::chart::COLOURS.len()];
+        egui::Color32::from_rgb(r, g, b)
+    };
     let n = p.articles.max(1) as f32;
-    let color = ui.visuals().hyperlink_color;
-    for m in &p.marks {
-        let x = strip.left() + strip.width() * (*m as f32 / n).clamp(0.0, 1.0);
-        painter.line_segment(
-            [egui::pos2(x, strip.top()), egui::pos2(x, strip.bottom())],
-            (1.0, color),
-        );
+    let mut top = rect.top() + 8.0;
+    for (i, s) in p.series.iter().enumerate() {
+        let strip = egui::Rect::from_min_max(egui::pos2(left, top), egui::pos2(right, top + 36.0));
+        painter.rect_filled(strip, 2.0, ui.visuals().extreme_bg_color);
+        for m in &s.marks {
+            let x = strip.left() + strip.width() * (*m as f32 / n).clamp(0.0, 1.0);
+            painter.line_segment(
+                [egui::pos2(x, strip.top()), egui::pos2(x, strip.bottom())],
+                (1.0, colour(i)),
+            );
+        }
+        let label = if rtl {
+            egui::Rect::from_min_max(
+                egui::pos2(right + 6.0, top),
+                egui::pos2(rect.right(), top + 36.0),
+            )
+        } else {
+            egui::Rect::from_min_max(
+                egui::pos2(rect.left(), top),
+                egui::pos2(left - 6.0, top + 36.0),
+            )
+        };
+        ui.scope_builder(egui::UiBuilder::new().max_rect(label), |ui| {
+            RtlText::new(&s.label, FontId::proportional(14.0))
+                .width(label.width())
+                .max_lines(1)
+                .color(colour(i))
+                .show(ui, cache);
+        });
+        top += 44.0;
     }
     let bars = egui::Rect::from_min_max(
-        egui::pos2(strip.left(), strip.bottom() + 24.0),
-        egui::pos2(strip.right(), rect.bottom() - 8.0),
+        egui::pos2(left, top + 16.0),
+        egui::pos2(right, rect.bottom() - 8.0),
     );
-    let max = p.periods.iter().map(|x| x.1).fold(0.0, f64::max);
-    let slot = bars.width() / p.periods.len().max(1) as f32;
-    for (i, (_, v)) in p.periods.iter().enumerate() {
-        let h = if max > 0.0 {
-            bars.height() * (*v / max) as f32
-        } else {
-            0.0
-        };
-        let r = egui::Rect::from_min_max(
-            egui::pos2(
-                bars.left() + slot * i as f32 + slot * 0.1,
-                bars.bottom() - h,
-            ),
-            egui::pos2(bars.left() + slot * (i as f32 + 0.9), bars.bottom()),
-        );
-        painter.rect_filled(r, 0.0, color.gamma_multiply(0.7));
+    let max = p
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .fold(0.0, f64::max);
+    let slot = bars.width() / p.months.len().max(1) as f32;
+    let k = strips;
+    for (t, s) in p.series.iter().enumerate() {
+        for (i, v) in s.values.iter().enumerate() {
+            let h = if max > 0.0 {
+                bars.height() * (*v / max) as f32
+            } else {
+                0.0
+            };
+            let bw = slot * 0.8 / k;
+            let x = bars.left() + slot * i as f32 + slot * 0.1 + bw * t as f32;
+            let r = egui::Rect::from_min_max(
+                egui::pos2(x, bars.bottom() - h),
+                egui::pos2(x + bw.max(0.5), bars.bottom()),
+            );
+            painter.rect_filled(r, 0.0, colour(t));
+        }
     }
-    let _ = hits;
     weak(ui, &p.strip_label);
 }
