@@ -163,7 +163,7 @@ impl DispersionPlot {
         DispersionPlot {
             title: tr!(
                 "stats-plot-title",
-                term = names.join("، ").as_str(),
+                term = names.join(if rtl { "، " } else { ", " }).as_str(),
                 hits = hits as i64
             ),
             strip_label: tr!("stats-plot-strip", articles = first.order.len() as i64),
