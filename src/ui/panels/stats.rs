@@ -110,6 +110,8 @@ pub struct StatsPanel {
     pub no_stop_words: bool,
     pub n: usize,
     pub min_freq: u64,
+    /// N-grams: in at least this many articles (their range).
+    pub min_docs: u32,
     pub query: String,
     pub left: usize,
     pub right: usize,
@@ -140,6 +142,7 @@ impl Default for StatsPanel {
             no_stop_words: false,
             n: 2,
             min_freq: 2,
+            min_docs: 1,
             query: String::new(),
             left: 5,
             right: 5,
@@ -176,7 +179,7 @@ impl StatsPanel {
             Tab::Ngrams => Ask::Ngrams {
                 n: self.n,
                 min_freq: self.min_freq,
-                min_docs: 1,
+                min_docs: self.min_docs,
             },
             Tab::Collocates if !self.query.trim().is_empty() => Ask::Collocates {
                 query: self.query.trim().to_string(),
@@ -386,6 +389,9 @@ impl StatsPanel {
                     ui.selectable_value(&mut self.n, n, crate::i18n::num(n));
                 }
                 self.min_freq_ui(ui);
+                let l = weak(ui, tr!("stats-min-docs"));
+                ui.add(egui::DragValue::new(&mut self.min_docs).range(1..=100_000))
+                    .labelled_by(l.id);
             }
             Tab::Collocates => {
                 let l = weak(ui, tr!("stats-node"));
