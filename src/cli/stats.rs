@@ -157,8 +157,8 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
             (c.tokens, c.articles)
         }
         Answer::Keyness(k) => {
-            let positive = k.rows.iter().filter(|x| x.log_ratio > 0.0).take(limit);
-            let negative = k.rows.iter().filter(|x| x.log_ratio <= 0.0).take(limit);
+            let positive = k.rows.iter().filter(|x| x.left).take(limit);
+            let negative = k.rows.iter().filter(|x| !x.left).take(limit);
             for x in positive.chain(negative) {
                 line(
                     json!({"kind": "keyword", "key": w.key(x.id), "form": w.form(x.id),
@@ -174,10 +174,7 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
                     ),
                 )?;
             }
-            (
-                k.left.tokens + k.right.tokens,
-                k.left.articles + k.right.articles,
-            )
+            (k.left.tokens + k.right.tokens, k.articles)
         }
         Answer::Dispersion(terms) => {
             let calendar = match &ask {

@@ -388,7 +388,7 @@ pub fn collocates(
                             near[w as usize] += 1;
                         }
                         let after = i + node.len();
-                        for &w in s[after..(after + right).min(s.len())]
+                        for &w in s[after..after.saturating_add(right).min(s.len())]
                             .iter()
                             .take_while(|&&w| w != BREAK)
                         {
@@ -468,7 +468,7 @@ pub fn pair_occurrences(
                     .rev()
                     .take_while(|&k| s[k] != BREAK);
                 let after_start = i + node.len();
-                let after = (after_start..(after_start + right).min(s.len()))
+                let after = (after_start..after_start.saturating_add(right).min(s.len()))
                     .take_while(|&k| s[k] != BREAK);
                 if let Some(k) = before.chain(after).find(|&k| s[k] == collocate) {
                     out.push((
@@ -493,17 +493,26 @@ pub struct Keyword {
     pub left_freq: u64,
     pub right_freq: u64,
     pub ll: f64,
-    /// > 0: key on the left; < 0: on the right.
+    /// Positive: more frequent (relatively) on the left; negative: on
+    /// the right (with Hardie's 0.5 for a side without it: the effect
+    /// size only).
     pub log_ratio: f64,
+    /// Whether it is the left side's keyword: relatively more frequent
+    /// there, as observed (a word absent from a small left side is the
+    /// large right side's, whatever the 0.5 makes of its ratio).
+    pub left: bool,
 }
 
-/// The two sides' sizes and their keywords: the left's (log ratio > 0)
-/// by log-likelihood, then the right's; a word must occur `min_freq`
-/// times on both sides together.
+/// The two sides' sizes and their keywords: the left's by
+/// log-likelihood, then the right's; a word must occur `min_freq` times
+/// on both sides together.
 pub struct Keyness {
     pub rows: Vec<Keyword>,
     pub left: Tally,
     pub right: Tally,
+    /// Articles with words on either side (once each: a speaker's words
+    /// and the rest of the same article are one article).
+    pub articles: usize,
 }
 
 pub fn keyness(words: &Words, docs: &Docs, left: &Part, right: &Part, min_freq: u64) -> Keyness {
@@ -519,19 +528,29 @@ pub fn keyness(words: &Words, docs: &Docs, left: &Part, right: &Part, min_freq: 
                 right_freq: r.freq[i],
                 ll: measures::keyness_ll(a, b, c, d),
                 log_ratio: measures::log_ratio(a, b, c, d),
+                left: a * d > b * c,
             }
         })
         .collect();
     rows.sort_by(|a, b| {
-        (b.log_ratio > 0.0)
-            .cmp(&(a.log_ratio > 0.0))
+        b.left
+            .cmp(&a.left)
             .then(b.ll.total_cmp(&a.ll))
             .then(a.id.cmp(&b.id))
     });
+    let mut seen: Vec<usize> = left
+        .spans
+        .iter()
+        .chain(&right.spans)
+        .map(|s| s.article)
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
     Keyness {
         rows,
         left: l,
         right: r,
+        articles: seen.len(),
     }
 }
 
@@ -795,6 +814,18 @@ mod tests {
         assert!(k.rows[last_left + 1..].iter().all(|r| r.log_ratio <= 0.0));
         assert_eq!(k.left.tokens, 4);
         assert_eq!(k.right.tokens, 5);
+        assert!(k.rows.iter().all(|r| r.left == (r.log_ratio > 0.0)));
+        // A small left side: a word absent there is the right side's,
+        // though Hardie's 0.5 gives it a positive ratio.
+        let right = format!("ج {}", "د ".repeat(29));
+        let (w, d, _) = corpus(&["الف ب", &right]);
+        let k = keyness(&w, &d, &Part::whole([0]), &Part::whole([1]), 1);
+        let j = k.rows.iter().find(|r| w.key(r.id) == "ج").unwrap();
+        assert!(j.log_ratio > 0.0 && !j.left, "{j:?}");
+        assert!(
+            k.rows.iter().position(|r| !r.left).unwrap()
+                <= k.rows.iter().position(|r| r.id == j.id).unwrap()
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::text::tokenize::tokenize;
 pub const BREAK: u32 = u32::MAX;
 
 const MAGIC: &[u8; 8] = b"daftarWD";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const FILE: &str = "words.bin";
 
 /// Spellings of one key and how often each was written.
@@ -100,6 +100,11 @@ pub struct Words {
     docs: FxHashMap<String, Doc>,
     /// Every article's ids, as varints ([`put`]).
     tokens: Vec<u8>,
+    /// Words of articles changed or removed since the spellings were
+    /// counted from nothing: their spellings still count in `forms` (an
+    /// article's spellings are not kept apart). Past a tenth of the
+    /// corpus, everything is counted again ([`Self::update`]).
+    stale: u64,
     /// Whether anything changed since it was read or written.
     dirty: bool,
 }
@@ -111,6 +116,7 @@ struct Head {
     keys: Vec<Box<str>>,
     forms: Vec<Forms>,
     docs: Vec<(String, Doc)>,
+    stale: u64,
     tokens: u64,
 }
 
@@ -252,9 +258,8 @@ impl Words {
     ) -> (Words, Option<Notice>) {
         let (mut w, mut note) = Words::read(dir);
         w.update(articles, progress, cancel);
-        if !cancel.load(std::sync::atomic::Ordering::Relaxed)
-            && let Err(e) = w.save(dir)
-        {
+        // (Cancelled too: what was counted is kept for next time.)
+        if let Err(e) = w.save(dir) {
             note = Some(
                 Notice::new("stats-words-unstored")
                     .with("path", dir.display())
@@ -326,6 +331,7 @@ impl Words {
             forms: head.forms,
             docs: head.docs.into_iter().collect(),
             tokens,
+            stale: head.stale,
             dirty: false,
         })
     }
@@ -342,6 +348,7 @@ impl Words {
             keys: self.keys.clone(),
             forms: self.forms.clone(),
             docs: self.docs.iter().map(|(p, d)| (p.clone(), *d)).collect(),
+            stale: self.stale,
             tokens: self.tokens.len() as u64,
         };
         let head = postcard::to_stdvec(&head).map_err(std::io::Error::other)?;
@@ -376,10 +383,29 @@ impl Words {
         cancel: &std::sync::atomic::AtomicBool,
     ) -> usize {
         use std::sync::atomic::Ordering;
-        let live: rustc_hash::FxHashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
+        let live: FxHashMap<&str, [u8; 16]> = articles
+            .iter()
+            .map(|a| (a.path.as_str(), a.stamp))
+            .collect();
+        // Words of articles gone or changed: their spellings would stay
+        // counted. Past a tenth of the corpus, count everything again.
+        let gone: u64 = self
+            .docs
+            .iter()
+            .filter(|(p, d)| live.get(p.as_str()) != Some(&d.stamp))
+            .map(|(_, d)| u64::from(d.count))
+            .sum();
+        let all = self.of_all_len() as u64;
+        let mut changed = false;
+        if gone > 0 && (self.stale + gone) * 10 > all {
+            *self = Words::default();
+            changed = true;
+        } else {
+            self.stale += gone;
+        }
         let before = self.docs.len();
-        self.docs.retain(|p, _| live.contains(p.as_str()));
-        let mut changed = self.docs.len() != before;
+        self.docs.retain(|p, _| live.contains_key(p.as_str()));
+        changed |= self.docs.len() != before;
         let todo: Vec<&Reading> = articles
             .iter()
             .filter(|a| self.docs.get(&a.path).is_none_or(|d| d.stamp != a.stamp))
@@ -638,6 +664,24 @@ mod tests {
     }
 
     #[test]
+    fn spellings_of_edited_and_removed_articles_do_not_pile_up() {
+        let mut w = Words::default();
+        let a = |text: &str| Article::from_text("a.txt", text);
+        let b = Article::from_text("b.txt", "رئیس‌جمهور رئیس‌جمهور");
+        update(&mut w, &[a("رئيس‌جمهور"), b.clone()]);
+        // a.txt rewritten three times with the other spelling: once,
+        // not three times.
+        for n in ["رئيس‌جمهور آمد", "رئيس‌جمهور رفت", "رئيس‌جمهور ماند"]
+        {
+            update(&mut w, &[a(n), b.clone()]);
+        }
+        let id = w.id("رییسجمهور").unwrap();
+        assert_eq!(w.form(id), "رئیس‌جمهور", "{:?}", w.spellings(id));
+        update(&mut w, &[b]);
+        assert_eq!(w.spellings(id), [("رئیس‌جمهور".to_string(), 2)]);
+    }
+
+    #[test]
     fn chrome_is_not_counted() {
         let mut a = Article::from_text("a.txt", "خانه | اخبار | ورزش\nمتن خبر اینجاست");
         a.paragraphs.remove(0);
@@ -650,20 +694,30 @@ mod tests {
     #[test]
     fn only_changed_articles_are_read_again_and_the_file_round_trips() {
         let dir = tempfile::tempdir().unwrap();
-        let a = Article::from_text("a.txt", "یک دو سه");
-        let b = Article::from_text("b.txt", "چهار پنج");
+        // Forty articles: one changed, one removed are under a tenth of
+        // the words (past that, everything is counted again).
+        let mut all: Vec<Article> = (0..40)
+            .map(|i| Article::from_text(&format!("{i}.txt"), "یک دو سه"))
+            .collect();
         let mut w = Words::default();
-        assert_eq!(update(&mut w, &[a.clone(), b.clone()]), 2);
+        assert_eq!(update(&mut w, &all), 40);
         w.save(dir.path()).unwrap();
         let (mut back, note) = Words::read(dir.path());
         assert!(note.is_none());
-        assert_eq!(update(&mut back, &[a.clone(), b.clone()]), 0);
-        let b2 = Article::from_text("b.txt", "چهار پنج شش");
-        assert_eq!(update(&mut back, &[a.clone(), b2]), 1);
-        assert_eq!(ids(&back, "b.txt").len(), 3);
-        assert_eq!(back.len_of("b.txt"), 3);
-        assert_eq!(update(&mut back, &[a]), 0);
-        assert!(!back.ids_into("b.txt", &mut Vec::new()));
+        assert_eq!(update(&mut back, &all), 0);
+        all[1] = Article::from_text("1.txt", "چهار پنج شش هفت");
+        assert_eq!(update(&mut back, &all), 1);
+        assert_eq!(ids(&back, "1.txt").len(), 4);
+        assert_eq!(back.len_of("1.txt"), 4);
+        all.remove(1);
+        assert_eq!(update(&mut back, &all), 0);
+        assert!(!back.ids_into("1.txt", &mut Vec::new()));
+        // Many changed: counted again from nothing (spellings exact again).
+        for a in all.iter_mut().take(5) {
+            *a = Article::from_text(&a.path, "هشت نه");
+        }
+        assert_eq!(update(&mut back, &all), 39);
+        back.save(dir.path()).unwrap();
         // A damaged file is said and rebuilt, never trusted.
         let path = dir.path().join(FILE);
         let mut bytes = std::fs::read(&path).unwrap();

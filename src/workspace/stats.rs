@@ -156,6 +156,20 @@ pub fn job(
     }
 }
 
+/// [`job`] over the articles `filter` admits (found on the worker too).
+pub fn job_on(
+    ask: Ask,
+    words: Arc<Words>,
+    articles: Arc<Vec<Article>>,
+    g: Arc<Gazetteer>,
+    filter: Filter,
+) -> impl FnOnce() -> Result<Answer, String> + Send + 'static {
+    move || {
+        let within = admitted(&articles, &filter);
+        job(ask, words, articles, g, within, None)()
+    }
+}
+
 /// Keyness's two parts; `rest` is what the other side leaves.
 pub fn sides(
     g: &Gazetteer,

@@ -34,6 +34,9 @@ pub enum Tab {
 
 type Key = (Ask, (u64, usize), crate::workspace::filter::FilterKey);
 
+/// What the filtered rows were kept for: (the table's key and sort, the filter).
+type KeptKey = (Option<(Key, Option<(usize, bool)>)>, String);
+
 /// A table made from an answer: (the answer's key, the sort, the rows).
 type Shown = (Key, Option<(usize, bool)>, Table);
 
@@ -124,6 +127,10 @@ pub struct StatsPanel {
     pub save_to: String,
     pub saved: Option<Result<PathBuf, String>>,
     job: Latest<Key, Result<Answer, String>>,
+    /// The dispersion plot of the shown answer.
+    plot: Option<(Key, DispersionPlot)>,
+    /// The rows the word list's filter keeps: (table key, sort, filter).
+    kept: Option<(KeptKey, Vec<usize>)>,
     /// A concordance being found for a click (its command when done).
     opening: Option<std::sync::mpsc::Receiver<Command>>,
     /// The shown answer turned into rows: (key it was made for, sort).
@@ -157,6 +164,8 @@ impl Default for StatsPanel {
             saved: None,
             job: Latest::default(),
             opening: None,
+            plot: None,
+            kept: None,
             table: None,
         }
     }
@@ -294,10 +303,7 @@ impl StatsPanel {
         );
         self.job.get(
             &key,
-            || {
-                let within = crate::workspace::stats::admitted(&articles, &filter);
-                crate::workspace::stats::job(ask, w, articles, g, within, None)
-            },
+            || crate::workspace::stats::job_on(ask, w, articles, g, filter),
             wake,
         );
         if let Some(f) = self.job.failure() {
@@ -338,9 +344,17 @@ impl StatsPanel {
                     crate::ui::widgets::busy::busy(ui);
                 }
                 if let (Tab::Dispersion, Answer::Dispersion(d)) = (self.tab, answer) {
-                    let plot = DispersionPlot::of(d, settings.calendar);
-                    draw_plot(ui, &plot, cache);
-                    self.save_row(ui, Some(&plot));
+                    // (Made once per answer: a hundred thousand articles'
+                    // marks are not laid out every frame.)
+                    if self.plot.as_ref().is_none_or(|p| p.0 != *k) {
+                        self.plot = Some((k.clone(), DispersionPlot::of(d, settings.calendar)));
+                    }
+                    let plot = self.plot.take();
+                    if let Some((_, p)) = &plot {
+                        draw_plot(ui, p, cache);
+                        self.save_row(ui, Some(p));
+                    }
+                    self.plot = plot;
                     return;
                 }
             }
@@ -500,7 +514,17 @@ impl StatsPanel {
             return;
         };
         weak(ui, &table.summary);
-        let shown = self.shown(table);
+        // (Kept while the table, its order and the filter stay: a
+        // vocabulary of hundreds of thousands is not filtered every frame.)
+        let kept_for = (
+            self.table.as_ref().map(|t| (t.0.clone(), t.1)),
+            self.filter.clone(),
+        );
+        if self.kept.as_ref().is_none_or(|k| k.0 != kept_for) {
+            self.kept = Some((kept_for, self.shown(table)));
+        }
+        let kept = self.kept.take();
+        let shown: &[usize] = kept.as_ref().map_or(&[], |k| &k.1);
         let font = FontId::proportional(settings.text_size * 0.85);
         let row_h = line_height(ui, &font) + 6.0;
         let width = ui.available_width();
@@ -548,7 +572,9 @@ impl StatsPanel {
             .auto_shrink([false, false])
             .show_rows(ui, row_h, shown.len(), |ui, range| {
                 for &i in &shown[range] {
-                    let row = &table.rows[i];
+                    let Some(row) = table.rows.get(i) else {
+                        continue;
+                    };
                     let (rect, resp) =
                         ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
                     if resp.hovered() {
@@ -589,6 +615,7 @@ impl StatsPanel {
                     }
                 }
             });
+        self.kept = kept;
         if sort != self.sort {
             self.sort = sort;
         }
