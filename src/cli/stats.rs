@@ -99,18 +99,13 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
     let limit = scope
         .limit
         .unwrap_or(if scope.json { usize::MAX } else { 50 });
-    let mut line = |v: serde_json::Value, text: String| -> std::io::Result<()> {
-        if scope.json {
-            writeln!(out, "{v}")
-        } else {
-            writeln!(out, "{text}")
-        }
-    };
     let w = &words;
     let (tokens, counted) = match &answer {
         Answer::Words(rows, t) => {
             for x in rows.iter().take(limit) {
-                line(
+                emit(
+                    out,
+                    scope.json,
                     json!({"kind": "word", "key": w.key(x.id), "form": w.form(x.id),
                         "freq": x.freq, "docs": x.docs, "per_million": r(x.per_million),
                         "dispersion": r(x.dispersion)}),
@@ -130,7 +125,9 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
             for g in rows.iter().take(limit) {
                 let key: Vec<&str> = g.ids.iter().map(|&i| w.key(i)).collect();
                 let form: Vec<&str> = g.ids.iter().map(|&i| w.form(i)).collect();
-                line(
+                emit(
+                    out,
+                    scope.json,
                     json!({"kind": "ngram", "key": key.join(" "), "form": form.join(" "),
                         "freq": g.freq, "docs": g.docs}),
                     format!("{:>9} {:>7}  {}", g.freq, g.docs, form.join(" ")),
@@ -140,7 +137,9 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
         }
         Answer::Collocates(c) => {
             for x in c.rows.iter().take(limit) {
-                line(
+                emit(
+                    out,
+                    scope.json,
                     json!({"kind": "collocate", "key": w.key(x.id), "form": w.form(x.id),
                         "freq": x.freq, "log_dice": r(x.log_dice), "mi": r(x.mi), "t": r(x.t), "ll": r(x.ll)}),
                     format!(
@@ -160,7 +159,9 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
             let positive = k.rows.iter().filter(|x| x.left).take(limit);
             let negative = k.rows.iter().filter(|x| !x.left).take(limit);
             for x in positive.chain(negative) {
-                line(
+                emit(
+                    out,
+                    scope.json,
                     json!({"kind": "keyword", "key": w.key(x.id), "form": w.form(x.id),
                         "left_freq": x.left_freq, "right_freq": x.right_freq,
                         "ll": r(x.ll), "log_ratio": r(x.log_ratio)}),
@@ -182,7 +183,7 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
                 _ => CalendarKind::Jalali,
             };
             for (term, d) in terms {
-                dispersion(&articles, d, term, calendar, &mut line)?;
+                dispersion(&articles, d, term, calendar, scope.json, out)?;
             }
             save_plot(terms, calendar, scope)?;
             terms
@@ -190,73 +191,121 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
                 .map_or((0, 0), |(_, d)| (d.tokens, d.order.len()))
         }
     };
-    line(
+    emit(
+        out,
+        scope.json,
         json!({"kind": "summary", "tokens": tokens, "articles": counted, "ms": (ms * 10.0).round() / 10.0}),
         format!("{tokens} words in {counted} articles, {ms:.0} ms"),
     )?;
     Ok(())
 }
 
-/// A term's dispersion line (its hits' characters found in their texts).
+/// One line of output: the JSON object, or the text for people.
+fn emit(
+    out: &mut dyn Write,
+    json: bool,
+    v: serde_json::Value,
+    text: String,
+) -> std::io::Result<()> {
+    if json {
+        writeln!(out, "{v}")
+    } else {
+        writeln!(out, "{text}")
+    }
+}
+
+/// A term's dispersion line. Its hits' characters are found in their
+/// texts (each article tokenised once, on all cores) and written as they
+/// are found: a common word has hundreds of thousands of hits.
 fn dispersion(
     articles: &[crate::corpus::Article],
     d: &crate::stats::Dispersion,
     query: &str,
     calendar: CalendarKind,
-    line: &mut dyn FnMut(serde_json::Value, String) -> std::io::Result<()>,
+    json: bool,
+    out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let located = crate::stats::count::locate(
-        articles,
-        &d.hits
-            .iter()
-            .map(|h| (h.article, h.words.clone()))
-            .collect::<Vec<_>>(),
-    );
-    let mut hits = Vec::with_capacity(d.hits.len());
-    let mut index: Option<(usize, crate::text::CharIndex)> = None;
-    for (h, range) in d.hits.iter().zip(&located) {
-        let a = &articles[h.article];
-        if index.as_ref().is_none_or(|x| x.0 != h.article) {
-            index = Some((h.article, crate::text::CharIndex::new(&a.text())));
-        }
-        let Some((_, idx)) = &index else { continue };
-        hits.push(json!({
-            "path": a.path,
-            "date": a.date.as_ref().map(|x| x.day.in_calendar(calendar).to_string()),
-            "start": idx.char_of_byte(range.start),
-            "end": idx.char_of_byte(range.end),
-        }));
-    }
+    use rayon::prelude::*;
     let month = |p: &crate::stats::count::Period| {
         let y = p.start.in_calendar(calendar);
         format!("{:04}-{:02}", y.year, y.month)
     };
+    if !json {
+        writeln!(
+            out,
+            "{} hits in {} articles, DP {:.3}",
+            d.hits.len(),
+            d.order.len(),
+            d.dp
+        )?;
+        for p in &d.periods {
+            writeln!(out, "{}  {:>6} {:>10.1}", month(p), p.freq, p.per_million)?;
+        }
+        return Ok(());
+    }
+    let key: Vec<String> = crate::text::tokenize::tokenize(query)
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    write!(
+        out,
+        "{{\"kind\":\"dispersion\",\"key\":{},\"hits\":[",
+        serde_json::Value::from(key.join(" "))
+    )?;
+    // The hits by article (they come in article order).
+    let mut groups: Vec<&[crate::stats::count::Hit]> = Vec::new();
+    let mut rest = &d.hits[..];
+    while let Some(first) = rest.first() {
+        let n = rest
+            .iter()
+            .take_while(|h| h.article == first.article)
+            .count();
+        groups.push(&rest[..n]);
+        rest = &rest[n..];
+    }
+    let mut first = true;
+    for chunk in groups.chunks(2048) {
+        let written: Vec<String> = chunk
+            .par_iter()
+            .map(|hits| {
+                let Some(a) = articles.get(hits[0].article) else {
+                    return String::new();
+                };
+                let text = a.text();
+                let words = crate::stats::words::reading_words(a, &text);
+                let idx = crate::text::CharIndex::new(&text);
+                let date = a.date.as_ref().map(|x| x.day.in_calendar(calendar).to_string());
+                let mut s = String::new();
+                for h in *hits {
+                    let start = words.get(h.words.start).cloned().flatten();
+                    let end = h.words.end.checked_sub(1).and_then(|e| words.get(e).cloned().flatten());
+                    let (Some((s0, _)), Some((e0, _))) = (start, end) else { continue };
+                    let v = json!({"path": a.path, "date": date, "start": idx.char_of_byte(s0.start), "end": idx.char_of_byte(e0.end)});
+                    if !s.is_empty() {
+                        s.push(',');
+                    }
+                    s.push_str(&v.to_string());
+                }
+                s
+            })
+            .collect();
+        for s in written.iter().filter(|s| !s.is_empty()) {
+            if !first {
+                out.write_all(b",")?;
+            }
+            out.write_all(s.as_bytes())?;
+            first = false;
+        }
+    }
     let per_period: Vec<serde_json::Value> = d
         .periods
         .iter()
         .map(|p| json!({"period": month(p), "freq": p.freq, "per_million": r(p.per_million)}))
         .collect();
-    let key: Vec<String> = crate::text::tokenize::tokenize(query)
-        .into_iter()
-        .map(|t| t.key)
-        .collect();
-    let mut text = format!(
-        "{} hits in {} articles, DP {:.3}\n",
-        d.hits.len(),
-        d.order.len(),
-        d.dp
-    );
-    for p in &d.periods {
-        text.push_str(&format!(
-            "{}  {:>6} {:>10.1}\n",
-            month(p),
-            p.freq,
-            p.per_million
-        ));
-    }
-    line(
-        json!({"kind": "dispersion", "key": key.join(" "), "hits": hits, "per_period": per_period}),
-        text.trim_end().to_string(),
+    writeln!(
+        out,
+        "],\"per_period\":{}}}",
+        serde_json::Value::from(per_period)
     )?;
     Ok(())
 }
