@@ -447,3 +447,5 @@ stats-words-damaged = The stored word counts were damaged: counted again.
 stats-words-unstored = Cannot store the word counts in { $path }: { $error }. They are counted again next time.
 stats-words-failed = Counting the words stopped unexpectedly (internal error).
 stats-min-docs = in articles, at least
+stats-spelling-arabic-yeh = Arabic yeh
+stats-spelling-invisible = an invisible mark

@@ -437,3 +437,5 @@ stats-words-damaged = شمارش ذخیره‌شدهٔ واژه‌ها آسیب 
 stats-words-unstored = شمارش واژه‌ها در { $path } ذخیره نشد: { $error }. بار بعد دوباره شمرده می‌شود.
 stats-words-failed = شمارش واژه‌ها به‌طور ناگهانی متوقف شد (خطای درونی).
 stats-min-docs = در خبرها، دست‌کم
+stats-spelling-arabic-yeh = ی عربی
+stats-spelling-invisible = نویسهٔ نادیدنی

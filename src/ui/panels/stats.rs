@@ -724,9 +724,43 @@ fn spellings(words: &Words, id: u32) -> String {
         return String::new();
     }
     all.iter()
-        .map(|(s, n)| format!("{s} {}", crate::i18n::num(n)))
+        .map(|(s, n)| {
+            let hint = unseen(s);
+            let hint = if hint.is_empty() {
+                String::new()
+            } else {
+                format!(" ({hint})")
+            };
+            format!("{s}{hint} {}", crate::i18n::num(n))
+        })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// What sets a spelling apart that the font does not show: Arabic yeh
+/// (drawn as Persian yeh), invisible marks — named, so «این» and «اين»
+/// are not listed as the same word twice.
+fn unseen(s: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut note = |t: String| {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    for c in s.chars() {
+        match c {
+            '\u{064A}' | '\u{0649}' => note(tr!("stats-spelling-arabic-yeh")),
+            '\u{200D}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => note(tr!("stats-spelling-invisible")),
+            _ => {}
+        }
+    }
+    out.join("، ")
 }
 
 fn to_table(answer: &Answer, words: &Words, settings: &Settings) -> Table {
@@ -985,4 +1019,15 @@ fn draw_plot(ui: &mut Ui, p: &DispersionPlot, cache: &mut LayoutCache) {
         }
     }
     weak(ui, &p.strip_label);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_spelling_the_font_draws_alike_is_named() {
+        crate::i18n::set(crate::i18n::Lang::En, false);
+        assert_eq!(super::unseen("اين"), "Arabic yeh");
+        assert_eq!(super::unseen("این"), "");
+        assert_eq!(super::unseen("\u{200F}این"), "an invisible mark");
+    }
 }
