@@ -237,7 +237,8 @@ pub struct Ngram {
 }
 
 /// n-grams of `n` words (2–5) within paragraphs, at least `min_freq`
-/// times and in `min_docs` articles, most frequent first.
+/// times and in `min_docs` articles, most frequent first; with the words
+/// and the articles (those with words) counted.
 pub fn ngrams(
     words: &Words,
     docs: &Docs,
@@ -245,18 +246,20 @@ pub fn ngrams(
     n: usize,
     min_freq: u64,
     min_docs: u32,
-) -> (Vec<Ngram>, u64) {
+) -> (Vec<Ngram>, u64, usize) {
     let n = n.clamp(1, 5);
     type Key = [u32; 5];
     let chunk = (part.spans.len() / (4 * rayon::current_num_threads().max(1))).max(256);
-    let (map, tokens) = part
+    let (map, tokens, articles) = part
         .spans
         .par_chunks(chunk)
         .map(|spans| {
             let mut buf = Vec::new();
             let mut map: FxHashMap<Key, (u64, u32, u32)> = FxHashMap::default();
             let mut tokens = 0u64;
+            let mut articles = 0usize;
             for (k, span) in spans.iter().enumerate() {
+                let before = tokens;
                 for s in slices(words, docs, span, &mut buf) {
                     tokens += s.iter().filter(|&&t| t != BREAK).count() as u64;
                     for w in s.windows(n) {
@@ -273,19 +276,20 @@ pub fn ngrams(
                         }
                     }
                 }
+                articles += (tokens > before) as usize;
             }
-            (map, tokens)
+            (map, tokens, articles)
         })
         .reduce(
-            || (FxHashMap::default(), 0),
-            |(a, ta), (b, tb)| {
+            || (FxHashMap::default(), 0, 0),
+            |(a, ta, na), (b, tb, nb)| {
                 let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
                 for (k, (f, d, _)) in small {
                     let e = big.entry(k).or_insert((0, 0, 0));
                     e.0 += f;
                     e.1 += d;
                 }
-                (big, ta + tb)
+                (big, ta + tb, na + nb)
             },
         );
     let mut rows: Vec<Ngram> = map
@@ -304,7 +308,7 @@ pub fn ngrams(
             ka.cmp(&kb)
         })
     });
-    (rows, tokens)
+    (rows, tokens, articles)
 }
 
 /// A query as word ids: `None` when a word of it never occurs.
@@ -760,8 +764,9 @@ mod tests {
 
     #[test]
     fn ngrams_stop_at_paragraphs() {
-        let (w, d, _) = corpus(&["الف ب ج\nد الف ب", "الف ب"]);
-        let (rows, _) = ngrams(&w, &d, &Part::whole(0..2), 2, 1, 1);
+        let (w, d, _) = corpus(&["الف ب ج\nد الف ب", "الف ب", ""]);
+        let (rows, tokens, articles) = ngrams(&w, &d, &Part::whole(0..3), 2, 1, 1);
+        assert_eq!((tokens, articles), (8, 2), "the empty article has no words");
         let find = |x: &str, y: &str| {
             rows.iter()
                 .find(|r| w.key(r.ids[0]) == x && w.key(r.ids[1]) == y)

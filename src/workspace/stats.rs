@@ -111,8 +111,9 @@ pub fn job(
                     min_freq,
                     min_docs,
                 } => {
-                    let (rows, tokens) = count::ngrams(&words, &docs, &part, n, min_freq, min_docs);
-                    Answer::Ngrams(rows, tokens, part.articles())
+                    let (rows, tokens, counted) =
+                        count::ngrams(&words, &docs, &part, n, min_freq, min_docs);
+                    Answer::Ngrams(rows, tokens, counted)
                 }
                 Ask::Collocates {
                     query,
