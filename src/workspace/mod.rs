@@ -19,6 +19,7 @@ pub mod export;
 pub mod filter;
 pub mod session;
 pub mod stats;
+pub mod stats_table;
 
 pub use filter::Filter;
 
