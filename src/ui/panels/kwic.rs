@@ -6,7 +6,7 @@
 //! at that match.
 
 use crate::ui::widgets::rtl_text::rtl_tooltip;
-use egui::{Align, FontId, Sense, Ui};
+use egui::{Align, FontId, Ui};
 
 use crate::index::search::SearchResults;
 use crate::layout::{Dir, base_direction};
@@ -222,15 +222,7 @@ impl KwicPanel {
             .show_rows(ui, row_h, self.lines.len(), |ui, rows| {
                 for line in &self.lines[rows] {
                     let width = ui.available_width();
-                    let (rect, resp) =
-                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
-                    if resp.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            2.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
+                    let (rect, resp) = crate::ui::widgets::list_row(ui, egui::vec2(width, row_h));
                     let key_w = (width * 0.2).max(80.0);
                     let side_w = (width - key_w) / 2.0 - 8.0;
                     // Only as much context as one line of the cell holds,
@@ -352,15 +344,7 @@ impl KwicPanel {
                     }
                     let Some(line) = line else { continue };
                     let width = ui.available_width();
-                    let (rect, resp) =
-                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
-                    if resp.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            2.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
+                    let (rect, resp) = crate::ui::widgets::list_row(ui, egui::vec2(width, row_h));
                     let label = format!("{} {} {}", line.before, line.keyword, line.after);
                     ui.scope_builder(
                         egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 2.0))),

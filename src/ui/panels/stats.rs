@@ -511,15 +511,7 @@ impl StatsPanel {
                     let Some(row) = table.rows.get(i) else {
                         continue;
                     };
-                    let (rect, resp) =
-                        ui.allocate_exact_size(egui::vec2(width, row_h), Sense::click());
-                    if resp.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            2.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
+                    let (rect, resp) = crate::ui::widgets::list_row(ui, egui::vec2(width, row_h));
                     let word = row.cells[0].shown();
                     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &word));
                     crate::ui::widgets::rtl_text::drawn_by_layout(ui.ctx(), resp.id);
