@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod index;
 pub mod jobs;
 pub mod layout;
+pub mod reprints;
 pub mod stats;
 pub mod store;
 pub mod text;
