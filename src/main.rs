@@ -210,6 +210,13 @@ enum Command {
         #[command(subcommand)]
         table: StatsTable,
     },
+    /// Which articles share passages (reprints), grouped into stories with
+    /// the first publication of each.
+    Reprints {
+        folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// List the people, places and organisations the articles mention.
     Entities {
         folder: PathBuf,
@@ -518,6 +525,11 @@ fn main() -> ExitCode {
                 svg: files.1,
             };
             daftar::cli::stats::run(&folder, ask, &s, &mut out)
+        }
+        Some(Command::Reprints { folder, json }) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            daftar::cli::reprints::run(&folder, json, &mut out)
         }
         Some(Command::Compare {
             folder,

@@ -16,6 +16,7 @@ mod layout_cli;
 mod people;
 mod properties;
 mod reading_sites;
+mod reprints;
 mod search;
 mod statements;
 mod stats;

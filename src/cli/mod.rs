@@ -9,6 +9,7 @@ pub mod gen_corpus;
 pub mod inspect;
 pub mod json;
 pub mod layout;
+pub mod reprints;
 pub mod search;
 pub mod stats;
 pub mod tag;

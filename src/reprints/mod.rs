@@ -4,6 +4,9 @@
 //! and the reading only, so a site's page chrome never counts as reuse.
 //!
 //! - [`detect`]: candidate pairs from shared rare shingles, then the
-//!   shared passages of each pair aligned word by word.
+//!   shared passages of each pair aligned word by word;
+//! - [`cluster`]: pairs grouped into stories, the first publication of
+//!   each, and the words each reprint changed.
 
+pub mod cluster;
 pub mod detect;
