@@ -33,3 +33,23 @@ pub fn load_analysed(
     }
     Ok((s.gazetteer, s.articles))
 }
+
+/// The corpus's numbered words (`crate::stats::Words`), brought up to date
+/// with `articles` and stored, as the window's Statistics view does.
+pub fn words_of(
+    folder: &std::path::Path,
+    articles: &[crate::corpus::Article],
+) -> crate::stats::Words {
+    use crate::stats::{Words, words::Reading};
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let (words, note) = Words::open(
+        &Words::dir(folder),
+        &Reading::all(articles),
+        &|_, _| {},
+        &cancel,
+    );
+    if let Some(n) = note {
+        eprintln!("daftar: {n}");
+    }
+    words
+}

@@ -13,8 +13,6 @@ use serde_json::json;
 
 use crate::reprints::cluster::{changed_words, clusters};
 use crate::reprints::detect::{Options, Pair, pairs};
-use crate::stats::Words;
-use crate::stats::words::Reading;
 use crate::text::CharIndex;
 
 /// Words two articles must share to be a reprint of one another.
@@ -22,16 +20,7 @@ pub const MIN_SHARED: usize = 25;
 
 pub fn run(folder: &Path, as_json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let (_, articles) = super::load_analysed(folder)?;
-    let cancel = std::sync::atomic::AtomicBool::new(false);
-    let (words, note) = Words::open(
-        &Words::dir(folder),
-        &Reading::all(&articles),
-        &|_, _| {},
-        &cancel,
-    );
-    if let Some(n) = note {
-        eprintln!("daftar: {n}");
-    }
+    let words = super::words_of(folder, &articles);
     let started = Instant::now();
     let ids_of = |i: usize, buf: &mut Vec<u32>| words.ids_into(&articles[i].path, buf);
     let found: Vec<Pair> = pairs(articles.len(), &ids_of, &Options::default(), MIN_SHARED);

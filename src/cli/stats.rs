@@ -14,7 +14,6 @@ use serde_json::json;
 
 use crate::dates::CalendarKind;
 use crate::extract::compare::Side;
-use crate::stats::Words;
 use crate::stats::part::SideSpec;
 use crate::workspace::stats::{Answer, Ask};
 
@@ -69,13 +68,7 @@ pub fn run(folder: &Path, ask: Ask, scope: &Scope, out: &mut dyn Write) -> anyho
         ),
         None => None,
     };
-    let cancel = std::sync::atomic::AtomicBool::new(false);
-    let readings = crate::stats::words::Reading::all(&articles);
-    let (words, note) = Words::open(&Words::dir(folder), &readings, &|_, _| {}, &cancel);
-    drop(readings);
-    if let Some(n) = note {
-        eprintln!("daftar: {n}");
-    }
+    let words = super::words_of(folder, &articles);
     let within: Vec<usize> = (0..articles.len())
         .filter(|&i| {
             matching
@@ -271,16 +264,12 @@ fn dispersion(
                 let Some(a) = articles.get(hits[0].article) else {
                     return String::new();
                 };
-                let text = a.text();
-                let words = crate::stats::words::reading_words(a, &text);
-                let idx = crate::text::CharIndex::new(&text);
+                let idx = crate::text::CharIndex::new(&a.text());
                 let date = a.date.as_ref().map(|x| x.day.in_calendar(calendar).to_string());
+                let ranges: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.words.clone()).collect();
                 let mut s = String::new();
-                for h in *hits {
-                    let start = words.get(h.words.start).cloned().flatten();
-                    let end = h.words.end.checked_sub(1).and_then(|e| words.get(e).cloned().flatten());
-                    let (Some((s0, _)), Some((e0, _))) = (start, end) else { continue };
-                    let v = json!({"path": a.path, "date": date, "start": idx.char_of_byte(s0.start), "end": idx.char_of_byte(e0.end)});
+                for r in crate::stats::count::locate_in(a, &ranges).into_iter().flatten() {
+                    let v = json!({"path": a.path, "date": date, "start": idx.char_of_byte(r.start), "end": idx.char_of_byte(r.end)});
                     if !s.is_empty() {
                         s.push(',');
                     }

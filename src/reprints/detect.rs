@@ -237,8 +237,7 @@ pub fn pairs(
 mod tests {
     use super::*;
     use crate::corpus::Article;
-    use crate::stats::words::{Reading, Words};
-    use std::sync::atomic::AtomicBool;
+    use crate::stats::words::Words;
 
     /// An original report, written for this test.
     const STORY: [&str; 4] = [
@@ -254,13 +253,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Article::from_text(&format!("{i}.txt"), t))
             .collect();
-        let mut w = Words::default();
-        w.update(
-            &Reading::all(&articles),
-            &|_, _| {},
-            &AtomicBool::new(false),
-        );
-        (w, articles)
+        (Words::of_articles(&articles), articles)
     }
 
     fn found(texts: &[String]) -> Vec<Pair> {

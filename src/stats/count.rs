@@ -329,11 +329,16 @@ pub fn query_ids(words: &Words, query: &str) -> Result<Vec<u32>, String> {
         .collect()
 }
 
-/// Where `node` occurs in a slice: the start of each occurrence.
-fn occurrences(s: &[u32], node: &[u32]) -> impl Iterator<Item = usize> {
-    let first = node[0];
-    (0..s.len().saturating_sub(node.len() - 1))
-        .filter(move |&i| s[i] == first && s[i..i + node.len()] == *node)
+/// Where `node` occurs in `s`: the start of each occurrence (none for an
+/// empty node).
+pub fn occurrences<'a>(s: &'a [u32], node: &'a [u32]) -> impl Iterator<Item = usize> + 'a {
+    let len = if node.is_empty() {
+        s.len() + 1
+    } else {
+        node.len()
+    };
+    (0..(s.len() + 1).saturating_sub(len))
+        .filter(move |&i| s[i] == node[0] && s[i..i + len] == *node)
 }
 
 /// A collocate of a node.
@@ -683,31 +688,36 @@ pub fn dispersion(
     }
 }
 
+/// The byte ranges in `a`'s text of word ranges of its ids (`None`: a
+/// range that does not start and end on a word).
+pub fn locate_in(a: &Article, ranges: &[Range<usize>]) -> Vec<Option<Range<usize>>> {
+    let text = a.text();
+    let words: Vec<Option<Range<usize>>> = reading_words(a, &text)
+        .into_iter()
+        .map(|x| x.map(|(r, _)| r))
+        .collect();
+    ranges
+        .iter()
+        .map(|w| {
+            let start = words.get(w.start).cloned().flatten()?;
+            let end = words.get(w.end.checked_sub(1)?).cloned().flatten()?;
+            Some(start.start..end.end)
+        })
+        .collect()
+}
+
 /// The byte ranges in their articles' texts of word ranges (`hits`, in
-/// article order: each article is tokenised once).
+/// article order: each article is tokenised once; `0..0` for a range
+/// that is not on words).
 pub fn locate(articles: &[Article], hits: &[(usize, Range<usize>)]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(hits.len());
-    let mut cache: Option<(usize, Vec<Option<Range<usize>>>)> = None;
-    for (a, w) in hits {
-        if cache.as_ref().is_none_or(|c| c.0 != *a) {
-            let art = &articles[*a];
-            let text = art.text();
-            let ranges = reading_words(art, &text)
-                .into_iter()
-                .map(|x| x.map(|(r, _)| r))
-                .collect();
-            cache = Some((*a, ranges));
-        }
-        let Some((_, ranges)) = &cache else { continue };
-        let start = ranges.get(w.start).cloned().flatten();
-        let end = w
-            .end
-            .checked_sub(1)
-            .and_then(|e| ranges.get(e).cloned().flatten());
-        out.push(match (start, end) {
-            (Some(s), Some(e)) => s.start..e.end,
-            _ => 0..0,
-        });
+    for group in hits.chunk_by(|x, y| x.0 == y.0) {
+        let Some(a) = articles.get(group[0].0) else {
+            out.extend(group.iter().map(|_| 0..0));
+            continue;
+        };
+        let ranges: Vec<Range<usize>> = group.iter().map(|h| h.1.clone()).collect();
+        out.extend(locate_in(a, &ranges).into_iter().map(|r| r.unwrap_or(0..0)));
     }
     out
 }
@@ -715,8 +725,6 @@ pub fn locate(articles: &[Article], hits: &[(usize, Range<usize>)]) -> Vec<Range
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::words::Reading;
-    use std::sync::atomic::AtomicBool;
 
     fn corpus(texts: &[&str]) -> (Words, Docs, Vec<Article>) {
         let articles: Vec<Article> = texts
@@ -724,13 +732,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Article::from_text(&format!("{i}.txt"), t))
             .collect();
-        let mut w = Words::default();
-        w.update(
-            &Reading::all(&articles),
-            &|_, _| {},
-            &AtomicBool::new(false),
-        );
-        (w, Docs::of(&articles), articles)
+        (Words::of_articles(&articles), Docs::of(&articles), articles)
     }
 
     #[test]

@@ -526,6 +526,15 @@ impl Words {
         }
     }
 
+    /// The words of `articles`, counted now (tests).
+    #[cfg(test)]
+    pub fn of_articles(articles: &[Article]) -> Words {
+        let mut w = Words::default();
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        w.update(&Reading::all(articles), &|_, _| {}, &cancel);
+        w
+    }
+
     /// How many distinct keys it holds.
     pub fn vocabulary(&self) -> usize {
         self.keys.len()

@@ -232,12 +232,10 @@ pub fn term_passages(
         if !words.ids_into(&articles[i].path, &mut all) {
             continue;
         }
-        for k in 0..all.len().saturating_sub(node.len() - 1) {
-            if all[k..k + node.len()] == *node {
-                hits.push((i, k..k + node.len()));
-                if hits.len() >= max {
-                    break;
-                }
+        for k in count::occurrences(&all, node) {
+            hits.push((i, k..k + node.len()));
+            if hits.len() >= max {
+                break;
             }
         }
         if hits.len() >= max {
